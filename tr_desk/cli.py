@@ -1,0 +1,207 @@
+"""The command line: the window, and the same data without one (for scripting and tests).
+
+Imports are kept inside the commands so that opening the window loads only what it needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tr_desk.core.model import Meeting
+    from tr_desk.storage.store import Store
+
+DESCRIPTION = """\
+TR Desk: innkallinger, referater og møteplan for Trondheimsregionen.
+
+Without a command, opens the window. MEETING is a body prefix and an ISO date,
+e.g. "KF 2022-12-02".
+"""
+
+EPILOG = """\
+examples:
+  tr-desk                                   open the window
+  tr-desk --db /tmp/x.sqlite demo           fill a database with the 2022 history
+  tr-desk show "KF 2022-09-16" --json       print a meeting as a meeting file
+  tr-desk load meeting.json                 create or update a meeting from a file
+"""
+
+
+class CliError(Exception):
+    """A one-line error for the command line; exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tr-desk",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help="the database file (default: tr-desk.sqlite in the user's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("demo", help="fill the database with the 2022 history from the seeds")
+    show = commands.add_parser("show", help="print one meeting")
+    show.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-09-16"')
+    show.add_argument("--json", action="store_true", help="as a meeting file (JSON)")
+    load = commands.add_parser("load", help="create or update a meeting from a meeting file")
+    load.add_argument("file", metavar="FILE", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tr_desk.ui.app import run
+
+        return run(args.db)
+    from tr_desk.storage.database import StoreError
+
+    handlers = {"demo": cmd_demo, "show": cmd_show, "load": cmd_load}
+    try:
+        return handlers[args.command](args)
+    except (CliError, StoreError) as exc:
+        print(f"tr-desk: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def open_store(args: argparse.Namespace, write: bool) -> Store:
+    from tr_desk.storage.paths import default_database_path
+    from tr_desk.storage.store import Store
+
+    path = args.db or default_database_path()
+    if not write and not Path(path).exists():
+        raise CliError(f"no database at {path} (run 'tr-desk --db {path} demo' to make one)")
+    store = Store.open(path, lock=write)
+    if write and store.readonly:
+        store.close()
+        raise CliError(f"cannot write to {path}: {store.readonly_reason}")
+    return store
+
+
+def find_meeting(store: Store, text: str) -> Meeting:
+    from tr_desk.core.meeting_file import meeting_key
+
+    try:
+        prefix, day = meeting_key(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    body = store.body_by_prefix(prefix)
+    if body is None:
+        known = ", ".join(b.prefix for b in store.bodies())
+        raise CliError(f"unknown body {prefix!r} (known: {known})")
+    assert body.id is not None
+    meeting_id = store.meeting_id(body.id, day)
+    if meeting_id is None:
+        raise CliError(f"no {body.prefix} meeting on {day.isoformat()}")
+    return store.meeting(meeting_id)
+
+
+def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
+    from tr_desk.core.meeting_file import meeting_to_json
+
+    people = {p.id: p for p in store.people() if p.id is not None}
+    return meeting_to_json(
+        meeting,
+        store.body(meeting.body_id),
+        people,
+        store.case_numbers(meeting),
+        store.invited(meeting),
+        store.copied(meeting),
+    )
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = open_store(args, write=False)
+    try:
+        data = meeting_json(store, find_meeting(store, args.meeting))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(meeting_summary(data))
+    return 0
+
+
+def meeting_summary(data: dict[str, object]) -> str:
+    """A short plain-text view of a meeting file, for a quick look in a terminal."""
+    lines = [
+        f"{data['body']} {data['date']}  {data['start'] or ''}-{data['end'] or ''}  "
+        f"{data['place']}  ({data['status']})"
+    ]
+    for case in data["cases"]:  # type: ignore[attr-defined]
+        lines.append(f"  {case['number'] or '(uten nr.)':<10} {case['title']}")
+    present = [a["name"] for a in data["attendance"] if a["status"] != "forfall"]  # type: ignore[attr-defined]
+    absent = [a["name"] for a in data["attendance"] if a["status"] == "forfall"]  # type: ignore[attr-defined]
+    if present:
+        lines.append("Til stede: " + ", ".join(present))
+    if absent:
+        lines.append("Forfall: " + ", ".join(absent))
+    return "\n".join(lines)
+
+
+def read_json_file(path: Path) -> object:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not a UTF-8 text file") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{path} line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+
+
+def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
+    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
+
+    data = read_json_file(path)
+    try:
+        loaded = read_meeting_file(data, store.bodies(), store.people())
+    except MeetingFileError as exc:
+        raise CliError(f"{path}: {exc}") from None
+    meeting_id, created = store.save_loaded(loaded)
+    return meeting_id, created, loaded.warnings
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = open_store(args, write=True)
+    try:
+        meeting_id, created, warnings = load_file(store, args.file)
+        meeting = store.meeting(meeting_id)
+        body = store.body(meeting.body_id)
+    finally:
+        store.close()
+    for warning in warnings:
+        print(f"tr-desk: warning: {args.file}: {warning}", file=sys.stderr)
+    verb = "created" if created else "updated"
+    print(f"{verb} {body.prefix} {meeting.date.isoformat()} with {len(meeting.cases)} cases")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tr_desk.storage.paths import resources_dir
+
+    store = open_store(args, write=True)
+    try:
+        for path in sorted((resources_dir() / "demo").glob("*.json")):
+            _, created, warnings = load_file(store, path)
+            for warning in warnings:
+                print(f"tr-desk: warning: {path.name}: {warning}", file=sys.stderr)
+            print(f"{'created' if created else 'updated'} {path.stem}")
+        print(f"demo data in {store.path}")
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,103 @@
+"""The one date and time style of the documents; weekdays are always computed, never typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+LOCALE = "nb_NO"
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+@cache
+def _babel_format_date() -> object:
+    # babel costs ~30 ms to import: load it when the first date is formatted, not at start-up.
+    from babel.dates import format_date
+
+    return format_date
+
+
+def _fmt(day: dt.date, pattern: str) -> str:
+    format_date = _babel_format_date()
+    return format_date(day, pattern, locale=LOCALE)  # type: ignore[operator, no-any-return]
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def weekday_name(day: dt.date) -> str:
+    """«Fredag»."""
+    return _capitalize(_fmt(day, "EEEE"))
+
+
+def month_name(month: int) -> str:
+    """«desember»."""
+    return _fmt(dt.date(2000, month, 1), "MMMM")
+
+
+def date_short(day: dt.date) -> str:
+    """«02.12.2022»: titles, standard cases, references to other meetings."""
+    return day.strftime("%d.%m.%Y")
+
+
+def date_long(day: dt.date) -> str:
+    """«25. november 2022»: the notice's and the minutes' own date."""
+    return _fmt(day, "d. MMMM y")
+
+
+def date_with_weekday(day: dt.date) -> str:
+    """«Fredag 02. desember 2022»."""
+    return _capitalize(_fmt(day, "EEEE dd. MMMM y"))
+
+
+def plan_date(day: dt.date) -> str:
+    """«Onsdag 25.01»: one line of the meeting plan."""
+    return f"{weekday_name(day)} {day.strftime('%d.%m')}"
+
+
+def clock(time: dt.time) -> str:
+    """«0830»: the house style writes times without a colon."""
+    return time.strftime("%H%M")
+
+
+def time_slot(start: dt.time | None, end: dt.time | None) -> str:
+    """«kl 0830-1130»; empty when there is no slot (written procedure)."""
+    if start is None:
+        return ""
+    if end is None:
+        return f"kl {clock(start)}"
+    return f"kl {clock(start)}-{clock(end)}"
+
+
+def period(day: dt.date, start: dt.time | None, end: dt.time | None) -> str:
+    """«Fredag 02. desember 2022 kl 0830-1130»: the Tidsrom line."""
+    slot = time_slot(start, end)
+    return f"{date_with_weekday(day)} {slot}".strip()
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:.]?(\d{2})\s*$")
+
+
+def parse_time(text: str) -> dt.time:
+    """Read «08:30», «0830» or «8.30». Raises ValueError on «2500» and the like."""
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(f"not a time: {text!r} (expected HH:MM)")
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise ValueError(f"not a time of day: {text!r}")
+    return dt.time(hour, minute)
+
+
+def parse_date(text: str) -> dt.date:
+    """Read an ISO date; raises ValueError naming the text for 2023-02-30 and the like."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def iso_time(time: dt.time | None) -> str | None:
+    return None if time is None else time.strftime("%H:%M")

@@ -1,0 +1,390 @@
+"""The meeting file (DESIGN.md §6): one meeting as JSON, for scripting, exchange and tests.
+
+Reading is strict: an unknown key, a wrong type, a bad date or time is an error naming the
+path of the key (``cases[3].vote.for``). Names are matched to the register; a name that
+matches no one is reported, and kept as a guest only where the person was present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from tr_desk.core.formats import iso_time, parse_date, parse_time
+from tr_desk.core.model import (
+    Attachment,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    Case,
+    CaseKind,
+    Exemption,
+    Meeting,
+    MeetingMode,
+    MeetingStatus,
+    Outcome,
+    Person,
+    Vote,
+)
+from tr_desk.core.names import NameIndex
+from tr_desk.core.numbering import format_case_number, parse_case_number
+
+
+class MeetingFileError(ValueError):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+@dataclass
+class LoadedMeeting:
+    """A meeting read from a file, resolved against the register."""
+
+    meeting: Meeting
+    body: Body
+    warnings: list[str] = field(default_factory=list)
+    given_numbers: dict[int, int] = field(default_factory=dict)  # case index -> number
+
+
+TOP_KEYS = {
+    "body", "date", "start", "end", "place", "mode", "status", "notice_date", "reference",
+    "case_officer", "chair", "minute_taker", "invited", "copy", "held", "notice_remarks",
+    "note", "attendance", "cases",
+}  # fmt: skip
+ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role"}
+CASE_KEYS = {
+    "number", "title", "kind", "text", "attachments", "proposal", "presenter", "follows",
+    "exempt", "introduced_by", "introduction", "notes", "resolution", "vote", "outcome",
+}  # fmt: skip
+ATTACHMENT_KEYS = {"title", "file"}
+EXEMPT_KEYS = {"basis", "public_title"}
+VOTE_KEYS = {"for", "against", "blank", "note"}
+HELD_KEYS = {"start", "end"}
+
+T = TypeVar("T")
+
+
+class _Reader:
+    """Typed access to one JSON object, naming the path of every key in its errors."""
+
+    def __init__(self, obj: Any, path: str, allowed: set[str], required: Sequence[str] = ()):
+        if not isinstance(obj, dict):
+            raise MeetingFileError(path, f"expected an object, got {_type_name(obj)}")
+        for key in obj:
+            if key not in allowed:
+                raise MeetingFileError(_join(path, key), "unknown key")
+        for key in required:
+            if obj.get(key) in (None, ""):
+                raise MeetingFileError(_join(path, key), "missing")
+        self.obj = obj
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return _join(self.path, key)
+
+    def text(self, key: str) -> str:
+        value = self.obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise MeetingFileError(self.at(key), f"expected text, got {_type_name(value)}")
+        return value
+
+    def parsed(self, key: str, parse: Callable[[str], T]) -> T | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise MeetingFileError(self.at(key), str(exc)) from None
+
+    def items(self, key: str) -> list[Any]:
+        value = self.obj.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise MeetingFileError(self.at(key), f"expected a list, got {_type_name(value)}")
+        return value
+
+    def count(self, key: str) -> int:
+        value = self.obj.get(key, 0)
+        if value is None:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise MeetingFileError(self.at(key), "expected a whole number ≥ 0")
+        return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+        type(value), "a number" if isinstance(value, int | float) else "null"
+    )
+
+
+def _enum(reader: _Reader, key: str, enum: type[T], default: T | None) -> T | None:
+    value = reader.text(key)
+    if not value:
+        return default
+    try:
+        return enum(value)  # type: ignore[call-arg]
+    except ValueError:
+        choices = " | ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        raise MeetingFileError(reader.at(key), f"{value!r} is not one of {choices}") from None
+
+
+def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]) -> LoadedMeeting:
+    """Check a parsed JSON object and turn it into a Meeting with register ids."""
+    top = _Reader(obj, "", TOP_KEYS, required=("body", "date"))
+    body_text = top.text("body")
+    body = next(
+        (b for b in bodies if body_text.upper() in {b.prefix, *b.former_prefixes}), None
+    ) or next((b for b in bodies if b.name.casefold() == body_text.casefold()), None)
+    if body is None:
+        known = ", ".join(b.prefix for b in bodies)
+        raise MeetingFileError("body", f"unknown body {body_text!r} (known: {known})")
+    assert body.id is not None
+    date = top.parsed("date", parse_date)
+    assert date is not None
+    names = NameIndex(people)
+    warnings: list[str] = []
+
+    def person_id(path: str, name: str | None) -> int | None:
+        if not name:
+            return None
+        person = names.find(name)
+        if person is None:
+            warnings.append(f"{path}: {name!r} is not in the register")
+            return None
+        return person.id
+
+    def name_list(key: str) -> list[int] | None:
+        if top.obj.get(key) is None:
+            return None
+        ids = []
+        for i, name in enumerate(top.items(key)):
+            path = f"{key}[{i}]"
+            if not isinstance(name, str):
+                raise MeetingFileError(path, "expected a name")
+            pid = person_id(path, name)
+            if pid is not None:
+                ids.append(pid)
+        return ids
+
+    held_start = held_end = None
+    if top.obj.get("held") is not None:
+        held = _Reader(top.obj["held"], "held", HELD_KEYS)
+        held_start = held.parsed("start", parse_time)
+        held_end = held.parsed("end", parse_time)
+
+    meeting = Meeting(
+        id=None,
+        body_id=body.id,
+        date=date,
+        start=top.parsed("start", parse_time),
+        end=top.parsed("end", parse_time),
+        place=top.text("place"),
+        mode=_enum(top, "mode", MeetingMode, MeetingMode.IN_PERSON) or MeetingMode.IN_PERSON,
+        status=_enum(top, "status", MeetingStatus, MeetingStatus.PLANNED) or MeetingStatus.PLANNED,
+        notice_date=top.parsed("notice_date", parse_date),
+        reference=top.text("reference"),
+        case_officer_id=person_id("case_officer", top.text("case_officer")),
+        chair_id=person_id("chair", top.text("chair")),
+        minute_taker_id=person_id("minute_taker", top.text("minute_taker")),
+        invited_ids=name_list("invited"),
+        copy_ids=name_list("copy"),
+        held_start=held_start,
+        held_end=held_end,
+        notice_remarks=top.text("notice_remarks"),
+        note=top.text("note"),
+    )
+    for i, item in enumerate(top.items("attendance")):
+        line = _read_attendance(
+            _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status")), names, warnings
+        )
+        if line is not None:
+            meeting.attendance.append(line)
+    loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
+    for i, item in enumerate(top.items("cases")):
+        reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
+        case = _read_case(reader)
+        number = reader.parsed("number", parse_case_number)
+        if number is not None:
+            if number.prefix not in {body.prefix, *body.former_prefixes}:
+                raise MeetingFileError(reader.at("number"), f"{number} is not a {body.prefix} case")
+            if number.year != date.year:
+                raise MeetingFileError(
+                    reader.at("number"), f"{number} is not of the meeting's year {date.year}"
+                )
+            loaded.given_numbers[i] = number.number
+        meeting.cases.append(case)
+    seen: dict[int, int] = {}
+    for i, number in loaded.given_numbers.items():
+        if number in seen:
+            raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[number]}]")
+        seen[number] = i
+    return loaded
+
+
+def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> Attendance | None:
+    status = _enum(reader, "status", AttendanceStatus, None)
+    assert status is not None
+    name = reader.text("name")
+    person = names.find(name)
+    substitute_for = None
+    sub_name = reader.text("substitute_for")
+    if sub_name:
+        member = names.find(sub_name)
+        if member is None:
+            warnings.append(f"{reader.at('substitute_for')}: {sub_name!r} is not in the register")
+        else:
+            substitute_for = member.id
+    line = Attendance(
+        status=status,
+        reason=reader.text("reason"),
+        role=reader.text("role"),
+        substitute_for=substitute_for,
+    )
+    if person is not None:
+        line.person_id = person.id
+        return line
+    if status is AttendanceStatus.ABSENT:
+        warnings.append(f"{reader.at('name')}: {name!r} is not in the register; left out")
+        return None
+    warnings.append(f"{reader.at('name')}: {name!r} is not in the register; added as a guest")
+    line.guest_name = name.strip()
+    return line
+
+
+def _read_case(reader: _Reader) -> Case:
+    attachments = []
+    for j, item in enumerate(reader.items("attachments")):
+        att = _Reader(item, f"{reader.path}.attachments[{j}]", ATTACHMENT_KEYS, ("title",))
+        attachments.append(Attachment(title=att.text("title"), file=att.text("file") or None))
+    exempt = None
+    if reader.obj.get("exempt") is not None:
+        ex = _Reader(reader.obj["exempt"], reader.at("exempt"), EXEMPT_KEYS, ("basis",))
+        exempt = Exemption(basis=ex.text("basis"), public_title=ex.text("public_title"))
+    vote = None
+    raw_vote = reader.obj.get("vote")
+    if raw_vote == "enstemmig":
+        vote = Vote(unanimous=True)
+    elif isinstance(raw_vote, str):
+        raise MeetingFileError(reader.at("vote"), 'expected "enstemmig" or an object')
+    elif raw_vote is not None:
+        v = _Reader(raw_vote, reader.at("vote"), VOTE_KEYS)
+        vote = Vote(
+            votes_for=v.count("for"), against=v.count("against"), blank=v.count("blank"),
+            note=v.text("note"),
+        )  # fmt: skip
+    return Case(
+        title=reader.text("title"),
+        kind=_enum(reader, "kind", CaseKind, CaseKind.ORDINARY) or CaseKind.ORDINARY,
+        text=reader.text("text"),
+        attachments=attachments,
+        proposal=reader.text("proposal"),
+        presenter=reader.text("presenter"),
+        follows=reader.text("follows"),
+        exempt=exempt,
+        introduced_by=reader.text("introduced_by"),
+        introduction=reader.text("introduction"),
+        notes=reader.text("notes"),
+        resolution=reader.text("resolution"),
+        vote=vote,
+        outcome=_enum(reader, "outcome", Outcome, None),
+    )
+
+
+def meeting_to_json(
+    meeting: Meeting,
+    body: Body,
+    people: Mapping[int, Person],
+    numbers: Mapping[int, int],
+    invited: Sequence[int],
+    copy: Sequence[int],
+) -> dict[str, Any]:
+    """The meeting as the file format; ``numbers`` maps case index to its (live) number."""
+
+    def name(pid: int | None) -> str | None:
+        return people[pid].name if pid is not None and pid in people else None
+
+    def attendance(line: Attendance) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": name(line.person_id) or line.guest_name,
+            "status": line.status.value,
+        }
+        if line.substitute_for is not None:
+            out["substitute_for"] = name(line.substitute_for)
+        if line.reason:
+            out["reason"] = line.reason
+        if line.role:
+            out["role"] = line.role
+        return out
+
+    def case(index: int, c: Case) -> dict[str, Any]:
+        vote: Any = None
+        if c.vote is not None:
+            vote = "enstemmig" if c.vote.unanimous else {
+                "for": c.vote.votes_for, "against": c.vote.against, "blank": c.vote.blank,
+                **({"note": c.vote.note} if c.vote.note else {}),
+            }  # fmt: skip
+        return {
+            "number": format_case_number(body.prefix, numbers[index], meeting.date.year)
+            if index in numbers
+            else None,
+            "title": c.title,
+            "kind": c.kind.value,
+            "text": c.text,
+            "attachments": [{"title": a.title, "file": a.file} for a in c.attachments],
+            "proposal": c.proposal,
+            "presenter": c.presenter or None,
+            "follows": c.follows or None,
+            "exempt": None
+            if c.exempt is None
+            else {"basis": c.exempt.basis, "public_title": c.exempt.public_title},
+            "introduced_by": c.introduced_by or None,
+            "introduction": c.introduction,
+            "notes": c.notes,
+            "resolution": c.resolution,
+            "vote": vote,
+            "outcome": c.outcome.value if c.outcome else None,
+        }
+
+    held = None
+    if meeting.held_start or meeting.held_end:
+        held = {"start": iso_time(meeting.held_start), "end": iso_time(meeting.held_end)}
+    return {
+        "body": body.prefix,
+        "date": meeting.date.isoformat(),
+        "start": iso_time(meeting.start),
+        "end": iso_time(meeting.end),
+        "place": meeting.place,
+        "mode": meeting.mode.value,
+        "status": meeting.status.value,
+        "notice_date": meeting.notice_date.isoformat() if meeting.notice_date else None,
+        "reference": meeting.reference,
+        "case_officer": name(meeting.case_officer_id),
+        "chair": name(meeting.chair_id),
+        "minute_taker": name(meeting.minute_taker_id),
+        "invited": [name(pid) for pid in invited],
+        "copy": [name(pid) for pid in copy],
+        "held": held,
+        "notice_remarks": meeting.notice_remarks,
+        "note": meeting.note,
+        "attendance": [attendance(line) for line in meeting.attendance],
+        "cases": [case(i, c) for i, c in enumerate(meeting.cases)],
+    }
+
+
+def meeting_key(text: str) -> tuple[str, dt.date]:
+    """Read «KF 2022-12-02» (body prefix and ISO date) as given on the command line."""
+    parts = text.split()
+    if len(parts) != 2:
+        raise ValueError(f"not a meeting: {text!r} (expected e.g. 'KF 2022-12-02')")
+    return parts[0].upper(), parse_date(parts[1])

@@ -1,0 +1,194 @@
+"""The domain of TR Desk as plain dataclasses: bodies, people, memberships, meetings, cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class MinutesKind(StrEnum):
+    """What a body calls its minutes; Protokoll bodies sign them (chair and daglig leder)."""
+
+    REFERAT = "referat"
+    PROTOKOLL = "protokoll"
+
+
+class Role(StrEnum):
+    LEADER = "leder"
+    MEMBER = "medlem"
+    SUBSTITUTE = "varamedlem"
+    COPY = "kopi"
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "fysisk"
+    REMOTE = "fjernmøte"
+    WRITTEN = "skriftlig"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planlagt"
+    NOTICE_ISSUED = "innkalt"
+    HELD = "avholdt"
+    APPROVED = "godkjent"
+    CANCELLED = "avlyst"
+
+
+class CaseKind(StrEnum):
+    ORDINARY = "ordinær"
+    APPROVAL = "godkjenning"
+    BRIEFING = "orientering"
+    DISCUSSION = "diskusjon"
+    NEXT_MEETING = "neste_møte"
+    BRIEFINGS = "orienteringer"
+    ANY_OTHER = "eventuelt"
+
+
+class Outcome(StrEnum):
+    DEALT_WITH = "behandlet"
+    POSTPONED = "utsatt"
+    WITHDRAWN = "trukket"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "til_stede"
+    DIGITAL = "digitalt"
+    ABSENT = "forfall"
+
+
+@dataclass
+class Body:
+    """An organ of the council with its case prefix and usual meeting slot."""
+
+    id: int | None
+    prefix: str
+    name: str
+    minutes_kind: MinutesKind
+    weekday: int | None = None  # 0 = Monday
+    start: dt.time | None = None
+    end: dt.time | None = None
+    place: str = ""
+    former_prefixes: list[str] = field(default_factory=list)
+    sort_order: int = 0
+
+    @property
+    def minutes_title(self) -> str:
+        return "Protokoll" if self.minutes_kind is MinutesKind.PROTOKOLL else "Referat"
+
+
+@dataclass
+class Person:
+    id: int | None
+    name: str
+    title: str = ""
+    municipality: str = ""
+    email: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Membership:
+    """A person's seat in a body for a period; an old meeting keeps the roster it had."""
+
+    id: int | None
+    person_id: int
+    body_id: int
+    role: Role
+    start: dt.date
+    end: dt.date | None = None
+    sort_order: int = 0
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Attachment:
+    title: str
+    file: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class Exemption:
+    """Exempt from public access: the legal basis and the title the public sees."""
+
+    basis: str
+    public_title: str = ""
+
+
+@dataclass
+class Vote:
+    """A recorded vote; ``unanimous`` prints as «enstemmig»."""
+
+    unanimous: bool = False
+    votes_for: int = 0
+    against: int = 0
+    blank: int = 0
+    note: str = ""
+
+
+@dataclass
+class Case:
+    """An agenda item. ``number`` is set once frozen (notice issued or history); drafts are live."""
+
+    title: str
+    kind: CaseKind = CaseKind.ORDINARY
+    id: int | None = None
+    number: int | None = None
+    text: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    proposal: str = ""
+    presenter: str = ""
+    follows: str = ""
+    exempt: Exemption | None = None
+    introduced_by: str = ""
+    introduction: str = ""  # what was presented, after «X innledet.»
+    notes: str = ""
+    resolution: str = ""
+    vote: Vote | None = None
+    outcome: Outcome | None = None
+
+
+@dataclass
+class Attendance:
+    """One line of the roster: a registered person, or a guest known only by name."""
+
+    status: AttendanceStatus
+    person_id: int | None = None
+    guest_name: str = ""
+    reason: str = ""
+    substitute_for: int | None = None
+    role: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Meeting:
+    id: int | None
+    body_id: int
+    date: dt.date
+    start: dt.time | None = None
+    end: dt.time | None = None
+    place: str = ""
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    status: MeetingStatus = MeetingStatus.PLANNED
+    notice_date: dt.date | None = None
+    reference: str = ""
+    case_officer_id: int | None = None
+    chair_id: int | None = None
+    minute_taker_id: int | None = None
+    invited_ids: list[int] | None = None  # None: the members on that date
+    copy_ids: list[int] | None = None  # None: the copy list on that date
+    held_start: dt.time | None = None
+    held_end: dt.time | None = None
+    notice_remarks: str = ""
+    note: str = ""
+    cases: list[Case] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+
+    @property
+    def numbers_frozen(self) -> bool:
+        """A draft's numbers follow the agenda; from the notice on they are fixed."""
+        return self.status is not MeetingStatus.PLANNED

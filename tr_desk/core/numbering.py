@@ -1,0 +1,99 @@
+"""Case numbers: ``PREFIX NN/YY``, running per body per calendar year (DESIGN.md §1, rules 1–3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A case number as written: ``KF 44/22``."""
+
+    prefix: str
+    number: int
+    year: int  # four digits
+
+    def __str__(self) -> str:
+        return format_case_number(self.prefix, self.number, self.year)
+
+
+def format_case_number(prefix: str, number: int, year: int) -> str:
+    return f"{prefix} {number:02d}/{year % 100:02d}"
+
+
+# Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
+_CASE_REF = re.compile(
+    r"^\s*(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_case_number(text: str) -> CaseRef:
+    """Read a case number; two-digit years are 20YY. Raises ValueError on anything else."""
+    match = _CASE_REF.match(text)
+    if not match:
+        raise ValueError(f"not a case number: {text!r} (expected e.g. 'KF 44/22')")
+    year = int(match["year"])
+    if year < 100:
+        year += 2000
+    number = int(match["number"])
+    if number < 1:
+        raise ValueError(f"case numbers start at 1: {text!r}")
+    return CaseRef(match["prefix"].upper(), number, year)
+
+
+@dataclass
+class NumberingCase:
+    key: Hashable
+    number: int | None = None  # frozen number, if any
+
+
+@dataclass
+class NumberingMeeting:
+    """One meeting of a body's year as the numbering rules see it."""
+
+    date: dt.date
+    frozen: bool
+    cases: list[NumberingCase] = field(default_factory=list)
+
+
+def number_year(
+    meetings: Iterable[NumberingMeeting], year_start: int | None = None
+) -> dict[Hashable, int]:
+    """Numbers for every case of one body's year.
+
+    Frozen meetings keep their numbers (and a frozen meeting's unnumbered case gets the next
+    free number). A draft continues after the highest number of the earlier meetings, in
+    agenda order, skipping numbers frozen elsewhere in the year. ``year_start`` is the first
+    number of the year, for history outside the database.
+    """
+    ordered = sorted(meetings, key=lambda m: m.date)
+    taken = {c.number for m in ordered if m.frozen for c in m.cases if c.number is not None}
+    highest = (year_start - 1) if year_start else 0
+    result: dict[Hashable, int] = {}
+    for meeting in ordered:
+        for case in meeting.cases:
+            if meeting.frozen and case.number is not None:
+                number = case.number
+            else:
+                number = highest + 1
+                while number in taken:
+                    number += 1
+                taken.add(number)
+            result[case.key] = number
+            highest = max(highest, number)
+    return result
+
+
+def next_free_number(meetings: Sequence[NumberingMeeting], year_start: int | None = None) -> int:
+    """The number a case added to an issued notice gets: one above all frozen in the year.
+
+    Drafts do not hold numbers yet; they move up behind the new case.
+    """
+    frozen = [m for m in meetings if m.frozen]
+    used = number_year(frozen, year_start).values()
+    floor = (year_start - 1) if year_start else 0
+    return max([floor, *used]) + 1

@@ -1,0 +1,121 @@
+"""The standard cases every notice has, filled in from the meeting plan (DESIGN.md §1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tr_desk.core.formats import date_short
+from tr_desk.core.model import Attachment, Body, Case, CaseKind, MinutesKind
+
+REGIONAL_COUNCIL_TITLE = "Trondheimsregionen – regionrådet"
+
+
+@dataclass(frozen=True)
+class NextCouncilMeeting:
+    date: dt.date
+    place: str = ""
+
+
+def approval_case(body: Body, previous: dt.date | None) -> Case:
+    """First case: approve the minutes of the body's previous held meeting."""
+    if previous is None:
+        return Case(
+            title=f"Godkjenning av {body.minutes_title.lower()} fra forrige møte",
+            kind=CaseKind.APPROVAL,
+        )
+    day = date_short(previous)
+    lower = body.name.lower()
+    if body.minutes_kind is MinutesKind.PROTOKOLL:
+        title = f"Protokoll {body.prefix}-møte {day}"
+        document = f"Protokoll {lower} {day}"
+    else:
+        title = f"Referat fra møte {day}"
+        document = f"Referat/protokoll {lower} {day}"
+    return Case(
+        title=title,
+        kind=CaseKind.APPROVAL,
+        attachments=[Attachment(title=document)],
+        proposal=f"{document} godkjennes.",
+    )
+
+
+def next_meeting_case(body: Body, next_council: NextCouncilMeeting | None) -> Case:
+    """«Saker til neste møte i Trondheimsregionen – regionrådet DD.MM.YYYY»."""
+    if next_council is None:
+        title = f"Saker til neste møte i {REGIONAL_COUNCIL_TITLE}"
+        text = f"Aktuelle saker i tillegg til det som står på {body.name}s sakliste:\n\n- "
+    else:
+        title = f"Saker til neste møte i {REGIONAL_COUNCIL_TITLE} {date_short(next_council.date)}"
+        place = f"Møtested er {next_council.place}. " if next_council.place else ""
+        text = f"{place}Aktuelle saker i tillegg til det som står på {body.name}s sakliste:\n\n- "
+    return Case(
+        title=title,
+        kind=CaseKind.NEXT_MEETING,
+        text=text,
+        proposal="Møteagendaen suppleres etter innspill i møtet.",
+    )
+
+
+def briefings_case() -> Case:
+    return Case(title="Orienteringer", kind=CaseKind.BRIEFINGS, text="- ")
+
+
+def any_other_business_case() -> Case:
+    return Case(title="Åpen post/eventuelt", kind=CaseKind.ANY_OTHER)
+
+
+STANDARD_KINDS = (
+    CaseKind.APPROVAL,
+    CaseKind.NEXT_MEETING,
+    CaseKind.BRIEFINGS,
+    CaseKind.ANY_OTHER,
+)
+
+
+def new_agenda(
+    body: Body, previous: dt.date | None, next_council: NextCouncilMeeting | None
+) -> list[Case]:
+    """The agenda a new notice starts from. Regionrådet itself has no «next council» case."""
+    cases = [approval_case(body, previous)]
+    if body.prefix != "TR":
+        cases.append(next_meeting_case(body, next_council))
+    cases += [briefings_case(), any_other_business_case()]
+    return cases
+
+
+def refresh_standard_cases(
+    cases: list[Case],
+    body: Body,
+    previous: dt.date | None,
+    next_council: NextCouncilMeeting | None,
+) -> list[Case]:
+    """Update the derived title, attachment and proposal of the standard cases in place.
+
+    Called when meetings move, so the first case always names the previous meeting.
+    Returns the cases that changed.
+    """
+    changed: list[Case] = []
+    fresh = {
+        CaseKind.APPROVAL: approval_case(body, previous),
+        CaseKind.NEXT_MEETING: next_meeting_case(body, next_council),
+    }
+    for case in cases:
+        template = fresh.get(case.kind)
+        if template is None:
+            continue
+        before = (case.title, case.proposal, [a.title for a in case.attachments])
+        case.title = template.title
+        case.proposal = template.proposal
+        if case.kind is CaseKind.APPROVAL:
+            if case.attachments:
+                case.attachments[0].title = template.attachments[0].title
+            else:
+                case.attachments = list(template.attachments)
+        if case.kind is CaseKind.NEXT_MEETING:
+            first_line = template.text.split("\n", 1)[0]
+            rest = case.text.split("\n", 1)[1] if "\n" in case.text else "\n- "
+            case.text = f"{first_line}\n{rest}"
+        if before != (case.title, case.proposal, [a.title for a in case.attachments]):
+            changed.append(case)
+    return changed

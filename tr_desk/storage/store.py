@@ -1,0 +1,718 @@
+"""The data store: one SQLite file, read with plain SQL, written in transactions.
+
+Reads use the standard library only, so the window can paint before sqlite-utils (used for
+migrations and writes) is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tr_desk.core.formats import iso_time
+from tr_desk.core.meeting_file import LoadedMeeting
+from tr_desk.core.model import (
+    Attachment,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    Case,
+    CaseKind,
+    Exemption,
+    Meeting,
+    MeetingMode,
+    MeetingStatus,
+    Membership,
+    MinutesKind,
+    Outcome,
+    Person,
+    Role,
+    Vote,
+)
+from tr_desk.core.numbering import NumberingCase, NumberingMeeting, number_year
+from tr_desk.storage.database import (
+    SCHEMA_VERSION,
+    InstanceLock,
+    StoreError,
+    check_file,
+    connect,
+    explain,
+    schema_state,
+    writable,
+)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
+
+
+class ReadOnlyError(StoreError):
+    pass
+
+
+class Store:
+    """All reads and writes of TR Desk's data; returns core objects, never rows."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        readonly_reason: str = "",
+        lock: InstanceLock | None = None,
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly_reason = readonly_reason
+        self._lock = lock
+        self._db: Database | None = None
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, lock: bool = False) -> Store:
+        """Open (or create, with the Trondheimsregionen profile) the database at ``path``.
+
+        With ``lock`` the store takes the instance lock; if another TR Desk holds it, the
+        store opens read-only and says why in ``readonly_reason``.
+        """
+        path = Path(path).expanduser()
+        check_file(path)
+        reason = ""
+        if readonly:
+            reason = "Åpnet skrivebeskyttet."
+        elif not writable(path):
+            reason = "Filen er skrivebeskyttet."
+        instance_lock = None
+        if lock and not reason:
+            instance_lock = InstanceLock(path)
+            if not instance_lock.acquire():
+                instance_lock = None
+                reason = (
+                    "Databasen er allerede åpen i et annet TR Desk-vindu; "
+                    "dette vinduet viser den skrivebeskyttet."
+                )
+        if reason and not path.exists():
+            raise StoreError(f"Databasen «{path}» finnes ikke.")
+        conn = connect(path, readonly=bool(reason))
+        store = cls(conn, path, reason, instance_lock)
+        try:
+            version = schema_state(conn, path)
+            if version < SCHEMA_VERSION:
+                if reason:
+                    raise StoreError(
+                        f"Databasen «{path}» må oppgraderes, men kan ikke skrives til nå. " + reason
+                    )
+                store._migrate(fresh=version == 0)
+        except sqlite3.Error as exc:
+            store.close()
+            raise explain(path, exc) from None
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _migrate(self, fresh: bool) -> None:
+        from tr_desk.storage import migrations
+        from tr_desk.storage.profile import load_profile
+
+        with self.transaction():
+            migrations.apply(self.db)
+            if fresh:
+                load_profile(self)
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    @property
+    def readonly(self) -> bool:
+        return bool(self.readonly_reason)
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, made on the first write."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write; nothing half-written if anything inside fails."""
+        if self.readonly:
+            raise ReadOnlyError(self.readonly_reason)
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        rows = self._rows("SELECT value FROM setting WHERE key = ?", [key])
+        return str(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db["setting"].upsert({"key": key, "value": value}, pk="key")
+
+    def general_manager(self) -> Person | None:
+        """The daglig leder: case officer, minute taker and signatory by default."""
+        pid = self.setting("daglig_leder_id")
+        return self.person(int(pid)) if pid else None
+
+    # -- bodies ------------------------------------------------------------------------------
+
+    def bodies(self) -> list[Body]:
+        return [_body(r) for r in self._rows("SELECT * FROM body ORDER BY sort_order, id")]
+
+    def body(self, body_id: int) -> Body:
+        rows = self._rows("SELECT * FROM body WHERE id = ?", [body_id])
+        if not rows:
+            raise StoreError(f"Organ {body_id} finnes ikke.")
+        return _body(rows[0])
+
+    def body_by_prefix(self, prefix: str) -> Body | None:
+        prefix = prefix.upper()
+        return next((b for b in self.bodies() if prefix in {b.prefix, *b.former_prefixes}), None)
+
+    def add_body(self, body: Body) -> int:
+        with self.transaction() as db:
+            return int(db["body"].insert(_body_row(body)).last_pk)
+
+    def update_body(self, body: Body) -> None:
+        """Save every field of ``body``; refuses a prefix another body has."""
+        assert body.id is not None
+        other = self.body_by_prefix(body.prefix)
+        if other is not None and other.id != body.id:
+            raise StoreError(f"Prefikset {body.prefix} brukes allerede av {other.name}.")
+        with self.transaction() as db:
+            db["body"].update(body.id, _body_row(body))
+
+    # -- people ------------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        aliases: dict[int, list[str]] = {}
+        for row in self._rows("SELECT person_id, alias FROM person_alias ORDER BY id"):
+            aliases.setdefault(row["person_id"], []).append(row["alias"])
+        return [
+            _person(r, aliases.get(r["id"], []))
+            for r in self._rows("SELECT * FROM person ORDER BY name COLLATE NOCASE, id")
+        ]
+
+    def person(self, person_id: int) -> Person | None:
+        rows = self._rows("SELECT * FROM person WHERE id = ?", [person_id])
+        if not rows:
+            return None
+        aliases = [
+            r["alias"]
+            for r in self._rows(
+                "SELECT alias FROM person_alias WHERE person_id = ? ORDER BY id", [person_id]
+            )
+        ]
+        return _person(rows[0], aliases)
+
+    def add_person(self, person: Person) -> int:
+        """Insert a person (keeping ``person.id`` if given, for undo) with aliases."""
+        with self.transaction() as db:
+            row = _person_row(person)
+            if person.id is not None:
+                row["id"] = person.id
+            pid = int(db["person"].insert(row).last_pk)
+            self._write_aliases(db, pid, person.aliases)
+            return pid
+
+    def update_person(self, person: Person) -> None:
+        assert person.id is not None
+        with self.transaction() as db:
+            db["person"].update(person.id, _person_row(person))
+            self._write_aliases(db, person.id, person.aliases)
+
+    def _write_aliases(self, db: Database, person_id: int, aliases: Sequence[str]) -> None:
+        db.execute("DELETE FROM person_alias WHERE person_id = ?", [person_id])
+        clean = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
+        if clean:
+            db["person_alias"].insert_all(
+                [{"person_id": person_id, "alias": alias} for alias in clean]
+            )
+
+    def person_usage(self, person_id: int) -> int:
+        """How many meetings name this person; such a person cannot be deleted."""
+        row = self._rows(
+            """SELECT (SELECT count(*) FROM attendance
+                       WHERE person_id = :p OR substitute_for = :p)
+                    + (SELECT count(*) FROM meeting WHERE case_officer_id = :p
+                       OR chair_id = :p OR minute_taker_id = :p) AS n""",
+            {"p": person_id},  # type: ignore[arg-type]
+        )[0]
+        return int(row["n"])
+
+    def delete_person(self, person_id: int) -> None:
+        """Remove a person entered by mistake, with their memberships."""
+        if self.person_usage(person_id):
+            raise StoreError(
+                "Personen er nevnt i møter og kan ikke slettes. Avslutt heller medlemskapene."
+            )
+        with self.transaction() as db:
+            db.execute("DELETE FROM person_alias WHERE person_id = ?", [person_id])
+            db.execute("DELETE FROM membership WHERE person_id = ?", [person_id])
+            db.execute("DELETE FROM person WHERE id = ?", [person_id])
+
+    # -- memberships -------------------------------------------------------------------------
+
+    def memberships(
+        self, body_id: int | None = None, person_id: int | None = None
+    ) -> list[Membership]:
+        sql = "SELECT * FROM membership WHERE 1 = 1"
+        params: list[Any] = []
+        if body_id is not None:
+            sql += " AND body_id = ?"
+            params.append(body_id)
+        if person_id is not None:
+            sql += " AND person_id = ?"
+            params.append(person_id)
+        sql += " ORDER BY body_id, sort_order, id"
+        return [_membership(r) for r in self._rows(sql, params)]
+
+    def add_membership(self, membership: Membership) -> int:
+        with self.transaction() as db:
+            row = _membership_row(membership)
+            if membership.id is not None:
+                row["id"] = membership.id
+            if not membership.sort_order:
+                top = db.execute(
+                    "SELECT coalesce(max(sort_order), 0) FROM membership WHERE body_id = ?",
+                    [membership.body_id],
+                ).fetchone()[0]
+                row["sort_order"] = top + 1
+            return int(db["membership"].insert(row).last_pk)
+
+    def update_membership(self, membership: Membership) -> None:
+        assert membership.id is not None
+        if membership.end is not None and membership.end < membership.start:
+            raise StoreError("Et medlemskap kan ikke slutte før det begynner.")
+        with self.transaction() as db:
+            db["membership"].update(membership.id, _membership_row(membership))
+
+    def delete_membership(self, membership_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM membership WHERE id = ?", [membership_id])
+
+    def roster(self, body_id: int, day: dt.date, roles: Sequence[str]) -> list[int]:
+        """Person ids holding one of ``roles`` in the body on ``day``, in roster order."""
+        marks = ",".join("?" * len(roles))
+        rows = self._rows(
+            f"""SELECT person_id FROM membership
+                WHERE body_id = ? AND role IN ({marks}) AND start <= ?
+                  AND (end IS NULL OR end >= ?)
+                ORDER BY sort_order, id""",
+            [body_id, *roles, day.isoformat(), day.isoformat()],
+        )
+        return list(dict.fromkeys(r["person_id"] for r in rows))
+
+    def invited(self, meeting: Meeting) -> list[int]:
+        if meeting.invited_ids is not None:
+            return meeting.invited_ids
+        return self.roster(meeting.body_id, meeting.date, MEMBER_ROLES)
+
+    def copied(self, meeting: Meeting) -> list[int]:
+        if meeting.copy_ids is not None:
+            return meeting.copy_ids
+        return self.roster(meeting.body_id, meeting.date, (Role.COPY.value,))
+
+    # -- meetings ----------------------------------------------------------------------------
+
+    def meetings(self, body_id: int | None = None, year: int | None = None) -> list[Meeting]:
+        """Meeting headers (no cases, no attendance), in date order."""
+        sql = "SELECT * FROM meeting WHERE 1 = 1"
+        params: list[Any] = []
+        if body_id is not None:
+            sql += " AND body_id = ?"
+            params.append(body_id)
+        if year is not None:
+            sql += " AND date BETWEEN ? AND ?"
+            params += [f"{year}-01-01", f"{year}-12-31"]
+        return [_meeting(r) for r in self._rows(sql + " ORDER BY date, body_id", params)]
+
+    def meeting_id(self, body_id: int, day: dt.date) -> int | None:
+        rows = self._rows(
+            "SELECT id FROM meeting WHERE body_id = ? AND date = ?", [body_id, day.isoformat()]
+        )
+        return int(rows[0]["id"]) if rows else None
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        """One meeting with its cases, attachments and attendance."""
+        rows = self._rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
+        if not rows:
+            raise StoreError(f"Møte {meeting_id} finnes ikke.")
+        meeting = _meeting(rows[0])
+        cases = {
+            r["id"]: _case(r)
+            for r in self._rows(
+                "SELECT * FROM agenda_case WHERE meeting_id = ? ORDER BY position", [meeting_id]
+            )
+        }
+        for r in self._rows(
+            """SELECT a.* FROM attachment a JOIN agenda_case c ON c.id = a.case_id
+               WHERE c.meeting_id = ? ORDER BY a.case_id, a.position""",
+            [meeting_id],
+        ):
+            cases[r["case_id"]].attachments.append(
+                Attachment(title=r["title"], file=r["file"], id=r["id"])
+            )
+        meeting.cases = list(cases.values())
+        meeting.attendance = [
+            _attendance(r)
+            for r in self._rows(
+                "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position", [meeting_id]
+            )
+        ]
+        return meeting
+
+    def year_start(self, body_id: int, year: int) -> int | None:
+        rows = self._rows(
+            "SELECT first_number FROM year_start WHERE body_id = ? AND year = ?", [body_id, year]
+        )
+        return int(rows[0]["first_number"]) if rows else None
+
+    def set_year_start(self, body_id: int, year: int, first_number: int | None) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM year_start WHERE body_id = ? AND year = ?", [body_id, year])
+            if first_number is not None:
+                db["year_start"].insert(
+                    {"body_id": body_id, "year": year, "first_number": first_number}
+                )
+
+    def _numbering_year(self, body_id: int, year: int) -> list[NumberingMeeting]:
+        meetings: dict[int, NumberingMeeting] = {}
+        for r in self._rows(
+            """SELECT m.id AS meeting_id, m.date, m.status, c.id AS case_id, c.number
+               FROM meeting m LEFT JOIN agenda_case c ON c.meeting_id = m.id
+               WHERE m.body_id = ? AND m.date BETWEEN ? AND ?
+               ORDER BY m.date, c.position""",
+            [body_id, f"{year}-01-01", f"{year}-12-31"],
+        ):
+            status = MeetingStatus(r["status"])
+            entry = meetings.setdefault(
+                r["meeting_id"],
+                NumberingMeeting(
+                    date=dt.date.fromisoformat(r["date"]),
+                    frozen=status is not MeetingStatus.PLANNED,
+                ),
+            )
+            if r["case_id"] is None:
+                continue
+            if status is MeetingStatus.CANCELLED and r["number"] is None:
+                continue  # a cancelled draft used no numbers
+            entry.cases.append(NumberingCase(key=r["case_id"], number=r["number"]))
+        return list(meetings.values())
+
+    def case_numbers(self, meeting: Meeting) -> dict[int, int]:
+        """The numbers of a meeting's cases by agenda index: frozen, or live for a draft."""
+        numbers = number_year(
+            self._numbering_year(meeting.body_id, meeting.date.year),
+            self.year_start(meeting.body_id, meeting.date.year),
+        )
+        return {i: numbers[c.id] for i, c in enumerate(meeting.cases) if c.id in numbers}
+
+    def save_loaded(self, loaded: LoadedMeeting) -> tuple[int, bool]:
+        """Create the meeting read from a file, or replace the one of the same body and date.
+
+        One transaction: a failure leaves the database as it was. Returns (id, created).
+        """
+        meeting = loaded.meeting
+        existing = self.meeting_id(meeting.body_id, meeting.date)
+        if meeting.invited_ids == self.roster(meeting.body_id, meeting.date, MEMBER_ROLES):
+            meeting.invited_ids = None
+        if meeting.copy_ids == self.roster(meeting.body_id, meeting.date, (Role.COPY.value,)):
+            meeting.copy_ids = None
+        with self.transaction() as db:
+            row = _meeting_row(meeting)
+            if existing is None:
+                meeting_id = int(db["meeting"].insert(row).last_pk)
+            else:
+                meeting_id = existing
+                db["meeting"].update(meeting_id, row)
+                self._delete_contents(db, meeting_id)
+            for i, case in enumerate(meeting.cases):
+                case_row = _case_row(case)
+                case_row.update(meeting_id=meeting_id, position=i, number=None)
+                if meeting.numbers_frozen:
+                    case_row["number"] = loaded.given_numbers.get(i)
+                case.id = int(db["agenda_case"].insert(case_row).last_pk)
+                if case.attachments:
+                    db["attachment"].insert_all(
+                        {"case_id": case.id, "position": j, "title": a.title, "file": a.file}
+                        for j, a in enumerate(case.attachments)
+                    )
+            if meeting.attendance:
+                db["attendance"].insert_all(
+                    {**_attendance_row(line), "meeting_id": meeting_id, "position": i}
+                    for i, line in enumerate(meeting.attendance)
+                )
+            meeting.id = meeting_id
+            if meeting.numbers_frozen:
+                self._freeze_numbers(db, meeting)
+        return meeting_id, existing is None
+
+    def _freeze_numbers(self, db: Database, meeting: Meeting) -> None:
+        """Give an issued meeting's unnumbered cases their numbers, for good."""
+        numbers = self.case_numbers(meeting)
+        for i, case in enumerate(meeting.cases):
+            if case.number is None and i in numbers:
+                db.execute(
+                    "UPDATE agenda_case SET number = ? WHERE id = ? AND number IS NULL",
+                    [numbers[i], case.id],
+                )
+
+    def _delete_contents(self, db: Database, meeting_id: int) -> None:
+        db.execute(
+            """DELETE FROM attachment WHERE case_id IN
+               (SELECT id FROM agenda_case WHERE meeting_id = ?)""",
+            [meeting_id],
+        )
+        db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
+        db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+
+
+# -- rows <-> core objects -------------------------------------------------------------------
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _body(r: sqlite3.Row) -> Body:
+    return Body(
+        id=r["id"],
+        prefix=r["prefix"],
+        name=r["name"],
+        minutes_kind=MinutesKind(r["minutes_kind"]),
+        weekday=r["weekday"],
+        start=_time(r["start"]),
+        end=_time(r["end"]),
+        place=r["place"] or "",
+        former_prefixes=json.loads(r["former_prefixes"] or "[]"),
+        sort_order=r["sort_order"] or 0,
+    )
+
+
+def _body_row(b: Body) -> dict[str, Any]:
+    return {
+        "prefix": b.prefix.upper(),
+        "name": b.name,
+        "minutes_kind": b.minutes_kind.value,
+        "weekday": b.weekday,
+        "start": iso_time(b.start),
+        "end": iso_time(b.end),
+        "place": b.place,
+        "former_prefixes": json.dumps(b.former_prefixes),
+        "sort_order": b.sort_order,
+    }
+
+
+def _person(r: sqlite3.Row, aliases: list[str]) -> Person:
+    return Person(
+        id=r["id"],
+        name=r["name"],
+        title=r["title"] or "",
+        municipality=r["municipality"] or "",
+        email=r["email"] or "",
+        aliases=aliases,
+    )
+
+
+def _person_row(p: Person) -> dict[str, Any]:
+    return {
+        "name": p.name.strip(),
+        "title": p.title.strip(),
+        "municipality": p.municipality.strip(),
+        "email": p.email.strip(),
+    }
+
+
+def _membership(r: sqlite3.Row) -> Membership:
+    return Membership(
+        id=r["id"],
+        person_id=r["person_id"],
+        body_id=r["body_id"],
+        role=Role(r["role"]),
+        start=dt.date.fromisoformat(r["start"]),
+        end=_date(r["end"]),
+        sort_order=r["sort_order"] or 0,
+    )
+
+
+def _membership_row(m: Membership) -> dict[str, Any]:
+    return {
+        "person_id": m.person_id,
+        "body_id": m.body_id,
+        "role": m.role.value,
+        "start": m.start.isoformat(),
+        "end": _iso(m.end),
+        "sort_order": m.sort_order,
+    }
+
+
+def _ids(text: str | None) -> list[int] | None:
+    return None if text is None else [int(i) for i in json.loads(text)]
+
+
+def _meeting(r: sqlite3.Row) -> Meeting:
+    return Meeting(
+        id=r["id"],
+        body_id=r["body_id"],
+        date=dt.date.fromisoformat(r["date"]),
+        start=_time(r["start"]),
+        end=_time(r["end"]),
+        place=r["place"] or "",
+        mode=MeetingMode(r["mode"]),
+        status=MeetingStatus(r["status"]),
+        notice_date=_date(r["notice_date"]),
+        reference=r["reference"] or "",
+        case_officer_id=r["case_officer_id"],
+        chair_id=r["chair_id"],
+        minute_taker_id=r["minute_taker_id"],
+        invited_ids=_ids(r["invited_ids"]),
+        copy_ids=_ids(r["copy_ids"]),
+        held_start=_time(r["held_start"]),
+        held_end=_time(r["held_end"]),
+        notice_remarks=r["notice_remarks"] or "",
+        note=r["note"] or "",
+    )
+
+
+def _meeting_row(m: Meeting) -> dict[str, Any]:
+    return {
+        "body_id": m.body_id,
+        "date": m.date.isoformat(),
+        "start": iso_time(m.start),
+        "end": iso_time(m.end),
+        "place": m.place,
+        "mode": m.mode.value,
+        "status": m.status.value,
+        "notice_date": _iso(m.notice_date),
+        "reference": m.reference,
+        "case_officer_id": m.case_officer_id,
+        "chair_id": m.chair_id,
+        "minute_taker_id": m.minute_taker_id,
+        "invited_ids": None if m.invited_ids is None else json.dumps(m.invited_ids),
+        "copy_ids": None if m.copy_ids is None else json.dumps(m.copy_ids),
+        "held_start": iso_time(m.held_start),
+        "held_end": iso_time(m.held_end),
+        "notice_remarks": m.notice_remarks,
+        "note": m.note,
+    }
+
+
+def _vote(text: str | None) -> Vote | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Vote(
+        unanimous=data.get("unanimous", False),
+        votes_for=data.get("for", 0),
+        against=data.get("against", 0),
+        blank=data.get("blank", 0),
+        note=data.get("note", ""),
+    )
+
+
+def _vote_text(v: Vote | None) -> str | None:
+    if v is None:
+        return None
+    if v.unanimous:
+        return json.dumps({"unanimous": True})
+    return json.dumps(
+        {"for": v.votes_for, "against": v.against, "blank": v.blank, "note": v.note},
+        ensure_ascii=False,
+    )
+
+
+def _case(r: sqlite3.Row) -> Case:
+    exempt = None
+    if r["exempt_basis"]:
+        exempt = Exemption(basis=r["exempt_basis"], public_title=r["exempt_public_title"] or "")
+    return Case(
+        id=r["id"],
+        number=r["number"],
+        title=r["title"],
+        kind=CaseKind(r["kind"]),
+        text=r["text"] or "",
+        proposal=r["proposal"] or "",
+        presenter=r["presenter"] or "",
+        follows=r["follows"] or "",
+        exempt=exempt,
+        introduced_by=r["introduced_by"] or "",
+        introduction=r["introduction"] or "",
+        notes=r["notes"] or "",
+        resolution=r["resolution"] or "",
+        vote=_vote(r["vote"]),
+        outcome=Outcome(r["outcome"]) if r["outcome"] else None,
+    )
+
+
+def _case_row(c: Case) -> dict[str, Any]:
+    return {
+        "number": c.number,
+        "title": c.title,
+        "kind": c.kind.value,
+        "text": c.text,
+        "proposal": c.proposal,
+        "presenter": c.presenter,
+        "follows": c.follows,
+        "exempt_basis": c.exempt.basis if c.exempt else None,
+        "exempt_public_title": c.exempt.public_title if c.exempt else None,
+        "introduced_by": c.introduced_by,
+        "introduction": c.introduction,
+        "notes": c.notes,
+        "resolution": c.resolution,
+        "vote": _vote_text(c.vote),
+        "outcome": c.outcome.value if c.outcome else None,
+    }
+
+
+def _attendance(r: sqlite3.Row) -> Attendance:
+    return Attendance(
+        id=r["id"],
+        status=AttendanceStatus(r["status"]),
+        person_id=r["person_id"],
+        guest_name=r["guest_name"] or "",
+        reason=r["reason"] or "",
+        substitute_for=r["substitute_for"],
+        role=r["role"] or "",
+    )
+
+
+def _attendance_row(a: Attendance) -> dict[str, Any]:
+    return {
+        "status": a.status.value,
+        "person_id": a.person_id,
+        "guest_name": a.guest_name,
+        "reason": a.reason,
+        "substitute_for": a.substitute_for,
+        "role": a.role,
+    }
