@@ -9,7 +9,7 @@ from tr_desk.core.model import Person
 
 
 def name_key(name: str) -> str:
-    """Compare without case, spaces or hyphens: «Alf-Petter» = «Alf Petter», «Mjø Sund» = «Mjøsund»."""
+    """Ignore case, spaces and hyphens: «Alf-Petter» = «Alf Petter», «Mjø Sund» = «Mjøsund»."""
     text = unicodedata.normalize("NFC", name).casefold()
     return "".join(ch for ch in text if ch.isalnum())
 
