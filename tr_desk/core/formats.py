@@ -101,3 +101,21 @@ def parse_date(text: str) -> dt.date:
 
 def iso_time(time: dt.time | None) -> str | None:
     return None if time is None else time.strftime("%H:%M")
+
+
+_USER_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+
+def parse_user_date(text: str) -> dt.date | None:
+    """Read a date as typed in the window: «01.01.2023», «1.1.2023» or ISO; empty is None."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _USER_DATE.match(text)
+    try:
+        if match:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError(f"«{text}» er ikke en dato. Skriv f.eks. 01.01.2023.")

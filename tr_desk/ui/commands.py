@@ -1,0 +1,128 @@
+"""Every user edit is an undo command that writes to the store at once."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from tr_desk.core.model import Body, Membership, Person
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+
+
+class StoreCommand(QUndoCommand):
+    """Runs ``do`` on redo and ``undo`` on undo, writing to the store each time.
+
+    A pane calls ``run_first()`` before pushing, so that an edit the store refuses never
+    reaches the undo stack; the push then skips the redo that already happened. A failure
+    on a later undo or redo goes to ``report``, set by the main window.
+    """
+
+    report: Callable[[StoreError], None] | None = None
+
+    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._done = False
+
+    def run_first(self) -> None:
+        self._do()
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._guarded(self._do)
+
+    def undo(self) -> None:
+        self._guarded(self._undo)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except StoreError as exc:
+            if StoreCommand.report is None:
+                raise
+            StoreCommand.report(exc)
+
+
+def edit_person(store: Store, old: Person, new: Person) -> StoreCommand:
+    old, new = copy.deepcopy(old), copy.deepcopy(new)
+    return StoreCommand(
+        f"Endre {old.name}",
+        lambda: store.update_person(new),
+        lambda: store.update_person(old),
+    )
+
+
+def add_person(store: Store, person: Person) -> StoreCommand:
+    """Adds ``person``; its ``id`` is set once written (and kept for redo after undo)."""
+
+    def do() -> None:
+        person.id = store.add_person(person)
+
+    def undo() -> None:
+        assert person.id is not None
+        store.delete_person(person.id)
+
+    return StoreCommand(f"Ny person {person.name}", do, undo)
+
+
+def delete_person(store: Store, person: Person) -> StoreCommand:
+    person = copy.deepcopy(person)
+    assert person.id is not None
+    person_id = person.id
+    memberships = store.memberships(person_id=person_id)
+
+    def undo() -> None:
+        store.add_person(person)
+        for membership in memberships:
+            store.add_membership(membership)
+
+    return StoreCommand(f"Slett {person.name}", lambda: store.delete_person(person_id), undo)
+
+
+def edit_body(store: Store, old: Body, new: Body) -> StoreCommand:
+    old, new = copy.deepcopy(old), copy.deepcopy(new)
+    return StoreCommand(
+        f"Endre {old.name}", lambda: store.update_body(new), lambda: store.update_body(old)
+    )
+
+
+def add_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
+    membership = copy.deepcopy(membership)
+
+    def do() -> None:
+        membership.id = store.add_membership(membership)
+
+    def undo() -> None:
+        assert membership.id is not None
+        store.delete_membership(membership.id)
+
+    return StoreCommand(f"Nytt medlemskap {label}", do, undo)
+
+
+def edit_membership(store: Store, old: Membership, new: Membership, label: str) -> StoreCommand:
+    old, new = copy.deepcopy(old), copy.deepcopy(new)
+    return StoreCommand(
+        f"Endre medlemskap {label}",
+        lambda: store.update_membership(new),
+        lambda: store.update_membership(old),
+    )
+
+
+def delete_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
+    membership = copy.deepcopy(membership)
+    assert membership.id is not None
+    membership_id = membership.id
+
+    def undo() -> None:
+        store.add_membership(membership)
+
+    return StoreCommand(
+        f"Slett medlemskap {label}", lambda: store.delete_membership(membership_id), undo
+    )

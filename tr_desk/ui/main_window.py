@@ -1,0 +1,135 @@
+"""The main window: navigation on the left, one pane at a time, the database in the status bar."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from tr_desk import __version__
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+from tr_desk.ui.commands import StoreCommand
+from tr_desk.ui.register_pane import RegisterPane
+
+WINDOW_TITLE = "TR Desk – Trondheimsregionen"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1180, 760)
+        self.undo_stack = QUndoStack(self)
+        StoreCommand.report = self._on_store_error
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "#navigation { background: palette(window); font-size: 11pt; }"
+            "#navigation::item { padding: 8px 12px; }"
+            "#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); border-radius: 4px; }"
+        )
+        self.stack = QStackedWidget()
+        self.register = RegisterPane(store, self.undo_stack)
+        self.register.saved.connect(self._on_saved)
+        self.add_pane("Register", self.register)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+
+    def add_pane(self, title: str, pane: QWidget) -> None:
+        QListWidgetItem(title, self.nav)
+        self.stack.addWidget(pane)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Fil")
+        quit_action = QAction("&Avslutt", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Rediger")
+        self.undo_action = self.undo_stack.createUndoAction(self, "Angre")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "Gjør om")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.undo_stack.indexChanged.connect(self._on_undo_index)
+
+        help_menu = self.menuBar().addMenu("&Hjelp")
+        about = QAction("&Om TR Desk", self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        path = QLabel(f"Database: {self.store.path}")
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(path)
+        if self.store.readonly:
+            warning = QLabel(f"Skrivebeskyttet: {self.store.readonly_reason}")
+            warning.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.statusBar().addWidget(warning)
+
+    def after_start(self) -> None:
+        """Chores once the window shows: say why it is read-only, warm up, back up."""
+        if self.store.readonly:
+            QMessageBox.information(self, "TR Desk", self.store.readonly_reason)
+            return
+        threading.Thread(target=_warm_up_writes, daemon=True).start()
+        try:
+            from tr_desk.storage.backup import backup_if_due
+
+            backup_if_due(self.store)
+        except Exception as exc:  # a failed backup must not stop the work; say so
+            self.statusBar().showMessage(f"Sikkerhetskopien feilet: {exc}", 15000)
+
+    def _on_saved(self, what: str) -> None:
+        self.statusBar().showMessage(f"Lagret {time.strftime('%H:%M:%S')}: {what}", 8000)
+
+    def _on_undo_index(self, _index: int) -> None:
+        if not self.undo_stack.isClean():
+            self.statusBar().showMessage(f"Lagret {time.strftime('%H:%M:%S')}", 8000)
+
+    def _on_store_error(self, error: StoreError) -> None:
+        QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Kunne ikke lagre", str(error)))
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Om TR Desk",
+            f"<b>TR Desk {__version__}</b><br>Innkallinger, referater og møteplan for "
+            f"Trondheimsregionen.<br><br>Database: {self.store.path}",
+        )
+
+
+def _warm_up_writes() -> None:
+    """Import sqlite-utils in the background so that the first edit does not wait for it."""
+    import sqlite_utils  # noqa: F401
