@@ -26,7 +26,7 @@ def format_case_number(prefix: str, number: int, year: int) -> str:
 
 # Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
 _CASE_REF = re.compile(
-    r"^\s*(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})\s*$",
+    r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})\s*$",
     re.IGNORECASE,
 )
 

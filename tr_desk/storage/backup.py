@@ -19,14 +19,20 @@ def backups(store: Store) -> list[Path]:
     return sorted(folder.glob(f"{store.path.stem}-*.sqlite"))
 
 
+def taken_at(copy: Path) -> dt.datetime:
+    """When a copy was made, from its name (its file time can change when it is copied)."""
+    try:
+        return dt.datetime.strptime(copy.stem.rsplit("-", 2)[-2] + copy.stem[-6:], "%Y%m%d%H%M%S")
+    except ValueError:
+        return dt.datetime.fromtimestamp(copy.stat().st_mtime)
+
+
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
     """Copy the database when the newest copy is older than a day; returns the new copy."""
     now = now or dt.datetime.now()
     existing = backups(store)
-    if existing:
-        newest = dt.datetime.fromtimestamp(existing[-1].stat().st_mtime)
-        if now - newest < MAX_AGE:
-            return None
+    if existing and now - taken_at(existing[-1]) < MAX_AGE:
+        return None
     folder = store.path.parent / BACKUP_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{store.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"

@@ -83,15 +83,19 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, timeout=5)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
         return conn
     except sqlite3.DatabaseError as exc:
         raise explain(path, exc) from None
     except OSError as exc:
         raise StoreError(f"Kan ikke åpne «{path}»: {exc.strerror}.") from None
+
+
+def configure(conn: sqlite3.Connection, readonly: bool) -> None:
+    """Durable settings; only once the file is known to be ours, as WAL rewrites its header."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
 
 
 def explain(path: Path, exc: sqlite3.Error) -> StoreError:

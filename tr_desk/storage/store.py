@@ -40,6 +40,7 @@ from tr_desk.storage.database import (
     InstanceLock,
     StoreError,
     check_file,
+    configure,
     connect,
     explain,
     schema_state,
@@ -103,6 +104,7 @@ class Store:
         store = cls(conn, path, reason, instance_lock)
         try:
             version = schema_state(conn, path)
+            configure(conn, readonly=bool(reason))
             if version < SCHEMA_VERSION:
                 if reason:
                     raise StoreError(

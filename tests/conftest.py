@@ -1,0 +1,41 @@
+"""Shared fixtures: a fresh database with the profile, and one with the 2022 demo history."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from tr_desk.cli import load_file  # noqa: E402
+from tr_desk.storage.paths import resources_dir  # noqa: E402
+from tr_desk.storage.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "tr-desk.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    store = Store.open(db_path)
+    yield store
+    store.close()
+
+
+def load_demo(store: Store) -> None:
+    for path in sorted((resources_dir() / "demo").glob("*.json")):
+        load_file(store, path)
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    load_demo(store)
+    return store

@@ -1,0 +1,151 @@
+"""The command line as a script would use it: demo, show --json, load, and its errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tr_desk.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys) -> Path:
+    path = tmp_path / "x.sqlite"
+    code, out, _ = run(capsys, "--db", str(path), "demo")
+    assert code == 0 and "created kf-2022-09-16" in out
+    return path
+
+
+def show(capsys, db: Path, meeting: str) -> dict:
+    code, out, err = run(capsys, "--db", str(db), "show", meeting, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_show_kf_16_september_2022(demo_db: Path, capsys) -> None:
+    data = show(capsys, demo_db, "KF 2022-09-16")
+    assert [c["number"] for c in data["cases"]] == [f"KF {n}/22" for n in range(32, 44)]
+    assert data["cases"][0]["title"] == "Referat fra møte 03.06.2022"
+    assert data["cases"][5]["title"].startswith("Økonomisk status i Trondheimsregionen")
+    assert data["held"] == {"start": "08:30", "end": "11:00"}
+    status = {a["name"]: a["status"] for a in data["attendance"]}
+    assert status["Ørjan Dahl"] == "digitalt"
+    absent = [a["name"] for a in data["attendance"] if a["status"] == "forfall"]
+    assert absent == [
+        "Katrine Lereggen", "Carl Jakob Midttun", "Tor Jakob Reitan", "Alf-Petter Tenfjord",
+        "Kjetil Mjøsund",
+    ]  # fmt: skip
+    assert data["invited"][0] == "Tor Jakob Reitan" and len(data["invited"]) == 9
+    assert data["copy"] == [
+        "Esther Balvers", "Hans Kringstad", "Kristian Dahlberg Hauge", "Håkon Kibsgaard Jordet",
+    ]  # fmt: skip
+
+
+def test_show_text_summary(demo_db: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_db), "show", "KF 2022-12-02")
+    assert code == 0
+    assert "KF 44/22   Referat fra møte 16.09.2022" in out
+    assert "KF 55/22   Åpen post/eventuelt" in out
+
+
+def test_load_into_a_new_database_gives_the_same_meeting(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    for meeting in ("KF 2022-09-16", "KF 2022-12-02", "KF 2022-06-03"):
+        original = show(capsys, demo_db, meeting)
+        path = tmp_path / "meeting.json"
+        path.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
+        other = tmp_path / "other.sqlite"
+        code, _out, err = run(capsys, "--db", str(other), "load", str(path))
+        assert code == 0, err
+        assert show(capsys, other, meeting) == original
+
+
+def test_load_reports_strangers_but_loads(demo_db: Path, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({
+        "body": "NR", "date": "2023-01-25",
+        "attendance": [{"name": "Ola Gjest", "status": "til_stede"}],
+        "cases": [{"title": "Verdiskapingsstrategien"}],
+    }), encoding="utf-8")  # fmt: skip
+    code, _out, err = run(capsys, "--db", str(demo_db), "load", str(path))
+    assert code == 0
+    assert "'Ola Gjest' is not in the register; added as a guest" in err
+    assert show(capsys, demo_db, "NR 2023-01-25")["cases"][0]["number"] == "NR 01/23"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"body": "KF", "date": "2022-12-02", "colour": 1}', "colour: unknown key"),
+        ('{"body": "KF", "date": "2022-13-02"}', "date: not a date"),
+        ('{"body": "ZZ", "date": "2022-12-02"}', "body: unknown body 'ZZ'"),
+        ('{"body": "KF",\n "date": }', "line 2 column 10"),
+        (
+            '{"body": "KF", "date": "2022-12-02", "cases": [{"title": "A", "exempt": {}}]}',
+            "cases[0].exempt.basis: missing",
+        ),
+    ],
+)
+def test_bad_files_fail_in_one_line_and_change_nothing(
+    demo_db: Path, tmp_path: Path, capsys, content: str, message: str
+) -> None:
+    before = show(capsys, demo_db, "KF 2022-12-02")
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(demo_db), "load", str(path))
+    assert code == 1
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert show(capsys, demo_db, "KF 2022-12-02") == before
+
+
+@pytest.mark.parametrize(
+    ("meeting", "message"),
+    [
+        ("KF 2022-12-03", "no KF meeting on 2022-12-03"),
+        ("XX 2022-12-02", "unknown body"),
+        ("KF 02.12.2022", "not a date"),
+        ("KF", "not a meeting"),
+    ],
+)
+def test_show_errors(demo_db: Path, capsys, meeting: str, message: str) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), "show", meeting)
+    assert code == 1 and message in err
+
+
+def test_show_without_database_does_not_create_one(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "none.sqlite"
+    code, _, err = run(capsys, "--db", str(path), "show", "KF 2022-12-02")
+    assert code == 1 and "no database" in err
+    assert not path.exists()
+
+
+def test_not_a_database_is_an_error_not_a_traceback(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hei", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(path), "demo")
+    assert code == 1 and "ikke en TR Desk-database" in err
+    assert path.read_text(encoding="utf-8") == "hei"
+
+
+def test_entry_point_runs_as_a_program(demo_db: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tr_desk", "--db", str(demo_db), "show", "KF 2022-12-02", "--json"],
+        capture_output=True, text=True, check=True, encoding="utf-8",
+    )  # fmt: skip
+    assert json.loads(result.stdout)["cases"][1]["number"] == "KF 45/22"
+    help_text = subprocess.run(
+        [sys.executable, "-m", "tr_desk", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for command in ("demo", "show", "load", "--db"):
+        assert command in help_text
