@@ -1,0 +1,70 @@
+"""Killing the program right after an edit shows as saved loses nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tr_desk.storage.store import Store
+
+DRIVER = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtWidgets import QApplication
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.main_window import MainWindow
+
+    app = QApplication([])
+    store = Store.open(sys.argv[1], lock=True)
+    window = MainWindow(store)
+    window.show()
+    page = window.register.people
+    person = next(p for p in store.people() if p.name == "Hans Kringstad")
+    page.select(person.id)
+    page.title.setText("Rådgiver, skrevet rett før krasjet")
+    page.email.setText("hans.kringstad@trondheim.kommune.no")
+    page.title.editingFinished.emit()
+    page.email.editingFinished.emit()
+    assert "Lagret" in window.statusBar().currentMessage()
+    print("ACK", flush=True)
+    app.exec()  # the test kills us here, mid-session
+    """
+)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
+    db = tmp_path / "crash.sqlite"
+    Store.open(db).close()
+    script = tmp_path / "driver.py"
+    script.write_text(DRIVER, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env, text=True,
+    )  # fmt: skip
+    try:
+        line = process.stdout.readline()
+        assert line.strip() == "ACK", process.stderr.read()
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == -signal.SIGKILL
+
+    store = Store.open(db, lock=True)
+    try:
+        assert not store.readonly  # the dead process's lock went with it
+        hans = next(p for p in store.people() if p.name == "Hans Kringstad")
+        assert hans.title == "Rådgiver, skrevet rett før krasjet"
+        assert hans.email == "hans.kringstad@trondheim.kommune.no"
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
