@@ -41,4 +41,5 @@ def window(qtbot, store, dialogs) -> MainWindow:
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: not window.undo_action.shortcut().isEmpty())
     return window

@@ -45,18 +45,18 @@ def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
     script = tmp_path / "driver.py"
     script.write_text(DRIVER, encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, str(script), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=env, text=True,
-    )  # fmt: skip
-    try:
-        line = process.stdout.readline()
-        assert line.strip() == "ACK", process.stderr.read()
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
+    ) as process:  # fmt: skip
+        try:
+            line = process.stdout.readline()
+            assert line.strip() == "ACK", process.stderr.read()
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
     assert process.returncode == -signal.SIGKILL
 
     store = Store.open(db, lock=True)

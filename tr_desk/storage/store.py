@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.formats import iso_time
-from tr_desk.core.meeting_file import LoadedMeeting
 from tr_desk.core.model import (
     Attachment,
     Attendance,
@@ -34,7 +33,6 @@ from tr_desk.core.model import (
     Role,
     Vote,
 )
-from tr_desk.core.numbering import NumberingCase, NumberingMeeting, number_year
 from tr_desk.storage.database import (
     SCHEMA_VERSION,
     InstanceLock,
@@ -49,6 +47,9 @@ from tr_desk.storage.database import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from tr_desk.core.meeting_file import LoadedMeeting
+    from tr_desk.core.numbering import NumberingMeeting
 
 MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
 
@@ -401,6 +402,8 @@ class Store:
                 )
 
     def _numbering_year(self, body_id: int, year: int) -> list[NumberingMeeting]:
+        from tr_desk.core.numbering import NumberingCase, NumberingMeeting
+
         meetings: dict[int, NumberingMeeting] = {}
         for r in self._rows(
             """SELECT m.id AS meeting_id, m.date, m.status, c.id AS case_id, c.number
@@ -426,6 +429,8 @@ class Store:
 
     def case_numbers(self, meeting: Meeting) -> dict[int, int]:
         """The numbers of a meeting's cases by agenda index: frozen, or live for a draft."""
+        from tr_desk.core.numbering import number_year
+
         numbers = number_year(
             self._numbering_year(meeting.body_id, meeting.date.year),
             self.year_start(meeting.body_id, meeting.date.year),

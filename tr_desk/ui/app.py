@@ -15,21 +15,21 @@ BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
 
 
 class PaintProbe(QObject):
-    """Reports the first paint of a widget that shows real content, then quits."""
+    """Notes when a widget showing real content is first painted, reports it, and quits."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
         self._app = app
-        self._done = False
+        self._painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
+        if event.type() == QEvent.Type.Paint and not self._painted_at:
+            self._painted_at = time.time()
             QTimer.singleShot(0, self._report)
         return False
 
     def _report(self) -> None:
-        print(f"PAINTED {time.time():.6f} {peak_rss_kb()}", flush=True)
+        print(f"PAINTED {self._painted_at:.6f} {peak_rss_kb()}", flush=True)
         self._app.quit()
 
 
@@ -75,7 +75,7 @@ def run(db_path: Path | None) -> int:
         window.register.people.list.viewport().installEventFilter(probe)
     window.show()
     if not benchmark:
-        QTimer.singleShot(0, window.after_start)
+        window.first_painted.connect(window.after_start)
     code = app.exec()
     store.close()
     return code

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,9 +29,12 @@ WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self._painted = False
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1180, 760)
         self.undo_stack = QUndoStack(self)
@@ -63,6 +66,30 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
+        self.installEventFilter(self)
+        self.first_painted.connect(self.install_shortcuts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # QUndoStack clears itself when destroyed and says so; the store is closed by then.
+        self.undo_stack.blockSignals(True)
+        super().closeEvent(event)
+
+    def install_shortcuts(self) -> None:
+        """Keyboard shortcuts, set once the window shows.
+
+        Setting the first shortcut makes PySide6 build the enums of the ``Qt`` namespace
+        (~40 ms); nobody presses a key before the window is there, so it waits for the paint.
+        """
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+            self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+            self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def add_pane(self, title: str, pane: QWidget) -> None:
         QListWidgetItem(title, self.nav)
@@ -70,16 +97,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fil")
-        quit_action = QAction("&Avslutt", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction("&Avslutt", self)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu("&Rediger")
         self.undo_action = self.undo_stack.createUndoAction(self, "Angre")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, "Gjør om")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.undo_stack.indexChanged.connect(self._on_undo_index)
@@ -91,7 +115,6 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         path = QLabel(f"Database: {self.store.path}")
-        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(path)
         if self.store.readonly:
             warning = QLabel(f"Skrivebeskyttet: {self.store.readonly_reason}")

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands
 from tr_desk.ui.commands import StoreCommand
 from tr_desk.ui.models import (
+    EDIT_ROLE,
     FILTER_ROLE,
     MINUTES_LABELS,
     ROLE_LABELS,
@@ -72,12 +73,12 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        value = index.data(Qt.ItemDataRole.EditRole)
+        value = index.data(EDIT_ROLE)
         editor.setCurrentIndex(max(0, editor.findData(value)))
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), EDIT_ROLE)
 
 
 def qdate(day: dt.date) -> QDate:
@@ -93,6 +94,29 @@ def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     return edit
+
+
+class PersonFilterModel(QSortFilterProxyModel):
+    """Keeps the people whose name, aliases, title or municipality contain every typed word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            self._words = text.casefold().split()
+            self.endFilterChange()
+        else:
+            self._words = text.casefold().split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self._words:
+            return True
+        haystack = str(self.sourceModel().index(source_row, 0).data(FILTER_ROLE)).casefold()
+        return all(word in haystack for word in self._words)
 
 
 class Pane(QWidget):
@@ -125,15 +149,13 @@ class PeoplePage(Pane):
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(store, undo_stack, parent)
         self.model = PersonListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PersonFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(FILTER_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._current: Person | None = None
 
         self.search = QLineEdit(placeholderText="Søk etter navn, tittel eller kommune …")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_text)
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -181,7 +203,6 @@ class PeoplePage(Pane):
         form.addRow("", hint)
         self.memberships = QLabel()
         self.memberships.setWordWrap(True)
-        self.memberships.setAlignment(Qt.AlignmentFlag.AlignTop)
         member_box = QGroupBox("Medlemskap")
         QVBoxLayout(member_box).addWidget(self.memberships)
 
@@ -313,6 +334,8 @@ class AddMembershipDialog(QDialog):
         for person in people:
             label = person.name + (f" ({person.municipality})" if person.municipality else "")
             self.person.addItem(label, person.id)
+        from PySide6.QtCore import Qt
+
         completer = self.person.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -527,19 +550,38 @@ class RegisterPane(QWidget):
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
         self.people = PeoplePage(store, undo_stack)
-        self.bodies = BodiesPage(store, undo_stack)
-        for page in (self.people, self.bodies):
-            page.saved.connect(self.saved)
+        self.people.saved.connect(self.saved)
+        self._bodies: BodiesPage | None = None
+        self._bodies_tab = QWidget()
+        QVBoxLayout(self._bodies_tab).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people, "Personer")
-        self.tabs.addTab(self.bodies, "Organer og medlemskap")
+        self.tabs.addTab(self._bodies_tab, "Organer og medlemskap")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         undo_stack.indexChanged.connect(lambda _: self.refresh())
         self.refresh()
 
+    @property
+    def bodies(self) -> BodiesPage:
+        """Built when first wanted: its tables cost ~40 ms the first paint need not wait for."""
+        if self._bodies is None:
+            self._bodies = BodiesPage(self.store, self.undo_stack)
+            self._bodies.saved.connect(self.saved)
+            self._bodies_tab.layout().addWidget(self._bodies)
+            self._bodies.refresh()
+        return self._bodies
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._bodies_tab:
+            self.bodies  # noqa: B018 - builds the page
+
     def refresh(self) -> None:
         self.people.refresh()
-        self.bodies.refresh()
+        if self._bodies is not None:
+            self._bodies.refresh()

@@ -1,0 +1,156 @@
+"""TR Desk's benchmark: start-up against a bare Qt window, opening a meeting, memory.
+
+    python benchmarks/run.py            a table
+    python benchmarks/run.py --json     one JSON object (startup_ms, qt_floor_ms, ...)
+
+Start-up is measured from process start until the first pane has painted real content
+(TR_DESK_EXIT_AFTER_PAINT makes the app report that moment and quit); the Qt floor is a bare
+QMainWindow with a calendar and a list, measured the same way, interleaved in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from history import build_history
+
+from tr_desk.storage.store import Store
+
+QT_FLOOR = textwrap.dedent(
+    """
+    import sys, time, resource
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import (QApplication, QCalendarWidget, QHBoxLayout, QListWidget,
+                                   QMainWindow, QWidget)
+
+    class Probe(QObject):
+        painted_at = 0.0
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.painted_at:
+                self.painted_at = time.time()
+                QTimer.singleShot(0, report)
+            return False
+
+    def report():
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"PAINTED {probe.painted_at:.6f} {rss}", flush=True)
+        app.quit()
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    central = QWidget()
+    layout = QHBoxLayout(central)
+    layout.addWidget(QCalendarWidget())
+    names = QListWidget()
+    names.addItems([f"Møte {i}" for i in range(50)])
+    layout.addWidget(names)
+    window.setCentralWidget(central)
+    probe = Probe()
+    names.viewport().installEventFilter(probe)
+    window.show()
+    app.exec()
+    """
+)
+
+
+def app_command(db: Path) -> list[str]:
+    script = Path(sys.executable).with_name("tr-desk")
+    if script.exists():
+        return [str(script), "--db", str(db)]
+    return [sys.executable, "-m", "tr_desk", "--db", str(db)]
+
+
+def time_to_paint(command: list[str]) -> tuple[float, float]:
+    """Milliseconds from process start to first paint, and the peak RSS in MB."""
+    env = {**os.environ, "TR_DESK_EXIT_AFTER_PAINT": "1"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # An installed TR Desk runs from bytecode that pip compiled; without this a checkout
+    # would be recompiled from source on every start (PYTHONDONTWRITEBYTECODE is set here).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.time()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    line = next((x for x in result.stdout.splitlines() if x.startswith("PAINTED ")), None)
+    if line is None:
+        raise SystemExit(f"no paint reported by {command[0]}:\n{result.stdout}{result.stderr}")
+    _, painted, rss_kb = line.split()
+    return (float(painted) - start) * 1000, int(rss_kb) / 1024
+
+
+def measure(runs: int, years: int, keep: Path | None) -> dict[str, float]:
+    folder = Path(tempfile.mkdtemp(prefix="tr-desk-bench-"))
+    try:
+        db = (keep or folder) / "history.sqlite"
+        if not db.exists():
+            build_history(db, years=years).close()
+        floor_script = folder / "qt_floor.py"
+        floor_script.write_text(QT_FLOOR, encoding="utf-8")
+        floor_cmd = [sys.executable, str(floor_script)]
+        app_cmd = app_command(db)
+        time_to_paint(floor_cmd)  # warm the disk cache for both
+        time_to_paint(app_cmd)
+        floors, starts, peaks = [], [], []
+        for _ in range(runs):
+            floors.append(time_to_paint(floor_cmd)[0])
+            ms, rss = time_to_paint(app_cmd)
+            starts.append(ms)
+            peaks.append(rss)
+
+        store = Store.open(db, readonly=True)
+        kf = store.body_by_prefix("KF")
+        assert kf is not None
+        meetings = store.meetings(body_id=kf.id)
+        meeting_id = meetings[len(meetings) // 2].id
+        store.meeting(meeting_id)
+        opens = []
+        for _ in range(max(50, runs)):
+            t0 = time.perf_counter()
+            meeting = store.meeting(meeting_id)
+            opens.append((time.perf_counter() - t0) * 1000)
+        assert len(meeting.cases) >= 12 and meeting.attendance
+        store.close()
+        return {
+            "startup_ms": round(statistics.median(starts), 1),
+            "qt_floor_ms": round(statistics.median(floors), 1),
+            "startup_ratio": round(statistics.median(starts) / statistics.median(floors), 3),
+            "open_meeting_ms": round(statistics.median(opens), 3),
+            "rss_mb": round(max(peaks), 1),
+            "history_cases": 4 * years * 6 * 12,
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--runs", type=int, default=9, help="start-ups to take the median of")
+    parser.add_argument("--years", type=int, default=25, help="years of synthetic history")
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the history in")
+    args = parser.parse_args()
+    results = measure(args.runs, args.years, args.keep)
+    if args.json:
+        print(json.dumps(results))
+        return
+    targets = {
+        "startup_ms": f"≤ 1.25 × qt_floor_ms = {1.25 * results['qt_floor_ms']:.0f}",
+        "open_meeting_ms": "≤ 10",
+        "rss_mb": "≤ 200",
+    }
+    for key, value in results.items():
+        print(f"{key:<16} {value:>10}   {targets.get(key, '')}")
+
+
+if __name__ == "__main__":
+    main()
