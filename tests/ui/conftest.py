@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from tr_desk.ui import dialogs as ui_dialogs
 from tr_desk.ui.main_window import MainWindow
 
 
@@ -13,22 +13,20 @@ class Dialogs:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.messages: list[str] = []
-        self.answer = QMessageBox.StandardButton.Yes
-        self.text_reply: tuple[str, bool] = ("", False)
+        self.confirm = True
+        self.text_reply: str | None = None
 
-        def tell(_parent, _title, text, *args, **kwargs):
+        def tell(_parent, text, *args, **kwargs) -> None:
             self.messages.append(text)
-            return QMessageBox.StandardButton.Ok
 
-        def ask(_parent, _title, text, *args, **kwargs):
+        def confirm(_parent, _title, text, _action) -> bool:
             self.messages.append(text)
-            return self.answer
+            return self.confirm
 
-        monkeypatch.setattr(QMessageBox, "information", tell)
-        monkeypatch.setattr(QMessageBox, "warning", tell)
-        monkeypatch.setattr(QMessageBox, "critical", tell)
-        monkeypatch.setattr(QMessageBox, "question", ask)
-        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: self.text_reply)
+        for name in ("tell", "warn", "fail"):
+            monkeypatch.setattr(ui_dialogs, name, tell)
+        monkeypatch.setattr(ui_dialogs, "confirm", confirm)
+        monkeypatch.setattr(ui_dialogs, "ask_text", lambda *a, **k: self.text_reply)
 
 
 @pytest.fixture

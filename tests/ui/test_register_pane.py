@@ -96,7 +96,7 @@ def test_empty_name_is_refused(window: MainWindow, dialogs) -> None:
 
 
 def test_add_person_and_undo(window: MainWindow, dialogs) -> None:
-    dialogs.text_reply = ("Ánde Čilaš Ŋ", True)
+    dialogs.text_reply = "Ánde Čilaš Ŋ"
     window.register.people.add_button.click()
     added = person(window.store, "Ánde Čilaš Ŋ")
     assert added is not None
@@ -249,3 +249,37 @@ def test_window_opens_on_years_of_history(qtbot, tmp_path, dialogs) -> None:
     window.show()
     assert window.register.people.model.rowCount() == 20
     store.close()
+
+
+def test_dialogs_have_norwegian_buttons(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    from tr_desk.ui import dialogs
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        )
+        seen.extend(b.text() for b in box.findChildren(QPushButton))
+        box.reject()
+
+    QTimer.singleShot(50, answer)
+    assert dialogs.confirm(None, "Slett person", "Slette?", "Slett") is False
+    assert sorted(seen) == ["Avbryt", "Slett"]
+
+
+def test_qt_texts_in_bokmal(qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from tr_desk.ui.app import install_translations
+
+    install_translations(QApplication.instance())
+    assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Lim inn"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+    assert QCoreApplication.translate("QLineEdit", "Something else") == "Something else"

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 # Set by the benchmark: quit right after the first pane has painted, and say when.
 BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
@@ -41,13 +41,12 @@ def peak_rss_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _install_translations(app: QApplication) -> None:
-    """Norwegian texts in Qt's own dialogs (Yes/No, the calendar)."""
+def install_translations(app: QApplication) -> None:
+    """Norwegian dates in Qt's widgets and bokmål in its own menus and buttons."""
+    from tr_desk.ui.translations import BokmalTranslator
+
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_", folder):
-        app.installTranslator(translator)
+    app.installTranslator(BokmalTranslator(app))
 
 
 def run(db_path: Path | None) -> int:
@@ -59,12 +58,13 @@ def run(db_path: Path | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("TR Desk")
     app.setOrganizationName("Trondheimsregionen")
-    _install_translations(app)
     benchmark = bool(os.environ.get(BENCHMARK_ENV))
     try:
         store = Store.open(db_path or default_database_path(), lock=True)
     except StoreError as exc:
-        QMessageBox.critical(None, "TR Desk", str(exc))
+        from tr_desk.ui import dialogs
+
+        dialogs.fail(None, str(exc))
         return 1
 
     from tr_desk.ui.main_window import MainWindow
@@ -72,7 +72,8 @@ def run(db_path: Path | None) -> int:
     window = MainWindow(store)
     if benchmark:
         probe = PaintProbe(app)
-        window.register.people.list.viewport().installEventFilter(probe)
+        window.content_view.installEventFilter(probe)
+    window.first_painted.connect(lambda: install_translations(app))
     window.show()
     if not benchmark:
         window.first_painted.connect(window.after_start)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
 from tr_desk import __version__
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
+from tr_desk.ui import dialogs, style
 from tr_desk.ui.commands import StoreCommand
 from tr_desk.ui.register_pane import RegisterPane
 
@@ -41,16 +39,8 @@ class MainWindow(QMainWindow):
         StoreCommand.report = self._on_store_error
 
         self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFrameShape(QFrame.Shape.NoFrame)
-        self.nav.setStyleSheet(
-            "#navigation { background: palette(window); font-size: 11pt; }"
-            "#navigation::item { padding: 8px 12px; }"
-            "#navigation::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); border-radius: 4px; }"
-        )
+        style.navigation(self.nav)
         self.stack = QStackedWidget()
         self.register = RegisterPane(store, self.undo_stack)
         self.register.saved.connect(self._on_saved)
@@ -66,11 +56,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
-        self.installEventFilter(self)
+        self.content_view = self.register.people.list.viewport()
+        self.content_view.installEventFilter(self)
         self.first_painted.connect(self.install_shortcuts)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
+        """``first_painted`` once the first pane's content is on screen."""
+        if watched is self.content_view and not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
         return False
@@ -92,7 +84,7 @@ class MainWindow(QMainWindow):
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def add_pane(self, title: str, pane: QWidget) -> None:
-        QListWidgetItem(title, self.nav)
+        style.navigation_item(title, self.nav)
         self.stack.addWidget(pane)
 
     def _build_menus(self) -> None:
@@ -117,14 +109,14 @@ class MainWindow(QMainWindow):
         path = QLabel(f"Database: {self.store.path}")
         self.statusBar().addPermanentWidget(path)
         if self.store.readonly:
-            warning = QLabel(f"Skrivebeskyttet: {self.store.readonly_reason}")
-            warning.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.statusBar().addWidget(warning)
+            self.statusBar().addWidget(
+                style.warning(f"Skrivebeskyttet: {self.store.readonly_reason}")
+            )
 
     def after_start(self) -> None:
         """Chores once the window shows: say why it is read-only, warm up, back up."""
         if self.store.readonly:
-            QMessageBox.information(self, "TR Desk", self.store.readonly_reason)
+            dialogs.tell(self, self.store.readonly_reason)
             return
         threading.Thread(target=_warm_up_writes, daemon=True).start()
         try:
@@ -142,9 +134,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Lagret {time.strftime('%H:%M:%S')}", 8000)
 
     def _on_store_error(self, error: StoreError) -> None:
-        QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Kunne ikke lagre", str(error)))
+        QTimer.singleShot(0, lambda: dialogs.warn(self, str(error)))
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "Om TR Desk",

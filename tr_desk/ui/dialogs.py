@@ -1,0 +1,59 @@
+"""Message boxes and small questions, with Norwegian button labels.
+
+Qt ships no bokmål translation, so every button here is labelled by us. The dialog classes
+are imported when first needed, not on the way to the first paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+TITLE = "TR Desk"
+
+
+def tell(parent: QWidget | None, text: str, title: str = TITLE) -> None:
+    """Information the user should read; one «OK»."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, text: str, title: str = "Kunne ikke lagre") -> None:
+    """Something did not happen; nothing was lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(parent, title, text)
+
+
+def fail(parent: QWidget | None, text: str, title: str = TITLE) -> None:
+    """TR Desk cannot go on (the database cannot be opened)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before doing ``action`` («Slett»); «Avbryt» is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text, or None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setOkButtonText("OK")
+    dialog.setCancelButtonText("Avbryt")
+    if not dialog.exec():
+        return None
+    text = " ".join(dialog.textValue().split())
+    return text or None
