@@ -149,3 +149,21 @@ def test_entry_point_runs_as_a_program(demo_db: Path) -> None:
     ).stdout
     for command in ("demo", "show", "load", "--db"):
         assert command in help_text
+
+
+@pytest.mark.parametrize(
+    ("argv", "window", "db"),
+    [
+        ([], True, None),
+        (["--db", "/tmp/a.sqlite"], True, Path("/tmp/a.sqlite")),
+        (["--db=/tmp/a.sqlite"], True, Path("/tmp/a.sqlite")),
+        (["--db", "/tmp/a.sqlite", "demo"], False, None),
+        (["--db", "--help"], False, None),
+        (["--help"], False, None),
+        (["--db="], False, None),
+    ],
+)
+def test_window_fast_path_only_for_db(argv, window, db) -> None:
+    from tr_desk.cli import window_database
+
+    assert window_database(argv) == (window, db)

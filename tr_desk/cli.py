@@ -5,7 +5,6 @@ Imports are kept inside the commands so that opening the window loads only what 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -13,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+
     from tr_desk.core.model import Meeting
     from tr_desk.storage.store import Store
 
@@ -37,6 +38,8 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tr-desk",
         description=DESCRIPTION,
@@ -59,7 +62,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_database(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether the arguments just open the window (``[--db PATH]``), and with which file.
+
+    That case skips argparse, whose import (~12 ms) would delay the first paint; anything
+    else, ``--help`` included, goes through the parser.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return True, Path(argv[0][5:])
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    opens_window, db = window_database(argv)
+    if opens_window:
+        from tr_desk.ui.app import run
+
+        return run(db)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from tr_desk.ui.app import run
