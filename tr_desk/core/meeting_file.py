@@ -225,10 +225,10 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
             loaded.given_numbers[i] = number.number
         meeting.cases.append(case)
     seen: dict[int, int] = {}
-    for i, number in loaded.given_numbers.items():
-        if number in seen:
-            raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[number]}]")
-        seen[number] = i
+    for i, given in loaded.given_numbers.items():
+        if given in seen:
+            raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[given]}]")
+        seen[given] = i
     return loaded
 
 

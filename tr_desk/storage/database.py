@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -31,7 +32,7 @@ class InstanceLock:
     def acquire(self) -> bool:
         handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the lock
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 handle.seek(0)

@@ -15,8 +15,8 @@ MIGRATIONS = Migrations("tr_desk")
 
 @MIGRATIONS()
 def m001_register_and_meetings(db: Database) -> None:
-    db["setting"].create({"key": str, "value": str}, pk="key")
-    db["body"].create(
+    db.table("setting").create({"key": str, "value": str}, pk="key")
+    db.table("body").create(
         {
             "id": int, "prefix": str, "name": str, "minutes_kind": str, "weekday": int,
             "start": str, "end": str, "place": str, "former_prefixes": str, "sort_order": int,
@@ -24,19 +24,19 @@ def m001_register_and_meetings(db: Database) -> None:
         pk="id", not_null={"prefix", "name", "minutes_kind"},
         defaults={"place": "", "former_prefixes": "[]", "sort_order": 0},
     )  # fmt: skip
-    db["body"].create_index(["prefix"], unique=True)
-    db["person"].create(
+    db.table("body").create_index(["prefix"], unique=True)
+    db.table("person").create(
         {"id": int, "name": str, "title": str, "municipality": str, "email": str},
         pk="id", not_null={"name"},
         defaults={"title": "", "municipality": "", "email": ""},
     )  # fmt: skip
-    db["person_alias"].create(
+    db.table("person_alias").create(
         {"id": int, "person_id": int, "alias": str},
         pk="id", not_null={"person_id", "alias"},
         foreign_keys=[("person_id", "person", "id")],
     )  # fmt: skip
-    db["person_alias"].create_index(["person_id"])
-    db["membership"].create(
+    db.table("person_alias").create_index(["person_id"])
+    db.table("membership").create(
         {
             "id": int, "person_id": int, "body_id": int, "role": str, "start": str, "end": str,
             "sort_order": int,
@@ -44,9 +44,9 @@ def m001_register_and_meetings(db: Database) -> None:
         pk="id", not_null={"person_id", "body_id", "role", "start"}, defaults={"sort_order": 0},
         foreign_keys=[("person_id", "person", "id"), ("body_id", "body", "id")],
     )  # fmt: skip
-    db["membership"].create_index(["body_id"])
-    db["membership"].create_index(["person_id"])
-    db["meeting"].create(
+    db.table("membership").create_index(["body_id"])
+    db.table("membership").create_index(["person_id"])
+    db.table("meeting").create(
         {
             "id": int, "body_id": int, "date": str, "start": str, "end": str, "place": str,
             "mode": str, "status": str, "notice_date": str, "reference": str,
@@ -61,8 +61,8 @@ def m001_register_and_meetings(db: Database) -> None:
             ("chair_id", "person", "id"), ("minute_taker_id", "person", "id"),
         ],
     )  # fmt: skip
-    db["meeting"].create_index(["body_id", "date"], unique=True)
-    db["agenda_case"].create(
+    db.table("meeting").create_index(["body_id", "date"], unique=True)
+    db.table("agenda_case").create(
         {
             "id": int, "meeting_id": int, "position": int, "number": int, "title": str,
             "kind": str, "text": str, "proposal": str, "presenter": str, "follows": str,
@@ -76,14 +76,14 @@ def m001_register_and_meetings(db: Database) -> None:
         },
         foreign_keys=[("meeting_id", "meeting", "id")],
     )  # fmt: skip
-    db["agenda_case"].create_index(["meeting_id", "position"])
-    db["attachment"].create(
+    db.table("agenda_case").create_index(["meeting_id", "position"])
+    db.table("attachment").create(
         {"id": int, "case_id": int, "position": int, "title": str, "file": str},
         pk="id", not_null={"case_id", "position", "title"},
         foreign_keys=[("case_id", "agenda_case", "id")],
     )  # fmt: skip
-    db["attachment"].create_index(["case_id", "position"])
-    db["attendance"].create(
+    db.table("attachment").create_index(["case_id", "position"])
+    db.table("attendance").create(
         {
             "id": int, "meeting_id": int, "position": int, "person_id": int,
             "guest_name": str, "status": str, "reason": str, "substitute_for": int,
@@ -96,8 +96,8 @@ def m001_register_and_meetings(db: Database) -> None:
             ("substitute_for", "person", "id"),
         ],
     )  # fmt: skip
-    db["attendance"].create_index(["meeting_id", "position"])
-    db["year_start"].create(
+    db.table("attendance").create_index(["meeting_id", "position"])
+    db.table("year_start").create(
         {"body_id": int, "year": int, "first_number": int},
         pk=("body_id", "year"), foreign_keys=[("body_id", "body", "id")],
     )  # fmt: skip

@@ -172,7 +172,7 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as db:
-            db["setting"].upsert({"key": key, "value": value}, pk="key")
+            db.table("setting").upsert({"key": key, "value": value}, pk="key")
 
     def general_manager(self) -> Person | None:
         """The daglig leder: case officer, minute taker and signatory by default."""
@@ -196,7 +196,7 @@ class Store:
 
     def add_body(self, body: Body) -> int:
         with self.transaction() as db:
-            return int(db["body"].insert(_body_row(body)).last_pk)
+            return _insert(db, "body", _body_row(body))
 
     def update_body(self, body: Body) -> None:
         """Save every field of ``body``; refuses a prefix another body has."""
@@ -205,7 +205,7 @@ class Store:
         if other is not None and other.id != body.id:
             raise StoreError(f"Prefikset {body.prefix} brukes allerede av {other.name}.")
         with self.transaction() as db:
-            db["body"].update(body.id, _body_row(body))
+            db.table("body").update(body.id, _body_row(body))
 
     # -- people ------------------------------------------------------------------------------
 
@@ -236,21 +236,21 @@ class Store:
             row = _person_row(person)
             if person.id is not None:
                 row["id"] = person.id
-            pid = int(db["person"].insert(row).last_pk)
+            pid = _insert(db, "person", row)
             self._write_aliases(db, pid, person.aliases)
             return pid
 
     def update_person(self, person: Person) -> None:
         assert person.id is not None
         with self.transaction() as db:
-            db["person"].update(person.id, _person_row(person))
+            db.table("person").update(person.id, _person_row(person))
             self._write_aliases(db, person.id, person.aliases)
 
     def _write_aliases(self, db: Database, person_id: int, aliases: Sequence[str]) -> None:
         db.execute("DELETE FROM person_alias WHERE person_id = ?", [person_id])
         clean = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
         if clean:
-            db["person_alias"].insert_all(
+            db.table("person_alias").insert_all(
                 [{"person_id": person_id, "alias": alias} for alias in clean]
             )
 
@@ -303,14 +303,14 @@ class Store:
                     [membership.body_id],
                 ).fetchone()[0]
                 row["sort_order"] = top + 1
-            return int(db["membership"].insert(row).last_pk)
+            return _insert(db, "membership", row)
 
     def update_membership(self, membership: Membership) -> None:
         assert membership.id is not None
         if membership.end is not None and membership.end < membership.start:
             raise StoreError("Et medlemskap kan ikke slutte før det begynner.")
         with self.transaction() as db:
-            db["membership"].update(membership.id, _membership_row(membership))
+            db.table("membership").update(membership.id, _membership_row(membership))
 
     def delete_membership(self, membership_id: int) -> None:
         with self.transaction() as db:
@@ -397,7 +397,7 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM year_start WHERE body_id = ? AND year = ?", [body_id, year])
             if first_number is not None:
-                db["year_start"].insert(
+                db.table("year_start").insert(
                     {"body_id": body_id, "year": year, "first_number": first_number}
                 )
 
@@ -451,24 +451,24 @@ class Store:
         with self.transaction() as db:
             row = _meeting_row(meeting)
             if existing is None:
-                meeting_id = int(db["meeting"].insert(row).last_pk)
+                meeting_id = _insert(db, "meeting", row)
             else:
                 meeting_id = existing
-                db["meeting"].update(meeting_id, row)
+                db.table("meeting").update(meeting_id, row)
                 self._delete_contents(db, meeting_id)
             for i, case in enumerate(meeting.cases):
                 case_row = _case_row(case)
                 case_row.update(meeting_id=meeting_id, position=i, number=None)
                 if meeting.numbers_frozen:
                     case_row["number"] = loaded.given_numbers.get(i)
-                case.id = int(db["agenda_case"].insert(case_row).last_pk)
+                case.id = _insert(db, "agenda_case", case_row)
                 if case.attachments:
-                    db["attachment"].insert_all(
+                    db.table("attachment").insert_all(
                         {"case_id": case.id, "position": j, "title": a.title, "file": a.file}
                         for j, a in enumerate(case.attachments)
                     )
             if meeting.attendance:
-                db["attendance"].insert_all(
+                db.table("attendance").insert_all(
                     {**_attendance_row(line), "meeting_id": meeting_id, "position": i}
                     for i, line in enumerate(meeting.attendance)
                 )
@@ -495,6 +495,13 @@ class Store:
         )
         db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
         db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row and return its id."""
+    pk = db.table(table).insert(row).last_pk
+    assert pk is not None
+    return int(pk)
 
 
 # -- rows <-> core objects -------------------------------------------------------------------
