@@ -31,6 +31,9 @@ def test_start_up_path_leaves_heavy_libraries_alone() -> None:
 
 def test_core_and_storage_are_strictly_typed() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "mypy", "--no-error-summary"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -65,3 +65,27 @@ def test_quorum(present, substitutes, disqualified, voting, ok) -> None:
 def test_quorum_text_in_norwegian() -> None:
     assert str(case_quorum([1, 2, 3, 4], [1, 2])) == "2 av 4 stemmeberettigede, vedtaksfør"
     assert not case_quorum([], []).ok
+
+
+def test_norwegian_alphabetical_order() -> None:
+    from tr_desk.core.names import sort_key
+
+    names = [
+        "Åse Dahl",
+        "ørjan Dahl",
+        "Ærlig Nilsen",
+        "Zakarias",
+        "arne Berg",
+        "Anne Øye",
+        "Anne Åsen",
+    ]
+    assert sorted(names, key=sort_key) == [
+        "Anne Øye", "Anne Åsen", "arne Berg", "Zakarias", "Ærlig Nilsen", "ørjan Dahl", "Åse Dahl",
+    ]  # fmt: skip
+
+
+def test_accents_fold_but_not_the_norwegian_letters() -> None:
+    from tr_desk.core.names import sort_key
+
+    assert sorted(["Émile", "Erik", "Eva"], key=sort_key) == ["Émile", "Erik", "Eva"]
+    assert sort_key("Ånde") > sort_key("Zorro")

@@ -14,6 +14,18 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+# Norwegian alphabetical order ends «… x y z æ ø å»: those three go past every other letter
+# (private-use code points); other accents fold away (é sorts as e).
+_AFTER_Z = {"æ": "\U000f0001", "ä": "\U000f0001", "ø": "\U000f0002", "ö": "\U000f0002"}
+_NORWEGIAN_ORDER = str.maketrans({**_AFTER_Z, "å": "\U000f0003"})
+
+
+def sort_key(text: str) -> str:
+    """Sort names as a Norwegian reader expects: «Zakarias» < «Ærlig» < «Ørjan» < «Åse»."""
+    marked = unicodedata.normalize("NFC", text).casefold().translate(_NORWEGIAN_ORDER)
+    return "".join(c for c in unicodedata.normalize("NFKD", marked) if not unicodedata.combining(c))
+
+
 class NameIndex:
     """Finds the one person a name or a known alias belongs to; an ambiguous name matches no one."""
 

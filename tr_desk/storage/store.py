@@ -33,6 +33,7 @@ from tr_desk.core.model import (
     Role,
     Vote,
 )
+from tr_desk.core.names import sort_key
 from tr_desk.storage.database import (
     SCHEMA_VERSION,
     InstanceLock,
@@ -213,10 +214,11 @@ class Store:
         aliases: dict[int, list[str]] = {}
         for row in self._rows("SELECT person_id, alias FROM person_alias ORDER BY id"):
             aliases.setdefault(row["person_id"], []).append(row["alias"])
-        return [
+        people = [
             _person(r, aliases.get(r["id"], []))
-            for r in self._rows("SELECT * FROM person ORDER BY name COLLATE NOCASE, id")
+            for r in self._rows("SELECT * FROM person ORDER BY id")
         ]
+        return sorted(people, key=lambda p: sort_key(p.name))
 
     def person(self, person_id: int) -> Person | None:
         rows = self._rows("SELECT * FROM person WHERE id = ?", [person_id])
