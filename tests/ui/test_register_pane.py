@@ -283,3 +283,62 @@ def test_qt_texts_in_bokmal(qtbot) -> None:
     assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Lim inn"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
     assert QCoreApplication.translate("QLineEdit", "Something else") == "Something else"
+
+
+def test_roster_order_moves_and_undoes(window: MainWindow) -> None:
+    page = window.register.bodies
+    page.body_view.selectRow(2)  # KF
+    kf = window.store.body_by_prefix("KF")
+
+    def roster() -> list[str]:
+        names = {p.id: p.name for p in window.store.people()}
+        return [names[i] for i in window.store.roster(kf.id, dt.date(2022, 12, 2), ("medlem",))]
+
+    before = roster()
+    assert before[:2] == ["Tor Jakob Reitan", "Stig Roald Amundsen"]
+    page.member_view.selectRow(1)
+    page.up_button.click()
+    assert roster()[:2] == ["Stig Roald Amundsen", "Tor Jakob Reitan"]
+    assert page.member_view.currentIndex().row() == 0
+    page.up_button.click()  # already first: nothing happens
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert roster() == before
+
+
+def test_add_body_and_undo(window: MainWindow, monkeypatch, dialogs) -> None:
+    from tr_desk.ui import bodies_page
+    from tr_desk.ui.bodies_page import AddBodyDialog
+
+    page = window.register.bodies
+    dialog = AddBodyDialog(page)
+    dialog.name.setText("Styringsgruppe energistasjoner")
+    dialog.prefix.setText("se")
+    assert dialog.body().prefix == "SE"
+    dialog.prefix.setText("KF")
+    monkeypatch.setattr(AddBodyDialog, "exec", lambda self: bodies_page.QDialog.DialogCode.Accepted)
+    filled_in = AddBodyDialog.body
+    monkeypatch.setattr(AddBodyDialog, "body", lambda self: filled_in(dialog))
+    page.add_body_button.click()
+    assert "allerede i bruk" in dialogs.messages[-1]
+    assert len(window.store.bodies()) == 4
+
+    dialog.prefix.setText("SE")
+    page.add_body_button.click()
+    assert [b.prefix for b in window.store.bodies()] == ["TR", "AU", "KF", "NR", "SE"]
+    assert page.current_body().prefix == "SE"
+    window.undo_action.trigger()
+    assert [b.prefix for b in window.store.bodies()] == ["TR", "AU", "KF", "NR"]
+    window.redo_action.trigger()
+    assert window.store.body_by_prefix("SE").name == "Styringsgruppe energistasjoner"
+
+    dialog.prefix.setText("X1")
+    with pytest.raises(ValueError, match="Prefikset må være"):
+        filled_in(dialog)
+
+
+def test_body_in_use_cannot_be_deleted(store) -> None:
+    from tr_desk.storage.database import StoreError
+
+    with pytest.raises(StoreError, match="kan ikke slettes"):
+        store.delete_body(store.body_by_prefix("KF").id)

@@ -196,8 +196,31 @@ class Store:
         return next((b for b in self.bodies() if prefix in {b.prefix, *b.former_prefixes}), None)
 
     def add_body(self, body: Body) -> int:
+        """Insert a body (keeping ``body.id`` if given, for undo); the prefix must be free."""
+        if self.body_by_prefix(body.prefix) is not None:
+            raise StoreError(f"Prefikset {body.prefix.upper()} er allerede i bruk.")
         with self.transaction() as db:
-            return _insert(db, "body", _body_row(body))
+            row = _body_row(body)
+            if body.id is not None:
+                row["id"] = body.id
+            if not body.sort_order:
+                row["sort_order"] = (
+                    1 + db.execute("SELECT coalesce(max(sort_order), 0) FROM body").fetchone()[0]
+                )
+            return _insert(db, "body", row)
+
+    def delete_body(self, body_id: int) -> None:
+        """Remove a body added by mistake; one with meetings or members stays."""
+        used = self._rows(
+            """SELECT (SELECT count(*) FROM meeting WHERE body_id = :b)
+                    + (SELECT count(*) FROM membership WHERE body_id = :b) AS n""",
+            {"b": body_id},  # type: ignore[arg-type]
+        )[0]["n"]
+        if used:
+            raise StoreError("Organet har møter eller medlemmer og kan ikke slettes.")
+        with self.transaction() as db:
+            db.execute("DELETE FROM year_start WHERE body_id = ?", [body_id])
+            db.execute("DELETE FROM body WHERE id = ?", [body_id])
 
     def update_body(self, body: Body) -> None:
         """Save every field of ``body``; refuses a prefix another body has."""
@@ -313,6 +336,25 @@ class Store:
             raise StoreError("Et medlemskap kan ikke slutte før det begynner.")
         with self.transaction() as db:
             db.table("membership").update(membership.id, _membership_row(membership))
+
+    def swap_roster_order(self, first_id: int, second_id: int) -> None:
+        """Swap two memberships' places in the roster (the order of «Innkalt» and «Til stede»)."""
+        with self.transaction() as db:
+            rows = {
+                r[0]: r[1]
+                for r in db.execute(
+                    "SELECT id, sort_order FROM membership WHERE id IN (?, ?)",
+                    [first_id, second_id],
+                ).fetchall()
+            }
+            if len(rows) != 2:
+                raise StoreError("Medlemskapet finnes ikke lenger.")
+            db.execute(
+                "UPDATE membership SET sort_order = ? WHERE id = ?", [rows[second_id], first_id]
+            )
+            db.execute(
+                "UPDATE membership SET sort_order = ? WHERE id = ?", [rows[first_id], second_id]
+            )
 
     def delete_membership(self, membership_id: int) -> None:
         with self.transaction() as db:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.model import Body, Membership, Person, Role
+from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import (
@@ -41,6 +42,8 @@ from tr_desk.ui.models import (
     BodyTableModel,
     MembershipRow,
     MembershipTableModel,
+    set_body_name,
+    set_body_prefix,
 )
 from tr_desk.ui.register_pane import Pane
 
@@ -139,6 +142,46 @@ class AddMembershipDialog(QDialog):
         )
 
 
+class AddBodyDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nytt organ")
+        self.name = QLineEdit()
+        self.prefix = QLineEdit()
+        self.prefix.setMaxLength(4)
+        self.prefix.setPlaceholderText("2–4 bokstaver, f.eks. KF")
+        self.kind = QComboBox()
+        for kind, label in MINUTES_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Legg til")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Navn:", self.name)
+        form.addRow("&Prefiks:", self.prefix)
+        form.addRow("&Dokument etter møtet:", self.kind)
+        form.addRow(buttons)
+
+    def _on_accept(self) -> None:
+        try:
+            self.body()
+        except ValueError as exc:
+            dialogs.tell(self, str(exc))
+            return
+        self.accept()
+
+    def body(self) -> Body:
+        """The new body; raises ValueError with a Norwegian message for a bad name or prefix."""
+        body = Body(None, "", "", MinutesKind(self.kind.currentData()))
+        set_body_name(body, self.name.text())
+        set_body_prefix(body, self.prefix.text())
+        return body
+
+
 class BodiesPage(Pane):
     """The bodies with their usual slots, and the memberships of the selected body."""
 
@@ -190,12 +233,24 @@ class BodiesPage(Pane):
         self.delete_button = QPushButton("Slett")
         self.delete_button.setToolTip("Fjern et medlemskap som ble registrert ved en feil")
         self.delete_button.clicked.connect(self._on_delete_member)
+        self.up_button = QPushButton("Flytt opp")
+        self.up_button.setToolTip("Rekkefølgen i «Innkalt» og «Til stede»")
+        self.up_button.clicked.connect(lambda: self._on_move_member(-1))
+        self.down_button = QPushButton("Flytt ned")
+        self.down_button.setToolTip("Rekkefølgen i «Innkalt» og «Til stede»")
+        self.down_button.clicked.connect(lambda: self._on_move_member(+1))
+        self.add_body_button = QPushButton("Nytt organ …")
+        self.add_body_button.clicked.connect(self._on_add_body)
 
         layout = QVBoxLayout(self)
         title = QLabel("Organer")
         style.bold(title)
         layout.addWidget(title)
         layout.addWidget(self.body_view, 2)
+        body_buttons = QHBoxLayout()
+        body_buttons.addWidget(self.add_body_button)
+        body_buttons.addStretch(1)
+        layout.addLayout(body_buttons)
         row = QHBoxLayout()
         row.addWidget(self.members_title)
         row.addStretch(1)
@@ -207,12 +262,17 @@ class BodiesPage(Pane):
         buttons.addWidget(self.end_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         layout.addLayout(buttons)
         self.set_readonly(store.readonly)
 
     def set_readonly(self, readonly: bool) -> None:
         self.bodies.editable = self.members.editable = not readonly
-        for button in (self.add_button, self.end_button, self.delete_button):
+        for button in (
+            self.add_button, self.end_button, self.delete_button, self.up_button,
+            self.down_button, self.add_body_button,
+        ):  # fmt: skip
             button.setEnabled(not readonly)
 
     def current_body(self) -> Body | None:
@@ -293,6 +353,28 @@ class BodiesPage(Pane):
             ended = dataclasses.replace(row.membership, end=pydate(end.date()))
             new = MembershipRow(ended, row.person_name)
             self._on_membership_edit(row, new)
+
+    def _on_move_member(self, step: int) -> None:
+        row = self.member_view.currentIndex().row()
+        other = row + step
+        if not (0 <= row < self.members.rowCount() and 0 <= other < self.members.rowCount()):
+            return
+        moving, neighbour = self.members.record(row), self.members.record(other)
+        assert moving.membership.id is not None and neighbour.membership.id is not None
+        command = commands.move_in_roster(
+            self.store, moving.membership.id, neighbour.membership.id, moving.person_name
+        )
+        if self.push(command):
+            self.member_view.selectRow(other)
+
+    def _on_add_body(self) -> None:
+        dialog = AddBodyDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            body = dialog.body()
+            if self.push(commands.add_body(self.store, body)):
+                rows = [b.id for b in self.bodies._records]
+                if body.id in rows:
+                    self.body_view.selectRow(rows.index(body.id))
 
     def _on_delete_member(self) -> None:
         row = self._selected_membership()

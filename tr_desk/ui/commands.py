@@ -126,3 +126,24 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
     return StoreCommand(
         f"Slett medlemskap {label}", lambda: store.delete_membership(membership_id), undo
     )
+
+
+def add_body(store: Store, body: Body) -> StoreCommand:
+    """Adds ``body``; its ``id`` is set once written (and kept for redo after undo)."""
+
+    def do() -> None:
+        body.id = store.add_body(body)
+
+    def undo() -> None:
+        assert body.id is not None
+        store.delete_body(body.id)
+
+    return StoreCommand(f"Nytt organ {body.name}", do, undo)
+
+
+def move_in_roster(store: Store, first_id: int, second_id: int, label: str) -> StoreCommand:
+    return StoreCommand(
+        f"Flytt {label}",
+        lambda: store.swap_roster_order(first_id, second_id),
+        lambda: store.swap_roster_order(first_id, second_id),
+    )

@@ -180,14 +180,14 @@ def _set_time(attr: str) -> Callable[[Body, Any], None]:
     return apply
 
 
-def _set_prefix(body: Body, text: Any) -> None:
+def set_body_prefix(body: Body, text: Any) -> None:
     prefix = str(text).strip().upper()
     if not prefix.isalpha() or not 2 <= len(prefix) <= 4:
         raise ValueError("Prefikset må være 2–4 bokstaver, f.eks. KF.")
     body.prefix = prefix
 
 
-def _set_name(body: Body, text: Any) -> None:
+def set_body_name(body: Body, text: Any) -> None:
     if not str(text).strip():
         raise ValueError("Organet må ha et navn.")
     body.name = str(text).strip()
@@ -195,8 +195,8 @@ def _set_name(body: Body, text: Any) -> None:
 
 class BodyTableModel(RecordTableModel[Body]):
     columns = (
-        Column("Prefiks", lambda b: b.prefix, apply=_set_prefix),
-        Column("Navn", lambda b: b.name, apply=_set_name),
+        Column("Prefiks", lambda b: b.prefix, apply=set_body_prefix),
+        Column("Navn", lambda b: b.name, apply=set_body_name),
         Column(
             "Dokument",
             lambda b: MINUTES_LABELS[b.minutes_kind],
