@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -107,13 +106,7 @@ class AddMembershipDialog(QDialog):
             self.role.addItem(label, role.value)
         self.role.setCurrentIndex(1)
         self.start = date_edit(dt.date.today(), self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Legg til")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.ok_cancel(self, "Legg til", self._on_accept)
         form = QFormLayout(self)
         form.addRow("&Person:", self.person)
         form.addRow("&Rolle:", self.role)
@@ -153,13 +146,7 @@ class AddBodyDialog(QDialog):
         self.kind = QComboBox()
         for kind, label in MINUTES_LABELS.items():
             self.kind.addItem(label, kind.value)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Legg til")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.ok_cancel(self, "Legg til", self._on_accept)
         form = QFormLayout(self)
         form.addRow("&Navn:", self.name)
         form.addRow("&Prefiks:", self.prefix)
@@ -338,13 +325,7 @@ class BodiesPage(Pane):
         dialog.setWindowTitle("Avslutt medlemskap")
         end = date_edit(max(dt.date.today(), row.membership.start), dialog)
         end.setMinimumDate(qdate(row.membership.start))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Avslutt")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = dialogs.ok_cancel(dialog, "Avslutt", dialog.accept)
         form = QFormLayout(dialog)
         form.addRow(QLabel(f"{row.person_name} går ut av {self.current_body().name}."))  # type: ignore[union-attr]
         form.addRow("&Siste dag:", end)

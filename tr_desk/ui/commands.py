@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -59,17 +60,27 @@ def edit_person(store: Store, old: Person, new: Person) -> StoreCommand:
     )
 
 
-def add_person(store: Store, person: Person) -> StoreCommand:
-    """Adds ``person``; its ``id`` is set once written (and kept for redo after undo)."""
+class _Record(Protocol):
+    id: int | None
+
+
+def adding(
+    text: str, record: _Record, add: Callable[[Any], int], delete: Callable[[int], None]
+) -> StoreCommand:
+    """Adds ``record``; its ``id`` is set once written and kept, so redo after undo reuses it."""
 
     def do() -> None:
-        person.id = store.add_person(person)
+        record.id = add(record)
 
     def undo() -> None:
-        assert person.id is not None
-        store.delete_person(person.id)
+        assert record.id is not None
+        delete(record.id)
 
-    return StoreCommand(f"Ny person {person.name}", do, undo)
+    return StoreCommand(text, do, undo)
+
+
+def add_person(store: Store, person: Person) -> StoreCommand:
+    return adding(f"Ny person {person.name}", person, store.add_person, store.delete_person)
 
 
 def delete_person(store: Store, person: Person) -> StoreCommand:
@@ -94,16 +105,9 @@ def edit_body(store: Store, old: Body, new: Body) -> StoreCommand:
 
 
 def add_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
-    membership = copy.deepcopy(membership)
-
-    def do() -> None:
-        membership.id = store.add_membership(membership)
-
-    def undo() -> None:
-        assert membership.id is not None
-        store.delete_membership(membership.id)
-
-    return StoreCommand(f"Nytt medlemskap {label}", do, undo)
+    return adding(
+        f"Nytt medlemskap {label}", membership, store.add_membership, store.delete_membership
+    )
 
 
 def edit_membership(store: Store, old: Membership, new: Membership, label: str) -> StoreCommand:
@@ -129,16 +133,7 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
 
 
 def add_body(store: Store, body: Body) -> StoreCommand:
-    """Adds ``body``; its ``id`` is set once written (and kept for redo after undo)."""
-
-    def do() -> None:
-        body.id = store.add_body(body)
-
-    def undo() -> None:
-        assert body.id is not None
-        store.delete_body(body.id)
-
-    return StoreCommand(f"Nytt organ {body.name}", do, undo)
+    return adding(f"Nytt organ {body.name}", body, store.add_body, store.delete_body)
 
 
 def move_in_roster(store: Store, first_id: int, second_id: int, label: str) -> StoreCommand:
