@@ -7,7 +7,6 @@ import sqlite3
 import sys
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
 SCHEMA_VERSION = 1
@@ -78,6 +77,8 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     """A connection in autocommit mode: every write is an explicit transaction."""
     try:
         if readonly:
+            from urllib.parse import quote
+
             uri = f"file:{quote(str(path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5)
         else:

@@ -6,7 +6,7 @@ import threading
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         Setting the first shortcut makes PySide6 build the enums of the ``Qt`` namespace
         (~40 ms); nobody presses a key before the window is there, so it waits for the paint.
         """
+        from PySide6.QtGui import QKeySequence
+
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
             self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.commands import StoreCommand
-from tr_desk.ui.models import FILTER_ROLE, ROLE_LABELS, PersonListModel
+from tr_desk.ui.models import ROLE_LABELS, PersonListModel
 
 if TYPE_CHECKING:
     from tr_desk.ui.bodies_page import BodiesPage
@@ -37,29 +37,6 @@ MUNICIPALITIES = (
     "Trondheim", "Stjørdal", "Malvik", "Melhus", "Skaun", "Orkland", "Midtre Gauldal",
     "Indre Fosen",
 )  # fmt: skip
-
-
-class PersonFilterModel(QSortFilterProxyModel):
-    """Keeps the people whose name, aliases, title or municipality contain every typed word."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-
-    def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
-            self.beginFilterChange()
-            self._words = text.casefold().split()
-            self.endFilterChange()
-        else:
-            self._words = text.casefold().split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if not self._words:
-            return True
-        haystack = str(self.sourceModel().index(source_row, 0).data(FILTER_ROLE)).casefold()
-        return all(word in haystack for word in self._words)
 
 
 class Pane(QWidget):
@@ -92,15 +69,13 @@ class PeoplePage(Pane):
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(store, undo_stack, parent)
         self.model = PersonListModel(self)
-        self.proxy = PersonFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self._current: Person | None = None
 
         self.search = QLineEdit(placeholderText="Søk etter navn, tittel eller kommune …")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self.model.set_filter)
         self.list = QListView()
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.add_button = QPushButton("Ny person …")
@@ -137,12 +112,10 @@ class PeoplePage(Pane):
         form.addRow("&Kommune:", self.municipality)
         form.addRow("&E-post:", self.email)
         form.addRow("&Andre skrivemåter:", self.aliases)
-        hint = QLabel(
+        hint = style.muted(
             "Navn i importerte dokumenter og møtefiler kjennes igjen også når de er "
             "skrevet på en av disse måtene."
         )
-        hint.setWordWrap(True)
-        style.muted(hint)
         form.addRow("", hint)
         self.memberships = QLabel()
         self.memberships.setWordWrap(True)
@@ -176,22 +149,21 @@ class PeoplePage(Pane):
         self.select(keep)
 
     def select(self, person_id: int | None) -> None:
+        """Show a person (clearing a search that hides them), or the first in the list."""
+        if self.model.row_of(person_id) < 0 and self.model.is_known(person_id):
+            self.search.clear()
         row = self.model.row_of(person_id)
         if row < 0 and self.model.rowCount():
             row = 0
         if row < 0:
             self._show(None)
             return
-        index = self.proxy.mapFromSource(self.model.index(row))
-        if not index.isValid():
-            self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row))
-        self.list.setCurrentIndex(index)
+        self.list.setCurrentIndex(self.model.index(row))
         self._show(self.model.person(row))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self._show(self.model.person(self.proxy.mapToSource(current).row()))
+            self._show(self.model.person(current.row()))
 
     def _show(self, person: Person | None) -> None:
         self._current = person

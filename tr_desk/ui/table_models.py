@@ -1,0 +1,210 @@
+"""Table models of the register: a record a row, edited through ``edit_requested``.
+
+The models never write: an edit in a view becomes ``edit_requested(old, new)``, which the
+page turns into an undo command; the model is refilled from the store afterwards.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Signal
+
+from tr_desk.core.formats import parse_time, parse_user_date
+from tr_desk.core.model import Body, Membership, MinutesKind, Role
+from tr_desk.ui.models import (
+    DISPLAY_ROLE,
+    EDIT_ROLE,
+    MINUTES_LABELS,
+    ROLE_LABELS,
+    TOOLTIP_ROLE,
+    WEEKDAY_LABELS,
+    Index,
+)
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column of a record table: how to show a record, and how an edit makes a new one."""
+
+    header: str
+    show: Callable[[R], str]
+    edit_value: Callable[[R], Any] | None = None  # what the editor starts from
+    apply: Callable[[R, Any], None] | None = None  # raises ValueError with a message
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """A table of records (dataclasses), one row each, edited through ``edit_requested``."""
+
+    edit_requested = Signal(object, object)  # old record, new record
+    invalid = Signal(str)  # a Norwegian message for the user
+
+    columns: Sequence[Column[R]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[R] = []
+        self.editable = True
+
+    def set_records(self, records: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> R:
+        return self._records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:
+        from PySide6.QtCore import Qt
+
+        if (
+            role == DISPLAY_ROLE
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].header
+        return None
+
+    def flags(self, index: Index) -> Any:
+        from PySide6.QtCore import Qt
+
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable and self.columns[index.column()].apply is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self.columns[index.column()]
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return column.show(record)
+        if role == EDIT_ROLE:
+            return column.edit_value(record) if column.edit_value else column.show(record)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = EDIT_ROLE) -> bool:
+        column = self.columns[index.column()] if index.isValid() else None
+        if column is None or column.apply is None or role != EDIT_ROLE:
+            return False
+        old = self._records[index.row()]
+        new = copy.deepcopy(old)
+        try:
+            column.apply(new, value)
+        except ValueError as exc:
+            self.invalid.emit(str(exc))
+            return False
+        if new == old:
+            return False
+        self.edit_requested.emit(old, new)
+        return True
+
+
+def _time_text(value: Any) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _set_time(attr: str) -> Callable[[Body, Any], None]:
+    def apply(body: Body, text: Any) -> None:
+        text = str(text).strip()
+        try:
+            setattr(body, attr, parse_time(text) if text else None)
+        except ValueError:
+            raise ValueError(f"«{text}» er ikke et klokkeslett. Skriv f.eks. 08:30.") from None
+
+    return apply
+
+
+def set_body_prefix(body: Body, text: Any) -> None:
+    prefix = str(text).strip().upper()
+    if not prefix.isalpha() or not 2 <= len(prefix) <= 4:
+        raise ValueError("Prefikset må være 2–4 bokstaver, f.eks. KF.")
+    body.prefix = prefix
+
+
+def set_body_name(body: Body, text: Any) -> None:
+    if not str(text).strip():
+        raise ValueError("Organet må ha et navn.")
+    body.name = str(text).strip()
+
+
+class BodyTableModel(RecordTableModel[Body]):
+    columns = (
+        Column("Prefiks", lambda b: b.prefix, apply=set_body_prefix),
+        Column("Navn", lambda b: b.name, apply=set_body_name),
+        Column(
+            "Dokument",
+            lambda b: MINUTES_LABELS[b.minutes_kind],
+            edit_value=lambda b: b.minutes_kind.value,
+            apply=lambda b, v: setattr(b, "minutes_kind", MinutesKind(v)),
+        ),
+        Column(
+            "Møtedag",
+            lambda b: WEEKDAY_LABELS[b.weekday] if b.weekday is not None else "",
+            edit_value=lambda b: b.weekday,
+            apply=lambda b, v: setattr(b, "weekday", None if v is None else int(v)),
+        ),
+        Column("Fra", lambda b: _time_text(b.start), apply=_set_time("start")),
+        Column("Til", lambda b: _time_text(b.end), apply=_set_time("end")),
+        Column(
+            "Fast møtested",
+            lambda b: b.place,
+            apply=lambda b, v: setattr(b, "place", str(v).strip()),
+        ),
+    )
+
+
+@dataclass
+class MembershipRow:
+    """A membership with the name it is shown under."""
+
+    membership: Membership
+    person_name: str
+
+
+def _date_text(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _set_start(row: MembershipRow, text: Any) -> None:
+    day = parse_user_date(str(text))
+    if day is None:
+        raise ValueError("Et medlemskap må ha en startdato.")
+    if row.membership.end is not None and day > row.membership.end:
+        raise ValueError("Et medlemskap kan ikke begynne etter at det slutter.")
+    row.membership.start = day
+
+
+def _set_end(row: MembershipRow, text: Any) -> None:
+    day = parse_user_date(str(text))
+    if day is not None and day < row.membership.start:
+        raise ValueError("Et medlemskap kan ikke slutte før det begynner.")
+    row.membership.end = day
+
+
+class MembershipTableModel(RecordTableModel[MembershipRow]):
+    columns = (
+        Column("Person", lambda r: r.person_name),
+        Column(
+            "Rolle",
+            lambda r: ROLE_LABELS[r.membership.role],
+            edit_value=lambda r: r.membership.role.value,
+            apply=lambda r, v: setattr(r.membership, "role", Role(v)),
+        ),
+        Column("Fra", lambda r: _date_text(r.membership.start), apply=_set_start),
+        Column("Til", lambda r: _date_text(r.membership.end), apply=_set_end),
+    )
