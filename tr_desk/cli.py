@@ -30,6 +30,8 @@ examples:
   tr-desk --db /tmp/x.sqlite demo           fill a database with the 2022 history
   tr-desk show "KF 2022-09-16" --json       print a meeting as a meeting file
   tr-desk load meeting.json                 create or update a meeting from a file
+  tr-desk pdf innkalling "KF 2022-12-02" -o n.pdf [--bundle] [--public]
+  tr-desk check "KF 2022-12-02"              what to fix before the notice goes out
 """
 
 
@@ -59,6 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="as a meeting file (JSON)")
     load = commands.add_parser("load", help="create or update a meeting from a meeting file")
     load.add_argument("file", metavar="FILE", type=Path)
+    pdf = commands.add_parser("pdf", help="print a document as PDF")
+    pdf.add_argument("document", choices=["innkalling"], help="which document")
+    pdf.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    pdf.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
+    pdf.add_argument(
+        "--bundle", action="store_true", help="with the attachments (sakspapirer), bookmarked"
+    )
+    pdf.add_argument(
+        "--public", action="store_true", help="public version: exempt cases by public title only"
+    )
+    check = commands.add_parser(
+        "check", help="list what is wrong or missing in a notice (exit status 1 on errors)"
+    )
+    check.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
     return parser
 
 
@@ -91,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args.db)
     from tr_desk.storage.database import StoreError
 
-    handlers = {"demo": cmd_demo, "show": cmd_show, "load": cmd_load}
+    handlers = {
+        "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "check": cmd_check,
+    }  # fmt: skip
     try:
         return handlers[args.command](args)
     except (CliError, StoreError) as exc:
@@ -229,3 +247,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from tr_desk.documents.bundle import MissingAttachment, render_bundle
+    from tr_desk.documents.notice import render_notice
+
+    store = open_store(args, write=False)
+    try:
+        meeting = find_meeting(store, args.meeting)
+        content = store.notice_content(meeting, public=args.public)
+        pdf = render_notice(content)
+        if args.bundle:
+            try:
+                pdf = render_bundle(content, pdf, store.attachment_path)
+            except MissingAttachment as exc:
+                raise CliError(f"cannot make the bundle: {exc}") from None
+    finally:
+        store.close()
+    try:
+        args.output.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tr_desk.core.check import Severity, check_notice
+
+    store = open_store(args, write=False)
+    try:
+        meeting = find_meeting(store, args.meeting)
+        problems = check_notice(meeting, store.check_context(meeting))
+    finally:
+        store.close()
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(
+        f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}", file=sys.stderr
+    )
+    return 1 if errors else 0

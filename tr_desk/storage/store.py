@@ -49,7 +49,9 @@ from tr_desk.storage.database import (
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from tr_desk.core.check import CheckContext
     from tr_desk.core.meeting_file import LoadedMeeting
+    from tr_desk.core.notice import NoticeContent
     from tr_desk.core.numbering import NumberingMeeting
 
 MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
@@ -134,6 +136,15 @@ class Store:
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Attachment files, copied in and named by their content's hash."""
+        return self.path.parent / "vedlegg"
+
+    def attachment_path(self, name: str) -> Path:
+        path = Path(name)
+        return path if path.is_absolute() else self.attachments_dir / path
 
     @property
     def readonly(self) -> bool:
@@ -480,6 +491,49 @@ class Store:
             self.year_start(meeting.body_id, meeting.date.year),
         )
         return {i: numbers[c.id] for i, c in enumerate(meeting.cases) if c.id in numbers}
+
+    def notice_content(
+        self, meeting: Meeting, *, public: bool = False, revision: int = 0
+    ) -> NoticeContent:
+        """What the notice of ``meeting`` says, with names, numbers and lists filled in."""
+        from tr_desk.core.notice import notice_content
+
+        return notice_content(
+            meeting,
+            self.body(meeting.body_id),
+            {p.id: p for p in self.people() if p.id is not None},
+            self.case_numbers(meeting),
+            self.invited(meeting),
+            self.copied(meeting),
+            self.general_manager(),
+            public=public,
+            revision=revision,
+        )
+
+    def check_context(self, meeting: Meeting) -> CheckContext:
+        """What the check needs: the previous meeting, Regionrådet's dates, names, holidays."""
+        from tr_desk.core.check import CheckContext, norwegian_holidays
+
+        previous = self._rows(
+            """SELECT max(date) AS day FROM meeting
+               WHERE body_id = ? AND date < ? AND status != ?""",
+            [meeting.body_id, meeting.date.isoformat(), MeetingStatus.CANCELLED.value],
+        )[0]["day"]
+        council = self.body_by_prefix("TR")
+        council_days = []
+        if council is not None and council.id is not None:
+            council_days = [
+                m.date for m in self.meetings(body_id=council.id)
+                if m.status is not MeetingStatus.CANCELLED
+            ]  # fmt: skip
+        return CheckContext(
+            body=self.body(meeting.body_id),
+            numbers=self.case_numbers(meeting),
+            previous=_date(previous),
+            council_meetings=council_days,
+            people=self.people(),
+            holidays=norwegian_holidays([meeting.date.year]),
+        )
 
     def save_loaded(self, loaded: LoadedMeeting) -> tuple[int, bool]:
         """Create the meeting read from a file, or replace the one of the same body and date.

@@ -1,0 +1,144 @@
+"""What a notice (innkalling) says, derived from the meeting: the documents only typeset it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tr_desk.core.formats import date_short, date_with_weekday, period
+from tr_desk.core.model import Body, Case, Meeting, MeetingMode, Outcome, Person
+from tr_desk.core.numbering import format_case_number
+
+EXEMPT_TITLE = "Unntatt offentlighet"
+
+
+@dataclass(frozen=True)
+class NumberedAttachment:
+    number: int  # «Vedlegg N», counted across the whole notice in agenda order
+    title: str
+    file: str | None
+
+
+@dataclass
+class NoticeCase:
+    number: str  # «KF 44/22»
+    title: str
+    text: str = ""  # Markdown
+    attachments: list[NumberedAttachment] = field(default_factory=list)
+    proposal: str = ""
+    presenter: str = ""
+    follows: str = ""
+    exemption: str = ""  # «Unntatt offentlighet, offl. § 13 jf. …», when exempt
+    withdrawn: bool = False
+    index: int = 0  # position in the meeting's agenda
+
+
+@dataclass
+class NoticeContent:
+    title: str
+    header: list[tuple[str, str]]
+    cases: list[NoticeCase]
+    signature: tuple[str, str]  # name, title
+    public: bool = False
+
+
+def exemption_line(basis: str) -> str:
+    return f"{EXEMPT_TITLE}, {basis.strip().rstrip('.')}."
+
+
+def notice_title(body: Body, meeting: Meeting, revision: int = 0) -> str:
+    """«INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022», from the meeting's own date."""
+    kind = "REVIDERT INNKALLING" if revision else "INNKALLING"
+    return f"{kind}, {body.name.upper()} – {date_short(meeting.date)}"
+
+
+def place_line(meeting: Meeting) -> str:
+    if meeting.mode is MeetingMode.WRITTEN:
+        return "Skriftlig saksbehandling"
+    if meeting.mode is MeetingMode.REMOTE:
+        return f"Digitalt møte ({meeting.place})" if meeting.place else "Digitalt møte"
+    return meeting.place
+
+
+def time_line(meeting: Meeting) -> str:
+    if meeting.mode is MeetingMode.WRITTEN:
+        return f"Svarfrist {date_with_weekday(meeting.date)}"
+    return period(meeting.date, meeting.start, meeting.end)
+
+
+def names_line(ids: Sequence[int], people: Mapping[int, Person]) -> str:
+    names = [people[i].name for i in ids if i in people]
+    return ", ".join(names) + "." if names else ""
+
+
+def number_attachments(cases: Sequence[Case]) -> list[list[NumberedAttachment]]:
+    """«Vedlegg N» for every attachment, 1, 2, 3 … in agenda order; withdrawn cases have none."""
+    counter = 0
+    numbered: list[list[NumberedAttachment]] = []
+    for case in cases:
+        row = []
+        if case.outcome is not Outcome.WITHDRAWN:
+            for attachment in case.attachments:
+                counter += 1
+                row.append(NumberedAttachment(counter, attachment.title, attachment.file))
+        numbered.append(row)
+    return numbered
+
+
+def notice_content(
+    meeting: Meeting,
+    body: Body,
+    people: Mapping[int, Person],
+    numbers: Mapping[int, int],
+    invited: Sequence[int],
+    copy: Sequence[int],
+    signatory: Person | None,
+    *,
+    public: bool = False,
+    revision: int = 0,
+) -> NoticeContent:
+    """The notice of ``meeting``; ``public`` leaves out what is exempt from public access."""
+    officer = people.get(meeting.case_officer_id or -1) or signatory
+    header = [
+        ("Saksbehandler", officer.name if officer else ""),
+        ("Referanse", meeting.reference),
+        ("Dato", date_short(meeting.notice_date) if meeting.notice_date else ""),
+        ("Sted", place_line(meeting)),
+        ("Tidsrom", time_line(meeting)),
+        ("Innkalt", names_line(invited, people)),
+        ("Kopi", names_line(copy, people)),
+    ]
+    attachments = number_attachments(meeting.cases)
+    cases = []
+    for i, case in enumerate(meeting.cases):
+        number = (
+            format_case_number(body.prefix, numbers[i], meeting.date.year) if i in numbers else ""
+        )
+        item = NoticeCase(
+            number=number,
+            title=case.title,
+            text=case.text,
+            attachments=attachments[i],
+            proposal=case.proposal,
+            presenter=case.presenter,
+            follows=case.follows,
+            withdrawn=case.outcome is Outcome.WITHDRAWN,
+            index=i,
+        )
+        if case.exempt is not None:
+            item.exemption = exemption_line(case.exempt.basis)
+            if public:
+                item.title = case.exempt.public_title or EXEMPT_TITLE
+                item.text = ""
+                item.attachments = []
+                item.proposal = ""
+                item.presenter = ""
+        cases.append(item)
+    signature = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
+    return NoticeContent(
+        title=notice_title(body, meeting, revision),
+        header=[(label, value) for label, value in header if value],
+        cases=cases,
+        signature=signature,
+        public=public,
+    )

@@ -1,0 +1,75 @@
+"""Sakspapirer: the notice, then each attachment after it in agenda order, stamped «Vedlegg N»."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from tr_desk.core.notice import NoticeContent
+from tr_desk.documents.fonts import register_fonts
+
+
+class MissingAttachment(Exception):
+    """An attachment's file is not there; the bundle would be incomplete."""
+
+
+def _stamp(text: str, width: float, height: float) -> bytes:
+    """A one-page PDF with ``text`` in a box in the top right corner."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    family = register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas.setFont(f"{family}-Bold", 10)
+    text_width = canvas.stringWidth(text, f"{family}-Bold", 10)
+    x, y = width - text_width - 36, height - 30
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.setStrokeColorRGB(0.3, 0.3, 0.3)
+    canvas.rect(x - 6, y - 5, text_width + 12, 18, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawString(x, y, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_bundle(
+    content: NoticeContent, notice_pdf: bytes, locate: Callable[[str], Path]
+) -> bytes:
+    """Join the notice and the attachment files; ``locate`` turns a stored file name into a path.
+
+    Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(notice_pdf)), import_outline=False)
+    writer.add_outline_item(content.title.capitalize(), 0)
+    for case in content.cases:
+        parent = None
+        for attachment in case.attachments:
+            if not attachment.file:
+                continue
+            path = locate(attachment.file)
+            try:
+                reader = PdfReader(path)
+                pages = list(reader.pages)
+            except (OSError, PyPdfError) as exc:
+                raise MissingAttachment(
+                    f"Vedlegg {attachment.number} «{attachment.title}» ({case.number}): {exc}"
+                ) from None
+            first = len(writer.pages)
+            label = f"Vedlegg {attachment.number}"
+            for page in pages:
+                box = page.mediabox
+                stamp = PdfReader(io.BytesIO(_stamp(label, float(box.width), float(box.height))))
+                page.merge_page(stamp.pages[0])
+                writer.add_page(page)
+            if parent is None:
+                parent = writer.add_outline_item(f"{case.number} {case.title}", first)
+            writer.add_outline_item(f"{label}: {attachment.title}", first, parent=parent)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

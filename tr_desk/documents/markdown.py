@@ -1,0 +1,251 @@
+"""Markdown (case texts, notes, resolutions) to ReportLab flowables.
+
+Raw HTML is not interpreted (markdown-it with ``html`` off prints it as text), and every piece
+of user text is escaped before it reaches a Paragraph: «R&D <utkast>» prints as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from tr_desk.documents.styles import styles
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def inline_markup(text: str) -> str:
+    """Plain text as Paragraph markup: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def _inline(token: Any) -> str:
+    """One inline token's children as ReportLab mini-markup."""
+    out: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text":
+            out.append(escape(child.content))
+        elif kind == "code_inline":
+            out.append(f'<font face="Courier">{escape(child.content)}</font>')
+        elif kind in ("softbreak", "hardbreak"):
+            out.append("<br/>")
+        elif kind == "strong_open":
+            out.append("<b>")
+        elif kind == "strong_close":
+            out.append("</b>")
+        elif kind == "em_open":
+            out.append("<i>")
+        elif kind == "em_close":
+            out.append("</i>")
+        elif kind == "s_open":
+            out.append("<strike>")
+        elif kind == "s_close":
+            out.append("</strike>")
+        elif kind == "link_open":
+            href = escape(str(child.attrGet("href") or ""), {'"': "&quot;"})
+            out.append(f'<a href="{href}" color="#1a4f8b"><u>')
+        elif kind == "link_close":
+            out.append("</u></a>")
+        elif kind == "image":
+            out.append(escape(child.content or ""))
+        elif child.content:
+            out.append(escape(child.content))
+    return "".join(out)
+
+
+class _Builder:
+    def __init__(self, tokens: list[Any], width: float, lead: str, style: str) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.width = width
+        self.lead = lead  # «<b>Sak:</b> » before the first paragraph
+        self.style = style
+
+    def next(self) -> Any:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def blocks(self, until: str | None = None, style: str | None = None) -> list[Any]:
+        from reportlab.platypus import Paragraph, Preformatted, Spacer
+
+        st = styles()
+        style = style or self.style
+        flowables: list[Any] = []
+        while self.pos < len(self.tokens):
+            token = self.next()
+            kind = token.type
+            if until is not None and kind == until:
+                break
+            if kind == "paragraph_open":
+                inline = self.next()
+                self.next()  # paragraph_close
+                markup = _inline(inline)
+                if self.lead:
+                    markup, self.lead = self.lead + markup, ""
+                flowables.append(Paragraph(markup, st[style]))
+            elif kind == "heading_open":
+                inline = self.next()
+                self.next()
+                flowables.append(Paragraph(_inline(inline), st["heading"]))
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                flowables.append(self.list(token, style))
+            elif kind == "blockquote_open":
+                flowables += self.blocks("blockquote_close", "quote")
+            elif kind == "table_open":
+                flowables += [self.table(), Spacer(1, 8)]
+            elif kind in ("fence", "code_block"):
+                flowables.append(Preformatted(token.content.rstrip("\n"), st["code"]))
+            elif kind == "hr":
+                flowables.append(Spacer(1, 6))
+        return flowables
+
+    def list(self, opening: Any, style: str) -> Any:
+        from reportlab.platypus import ListFlowable, ListItem
+
+        ordered = opening.type == "ordered_list_open"
+        closing = "ordered_list_close" if ordered else "bullet_list_close"
+        items = []
+        while self.pos < len(self.tokens):
+            token = self.next()
+            if token.type == closing:
+                break
+            if token.type == "list_item_open":
+                content = self.blocks("list_item_close", style)
+                if content:  # «- » left as a placeholder prints nothing
+                    items.append(ListItem(content, leftIndent=14))
+        if not items:
+            return _empty()
+        start = int(opening.attrGet("start") or 1) if ordered else None
+        font = styles()[style].fontName
+        if ordered:
+            return ListFlowable(
+                items, bulletType="1", start=start, bulletFormat="%s.", leftIndent=16,
+                bulletFontName=font, bulletFontSize=styles()[style].fontSize,
+            )  # fmt: skip
+        return ListFlowable(
+            items, bulletType="bullet", start="–", leftIndent=14, bulletFontName=font,
+            bulletFontSize=styles()[style].fontSize,
+        )  # fmt: skip
+
+    def table(self) -> Any:
+        from reportlab.lib import colors
+        from reportlab.platypus import Paragraph, Table, TableStyle
+
+        cell = styles()["cell"]
+        rows: list[list[Any]] = []
+        aligns: list[list[str]] = []
+        header_rows = 0
+        in_head = False
+        while self.pos < len(self.tokens):
+            token = self.next()
+            if token.type == "table_close":
+                break
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                rows.append([])
+                aligns.append([])
+                header_rows += in_head
+            elif token.type in ("th_open", "td_open"):
+                inline = self.next()
+                style_attr = str(token.attrGet("style") or "")
+                align = (
+                    "RIGHT"
+                    if "right" in style_attr
+                    else "CENTER"
+                    if "center" in style_attr
+                    else "LEFT"
+                )
+                markup = _inline(inline)
+                if token.type == "th_open" and markup:
+                    markup = f"<b>{markup}</b>"
+                rows[-1].append(Paragraph(markup or "&nbsp;", cell))
+                aligns[-1].append(align)
+        if not rows:
+            return _empty()
+        columns = max(len(r) for r in rows)
+        for row, align in zip(rows, aligns, strict=True):
+            while len(row) < columns:
+                row.append(Paragraph("", cell))
+                align.append("LEFT")
+        widths = _column_widths(rows, self.width)
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9a9a9a")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header_rows:
+            commands.append(
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#ececec"))
+            )
+        for r, align in enumerate(aligns):
+            for c, where in enumerate(align):
+                if where != "LEFT":
+                    rows[r][c].style = _aligned(where)
+        return Table(
+            rows,
+            colWidths=widths,
+            repeatRows=header_rows,
+            style=TableStyle(commands),
+            hAlign="LEFT",
+        )
+
+
+def _aligned(where: str) -> Any:
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"cell-{where}",
+        parent=styles()["cell"],
+        alignment=TA_RIGHT if where == "RIGHT" else TA_CENTER,
+    )
+
+
+def _column_widths(rows: list[list[Any]], width: float) -> list[float]:
+    """Share the width by the longest text in each column, none narrower than 12 %."""
+    columns = len(rows[0])
+    longest = [max(len(row[c].getPlainText()) for row in rows) + 2 for c in range(columns)]
+    shares = [max(n / sum(longest), 0.12) for n in longest]
+    total = sum(shares)
+    return [width * s / total for s in shares]
+
+
+def _empty() -> Any:
+    from reportlab.platypus import Spacer
+
+    return Spacer(1, 0)
+
+
+_PLACEHOLDER = re.compile(r"[\s\-*+•.]*")
+
+
+def has_content(text: str) -> bool:
+    """False for empty texts and placeholders such as «- » or «- .» from the seeds."""
+    return not _PLACEHOLDER.fullmatch(text or "")
+
+
+def markdown_flowables(text: str, width: float, lead: str = "", style: str = "body") -> list[Any]:
+    """Flowables for ``text``; ``lead`` (markup) goes before its first paragraph."""
+    from reportlab.platypus import Paragraph
+
+    tokens = _parser().parse(text or "")
+    joins = bool(tokens) and tokens[0].type == "paragraph_open"
+    flowables = _Builder(tokens, width, lead if joins else "", style).blocks()
+    if lead and not joins:  # a list, a table or nothing first: the lead stands alone
+        flowables.insert(0, Paragraph(lead.strip(), styles()[style]))
+    return flowables
