@@ -46,7 +46,7 @@ def render_bundle(
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(notice_pdf)), import_outline=False)
-    writer.add_outline_item(content.title.capitalize(), 0)
+    writer.add_outline_item(title=content.title.capitalize(), page_number=0)
     for case in content.cases:
         parent = None
         for attachment in case.attachments:
@@ -68,8 +68,12 @@ def render_bundle(
                 page.merge_page(stamp.pages[0])
                 writer.add_page(page)
             if parent is None:
-                parent = writer.add_outline_item(f"{case.number} {case.title}", first)
-            writer.add_outline_item(f"{label}: {attachment.title}", first, parent=parent)
+                parent = writer.add_outline_item(
+                    title=f"{case.number} {case.title}", page_number=first
+                )
+            writer.add_outline_item(
+                title=f"{label}: {attachment.title}", page_number=first, parent=parent
+            )
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

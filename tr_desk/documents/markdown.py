@@ -177,10 +177,10 @@ class _Builder:
         if not rows:
             return _empty()
         columns = max(len(r) for r in rows)
-        for row, align in zip(rows, aligns, strict=True):
+        for row, row_aligns in zip(rows, aligns, strict=True):
             while len(row) < columns:
                 row.append(Paragraph("", cell))
-                align.append("LEFT")
+                row_aligns.append("LEFT")
         widths = _column_widths(rows, self.width)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9a9a9a")),
@@ -192,8 +192,8 @@ class _Builder:
             commands.append(
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#ececec"))
             )
-        for r, align in enumerate(aligns):
-            for c, where in enumerate(align):
+        for r, row_aligns in enumerate(aligns):
+            for c, where in enumerate(row_aligns):
                 if where != "LEFT":
                     rows[r][c].style = _aligned(where)
         return Table(

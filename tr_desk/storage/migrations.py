@@ -103,6 +103,20 @@ def m001_register_and_meetings(db: Database) -> None:
     )  # fmt: skip
 
 
+@MIGRATIONS()
+def m002_notice_revisions(db: Database) -> None:
+    """Each issued notice, kept as sent: revision 0 is the notice, later ones «Revidert»."""
+    db.table("notice_revision").create(
+        {
+            "id": int, "meeting_id": int, "revision": int, "issued_at": str, "file": str,
+            "public_file": str, "content_hash": str,
+        },
+        pk="id", not_null={"meeting_id", "revision", "issued_at", "file"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )  # fmt: skip
+    db.table("notice_revision").create_index(["meeting_id", "revision"], unique=True)
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

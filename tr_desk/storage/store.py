@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from tr_desk.core.meeting_file import LoadedMeeting
     from tr_desk.core.notice import NoticeContent
     from tr_desk.core.numbering import NumberingMeeting
+    from tr_desk.core.standard_cases import NextCouncilMeeting
 
 MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
 
@@ -510,15 +511,271 @@ class Store:
             revision=revision,
         )
 
+    # -- the agenda ---------------------------------------------------------------------------
+
+    def previous_meeting(self, body_id: int, day: dt.date) -> dt.date | None:
+        """The body's last meeting before ``day`` that was not cancelled."""
+        row = self._rows(
+            """SELECT max(date) AS day FROM meeting
+               WHERE body_id = ? AND date < ? AND status != ?""",
+            [body_id, day.isoformat(), MeetingStatus.CANCELLED.value],
+        )[0]
+        return _date(row["day"])
+
+    def next_council_meeting(self, day: dt.date) -> NextCouncilMeeting | None:
+        """Regionrådet's first meeting after ``day``, for the «Saker til neste møte» case."""
+        from tr_desk.core.standard_cases import NextCouncilMeeting
+
+        council = self.body_by_prefix("TR")
+        if council is None:
+            return None
+        rows = self._rows(
+            """SELECT date, place FROM meeting WHERE body_id = ? AND date > ? AND status != ?
+               ORDER BY date LIMIT 1""",
+            [council.id, day.isoformat(), MeetingStatus.CANCELLED.value],
+        )
+        if not rows:
+            return None
+        return NextCouncilMeeting(dt.date.fromisoformat(rows[0]["date"]), rows[0]["place"] or "")
+
+    def create_meeting(
+        self, body_id: int, day: dt.date, mode: MeetingMode = MeetingMode.IN_PERSON
+    ) -> int:
+        """A draft meeting in the body's usual slot and place, with its standard cases."""
+        from tr_desk.core.standard_cases import new_agenda
+
+        body = self.body(body_id)
+        if self.meeting_id(body_id, day) is not None:
+            raise StoreError(f"{body.name} har allerede et møte {day.strftime('%d.%m.%Y')}.")
+        manager = self.general_manager()
+        meeting = Meeting(
+            id=None, body_id=body_id, date=day, start=body.start, end=body.end,
+            place=body.place, mode=mode,
+            case_officer_id=manager.id if manager else None,
+            minute_taker_id=manager.id if manager else None,
+            cases=new_agenda(
+                body, self.previous_meeting(body_id, day), self.next_council_meeting(day)
+            ),
+        )  # fmt: skip
+        with self.transaction() as db:
+            meeting_id = _insert(db, "meeting", _meeting_row(meeting))
+            for i, case in enumerate(meeting.cases):
+                self._insert_case(db, meeting_id, i, case)
+        return meeting_id
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Remove a draft created by mistake; an issued notice is never deleted."""
+        meeting = self.meeting(meeting_id)
+        if meeting.numbers_frozen:
+            raise StoreError("Møtet er innkalt og kan ikke slettes; avlys det heller.")
+        with self.transaction() as db:
+            self._delete_contents(db, meeting_id)
+            db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+
+    def update_meeting(self, meeting: Meeting) -> None:
+        """Save the header fields (not cases or attendance)."""
+        assert meeting.id is not None
+        other = self.meeting_id(meeting.body_id, meeting.date)
+        if other is not None and other != meeting.id:
+            raise StoreError(f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.")
+        with self.transaction() as db:
+            db.table("meeting").update(meeting.id, _meeting_row(meeting))
+
+    def _insert_case(self, db: Database, meeting_id: int, position: int, case: Case) -> int:
+        row = {**_case_row(case), "meeting_id": meeting_id, "position": position}
+        if case.id is not None:
+            row["id"] = case.id
+        case_id = _insert(db, "agenda_case", row)
+        self._write_attachments(db, case_id, case.attachments)
+        return case_id
+
+    def _write_attachments(
+        self, db: Database, case_id: int, attachments: Sequence[Attachment]
+    ) -> None:
+        db.execute("DELETE FROM attachment WHERE case_id = ?", [case_id])
+        if attachments:
+            db.table("attachment").insert_all(
+                {"case_id": case_id, "position": j, "title": a.title, "file": a.file}
+                for j, a in enumerate(attachments)
+            )
+
+    def _meeting_of_case(self, case_id: int) -> Meeting:
+        rows = self._rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
+        if not rows:
+            raise StoreError("Saken finnes ikke lenger.")
+        return self.meeting(int(rows[0]["meeting_id"]))
+
+    def insert_case(self, meeting_id: int, case: Case, position: int) -> int:
+        """Put ``case`` at ``position``; after the notice it gets the next free number for good."""
+        from tr_desk.core.numbering import next_free_number
+
+        meeting = self.meeting(meeting_id)
+        position = max(0, min(position, len(meeting.cases)))
+        if meeting.numbers_frozen and case.number is None:
+            case.number = next_free_number(
+                self._numbering_year(meeting.body_id, meeting.date.year),
+                self.year_start(meeting.body_id, meeting.date.year),
+            )
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE agenda_case SET position = position + 1"
+                " WHERE meeting_id = ? AND position >= ?",
+                [meeting_id, position],
+            )
+            case.id = self._insert_case(db, meeting_id, position, case)
+        return case.id
+
+    def delete_case(self, case_id: int) -> None:
+        """Take a case out of a draft (for undo of an insert, and removing from a draft)."""
+        meeting = self._meeting_of_case(case_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM attachment WHERE case_id = ?", [case_id])
+            db.execute("DELETE FROM agenda_case WHERE id = ?", [case_id])
+            self._pack_positions(db, meeting)
+
+    def remove_case(self, case_id: int) -> None:
+        """Remove from a draft; from an issued notice the case is withdrawn and keeps its number."""
+        meeting = self._meeting_of_case(case_id)
+        if not meeting.numbers_frozen:
+            self.delete_case(case_id)
+            return
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE agenda_case SET outcome = ? WHERE id = ?",
+                [Outcome.WITHDRAWN.value, case_id],
+            )
+
+    def update_case(self, case: Case) -> None:
+        """Save a case's fields and attachments; its number and place stay."""
+        assert case.id is not None
+        row = _case_row(case)
+        del row["number"]
+        with self.transaction() as db:
+            db.table("agenda_case").update(case.id, row)
+            self._write_attachments(db, case.id, case.attachments)
+
+    def move_case(self, meeting_id: int, source: int, target: int) -> None:
+        """Move the case at agenda index ``source`` to index ``target``."""
+        meeting = self.meeting(meeting_id)
+        order = [c.id for c in meeting.cases]
+        if not (0 <= source < len(order)) or source == target:
+            return
+        moving = order.pop(source)
+        order.insert(max(0, min(target, len(order))), moving)
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE agenda_case SET position = ? WHERE id = ?",
+                [(i, case_id) for i, case_id in enumerate(order)],
+            )
+
+    def _pack_positions(self, db: Database, meeting: Meeting) -> None:
+        ids = [r[0] for r in db.execute(
+            "SELECT id FROM agenda_case WHERE meeting_id = ? ORDER BY position", [meeting.id]
+        ).fetchall()]  # fmt: skip
+        db.conn.executemany(
+            "UPDATE agenda_case SET position = ? WHERE id = ?", [(i, c) for i, c in enumerate(ids)]
+        )
+
+    def refresh_standard_cases(self, meeting_id: int) -> int:
+        """Bring a draft's standard cases up to date with the plan; returns how many changed."""
+        from tr_desk.core.standard_cases import refresh_standard_cases
+
+        meeting = self.meeting(meeting_id)
+        if meeting.numbers_frozen or self.readonly:
+            return 0
+        body = self.body(meeting.body_id)
+        changed = refresh_standard_cases(
+            meeting.cases, body, self.previous_meeting(body.id or 0, meeting.date),
+            self.next_council_meeting(meeting.date),
+        )  # fmt: skip
+        for case in changed:
+            self.update_case(case)
+        return len(changed)
+
+    def import_attachment(self, source: Path) -> str:
+        """Copy a PDF into the attachment folder under its content's hash; returns its name."""
+        import hashlib
+        import shutil
+
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"Kan ikke lese «{source}»: {exc.strerror}.") from None
+        if not data.startswith(b"%PDF-"):
+            raise StoreError(f"«{source.name}» er ikke en PDF-fil.")
+        name = hashlib.sha256(data).hexdigest() + ".pdf"
+        target = self.attachments_dir / name
+        if not target.exists():
+            self.attachments_dir.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        return name
+
+    # -- issuing the notice ---------------------------------------------------------------
+
+    def freeze_notice(self, meeting_id: int, today: dt.date) -> Meeting:
+        """Fix the numbers and mark the notice issued (dated today unless already dated)."""
+        meeting = self.meeting(meeting_id)
+        numbers = self.case_numbers(meeting)
+        with self.transaction() as db:
+            for i, case in enumerate(meeting.cases):
+                if case.number is None and i in numbers:
+                    db.execute(
+                        "UPDATE agenda_case SET number = ? WHERE id = ?", [numbers[i], case.id]
+                    )
+            if meeting.status is MeetingStatus.PLANNED:
+                meeting.status = MeetingStatus.NOTICE_ISSUED
+            meeting.notice_date = meeting.notice_date or today
+            db.table("meeting").update(meeting_id, _meeting_row(meeting))
+        return self.meeting(meeting_id)
+
+    @property
+    def notices_dir(self) -> Path:
+        return self.path.parent / "innkallinger"
+
+    def revisions(self, meeting_id: int) -> list[dict[str, Any]]:
+        return [
+            dict(r)
+            for r in self._rows(
+                "SELECT * FROM notice_revision WHERE meeting_id = ? ORDER BY revision", [meeting_id]
+            )
+        ]
+
+    def record_revision(
+        self, meeting_id: int, revision: int, notice: bytes, public: bytes, content_hash: str,
+        now: dt.datetime,
+    ) -> Path:  # fmt: skip
+        """Store an issued notice's PDFs; a file already there is never overwritten."""
+        meeting = self.meeting(meeting_id)
+        body = self.body(meeting.body_id)
+        stem = f"{body.prefix}-{meeting.date.isoformat()}-innkalling"
+        if revision:
+            stem += f"-revisjon-{revision}"
+        self.notices_dir.mkdir(parents=True, exist_ok=True)
+        paths = (self.notices_dir / f"{stem}.pdf", self.notices_dir / f"{stem}-offentlig.pdf")
+        for path, data in zip(paths, (notice, public), strict=True):
+            try:
+                with open(path, "xb") as handle:
+                    handle.write(data)
+            except FileExistsError:
+                raise StoreError(
+                    f"«{path.name}» finnes allerede og blir ikke skrevet over."
+                ) from None
+        with self.transaction() as db:
+            db.table("notice_revision").insert(
+                {
+                    "meeting_id": meeting_id, "revision": revision, "issued_at": now.isoformat(),
+                    "file": paths[0].name, "public_file": paths[1].name,
+                    "content_hash": content_hash,
+                }
+            )  # fmt: skip
+        return paths[0]
+
     def check_context(self, meeting: Meeting) -> CheckContext:
         """What the check needs: the previous meeting, Regionrådet's dates, names, holidays."""
         from tr_desk.core.check import CheckContext, norwegian_holidays
 
-        previous = self._rows(
-            """SELECT max(date) AS day FROM meeting
-               WHERE body_id = ? AND date < ? AND status != ?""",
-            [meeting.body_id, meeting.date.isoformat(), MeetingStatus.CANCELLED.value],
-        )[0]["day"]
         council = self.body_by_prefix("TR")
         council_days = []
         if council is not None and council.id is not None:
@@ -529,7 +786,7 @@ class Store:
         return CheckContext(
             body=self.body(meeting.body_id),
             numbers=self.case_numbers(meeting),
-            previous=_date(previous),
+            previous=self.previous_meeting(meeting.body_id, meeting.date),
             council_meetings=council_days,
             people=self.people(),
             holidays=norwegian_holidays([meeting.date.year]),
