@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from tr_desk.core.model import Body, Membership, Person
+from tr_desk.core.model import Body, Case, Meeting, Membership, Person
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
@@ -142,3 +143,98 @@ def move_in_roster(store: Store, first_id: int, second_id: int, label: str) -> S
         lambda: store.swap_roster_order(first_id, second_id),
         lambda: store.swap_roster_order(first_id, second_id),
     )
+
+
+# -- the agenda (Sakliste) -----------------------------------------------------------------
+
+MERGE_TYPING = 1
+
+
+class EditCaseCommand(StoreCommand):
+    """A change to one case. Consecutive edits of the same field merge: Ctrl+Z undoes a burst
+    of typing, not every keystroke."""
+
+    def __init__(self, store: Store, old: Case, new: Case, field: str) -> None:
+        self._store = store
+        self.old, self.new = copy.deepcopy(old), copy.deepcopy(new)
+        self.case_id, self.field = old.id, field
+        super().__init__(
+            f"Endre {old.title or 'sak'}",
+            lambda: store.update_case(self.new),
+            lambda: store.update_case(self.old),
+        )
+
+    def id(self) -> int:
+        return MERGE_TYPING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCaseCommand):
+            return False
+        if other.case_id != self.case_id or other.field != self.field or self.field == "":
+            return False
+        self.new = other.new
+        return True
+
+
+def edit_case(store: Store, old: Case, new: Case, field: str = "") -> StoreCommand:
+    """``field`` names a text being typed, so that its edits merge; empty for one-off edits."""
+    return EditCaseCommand(store, old, new, field)
+
+
+def insert_case(store: Store, meeting_id: int, case: Case, position: int) -> StoreCommand:
+    case = copy.deepcopy(case)
+
+    def do() -> None:
+        case.id = store.insert_case(meeting_id, case, position)
+
+    def undo() -> None:
+        assert case.id is not None
+        store.delete_case(case.id)
+
+    return StoreCommand(f"Ny sak {case.title}", do, undo)
+
+
+def remove_case(store: Store, meeting_id: int, case: Case, position: int) -> StoreCommand:
+    """From a draft the case goes; from an issued notice it is withdrawn, keeping its number."""
+    case = copy.deepcopy(case)
+    assert case.id is not None
+    case_id = case.id
+    frozen = store.meeting(meeting_id).numbers_frozen
+
+    def undo() -> None:
+        if frozen:
+            store.update_case(case)
+        else:
+            store.insert_case(meeting_id, case, position)
+
+    return StoreCommand(f"Fjern {case.title}", lambda: store.remove_case(case_id), undo)
+
+
+def move_case(store: Store, meeting_id: int, source: int, target: int, title: str) -> StoreCommand:
+    """Move from agenda index ``source`` so that the case ends up at index ``target``."""
+    return StoreCommand(
+        f"Flytt {title}",
+        lambda: store.move_case(meeting_id, source, target),
+        lambda: store.move_case(meeting_id, target, source),
+    )
+
+
+def edit_meeting(store: Store, old: Meeting, new: Meeting) -> StoreCommand:
+    old, new = copy.deepcopy(old), copy.deepcopy(new)
+    return StoreCommand(
+        "Endre møtet", lambda: store.update_meeting(new), lambda: store.update_meeting(old)
+    )
+
+
+def create_meeting(store: Store, body_id: int, day: dt.date, label: str) -> StoreCommand:
+    made: dict[str, int] = {}
+
+    def do() -> None:
+        made["id"] = store.create_meeting(body_id, day)
+
+    def undo() -> None:
+        store.delete_meeting(made["id"])
+
+    command = StoreCommand(f"Nytt møte {label}", do, undo)
+    command.created = made  # type: ignore[attr-defined]
+    return command

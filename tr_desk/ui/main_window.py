@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -22,6 +23,9 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
 from tr_desk.ui.commands import StoreCommand
 from tr_desk.ui.register_pane import RegisterPane
+
+if TYPE_CHECKING:
+    from tr_desk.ui.agenda_pane import AgendaPane
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 
@@ -44,9 +48,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.register = RegisterPane(store, self.undo_stack)
         self.register.saved.connect(self._on_saved)
+        self._agenda: AgendaPane | None = None
+        self._agenda_slot = QWidget()
+        QHBoxLayout(self._agenda_slot).setContentsMargins(0, 0, 0, 0)
+        self.add_pane("Sakliste", self._agenda_slot)
         self.add_pane("Register", self.register)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._on_pane_chosen)
+        self.nav.setCurrentRow(1)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -68,6 +76,8 @@ class MainWindow(QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._agenda is not None:
+            self._agenda.shutdown()  # saves pending typing, stops the preview
         # QUndoStack clears itself when destroyed and says so; the store is closed by then.
         self.undo_stack.blockSignals(True)
         super().closeEvent(event)
@@ -84,6 +94,22 @@ class MainWindow(QMainWindow):
             self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
             self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+    @property
+    def agenda(self) -> AgendaPane:
+        """The Sakliste pane, built when first opened (it brings the PDF preview and the check)."""
+        if self._agenda is None:
+            from tr_desk.ui.agenda_pane import AgendaPane
+
+            self._agenda = AgendaPane(self.store, self.undo_stack)
+            self._agenda.saved.connect(self._on_saved)
+            self._agenda_slot.layout().addWidget(self._agenda)
+        return self._agenda
+
+    def _on_pane_chosen(self, row: int) -> None:
+        if self.stack.widget(row) is self._agenda_slot:
+            self.agenda  # noqa: B018 - builds the pane
+        self.stack.setCurrentIndex(row)
 
     def add_pane(self, title: str, pane: QWidget) -> None:
         style.navigation_item(title, self.nav)

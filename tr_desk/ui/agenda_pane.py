@@ -1,0 +1,670 @@
+"""Sakliste: build a meeting's agenda, write its cases, check it and send out the notice."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tr_desk import actions
+from tr_desk.core.check import Problem, Severity, check_notice
+from tr_desk.core.formats import date_short, parse_time, parse_user_date
+from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
+from tr_desk.core.notice import number_attachments
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.agenda_model import AgendaModel
+from tr_desk.ui.case_editor import CaseEditor
+from tr_desk.ui.commands import StoreCommand
+from tr_desk.ui.preview import PdfPreview
+
+STATUS_LABELS = {
+    MeetingStatus.PLANNED: "Utkast",
+    MeetingStatus.NOTICE_ISSUED: "Innkalt",
+    MeetingStatus.HELD: "Avholdt",
+    MeetingStatus.APPROVED: "Godkjent",
+    MeetingStatus.CANCELLED: "Avlyst",
+}
+MODE_LABELS = {
+    MeetingMode.IN_PERSON: "Fysisk møte",
+    MeetingMode.REMOTE: "Fjernmøte (digitalt)",
+    MeetingMode.WRITTEN: "Skriftlig saksbehandling",
+}
+NEW_CASES = [
+    ("Ny sak", CaseKind.ORDINARY),
+    ("Ny orientering", CaseKind.BRIEFING),
+    ("Ny diskusjonssak", CaseKind.DISCUSSION),
+]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _render_notice(content: Any) -> bytes:
+    from tr_desk.documents.notice import render_notice
+
+    return render_notice(content)
+
+
+def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:
+    """Which meeting to open: the next one being prepared, else the newest."""
+    upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)
+    best = 0
+    for i, meeting in enumerate(newest_first):
+        if meeting.date >= today and meeting.status in upcoming:
+            best = i
+    return best
+
+
+class NewMeetingDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nytt møte")
+        self.body = QComboBox()
+        for body in store.bodies():
+            self.body.addItem(body.name, body.id)
+        self.day = QDateEdit(_qdate(dt.date.today() + dt.timedelta(days=14)))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        form = QFormLayout(self)
+        form.addRow("&Organ:", self.body)
+        form.addRow("&Dato:", self.day)
+        hint = style.muted(
+            "Møtet får organets faste tidspunkt og sted, og standardsakene fylles ut."
+        )
+        form.addRow(hint)
+        form.addRow(dialogs.ok_cancel(self, "Opprett", self.accept))
+
+    def chosen(self) -> tuple[int, dt.date]:
+        day = self.day.date()
+        return int(self.body.currentData()), dt.date(day.year(), day.month(), day.day())
+
+
+class ListDialog(QDialog):
+    """Tick who is on the «Innkalt» or «Kopi» list of this meeting."""
+
+    def __init__(
+        self, title: str, people: list[tuple[int, str]], chosen: list[int], parent: QWidget | None
+    ) -> None:
+        from PySide6.QtCore import Qt
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.list = QListWidget()
+        order = chosen + [pid for pid, _ in people if pid not in chosen]
+        names = dict(people)
+        for pid in order:
+            item = QListWidgetItem(names.get(pid, "?"), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setCheckState(Qt.CheckState.Checked if pid in chosen else Qt.CheckState.Unchecked)
+        self.reset = QCheckBox("Bruk organets liste på møtedatoen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.reset)
+        layout.addWidget(dialogs.ok_cancel(self, "Bruk", self.accept))
+
+    def chosen(self) -> list[int] | None:
+        from PySide6.QtCore import Qt
+
+        if self.reset.isChecked():
+            return None
+        return [
+            int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class AgendaPane(QWidget):
+    """The Sakliste pane: one meeting's header, its cases, the check and the preview."""
+
+    saved = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.meeting: Meeting | None = None
+        self.problems: list[Problem] = []
+        self._pushing = False
+
+        # -- top bar: which meeting, and the big button -------------------------------------
+        self.meetings = QComboBox()
+        self.meetings.setMinimumWidth(360)
+        self.meetings.activated.connect(self._on_meeting_chosen)
+        self.new_meeting = QPushButton("Nytt møte …")
+        self.new_meeting.clicked.connect(self._on_new_meeting)
+        self.status = QLabel()
+        self.issue_button = QPushButton("Send ut innkalling …")
+        self.issue_button.clicked.connect(self._on_issue)
+        self.preview_on = QCheckBox("Forhåndsvisning")
+        self.preview_on.setChecked(True)
+        self.preview_on.toggled.connect(self._on_preview_toggled)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Møte:"))
+        top.addWidget(self.meetings)
+        top.addWidget(self.new_meeting)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        top.addWidget(self.preview_on)
+        top.addWidget(self.issue_button)
+
+        # -- left: the agenda and the check ---------------------------------------------------
+        self.agenda = AgendaModel(self)
+        self.agenda.move_requested.connect(self.move_case)
+        self.list = QListView()
+        self.list.setModel(self.agenda)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDragEnabled(True)
+        self.list.setAcceptDrops(True)
+        self.list.setDropIndicatorShown(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.selectionModel().currentChanged.connect(self._on_case_selected)
+        self.list.setHorizontalScrollBarPolicy(
+            self.list.horizontalScrollBarPolicy().ScrollBarAlwaysOff
+        )
+        self.list.setUniformItemSizes(True)
+        self.add_button = QToolButton()
+        self.add_button.setText("Ny sak")
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.add_button.clicked.connect(lambda: self.add_case(CaseKind.ORDINARY))
+        menu = QMenu(self.add_button)
+        for label, kind in NEW_CASES:
+            menu.addAction(label, lambda kind=kind: self.add_case(kind))
+        menu.addAction("Oppfølging av tidligere sak …", self._on_add_follow_up)
+        self.add_button.setMenu(menu)
+        self.remove_button = QPushButton("Fjern")
+        self.remove_button.clicked.connect(self._on_remove)
+        self.up_button = QPushButton("Opp")
+        self.up_button.clicked.connect(lambda: self._on_step(-1))
+        self.down_button = QPushButton("Ned")
+        self.down_button.clicked.connect(lambda: self._on_step(+1))
+        case_buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            case_buttons.addWidget(button)
+        case_buttons.addStretch(1)
+        self.check_list = QListWidget()
+        self.check_list.setWordWrap(True)
+        self.check_list.setHorizontalScrollBarPolicy(self.list.horizontalScrollBarPolicy())
+        self.check_list.itemActivated.connect(self._on_problem_chosen)
+        self.check_list.itemClicked.connect(self._on_problem_chosen)
+        self.check_title = style.bold(QLabel("Kontroll"))
+        agenda_page = QWidget()
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.addWidget(self.list, 3)
+        agenda_layout.addLayout(case_buttons)
+        agenda_layout.addWidget(self.check_title)
+        agenda_layout.addWidget(self.check_list, 2)
+
+        # -- left, second tab: the meeting's header -------------------------------------------
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day.editingFinished.connect(self._on_header_edited)
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        self.place = QLineEdit()
+        self.mode = QComboBox()
+        for mode, label in MODE_LABELS.items():
+            self.mode.addItem(label, mode.value)
+        self.mode.activated.connect(lambda _: self._on_header_edited())
+        self.notice_date = QLineEdit()
+        self.notice_date.setPlaceholderText("settes når innkallingen sendes ut")
+        self.reference = QLineEdit()
+        self.officer = QComboBox()
+        self.officer.activated.connect(lambda _: self._on_header_edited())
+        for line in (self.start, self.end, self.place, self.notice_date, self.reference):
+            line.editingFinished.connect(self._on_header_edited)
+        self.invited = QLabel()
+        self.invited.setWordWrap(True)
+        self.copy_list = QLabel()
+        self.copy_list.setWordWrap(True)
+        self.edit_invited = QPushButton("Endre …")
+        self.edit_invited.clicked.connect(lambda: self._on_edit_list("invited"))
+        self.edit_copy = QPushButton("Endre …")
+        self.edit_copy.clicked.connect(lambda: self._on_edit_list("copy"))
+        slot = QHBoxLayout()
+        slot.addWidget(self.start)
+        slot.addWidget(QLabel("–"))
+        slot.addWidget(self.end)
+        header_page = QWidget()
+        form = QFormLayout(header_page)
+        form.addRow("Møtedato:", self.day)
+        form.addRow("Tidsrom:", slot)
+        form.addRow("Sted:", self.place)
+        form.addRow("Form:", self.mode)
+        form.addRow("Innkallingens dato:", self.notice_date)
+        form.addRow("Referanse:", self.reference)
+        form.addRow("Saksbehandler:", self.officer)
+        for label, names, button in (
+            ("Innkalt:", self.invited, self.edit_invited), ("Kopi:", self.copy_list, self.edit_copy)
+        ):  # fmt: skip
+            box = QVBoxLayout()
+            box.addWidget(names)
+            box.addWidget(button)
+            form.addRow(label, box)
+
+        self.left = QTabWidget()
+        self.left.addTab(agenda_page, "Saker")
+        self.left.addTab(header_page, "Møtet")
+
+        # -- middle: the case; right: the preview ---------------------------------------------
+        self.editor = CaseEditor(store)
+        self.editor.edited.connect(self._on_case_edited)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setHorizontalScrollBarPolicy(
+            editor_scroll.horizontalScrollBarPolicy().ScrollBarAlwaysOff
+        )
+        editor_scroll.setWidget(self.editor)
+        self.preview = PdfPreview(_render_notice)
+        splitter = QSplitter()
+        splitter.addWidget(self.left)
+        splitter.addWidget(editor_scroll)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 4)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        undo_stack.indexChanged.connect(self._on_undo_index)
+        self.fill_meetings()
+        self.set_readonly(store.readonly)
+
+    # -- which meeting ------------------------------------------------------------------------
+
+    def set_readonly(self, readonly: bool) -> None:
+        widgets = (
+            self.new_meeting, self.issue_button, self.add_button, self.remove_button,
+            self.up_button, self.down_button, self.editor, self.left.widget(1),
+        )  # fmt: skip
+        for widget in widgets:
+            widget.setEnabled(not readonly)
+        self.agenda.editable = not readonly
+
+    def fill_meetings(self, select: int | None = None) -> None:
+        """The meetings to choose from, newest first; keeps the current one chosen."""
+        keep = select or (self.meeting.id if self.meeting else None)
+        bodies = {b.id: b for b in self.store.bodies()}
+        self.meetings.clear()
+        headers = list(reversed(self.store.meetings()))
+        for meeting in headers:
+            body = bodies[meeting.body_id]
+            status = STATUS_LABELS[meeting.status].lower()
+            self.meetings.addItem(f"{body.name} {date_short(meeting.date)} ({status})", meeting.id)
+        index = self.meetings.findData(keep) if keep is not None else -1
+        if index < 0 and headers:
+            index = default_meeting(headers, dt.date.today())
+        if index >= 0:
+            self.meetings.setCurrentIndex(index)
+            self.open_meeting(int(self.meetings.itemData(index)))
+        else:
+            self.open_meeting(None)
+
+    def _on_meeting_chosen(self, index: int) -> None:
+        self.editor.flush()
+        self.open_meeting(int(self.meetings.itemData(index)))
+
+    def open_meeting(self, meeting_id: int | None, case_row: int = 0) -> None:
+        if meeting_id is not None and not self.store.readonly:
+            self.store.refresh_standard_cases(meeting_id)
+        self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+        self.refresh(case_row=case_row, reload_editor=True)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh(self, case_row: int | None = None, reload_editor: bool = False) -> None:
+        """Refill everything from the store; the editor only when asked (it may hold typing)."""
+        if self.meeting is None:
+            self.agenda.set_cases([], "", 0, {})
+            self.editor.load(None)
+            self.status.setText("Ingen møter ennå: lag et med «Nytt møte …».")
+            self.check_list.clear()
+            return
+        assert self.meeting.id is not None
+        self.meeting = self.store.meeting(self.meeting.id)
+        body = self.store.body(self.meeting.body_id)
+        numbers = self.store.case_numbers(self.meeting)
+        row = self.list.currentIndex().row() if case_row is None else case_row
+        self.agenda.set_cases(self.meeting.cases, body.prefix, self.meeting.date.year, numbers)
+        row = max(0, min(row, self.agenda.rowCount() - 1))
+        if self.agenda.rowCount():
+            blocked = self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.agenda.index(row))
+            self.list.selectionModel().blockSignals(blocked)
+        if reload_editor or (self.editor.case and self.editor.case.id != self._case_id(row)):
+            self._load_editor(row)
+        self._fill_header()
+        self._run_check()
+        self._update_status()
+        if self.preview_on.isChecked():
+            self.preview.show_data(self._notice_content())
+
+    def _case_id(self, row: int) -> int | None:
+        return self.agenda.case(row).id if 0 <= row < self.agenda.rowCount() else None
+
+    def _load_editor(self, row: int) -> None:
+        if not 0 <= row < self.agenda.rowCount():
+            self.editor.load(None)
+            return
+        numbered = number_attachments(self.meeting.cases if self.meeting else [])
+        first = (
+            numbered[row][0].number if numbered[row] else 1 + sum(len(n) for n in numbered[:row])
+        )
+        self.editor.load(self.agenda.case(row), self.agenda.label(row), first)
+
+    def _notice_content(self) -> Any:
+        assert self.meeting is not None
+        return self.store.notice_content(
+            self.meeting, revision=actions.revision_due(self.store, self.meeting)
+        )
+
+    def _fill_header(self) -> None:
+        assert self.meeting is not None
+        m = self.meeting
+        widgets = (self.day, self.start, self.end, self.place, self.mode, self.notice_date,
+                   self.reference, self.officer)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.day.setDate(_qdate(m.date))
+        self.start.setText(m.start.strftime("%H:%M") if m.start else "")
+        self.end.setText(m.end.strftime("%H:%M") if m.end else "")
+        self.place.setText(m.place)
+        self.mode.setCurrentIndex(self.mode.findData(m.mode.value))
+        self.notice_date.setText(date_short(m.notice_date) if m.notice_date else "")
+        self.reference.setText(m.reference)
+        self.officer.clear()
+        for person in self.store.people():
+            self.officer.addItem(person.name, person.id)
+        self.officer.setCurrentIndex(self.officer.findData(m.case_officer_id))
+        for widget in widgets:
+            widget.blockSignals(False)
+        people = {p.id: p.name for p in self.store.people()}
+        invited = [people.get(i, "?") for i in self.store.invited(m)]
+        copied = [people.get(i, "?") for i in self.store.copied(m)]
+        self.invited.setText(", ".join(invited) or "Ingen")
+        self.copy_list.setText(", ".join(copied) or "Ingen")
+
+    def _update_status(self) -> None:
+        assert self.meeting is not None
+        status = STATUS_LABELS[self.meeting.status]
+        sent = self.store.revisions(self.meeting.id or 0)
+        if sent and actions.changed_since_issued(self.store, self.meeting):
+            status += " – endret etter utsendelse"
+        self.status.setText(status)
+        frozen = self.meeting.numbers_frozen
+        self.issue_button.setText(
+            "Send ut revidert innkalling …" if sent else "Send ut innkalling …"
+        )
+        self.issue_button.setEnabled(not self.store.readonly and self.meeting.status in (
+            MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED))  # fmt: skip
+        self.remove_button.setText("Trekk saken" if frozen else "Fjern")
+
+    def _run_check(self) -> None:
+        assert self.meeting is not None
+        self.problems = check_notice(self.meeting, self.store.check_context(self.meeting))
+        self.check_list.clear()
+        for problem in self.problems:
+            prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
+            QListWidgetItem(f"{prefix}: {problem.where}: {problem.message}", self.check_list)
+        errors = sum(p.severity is Severity.ERROR for p in self.problems)
+        warnings = len(self.problems) - errors
+        self.check_title.setText(
+            f"Kontroll: {errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+            if self.problems else "Kontroll: ingen feil"
+        )  # fmt: skip
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def push(self, command: StoreCommand) -> bool:
+        try:
+            command.run_first()
+        except StoreError as exc:
+            dialogs.warn(self, str(exc))
+            return False
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        self.saved.emit(command.text())
+        return True
+
+    def _on_undo_index(self, _index: int) -> None:
+        if self.meeting is None:
+            return
+        if self._pushing:
+            self.refresh()
+        else:  # undo or redo: the editor must show what the store has now
+            self.fill_meetings()
+
+    def current_row(self) -> int:
+        return self.list.currentIndex().row()
+
+    def _on_case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.flush()
+        if current.isValid():
+            self._load_editor(current.row())
+
+    def _on_case_edited(self, case: Case, field: str) -> None:
+        if self.meeting is None:
+            return
+        old = next((c for c in self.meeting.cases if c.id == case.id), None)
+        if old is not None and self.push(commands.edit_case(self.store, old, case, field)):
+            self.saved.emit("Lagret")
+
+    def add_case(self, kind: CaseKind, follows: str = "") -> None:
+        if self.meeting is None or self.meeting.id is None:
+            return
+        self.editor.flush()
+        titles = {
+            CaseKind.ORDINARY: "Ny sak",
+            CaseKind.BRIEFING: "Orientering",
+            CaseKind.DISCUSSION: "Diskusjon",
+        }
+        case = Case(title=titles.get(kind, "Ny sak"), kind=kind, follows=follows)
+        if kind is CaseKind.BRIEFING:
+            case.proposal = (
+                f"{self.store.body(self.meeting.body_id).name} tar saken til orientering."
+            )
+        if kind is CaseKind.DISCUSSION:
+            case.proposal = "Saken legges fram for diskusjon."
+        position = self._insert_position()
+        if self.push(commands.insert_case(self.store, self.meeting.id, case, position)):
+            self.refresh(case_row=position, reload_editor=True)
+            self.editor.title.setFocus()
+            self.editor.title.selectAll()
+
+    def _insert_position(self) -> int:
+        """After the current case, but before the standard cases at the end."""
+        assert self.meeting is not None
+        tail = {CaseKind.NEXT_MEETING, CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
+        first_tail = next(
+            (i for i, c in enumerate(self.meeting.cases) if c.kind in tail), len(self.meeting.cases)
+        )
+        row = self.current_row()
+        return min(row + 1, first_tail) if row >= 0 else first_tail
+
+    def _on_add_follow_up(self) -> None:
+        number = dialogs.ask_text(
+            self, "Oppfølging", "Saksnummeret saken følger opp (f.eks. KF 51/21):"
+        )
+        if number:
+            self.add_case(CaseKind.ORDINARY, follows=number)
+
+    def _on_remove(self) -> None:
+        row = self.current_row()
+        if self.meeting is None or self.meeting.id is None or row < 0:
+            return
+        case = self.agenda.case(row)
+        if self.meeting.numbers_frozen:
+            question = (
+                f"Trekke saken «{case.title}»? Den beholder nummeret {self.agenda.label(row)}."
+            )
+            if not dialogs.confirm(self, "Trekk saken", question, "Trekk saken"):
+                return
+        if self.push(commands.remove_case(self.store, self.meeting.id, case, row)):
+            self.refresh(case_row=row, reload_editor=True)
+
+    def _on_step(self, step: int) -> None:
+        row = self.current_row()
+        if 0 <= row < self.agenda.rowCount() and 0 <= row + step < self.agenda.rowCount():
+            self.move_case(row, row + step)
+
+    def move_case(self, source: int, target: int) -> None:
+        """Move a case (buttons and drag and drop alike), as one undoable step."""
+        if self.meeting is None or self.meeting.id is None or source == target:
+            return
+        self.editor.flush()
+        title = self.agenda.case(source).title
+        if self.push(commands.move_case(self.store, self.meeting.id, source, target, title)):
+            self.refresh(case_row=target, reload_editor=True)
+
+    def _on_header_edited(self) -> None:
+        if self.meeting is None:
+            return
+        new = copy.deepcopy(self.meeting)
+        new.cases, new.attendance = [], []
+        old = copy.deepcopy(new)
+        try:
+            day = self.day.date()
+            new.date = dt.date(day.year(), day.month(), day.day())
+            new.start = parse_time(self.start.text()) if self.start.text().strip() else None
+            new.end = parse_time(self.end.text()) if self.end.text().strip() else None
+            new.notice_date = parse_user_date(self.notice_date.text())
+        except ValueError as exc:
+            dialogs.tell(self, str(exc).replace("not a time", "Ikke et klokkeslett"))
+            self._fill_header()
+            return
+        new.place = self.place.text().strip()
+        new.mode = MeetingMode(self.mode.currentData())
+        new.reference = self.reference.text().strip()
+        new.case_officer_id = self.officer.currentData()
+        if new.date != old.date and self.meeting.numbers_frozen:
+            dialogs.tell(
+                self,
+                "Møtet er innkalt; flytt det heller i møteplanen og send ut en revidert "
+                "innkalling.",
+            )
+        if new != old:
+            self.push(commands.edit_meeting(self.store, old, new))
+
+    def _on_edit_list(self, which: str) -> None:
+        if self.meeting is None:
+            return
+        chosen = (
+            self.store.invited(self.meeting)
+            if which == "invited"
+            else self.store.copied(self.meeting)
+        )
+        people = [(p.id, p.name) for p in self.store.people() if p.id is not None]
+        dialog = ListDialog("Innkalt" if which == "invited" else "Kopi", people, list(chosen), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        old = copy.deepcopy(self.meeting)
+        old.cases, old.attendance = [], []
+        new = copy.deepcopy(old)
+        setattr(new, "invited_ids" if which == "invited" else "copy_ids", dialog.chosen())
+        if new != old:
+            self.push(commands.edit_meeting(self.store, old, new))
+
+    def _on_new_meeting(self) -> None:
+        dialog = NewMeetingDialog(self.store, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        body_id, day = dialog.chosen()
+        command = commands.create_meeting(self.store, body_id, day, date_short(day))
+        if self.push(command):
+            self.fill_meetings(select=command.created["id"])  # type: ignore[attr-defined]
+
+    def _on_problem_chosen(self, item: QListWidgetItem) -> None:
+        problem = self.problems[self.check_list.row(item)]
+        if problem.case_index is not None:
+            self.left.setCurrentIndex(0)
+            self.list.setCurrentIndex(self.agenda.index(problem.case_index))
+            self.editor.focus_field(problem.field)
+        else:
+            self.left.setCurrentIndex(1)
+            target = {"date": self.day, "notice_date": self.notice_date, "start": self.start,
+                      "place": self.place}.get(problem.field)  # fmt: skip
+            if target is not None:
+                target.setFocus()
+
+    def _on_preview_toggled(self, on: bool) -> None:
+        self.preview.setVisible(on)
+        if on and self.meeting is not None:
+            self.preview.show_data(self._notice_content(), now=True)
+
+    # -- issuing ------------------------------------------------------------------------------
+
+    def _on_issue(self) -> None:
+        if self.meeting is None or self.meeting.id is None:
+            return
+        self.editor.flush()
+        self._run_check()
+        if any(p.severity is Severity.ERROR for p in self.problems):
+            self.left.setCurrentIndex(0)
+            dialogs.tell(
+                self,
+                "Innkallingen kan ikke sendes ut før feilene i kontrollen er rettet. "
+                "Klikk på en feil for å gå til den.",
+            )
+            return
+        question = (
+            "Sende ut innkallingen? Saksnumrene låses, og innkallingen lagres som PDF. "
+            "Du får et e-postutkast til de innkalte etterpå."
+        )
+        if not dialogs.confirm(self, "Send ut innkalling", question, "Send ut"):
+            return
+        self.issue()
+
+    def issue(self) -> bool:
+        """Issue the notice (after the check and the user's yes); offers a mail draft."""
+        assert self.meeting is not None and self.meeting.id is not None
+        try:
+            path = actions.issue_notice(self.store, self.meeting.id, dt.datetime.now())
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Innkallingen ble ikke sendt ut")
+            return False
+        self.undo_stack.clear()  # issued is issued: no undoing across it
+        self.fill_meetings()
+        self.saved.emit(f"Innkallingen er lagret: {path}")
+        question = f"Innkallingen er lagret som {path}.\n\nLage et e-postutkast nå?"
+        if dialogs.confirm(self, "Innkallingen er lagret", question, "Lag e-post"):
+            QDesktopServices.openUrl(QUrl(actions.mail_draft(self.store, self.meeting)))
+        return True
+
+    def shutdown(self) -> None:
+        self.editor.flush()
+        self.preview.shutdown()

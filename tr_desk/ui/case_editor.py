@@ -1,0 +1,380 @@
+"""The editor of one case: title, text, attachments, proposal, presenter, follow-up, exemption."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QTextCharFormat, QTextDocument, QTextListFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tr_desk.core.model import Attachment, Case, CaseKind, Exemption
+from tr_desk.ui import dialogs
+from tr_desk.ui.agenda_model import KIND_LABELS
+
+TYPING_PAUSE_MS = 400
+DEFAULT_BASIS = "offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+EDITABLE_KINDS = (CaseKind.ORDINARY, CaseKind.BRIEFING, CaseKind.DISCUSSION)
+
+
+def _markdown_features() -> Any:
+    features = QTextDocument.MarkdownFeature
+    # GitHub's dialect for tables; no HTML, so «<b>» typed in a text stays text.
+    return features.MarkdownDialectGitHub | features.MarkdownNoHTML
+
+
+class MarkdownEdit(QTextEdit):
+    """Rich text in the window, Markdown in the database."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def markdown(self) -> str:
+        text = self.document().toMarkdown(QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        return text.strip()
+
+    def set_markdown(self, text: str) -> None:
+        blocked = self.blockSignals(True)
+        self.document().setMarkdown(text, _markdown_features())
+        self.document().setModified(False)
+        self.blockSignals(blocked)
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def make_list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        if current is not None and current.format().style() == style:
+            block_format = cursor.blockFormat()
+            current.remove(cursor.block())
+            block_format.setIndent(0)
+            cursor.setBlockFormat(block_format)
+            return
+        cursor.createList(style)
+
+    def insert_link(self) -> None:
+        address = dialogs.ask_text(self, "Lenke", "Adresse (https://…):")
+        if not address:
+            return
+        cursor = self.textCursor()
+        label = cursor.selectedText() or address
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(address)
+        fmt.setFontUnderline(True)
+        cursor.insertText(label, fmt)
+
+
+def formatting_bar(edit: MarkdownEdit) -> QToolBar:
+    bar = QToolBar()
+    bar.setIconSize(bar.iconSize() * 0.8)
+    actions = [
+        ("F", "Fet (Ctrl+B)", "Ctrl+B", edit.toggle_bold),
+        ("K", "Kursiv (Ctrl+I)", "Ctrl+I", edit.toggle_italic),
+        ("• Punkt", "Punktliste", "", lambda: edit.make_list(QTextListFormat.Style.ListDisc)),
+        (
+            "1. Nummer",
+            "Nummerert liste",
+            "",
+            lambda: edit.make_list(QTextListFormat.Style.ListDecimal),
+        ),
+        ("Lenke …", "Sett inn lenke", "", edit.insert_link),
+    ]
+    for text, tip, shortcut, slot in actions:
+        action = QAction(text, bar)
+        action.setToolTip(tip)
+        if shortcut:
+            from PySide6.QtGui import QKeySequence
+
+            action.setShortcut(QKeySequence(shortcut))
+            edit.addAction(action)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+    return bar
+
+
+class CaseEditor(QWidget):
+    """Edits one case; every change is emitted as ``edited(new case, field)``, typing debounced."""
+
+    edited = Signal(object, str)
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.case: Case | None = None
+        self.first_attachment_number = 1
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+
+        self.number = QLabel()
+        font = self.number.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.number.setFont(font)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Sakens tittel")
+        self.kind = QComboBox()
+        self.text = MarkdownEdit()
+        self.text.setMinimumHeight(160)
+        self.proposal = MarkdownEdit()
+        self.proposal.setMaximumHeight(90)
+        self.presenter = QLineEdit()
+        self.presenter.setPlaceholderText("Hvem legger fram saken")
+        self.follows = QLineEdit()
+        self.follows.setPlaceholderText("f.eks. KF 51/21")
+        self.exempt = QCheckBox("Unntatt offentlighet")
+        self.basis = QLineEdit()
+        self.basis.setPlaceholderText(DEFAULT_BASIS)
+        self.public_title = QLineEdit()
+        self.public_title.setPlaceholderText("Tittel i den offentlige versjonen")
+        self.attachments = QListWidget()
+        self.attachments.setMaximumHeight(66)
+        self.add_attachment = QToolButton(text="Legg til PDF …")
+        self.rename_attachment = QToolButton(text="Gi nytt navn …")
+        self.remove_attachment = QToolButton(text="Fjern")
+        self.attachment_up = QToolButton(text="Opp")
+        self.attachment_down = QToolButton(text="Ned")
+
+        for line in (self.title, self.presenter, self.follows, self.basis, self.public_title):
+            line.editingFinished.connect(self.flush_now)
+        self.title.textEdited.connect(lambda _: self._typed("title"))
+        self.text.textChanged.connect(lambda: self._typed("text"))
+        self.proposal.textChanged.connect(lambda: self._typed("proposal"))
+        self.kind.activated.connect(lambda _: self._changed("kind"))
+        self.exempt.toggled.connect(lambda _: self._changed("exempt"))
+        self.add_attachment.clicked.connect(self._on_add_attachment)
+        self.rename_attachment.clicked.connect(self._on_rename_attachment)
+        self.remove_attachment.clicked.connect(self._on_remove_attachment)
+        self.attachment_up.clicked.connect(lambda: self._on_move_attachment(-1))
+        self.attachment_down.clicked.connect(lambda: self._on_move_attachment(+1))
+
+        attachment_buttons = QHBoxLayout()
+        for button in (
+            self.add_attachment, self.rename_attachment, self.remove_attachment,
+            self.attachment_up, self.attachment_down,
+        ):  # fmt: skip
+            attachment_buttons.addWidget(button)
+        attachment_buttons.addStretch(1)
+        exempt_row = QHBoxLayout()
+        exempt_row.addWidget(self.exempt)
+        exempt_row.addWidget(self.basis, 1)
+
+        form = QFormLayout()
+        form.addRow(self.number, self.title)
+        form.addRow("Type:", self.kind)
+        text_box = QVBoxLayout()
+        text_box.setSpacing(0)
+        text_box.addWidget(formatting_bar(self.text))
+        text_box.addWidget(self.text)
+        form.addRow("Sak:", text_box)
+        attachment_box = QVBoxLayout()
+        attachment_box.addWidget(self.attachments)
+        attachment_box.addLayout(attachment_buttons)
+        form.addRow("Vedlegg:", attachment_box)
+        form.addRow("Forslag til vedtak:", self.proposal)
+        form.addRow("Presenteres av:", self.presenter)
+        form.addRow("Oppfølging av sak:", self.follows)
+        form.addRow("", exempt_row)
+        form.addRow("Offentlig tittel:", self.public_title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        self.fields: dict[str, QWidget] = {
+            "title": self.title, "kind": self.kind, "text": self.text,
+            "attachments": self.attachments, "proposal": self.proposal,
+            "presenter": self.presenter, "follows": self.follows, "exempt": self.basis,
+            "resolution": self.proposal,
+        }  # fmt: skip
+        self.setEnabled(False)
+
+    # -- showing a case ------------------------------------------------------------------
+
+    def load(self, case: Case | None, label: str = "", first_attachment_number: int = 1) -> None:
+        """Show ``case`` (None: nothing selected); pending typing is saved first."""
+        self.flush()
+        self.case = copy.deepcopy(case)
+        self.first_attachment_number = first_attachment_number
+        self.setEnabled(case is not None)
+        widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
+        for widget in (*widgets, self.kind, self.exempt):
+            widget.blockSignals(True)
+        self.kind.clear()
+        if case is None:
+            for widget in widgets:
+                widget.clear()
+            self.text.set_markdown("")
+            self.proposal.set_markdown("")
+            self.number.setText("")
+            self.attachments.clear()
+        else:
+            self.number.setText(label)
+            self.title.setText(case.title)
+            kinds = EDITABLE_KINDS if case.kind in EDITABLE_KINDS else (case.kind,)
+            for kind in kinds:
+                self.kind.addItem(KIND_LABELS[kind], kind.value)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(case.kind.value)))
+            self.text.set_markdown(case.text)
+            self.proposal.set_markdown(case.proposal)
+            self.presenter.setText(case.presenter)
+            self.follows.setText(case.follows)
+            self.exempt.setChecked(case.exempt is not None)
+            self.basis.setText(case.exempt.basis if case.exempt else "")
+            self.public_title.setText(case.exempt.public_title if case.exempt else "")
+            self._fill_attachments()
+        self.basis.setEnabled(self.exempt.isChecked())
+        self.public_title.setEnabled(self.exempt.isChecked())
+        for widget in (*widgets, self.kind, self.exempt):
+            widget.blockSignals(False)
+
+    def _fill_attachments(self) -> None:
+        self.attachments.clear()
+        assert self.case is not None
+        for j, attachment in enumerate(self.case.attachments):
+            number = self.first_attachment_number + j
+            missing = "" if attachment.file else "   (mangler fil)"
+            QListWidgetItem(f"Vedlegg {number}: {attachment.title}{missing}", self.attachments)
+
+    def focus_field(self, field: str) -> None:
+        widget = self.fields.get(field.split("[")[0])
+        if widget is not None:
+            widget.setFocus()
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _typed(self, field: str) -> None:
+        self._pending.add(field)
+        self._timer.start()
+
+    def _changed(self, field: str) -> None:
+        self.basis.setEnabled(self.exempt.isChecked())
+        self.public_title.setEnabled(self.exempt.isChecked())
+        self._pending.add(field)
+        self.flush()
+
+    def flush_now(self) -> None:
+        self._pending.add("line")
+        self.flush()
+
+    def flush(self) -> None:
+        """Emit what changed since the last save (typing pauses, focus leaves, case changes)."""
+        self._timer.stop()
+        if self.case is None or not self._pending:
+            self._pending.clear()
+            return
+        fields, self._pending = self._pending, set()
+        new = self._read()
+        if new != self.case:
+            typed = fields <= {"text", "proposal", "title"} and len(fields) == 1
+            field = next(iter(fields)) if typed else ""
+            self.case = new
+            self.edited.emit(copy.deepcopy(new), field)
+
+    def _read(self) -> Case:
+        assert self.case is not None
+        new = copy.deepcopy(self.case)
+        new.title = " ".join(self.title.text().split())
+        new.kind = CaseKind(self.kind.currentData() or new.kind.value)
+        # Only a text the user changed is read back: Qt's Markdown differs in form from ours.
+        if self.text.document().isModified():
+            new.text = self.text.markdown()
+        if self.proposal.document().isModified():
+            new.proposal = self.proposal.markdown()
+        new.presenter = self.presenter.text().strip()
+        new.follows = self.follows.text().strip()
+        if self.exempt.isChecked():
+            new.exempt = Exemption(
+                basis=self.basis.text().strip() or DEFAULT_BASIS,
+                public_title=self.public_title.text().strip(),
+            )
+        else:
+            new.exempt = None
+        return new
+
+    def _edit_attachments(self, attachments: list[Attachment]) -> None:
+        assert self.case is not None
+        new = self._read()
+        new.attachments = attachments
+        self.case = new
+        self._fill_attachments()
+        self.edited.emit(copy.deepcopy(new), "")
+
+    def _on_add_attachment(self) -> None:
+        if self.case is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Legg til vedlegg", str(Path.home()), "PDF-filer (*.pdf)"
+        )
+        attachments = list(self.case.attachments)
+        for name in paths:
+            path = Path(name)
+            try:
+                stored = self.store.import_attachment(path)
+            except Exception as exc:  # StoreError: told, nothing added
+                dialogs.warn(self, str(exc), "Kunne ikke legge til vedlegget")
+                continue
+            attachments.append(Attachment(title=path.stem.replace("_", " "), file=stored))
+        if len(attachments) != len(self.case.attachments):
+            self._edit_attachments(attachments)
+
+    def add_attachment_file(self, path: Path, title: str) -> None:
+        """Add a PDF as the case's last attachment (the file dialog's work, callable directly)."""
+        assert self.case is not None
+        stored = self.store.import_attachment(path)
+        self._edit_attachments([*self.case.attachments, Attachment(title=title, file=stored)])
+
+    def _on_rename_attachment(self) -> None:
+        row = self.attachments.currentRow()
+        if self.case is None or row < 0:
+            return
+        title = dialogs.ask_text(self, "Vedlegg", "Tittel på vedlegget:")
+        if title:
+            attachments = copy.deepcopy(self.case.attachments)
+            attachments[row].title = title
+            self._edit_attachments(attachments)
+
+    def _on_remove_attachment(self) -> None:
+        row = self.attachments.currentRow()
+        if self.case is None or row < 0:
+            return
+        attachments = copy.deepcopy(self.case.attachments)
+        del attachments[row]
+        self._edit_attachments(attachments)
+
+    def _on_move_attachment(self, step: int) -> None:
+        row = self.attachments.currentRow()
+        if self.case is None or not 0 <= row + step < len(self.case.attachments) or row < 0:
+            return
+        attachments = copy.deepcopy(self.case.attachments)
+        attachments[row], attachments[row + step] = attachments[row + step], attachments[row]
+        self._edit_attachments(attachments)
+        self.attachments.setCurrentRow(row + step)
