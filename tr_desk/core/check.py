@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from tr_desk.core.formats import WEEKDAYS, date_short
 from tr_desk.core.model import Body, CaseKind, Meeting, Outcome, Person
@@ -233,6 +234,14 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
 
 def norwegian_holidays(years: Sequence[int]) -> dict[dt.date, str]:
     """Public holidays (and Sundays) in Norway, with their Norwegian names."""
-    import holidays
+    found: dict[dt.date, str] = {}
+    for year in years:
+        found.update(_holidays_of(year))
+    return found
 
-    return dict(holidays.country_holidays("NO", years=list(years), language="no").items())
+
+@cache
+def _holidays_of(year: int) -> dict[dt.date, str]:
+    import holidays  # ~120 ms to import: not before a check needs it
+
+    return dict(holidays.country_holidays("NO", years=year, language="no").items())
