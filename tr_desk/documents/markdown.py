@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from tr_desk.documents.fonts import text_markup
 from tr_desk.documents.styles import styles
 
 
@@ -25,7 +26,7 @@ def _parser() -> Any:
 
 def inline_markup(text: str) -> str:
     """Plain text as Paragraph markup: escaped, line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
+    return text_markup(text).replace("\n", "<br/>")
 
 
 def _inline(token: Any) -> str:
@@ -34,7 +35,7 @@ def _inline(token: Any) -> str:
     for child in token.children or []:
         kind = child.type
         if kind == "text":
-            out.append(escape(child.content))
+            out.append(text_markup(child.content))
         elif kind == "code_inline":
             out.append(f'<font face="Courier">{escape(child.content)}</font>')
         elif kind in ("softbreak", "hardbreak"):
@@ -57,9 +58,9 @@ def _inline(token: Any) -> str:
         elif kind == "link_close":
             out.append("</u></a>")
         elif kind == "image":
-            out.append(escape(child.content or ""))
+            out.append(text_markup(child.content or ""))
         elif child.content:
-            out.append(escape(child.content))
+            out.append(text_markup(child.content))
     return "".join(out)
 
 
