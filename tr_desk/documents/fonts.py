@@ -29,7 +29,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     def utf16(code: int) -> str:
         return "".join(f"{unit:04X}" for unit in _units(code))
 
-    text = ttfonts._original_makeToUnicodeCMap(fontname, subset)  # type: ignore[attr-defined]
+    text = ttfonts._original_makeToUnicodeCMap(fontname, subset)
     for i, code in enumerate(subset):
         if code > 0xFFFF:
             text = text.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16(code)}>")
@@ -49,7 +49,7 @@ def register_fonts() -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     if not hasattr(ttfonts, "_original_makeToUnicodeCMap"):
-        ttfonts._original_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap  # type: ignore[attr-defined]
+        ttfonts._original_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
     folder = resources_dir() / "fonts"
