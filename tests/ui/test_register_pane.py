@@ -46,7 +46,10 @@ def test_models_pass_the_model_tester(qtmodeltester, store: Store) -> None:
 
 def test_window_opens_on_a_fresh_database(window: MainWindow) -> None:
     assert window.windowTitle() == "TR Desk – Trondheimsregionen"
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Sakliste", "Register"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Sakliste",
+        "Register",
+    ]
     assert window.register.people.model.rowCount() == 20
     assert window.register.people.count_label.text() == "20 personer"
     assert window.register.bodies.bodies.rowCount() == 4

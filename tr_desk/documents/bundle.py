@@ -65,8 +65,7 @@ def render_bundle(
             for page in pages:
                 box = page.mediabox
                 stamp = PdfReader(io.BytesIO(_stamp(label, float(box.width), float(box.height))))
-                page.merge_page(stamp.pages[0])
-                writer.add_page(page)
+                writer.add_page(page).merge_page(stamp.pages[0])
             if parent is None:
                 parent = writer.add_outline_item(
                     title=f"{case.number} {case.title}", page_number=first
