@@ -67,3 +67,10 @@ def test_refresh_follows_a_moved_meeting_and_keeps_user_text() -> None:
         )
         == []
     )
+
+
+def test_refresh_keeps_the_users_text_where_the_plan_knows_no_meeting() -> None:
+    cases = new_agenda(KF, None, None)
+    cases[0].title, cases[0].proposal = "Referat fra møte 17.03.2022", "Referatet godkjennes."
+    assert refresh_standard_cases(cases, KF, None, None) == []
+    assert cases[0].title == "Referat fra møte 17.03.2022"

@@ -92,14 +92,16 @@ def refresh_standard_cases(
 ) -> list[Case]:
     """Update the derived title, attachment and proposal of the standard cases in place.
 
-    Called when meetings move, so the first case always names the previous meeting.
-    Returns the cases that changed.
+    Called when meetings move, so the first case always names the previous meeting. Where
+    the plan does not know that meeting (history not in the database), what the user wrote
+    stands. Returns the cases that changed.
     """
     changed: list[Case] = []
-    fresh = {
-        CaseKind.APPROVAL: approval_case(body, previous),
-        CaseKind.NEXT_MEETING: next_meeting_case(body, next_council),
-    }
+    fresh = {}
+    if previous is not None:
+        fresh[CaseKind.APPROVAL] = approval_case(body, previous)
+    if next_council is not None:
+        fresh[CaseKind.NEXT_MEETING] = next_meeting_case(body, next_council)
     for case in cases:
         template = fresh.get(case.kind)
         if template is None:
