@@ -83,6 +83,8 @@ def _register_fallback() -> str:
 def text_markup(text: str) -> str:
     """User text as Paragraph markup: escaped, with runs the text font lacks set in Symbola."""
     covered = _covered()
+    if covered.issuperset(map(ord, text)):
+        return escape(text)
     out: list[str] = []
     run: list[str] = []
     for ch in text:
