@@ -167,3 +167,111 @@ def test_window_fast_path_only_for_db(argv, window, db) -> None:
     from tr_desk.cli import window_database
 
     assert window_database(argv) == (window, db)
+
+
+def extracted(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_pdf_innkalling_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "n.pdf"
+    code, text, err = run(
+        capsys, "--db", str(demo_db), "pdf", "innkalling", "KF 2022-12-02", "-o", str(out)
+    )
+    assert code == 0, err
+    pdf = extracted(out)
+    assert pdf.startswith("INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
+    assert "Tidsrom: Fredag 02. desember 2022 kl 0830-1130" in pdf
+    numbers = [
+        line[:8] for line in pdf.splitlines() if line.startswith("KF ") and line[5:8] == "/22"
+    ]
+    assert numbers == [f"KF {n}/22" for n in range(44, 56)]
+    code, _, _ = run(
+        capsys,
+        "--db",
+        str(demo_db),
+        "pdf",
+        "innkalling",
+        "KF 2022-12-02",
+        "-o",
+        str(out),
+        "--public",
+    )
+    assert code == 0 and "Offentlig versjon" in extracted(out)
+
+
+def test_bundle_without_attachment_files_is_a_clear_error(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "b.pdf"
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(demo_db),
+        "pdf",
+        "innkalling",
+        "KF 2022-09-16",
+        "-o",
+        str(out),
+        "--bundle",
+    )
+    assert code == 0  # September's attachment is the approved minutes, made by TR Desk itself
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(demo_db),
+        "pdf",
+        "innkalling",
+        "KF 2022-12-02",
+        "-o",
+        str(tmp_path / "c.pdf"),
+        "--bundle",
+    )
+    assert code == 0 and "Traceback" not in err  # files missing are simply not bundled
+
+
+def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None:
+    code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
+    assert code == 1
+    assert "feil: KF 46/22: Vedlegget «Prosjektbeskrivelse» mangler fil." in out
+    assert "advarsel: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret." in out
+    assert "2 feil, 1 advarsel" in err
+
+
+def test_check_passes_a_clean_notice(demo_db: Path, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "nr.json"
+    path.write_text(json.dumps({
+        "body": "NR", "date": "2023-01-25", "start": "12:00", "end": "15:00", "place": "Rådhuset",
+        "notice_date": "2023-01-18",
+        "cases": [{"title": "Verdiskapingsstrategien", "proposal": "Næringsrådet slutter seg til strategien."},
+                  {"title": "Orienteringer", "kind": "orienteringer"}],
+    }), encoding="utf-8")  # fmt: skip
+    assert run(capsys, "--db", str(demo_db), "load", str(path))[0] == 0
+    code, out, err = run(capsys, "--db", str(demo_db), "check", "NR 2023-01-25")
+    assert code == 0, out
+    assert "0 feil" in err
+
+
+def test_check_finds_the_seeds_mistakes(demo_db: Path, tmp_path: Path, capsys) -> None:
+    """The protocol approving itself, a copied resolution, a meeting on Kristi himmelfartsdag."""
+    path = tmp_path / "au.json"
+    copied = "Arbeidsutvalget ber daglig leder legge fram en sak for Regionrådet om nye medlemsavgifter fra 2023."
+    path.write_text(json.dumps({
+        "body": "AU", "date": "2023-05-18", "start": "12:00", "end": "14:00", "place": "Rådhuset",
+        "notice_date": "2023-05-11",
+        "cases": [
+            {"title": "Protokoll AU-møte 18.05.2023", "kind": "godkjenning", "proposal": "Protokollen godkjennes."},
+            {"title": "Økonomi", "proposal": copied},
+            {"title": "Økonomi igjen", "proposal": copied},
+            {"title": "Oppfølging", "proposal": "Tas til orientering.", "follows": "sak 12"},
+        ],
+    }), encoding="utf-8")  # fmt: skip
+    run(capsys, "--db", str(demo_db), "load", str(path))
+    code, out, _ = run(capsys, "--db", str(demo_db), "check", "AU 2023-05-18")
+    assert code == 1
+    assert "feil: Møtet: 18.05.2023 er kristi himmelfartsdag." in out
+    assert "feil: AU 01/23: Saken godkjenner referatet fra dette møtet selv." in out
+    assert "advarsel: AU 03/23: Forslaget til vedtak er ordrett likt det i AU 02/23." in out
+    assert "feil: AU 04/23: «sak 12» er ikke et saksnummer" in out

@@ -277,3 +277,27 @@ def test_backup_once_a_day_keeping_ten(store: Store) -> None:
         made = backup.backup_if_due(store, start + dt.timedelta(days=day))
         assert made is not None
     assert len(backup.backups(store)) == 10
+
+
+def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:
+    """A database made by the first release (schema 1) opens, is upgraded, and loses nothing."""
+    from sqlite_utils import Database
+
+    from tr_desk.storage import migrations
+    from tr_desk.storage.profile import load_profile
+
+    path = tmp_path / "old.sqlite"
+    old = Store(sqlite3.connect(path, isolation_level=None), path)
+    old.conn.row_factory = sqlite3.Row
+    db = Database(old.conn, execute_plugins=False)
+    migrations.MIGRATIONS.apply(db, stop_before="m002_notice_revisions")
+    db.execute("PRAGMA user_version = 1")
+    load_profile(old)
+    old.add_person(Person(None, "Fra gammel versjon"))
+    old.conn.close()
+
+    store = Store.open(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert any(p.name == "Fra gammel versjon" for p in store.people())
+    assert store.revisions(1) == []
+    store.close()
