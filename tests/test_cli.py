@@ -177,7 +177,7 @@ def extracted(path: Path) -> str:
 
 def test_pdf_innkalling_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "n.pdf"
-    code, text, err = run(
+    code, _text, err = run(
         capsys, "--db", str(demo_db), "pdf", "innkalling", "KF 2022-12-02", "-o", str(out)
     )
     assert code == 0, err
