@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -202,24 +203,20 @@ def test_pdf_innkalling_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> 
     assert code == 0 and "Offentlig versjon" in extracted(out)
 
 
-def test_bundle_without_attachment_files_is_a_clear_error(
-    demo_db: Path, tmp_path: Path, capsys
-) -> None:
+def test_bundle_of_the_demo_has_its_attachments(demo_db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "b.pdf"
-    code, _, err = run(
-        capsys,
-        "--db",
-        str(demo_db),
-        "pdf",
-        "innkalling",
-        "KF 2022-09-16",
-        "-o",
-        str(out),
-        "--bundle",
-    )
-    assert code == 0  # September's attachment is the approved minutes, made by TR Desk itself
-    code, _, err = run(
-        capsys,
+    args = ["--db", str(demo_db), "pdf", "innkalling", "KF 2022-12-02", "-o", str(out), "--bundle"]
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    text = extracted(out)
+    assert "Prosjektskisse - Energistasjoner i Trondheimsregionen" in text
+    assert "Forskning og utvikling i offentlig sektor" in text
+
+
+def test_bundle_with_a_lost_file_is_a_clear_error(demo_db: Path, tmp_path: Path, capsys) -> None:
+    for stored in (demo_db.parent / "vedlegg").glob("*.pdf"):
+        stored.unlink()
+    args = [
         "--db",
         str(demo_db),
         "pdf",
@@ -228,16 +225,31 @@ def test_bundle_without_attachment_files_is_a_clear_error(
         "-o",
         str(tmp_path / "c.pdf"),
         "--bundle",
-    )
-    assert code == 0 and "Traceback" not in err  # files missing are simply not bundled
+    ]
+    code, _, err = run(capsys, *args)
+    assert code == 1
+    assert "cannot make the bundle: Vedlegg 2 «Prosjektbeskrivelse» (KF 46/22)" in err
+    assert "Traceback" not in err
 
 
 def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
+    assert code == 0  # the demo's notice is complete: its attachments have files
+    assert out == "advarsel: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret.\n"
+    assert "0 feil, 1 advarsel" in err
+
+    from tr_desk.storage.store import Store
+
+    store = Store.open(demo_db)
+    kf = store.body_by_prefix("KF")
+    meeting = store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    meeting.cases[2].attachments[0].file = None
+    store.update_case(meeting.cases[2])
+    store.close()
+    code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 1
     assert "feil: KF 46/22: Vedlegget «Prosjektbeskrivelse» mangler fil." in out
-    assert "advarsel: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret." in out
-    assert "2 feil, 1 advarsel" in err
+    assert "1 feil, 1 advarsel" in err
 
 
 def test_check_passes_a_clean_notice(demo_db: Path, tmp_path: Path, capsys) -> None:

@@ -243,6 +243,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             for warning in warnings:
                 print(f"tr-desk: warning: {path.name}: {warning}", file=sys.stderr)
             print(f"{'created' if created else 'updated'} {path.stem}")
+        attach_demo_files(store, resources_dir() / "demo" / "vedlegg")
         print(f"demo data in {store.path}")
     finally:
         store.close()
@@ -290,3 +291,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}", file=sys.stderr
     )
     return 1 if errors else 0
+
+
+def attach_demo_files(store: Store, folder: Path) -> None:
+    """Give the demo's attachments real PDFs, typeset from the texts in the seeds."""
+    from tr_desk.documents.notice import render_document
+
+    for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
+        meeting = find_meeting(store, item["meeting"])
+        pdf = render_document((folder / item["source"]).read_text(encoding="utf-8"))
+        name = store.store_attachment(pdf, item["source"])
+        for case in meeting.cases:
+            for attachment in case.attachments:
+                if attachment.title == item["attachment"] and attachment.file != name:
+                    attachment.file = name
+                    store.update_case(case)

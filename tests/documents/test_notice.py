@@ -238,3 +238,16 @@ def test_notice_from_cases_with_no_numbers_yet(store: Store) -> None:
     assert "NR 01/23" in text and "NR 02/23  Verdiskapingsstrategien" in text
     assert "Tidsrom: Onsdag 25. januar 2023 kl 1200-1500" in text
     assert meeting.status.value == "planlagt"
+
+
+def test_links_print_and_odd_targets_do_not_break_the_pdf() -> None:
+    text = "Se [Grenlandsstandard](https://www.grenlandssamarbeidet.no/) og [analysen](#), [notatet](notat.pdf) og [tomt]()."
+    content = NoticeContent(
+        title="INNKALLING, X – 01.01.2023", header=[], cases=[NoticeCase("KF 01/23", "Lenker", text=text)],
+        signature=("A", "B"),
+    )  # fmt: skip
+    pdf = render_notice(content)
+    assert "Sak: Se Grenlandsstandard og analysen, notatet og tomt." in text_of(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    uris = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+    assert uris == ["https://www.grenlandssamarbeidet.no/"]

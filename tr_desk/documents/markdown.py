@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 from tr_desk.documents.fonts import text_markup
 from tr_desk.documents.styles import styles
 
+_LINKABLE = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
+
 
 @cache
 def _parser() -> Any:
@@ -32,6 +34,7 @@ def inline_markup(text: str) -> str:
 def _inline(token: Any) -> str:
     """One inline token's children as ReportLab mini-markup."""
     out: list[str] = []
+    links: list[bool] = []  # whether each open link became a real one
     for child in token.children or []:
         kind = child.type
         if kind == "text":
@@ -53,10 +56,15 @@ def _inline(token: Any) -> str:
         elif kind == "s_close":
             out.append("</strike>")
         elif kind == "link_open":
-            href = escape(str(child.attrGet("href") or ""), {'"': "&quot;"})
-            out.append(f'<a href="{href}" color="#1a4f8b"><u>')
+            href = str(child.attrGet("href") or "")
+            if _LINKABLE.match(href):
+                out.append(f'<a href="{escape(href, {chr(34): "&quot;"})}" color="#1a4f8b"><u>')
+                links.append(True)
+            else:  # «#», «sak.pdf»: ReportLab would look for a page anchor and fail
+                links.append(False)
         elif kind == "link_close":
-            out.append("</u></a>")
+            if links and links.pop():
+                out.append("</u></a>")
         elif kind == "image":
             out.append(text_markup(child.content or ""))
         elif child.content:

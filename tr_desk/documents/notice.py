@@ -152,3 +152,13 @@ def render_notice(content: NoticeContent) -> bytes:
     flowables += signature_flowables(*content.signature)
     footer = "Offentlig versjon" if content.public else ""
     return build_pdf(flowables, content.title, footer)
+
+
+def render_document(markdown: str) -> bytes:
+    """A plain document from Markdown (its first «# » line is the title), in the house style."""
+    lines = markdown.strip().splitlines()
+    title = lines[0][2:].strip() if lines and lines[0].startswith("# ") else ""
+    body = "\n".join(lines[1:] if title else lines)
+    flowables = header_flowables(title, []) if title else []
+    flowables += markdown_flowables(body, text_width())
+    return build_pdf(flowables, title)

@@ -694,21 +694,24 @@ class Store:
 
     def import_attachment(self, source: Path) -> str:
         """Copy a PDF into the attachment folder under its content's hash; returns its name."""
-        import hashlib
-        import shutil
-
         try:
             data = source.read_bytes()
         except OSError as exc:
             raise StoreError(f"Kan ikke lese «{source}»: {exc.strerror}.") from None
+        return self.store_attachment(data, source.name)
+
+    def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
+        """Keep a PDF in the attachment folder, named by its hash (the same file once)."""
+        import hashlib
+
         if not data.startswith(b"%PDF-"):
-            raise StoreError(f"«{source.name}» er ikke en PDF-fil.")
+            raise StoreError(f"«{label}» er ikke en PDF-fil.")
         name = hashlib.sha256(data).hexdigest() + ".pdf"
         target = self.attachments_dir / name
         if not target.exists():
             self.attachments_dir.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".partial")
-            shutil.copyfile(source, partial)
+            partial.write_bytes(data)
             partial.replace(target)
         return name
 
