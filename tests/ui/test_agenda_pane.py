@@ -210,3 +210,37 @@ def test_new_meeting_with_standard_cases_and_undo(
     window.undo_action.trigger()
     nr = pane.store.body_by_prefix("NR")
     assert pane.store.meeting_id(nr.id, dt.date(2023, 1, 25)) is None
+
+
+def test_pasted_table_is_kept_and_typed_html_stays_text(pane: AgendaPane, qtbot) -> None:
+    from PySide6.QtCore import QMimeData
+
+    from tr_desk.documents.notice import render_notice
+
+    pane.list.setCurrentIndex(pane.agenda.index(1))
+    editor = pane.editor.text
+    editor.setFocus()
+    clipboard = QMimeData()  # what Word and Excel put on the clipboard: an HTML table
+    clipboard.setHtml(
+        "<table><tr><td>Kommune</td><td>2022</td></tr><tr><td>Malvik</td><td>440 355</td></tr>"
+        "<tr><td>Melhus</td><td>482 817</td></tr></table>"
+    )
+    clipboard.setText("Kommune\t2022\nMalvik\t440 355\nMelhus\t482 817")
+    editor.insertFromMimeData(clipboard)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\nSe <b>ikke fet</b> & R&D <utkast>")
+    pane.editor.flush()
+    stored = pane.store.meeting(pane.meeting.id).cases[1].text
+    assert "|Malvik" in stored.replace(" ", "") and "440 355" in stored
+    pdf_text = "\n".join(
+        p.extract_text()
+        for p in __import__("pypdf")
+        .PdfReader(
+            io.BytesIO(
+                render_notice(pane.store.notice_content(pane.store.meeting(pane.meeting.id)))
+            )
+        )
+        .pages
+    )
+    assert "Se <b>ikke fet</b> & R&D <utkast>" in pdf_text
+    assert "Malvik440355" in "".join(pdf_text.split())  # a table: cells extract line by line
