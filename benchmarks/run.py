@@ -114,6 +114,7 @@ def measure_notice(folder: Path, runs: int) -> tuple[float, float]:
         times.append((time.perf_counter() - t0) * 1000)
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: from bytecode
     stalls = []
     for _ in range(3):
         result = subprocess.run(

@@ -36,6 +36,10 @@ def main() -> None:
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()
+    window.after_start()  # as the app does after its first paint: backup, warm-up
+    for _ in range(100):  # the user looks at the window for a moment before opening a case
+        app.processEvents()
+        time.sleep(0.01)
     window.nav.setCurrentRow(0)
     pane = window.agenda
     kf = store.body_by_prefix("KF")

@@ -1,11 +1,15 @@
-"""The case list of one meeting, with live numbers; a drag is a move request, not a move."""
+"""The case list of one meeting, with live numbers; a drag is a move request, not a move.
+
+Loaded with the Sakliste pane, after the first paint, so it imports Qt's enums freely.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Signal
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from tr_desk.core.model import Case, CaseKind, Outcome
 from tr_desk.core.numbering import format_case_number
@@ -67,16 +71,12 @@ class AgendaModel(QAbstractListModel):
         if role == TOOLTIP_ROLE:
             return KIND_LABELS[case.kind] + (", unntatt offentlighet" if case.exempt else "")
         if role == FONT_ROLE and withdrawn:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setStrikeOut(True)
             return font
         return None
 
     def flags(self, index: Index) -> Any:
-        from PySide6.QtCore import Qt
-
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
@@ -85,8 +85,6 @@ class AgendaModel(QAbstractListModel):
         return base
 
     def supportedDropActions(self) -> Any:
-        from PySide6.QtCore import Qt
-
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:

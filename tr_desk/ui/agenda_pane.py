@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QUrl, Signal
@@ -68,9 +70,15 @@ def _qdate(day: dt.date) -> QDate:
 
 
 def _render_notice(content: Any) -> bytes:
+    return _renderer()(content)
+
+
+@cache
+def _renderer() -> Callable[[Any], bytes]:
+    """ReportLab is imported once, by the first render (on the preview's own thread)."""
     from tr_desk.documents.notice import render_notice
 
-    return render_notice(content)
+    return render_notice
 
 
 def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:

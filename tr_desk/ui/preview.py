@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -21,6 +22,9 @@ class PdfPreview(QWidget):
 
     def __init__(self, render: Callable[[Any], bytes], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The render thread is pure Python much of the time; a short GIL interval lets the GUI
+        # thread in every millisecond instead of every five, so keys never wait on a render.
+        sys.setswitchinterval(0.001)
         self._render = render
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
         self._generation = 0

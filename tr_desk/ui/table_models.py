@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from tr_desk.core.formats import parse_time, parse_user_date
 from tr_desk.core.model import Body, Membership, MinutesKind, Role
@@ -66,8 +66,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:
-        from PySide6.QtCore import Qt
-
         if (
             role == DISPLAY_ROLE
             and orientation == Qt.Orientation.Horizontal
@@ -77,8 +75,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def flags(self, index: Index) -> Any:
-        from PySide6.QtCore import Qt
-
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
