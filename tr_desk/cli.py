@@ -275,7 +275,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from tr_desk.core.check import Severity, check_notice
+    from tr_desk.core.check import Severity, check_notice, summary
 
     store = open_store(args, write=False)
     try:
@@ -285,11 +285,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         store.close()
     for problem in problems:
         print(problem)
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    print(
-        f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}", file=sys.stderr
-    )
+    print(summary(problems), file=sys.stderr)
+    errors = any(p.severity is Severity.ERROR for p in problems)
     return 1 if errors else 0
 
 

@@ -232,6 +232,13 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
     return problems
 
 
+def summary(problems: Sequence[Problem]) -> str:
+    """«2 feil, 1 advarsel»."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+
+
 def norwegian_holidays(years: Sequence[int]) -> dict[dt.date, str]:
     """Public holidays (and Sundays) in Norway, with their Norwegian names."""
     found: dict[dt.date, str] = {}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QUrl, Signal
+from PySide6.QtCore import QDate, QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk import actions
-from tr_desk.core.check import Problem, Severity, check_notice
+from tr_desk.core.check import Problem, Severity, check_notice, summary
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
 from tr_desk.core.notice import number_attachments
@@ -43,7 +43,7 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
-from tr_desk.ui.commands import StoreCommand
+from tr_desk.ui.pane import Pane
 from tr_desk.ui.preview import PdfPreview
 
 STATUS_LABELS = {
@@ -150,18 +150,13 @@ class ListDialog(QDialog):
         ]
 
 
-class AgendaPane(QWidget):
+class AgendaPane(Pane):
     """The Sakliste pane: one meeting's header, its cases, the check and the preview."""
 
-    saved = Signal(str)
-
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.undo_stack = undo_stack
+        super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
         self.problems: list[Problem] = []
-        self._pushing = False
 
         # -- top bar: which meeting, and the big button -------------------------------------
         self.meetings = QComboBox()
@@ -446,28 +441,11 @@ class AgendaPane(QWidget):
         for problem in self.problems:
             prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
             QListWidgetItem(f"{prefix}: {problem.where}: {problem.message}", self.check_list)
-        errors = sum(p.severity is Severity.ERROR for p in self.problems)
-        warnings = len(self.problems) - errors
         self.check_title.setText(
-            f"Kontroll: {errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
-            if self.problems else "Kontroll: ingen feil"
-        )  # fmt: skip
+            f"Kontroll: {summary(self.problems)}" if self.problems else "Kontroll: ingen feil"
+        )
 
     # -- editing ------------------------------------------------------------------------------
-
-    def push(self, command: StoreCommand) -> bool:
-        try:
-            command.run_first()
-        except StoreError as exc:
-            dialogs.warn(self, str(exc))
-            return False
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
-        self.saved.emit(command.text())
-        return True
 
     def _on_undo_index(self, _index: int) -> None:
         if self.meeting is None:

@@ -34,7 +34,7 @@ from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import EDIT_ROLE, MINUTES_LABELS, ROLE_LABELS, WEEKDAY_LABELS
-from tr_desk.ui.register_pane import Pane
+from tr_desk.ui.pane import Pane
 from tr_desk.ui.table_models import (
     BodyTableModel,
     MembershipRow,

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import Person
-from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.commands import StoreCommand
 from tr_desk.ui.models import ROLE_LABELS, PersonListModel
+from tr_desk.ui.pane import Pane
 
 if TYPE_CHECKING:
     from tr_desk.ui.bodies_page import BodiesPage
@@ -37,30 +36,6 @@ MUNICIPALITIES = (
     "Trondheim", "Stjørdal", "Malvik", "Melhus", "Skaun", "Orkland", "Midtre Gauldal",
     "Indre Fosen",
 )  # fmt: skip
-
-
-class Pane(QWidget):
-    """Shared plumbing: push an undo command after it has been written, or say why not."""
-
-    saved = Signal(str)
-
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.undo_stack = undo_stack
-
-    def push(self, command: StoreCommand) -> bool:
-        try:
-            command.run_first()
-        except StoreError as exc:
-            dialogs.warn(self, str(exc))
-            return False
-        self.undo_stack.push(command)
-        self.saved.emit(command.text())
-        return True
-
-    def refuse(self, message: str) -> None:
-        dialogs.tell(self, message)
 
 
 class PeoplePage(Pane):

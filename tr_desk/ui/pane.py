@@ -1,0 +1,41 @@
+"""What every pane shares: an edit is written first, then put on the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+from tr_desk.ui import dialogs
+from tr_desk.ui.commands import StoreCommand
+
+
+class Pane(QWidget):
+    """Push an undo command after it has been written, or say why it was not."""
+
+    saved = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self._pushing = False  # True while our own command lands on the stack (not an undo)
+
+    def push(self, command: StoreCommand) -> bool:
+        try:
+            command.run_first()
+        except StoreError as exc:
+            dialogs.warn(self, str(exc))
+            return False
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        self.saved.emit(command.text())
+        return True
+
+    def refuse(self, message: str) -> None:
+        dialogs.tell(self, message)
