@@ -36,23 +36,12 @@ def content_hash(content: NoticeContent) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def notice_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> bytes:
-    """The notice as it prints now, marked «Revidert» when it differs from the one sent."""
-    from tr_desk.documents.notice import render_notice
-
-    return render_notice(
-        store.notice_content(meeting, public=public, revision=revision_due(store, meeting))
-    )
-
-
 def revision_due(store: Store, meeting: Meeting) -> int:
     """0 before the notice is sent or while it is unchanged; else the next revision number."""
     sent = store.revisions(meeting.id) if meeting.id is not None else []
     if not sent:
         return 0
-    if sent[-1]["content_hash"] == content_hash(store.notice_content(meeting)):
-        return int(sent[-1]["revision"])
-    return len(sent)
+    return len(sent) if changed_since_issued(store, meeting) else int(sent[-1]["revision"])
 
 
 def changed_since_issued(store: Store, meeting: Meeting) -> bool:

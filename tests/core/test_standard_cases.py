@@ -74,3 +74,17 @@ def test_refresh_keeps_the_users_text_where_the_plan_knows_no_meeting() -> None:
     cases[0].title, cases[0].proposal = "Referat fra møte 17.03.2022", "Referatet godkjennes."
     assert refresh_standard_cases(cases, KF, None, None) == []
     assert cases[0].title == "Referat fra møte 17.03.2022"
+
+
+def test_a_new_case_goes_after_the_current_one_but_before_the_closing_ones() -> None:
+    from tr_desk.core.standard_cases import new_case, position_for_new_case
+
+    cases = new_agenda(KF, dt.date(2022, 9, 16), STØREN)  # approval + three closing cases
+    assert position_for_new_case(cases, 0) == 1
+    assert position_for_new_case(cases, 3) == 1  # «Åpen post» chosen: still before the closing
+    assert position_for_new_case(cases, -1) == 1
+    assert (
+        new_case(KF, CaseKind.BRIEFING).proposal
+        == "Kommunedirektørforum tar saken til orientering."
+    )
+    assert new_case(KF, CaseKind.ORDINARY, "KF 51/21").follows == "KF 51/21"

@@ -84,6 +84,30 @@ def new_agenda(
     return cases
 
 
+CLOSING_KINDS = (CaseKind.NEXT_MEETING, CaseKind.BRIEFINGS, CaseKind.ANY_OTHER)
+
+
+def new_case(body: Body, kind: CaseKind, follows: str = "") -> Case:
+    """A case the user adds, with the proposal its kind usually has."""
+    titles = {CaseKind.BRIEFING: "Orientering", CaseKind.DISCUSSION: "Diskusjon"}
+    proposals = {
+        CaseKind.BRIEFING: f"{body.name} tar saken til orientering.",
+        CaseKind.DISCUSSION: "Saken legges fram for diskusjon.",
+    }
+    return Case(
+        title=titles.get(kind, "Ny sak"),
+        kind=kind,
+        follows=follows,
+        proposal=proposals.get(kind, ""),
+    )
+
+
+def position_for_new_case(cases: list[Case], current: int) -> int:
+    """After the current case, but never among the closing standard cases."""
+    first_closing = next((i for i, c in enumerate(cases) if c.kind in CLOSING_KINDS), len(cases))
+    return min(current + 1, first_closing) if current >= 0 else first_closing
+
+
 def refresh_standard_cases(
     cases: list[Case],
     body: Body,

@@ -14,6 +14,10 @@ from xml.sax.saxutils import escape
 from tr_desk.documents.fonts import text_markup
 from tr_desk.documents.styles import styles
 
+_TAGS = {
+    "strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>",
+    "s_open": "<strike>", "s_close": "</strike>",
+}  # fmt: skip
 _LINKABLE = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 
@@ -43,18 +47,8 @@ def _inline(token: Any) -> str:
             out.append(f'<font face="Courier">{escape(child.content)}</font>')
         elif kind in ("softbreak", "hardbreak"):
             out.append("<br/>")
-        elif kind == "strong_open":
-            out.append("<b>")
-        elif kind == "strong_close":
-            out.append("</b>")
-        elif kind == "em_open":
-            out.append("<i>")
-        elif kind == "em_close":
-            out.append("</i>")
-        elif kind == "s_open":
-            out.append("<strike>")
-        elif kind == "s_close":
-            out.append("</strike>")
+        elif kind in _TAGS:
+            out.append(_TAGS[kind])
         elif kind == "link_open":
             href = str(child.attrGet("href") or "")
             if _LINKABLE.match(href):

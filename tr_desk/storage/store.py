@@ -720,13 +720,8 @@ class Store:
     def freeze_notice(self, meeting_id: int, today: dt.date) -> Meeting:
         """Fix the numbers and mark the notice issued (dated today unless already dated)."""
         meeting = self.meeting(meeting_id)
-        numbers = self.case_numbers(meeting)
         with self.transaction() as db:
-            for i, case in enumerate(meeting.cases):
-                if case.number is None and i in numbers:
-                    db.execute(
-                        "UPDATE agenda_case SET number = ? WHERE id = ?", [numbers[i], case.id]
-                    )
+            self._freeze_numbers(db, meeting)
             if meeting.status is MeetingStatus.PLANNED:
                 meeting.status = MeetingStatus.NOTICE_ISSUED
             meeting.notice_date = meeting.notice_date or today

@@ -38,6 +38,7 @@ from tr_desk.core.check import Problem, Severity, check_notice, summary
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
 from tr_desk.core.notice import number_attachments
+from tr_desk.core.standard_cases import new_case, position_for_new_case
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
@@ -474,33 +475,12 @@ class AgendaPane(Pane):
         if self.meeting is None or self.meeting.id is None:
             return
         self.editor.flush()
-        titles = {
-            CaseKind.ORDINARY: "Ny sak",
-            CaseKind.BRIEFING: "Orientering",
-            CaseKind.DISCUSSION: "Diskusjon",
-        }
-        case = Case(title=titles.get(kind, "Ny sak"), kind=kind, follows=follows)
-        if kind is CaseKind.BRIEFING:
-            case.proposal = (
-                f"{self.store.body(self.meeting.body_id).name} tar saken til orientering."
-            )
-        if kind is CaseKind.DISCUSSION:
-            case.proposal = "Saken legges fram for diskusjon."
-        position = self._insert_position()
+        case = new_case(self.store.body(self.meeting.body_id), kind, follows)
+        position = position_for_new_case(self.meeting.cases, self.current_row())
         if self.push(commands.insert_case(self.store, self.meeting.id, case, position)):
             self.refresh(case_row=position, reload_editor=True)
             self.editor.title.setFocus()
             self.editor.title.selectAll()
-
-    def _insert_position(self) -> int:
-        """After the current case, but before the standard cases at the end."""
-        assert self.meeting is not None
-        tail = {CaseKind.NEXT_MEETING, CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
-        first_tail = next(
-            (i for i, c in enumerate(self.meeting.cases) if c.kind in tail), len(self.meeting.cases)
-        )
-        row = self.current_row()
-        return min(row + 1, first_tail) if row >= 0 else first_tail
 
     def _on_add_follow_up(self) -> None:
         number = dialogs.ask_text(
@@ -592,7 +572,7 @@ class AgendaPane(Pane):
         body_id, day = dialog.chosen()
         command = commands.create_meeting(self.store, body_id, day, date_short(day))
         if self.push(command):
-            self.fill_meetings(select=command.created["id"])  # type: ignore[attr-defined]
+            self.fill_meetings(select=command.meeting_id)
 
     def _on_problem_chosen(self, item: QListWidgetItem) -> None:
         problem = self.problems[self.check_list.row(item)]

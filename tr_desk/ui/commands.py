@@ -226,15 +226,21 @@ def edit_meeting(store: Store, old: Meeting, new: Meeting) -> StoreCommand:
     )
 
 
-def create_meeting(store: Store, body_id: int, day: dt.date, label: str) -> StoreCommand:
-    made: dict[str, int] = {}
+class CreateMeetingCommand(StoreCommand):
+    """A new draft meeting; ``meeting_id`` is set once it is written."""
 
-    def do() -> None:
-        made["id"] = store.create_meeting(body_id, day)
+    def __init__(self, store: Store, body_id: int, day: dt.date, label: str) -> None:
+        self.meeting_id: int | None = None
 
-    def undo() -> None:
-        store.delete_meeting(made["id"])
+        def do() -> None:
+            self.meeting_id = store.create_meeting(body_id, day)
 
-    command = StoreCommand(f"Nytt møte {label}", do, undo)
-    command.created = made  # type: ignore[attr-defined]
-    return command
+        def undo() -> None:
+            assert self.meeting_id is not None
+            store.delete_meeting(self.meeting_id)
+
+        super().__init__(f"Nytt møte {label}", do, undo)
+
+
+def create_meeting(store: Store, body_id: int, day: dt.date, label: str) -> CreateMeetingCommand:
+    return CreateMeetingCommand(store, body_id, day, label)

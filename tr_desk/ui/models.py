@@ -22,7 +22,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 # Qt::ItemDataRole values (stable in Qt's ABI).
 DISPLAY_ROLE, EDIT_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 2, 3, 256
-ID_ROLE = USER_ROLE + 1
 
 ROLE_LABELS = {
     Role.LEADER: "Leder",
@@ -81,6 +80,4 @@ class PersonListModel(QAbstractListModel):
             return person.name
         if role == TOOLTIP_ROLE:
             return ", ".join(x for x in (person.title, person.municipality) if x) or None
-        if role == ID_ROLE:
-            return person.id
         return None
