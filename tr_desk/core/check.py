@@ -16,7 +16,7 @@ from functools import cache
 from tr_desk.core.formats import WEEKDAYS, date_short
 from tr_desk.core.model import Body, CaseKind, Meeting, Outcome, Person
 from tr_desk.core.names import NameIndex
-from tr_desk.core.numbering import format_case_number, parse_case_number
+from tr_desk.core.numbering import case_label, parse_case_number
 
 # Cases that ask the body to decide, so need a proposal (orientering and diskusjon may not).
 DECISION_KINDS = {CaseKind.ORDINARY, CaseKind.APPROVAL, CaseKind.NEXT_MEETING}
@@ -74,10 +74,8 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
     problems: list[Problem] = []
     body = context.body
 
-    def case_label(i: int) -> str:
-        if i in context.numbers:
-            return format_case_number(body.prefix, context.numbers[i], meeting.date.year)
-        return f"Sak {i + 1}"
+    def label_of(i: int) -> str:
+        return case_label(body.prefix, context.numbers, i, meeting.date.year) or f"Sak {i + 1}"
 
     def add(
         severity: Severity, where: str, message: str, index: int | None = None, key: str = ""
@@ -127,7 +125,7 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
         if meeting.date in named:
             add(
                 Severity.ERROR,
-                case_label(i),
+                label_of(i),
                 "Saken godkjenner referatet fra dette møtet selv.",
                 i,
                 "title",
@@ -137,7 +135,7 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
             previous = date_short(context.previous)
             add(
                 Severity.ERROR,
-                case_label(i),
+                label_of(i),
                 f"Forrige møte var {previous}, ikke {date_short(wrong)}.",
                 i,
                 "title",
@@ -145,7 +143,7 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
         if i != live[0][0]:
             add(
                 Severity.WARNING,
-                case_label(i),
+                label_of(i),
                 "Godkjenning av referat står vanligvis først.",
                 i,
                 "title",
@@ -154,7 +152,7 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
     # -- each case ---------------------------------------------------------------------------
     names = NameIndex(context.people)
     for i, case in live:
-        label = case_label(i)
+        label = label_of(i)
         if not case.title.strip():
             add(Severity.ERROR, label, "Saken har ingen tittel.", i, "title")
         if case.kind in DECISION_KINDS and not case.proposal.strip():
@@ -217,8 +215,8 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
                 continue
             if text in seen:
                 add(
-                    Severity.WARNING, case_label(i),
-                    f"{what} er ordrett likt det i {case_label(seen[text])}.", i, key,
+                    Severity.WARNING, label_of(i),
+                    f"{what} er ordrett likt det i {label_of(seen[text])}.", i, key,
                 )  # fmt: skip
             else:
                 seen[text] = i

@@ -14,12 +14,15 @@ from typing import Any, TypeVar
 
 from tr_desk.core.formats import iso_time, parse_date, parse_time
 from tr_desk.core.model import (
+    Answer,
     Attachment,
     Attendance,
     AttendanceStatus,
     Body,
     Case,
     CaseKind,
+    Exclusion,
+    ExclusionKind,
     Exemption,
     Meeting,
     MeetingMode,
@@ -29,7 +32,7 @@ from tr_desk.core.model import (
     Vote,
 )
 from tr_desk.core.names import NameIndex
-from tr_desk.core.numbering import format_case_number, parse_case_number
+from tr_desk.core.numbering import case_label, parse_case_number
 
 
 class MeetingFileError(ValueError):
@@ -46,18 +49,23 @@ class LoadedMeeting:
     body: Body
     warnings: list[str] = field(default_factory=list)
     given_numbers: dict[int, int] = field(default_factory=dict)  # case index -> number
+    # attendance index -> (first, last) case index it took part in; None: open
+    attendance_spans: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
 
 
 TOP_KEYS = {
     "body", "date", "start", "end", "place", "mode", "status", "notice_date", "reference",
     "case_officer", "chair", "minute_taker", "invited", "copy", "held", "notice_remarks",
-    "note", "attendance", "cases",
+    "note", "attendance", "cases", "minutes_date", "approved_on", "reopened_on",
 }  # fmt: skip
-ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role"}
+ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role", "from_case", "to_case"}
 CASE_KEYS = {
     "number", "title", "kind", "text", "attachments", "proposal", "presenter", "follows",
     "exempt", "introduced_by", "introduction", "notes", "resolution", "vote", "outcome",
+    "exclusions", "answers", "postponed_from",
 }  # fmt: skip
+EXCLUSION_KEYS = {"name", "kind", "basis"}
+ANSWER_KEYS = {"name", "answer"}
 ATTACHMENT_KEYS = {"title", "file"}
 EXEMPT_KEYS = {"basis", "public_title"}
 VOTE_KEYS = {"for", "against", "blank", "note"}
@@ -203,17 +211,22 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         held_end=held_end,
         notice_remarks=top.text("notice_remarks"),
         note=top.text("note"),
+        minutes_date=top.parsed("minutes_date", parse_date),
+        approved_on=top.parsed("approved_on", parse_date),
+        reopened_on=top.parsed("reopened_on", parse_date),
     )
+    loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
+    spans: list[tuple[_Reader, int]] = []
     for i, item in enumerate(top.items("attendance")):
-        line = _read_attendance(
-            _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status")), names, warnings
-        )
+        reader = _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status"))
+        line = _read_attendance(reader, names, warnings)
         if line is not None:
             meeting.attendance.append(line)
-    loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
+            if reader.text("from_case") or reader.text("to_case"):
+                spans.append((reader, len(meeting.attendance) - 1))
     for i, item in enumerate(top.items("cases")):
         reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
-        case = _read_case(reader)
+        case = _read_case(reader, person_id)
         number = reader.parsed("number", parse_case_number)
         if number is not None:
             if number.prefix not in {body.prefix, *body.former_prefixes}:
@@ -229,6 +242,18 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         if given in seen:
             raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[given]}]")
         seen[given] = i
+    for reader, line_index in spans:
+
+        def case_index(key: str, reader: _Reader = reader) -> int | None:
+            number = reader.parsed(key, parse_case_number)
+            if number is None:
+                return None
+            prefixes = {body.prefix, *body.former_prefixes}
+            if number.number not in seen or number.prefix not in prefixes:
+                raise MeetingFileError(reader.at(key), f"{number} is not a case of this meeting")
+            return seen[number.number]
+
+        loaded.attendance_spans[line_index] = (case_index("from_case"), case_index("to_case"))
     return loaded
 
 
@@ -262,7 +287,7 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
     return line
 
 
-def _read_case(reader: _Reader) -> Case:
+def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | None]) -> Case:
     attachments = []
     for j, item in enumerate(reader.items("attachments")):
         att = _Reader(item, f"{reader.path}.attachments[{j}]", ATTACHMENT_KEYS, ("title",))
@@ -283,6 +308,20 @@ def _read_case(reader: _Reader) -> Case:
             votes_for=v.count("for"), against=v.count("against"), blank=v.count("blank"),
             note=v.text("note"),
         )  # fmt: skip
+    exclusions = []
+    for j, item in enumerate(reader.items("exclusions")):
+        ex = _Reader(item, f"{reader.path}.exclusions[{j}]", EXCLUSION_KEYS, ("name",))
+        pid = person_id(ex.at("name"), ex.text("name"))
+        kind = _enum(ex, "kind", ExclusionKind, ExclusionKind.DISQUALIFIED)
+        if pid is not None and kind is not None:
+            exclusions.append(Exclusion(pid, kind, ex.text("basis")))
+    answers = {}
+    for j, item in enumerate(reader.items("answers")):
+        an = _Reader(item, f"{reader.path}.answers[{j}]", ANSWER_KEYS, ("name", "answer"))
+        pid = person_id(an.at("name"), an.text("name"))
+        answer = _enum(an, "answer", Answer, None)
+        if pid is not None and answer is not None:
+            answers[pid] = answer
     return Case(
         title=reader.text("title"),
         kind=_enum(reader, "kind", CaseKind, CaseKind.ORDINARY) or CaseKind.ORDINARY,
@@ -298,6 +337,9 @@ def _read_case(reader: _Reader) -> Case:
         resolution=reader.text("resolution"),
         vote=vote,
         outcome=_enum(reader, "outcome", Outcome, None),
+        exclusions=exclusions,
+        answers=answers,
+        postponed_from=reader.text("postponed_from"),
     )
 
 
@@ -325,7 +367,17 @@ def meeting_to_json(
             out["reason"] = line.reason
         if line.role:
             out["role"] = line.role
+        if line.from_case is not None and line.from_case in labels:
+            out["from_case"] = labels[line.from_case]
+        if line.to_case is not None and line.to_case in labels:
+            out["to_case"] = labels[line.to_case]
         return out
+
+    labels = {
+        c.id: case_label(body.prefix, numbers, i, meeting.date.year)
+        for i, c in enumerate(meeting.cases)
+        if c.id is not None and i in numbers
+    }
 
     def case(index: int, c: Case) -> dict[str, Any]:
         vote: Any = None
@@ -335,9 +387,7 @@ def meeting_to_json(
                 **({"note": c.vote.note} if c.vote.note else {}),
             }  # fmt: skip
         return {
-            "number": format_case_number(body.prefix, numbers[index], meeting.date.year)
-            if index in numbers
-            else None,
+            "number": case_label(body.prefix, numbers, index, meeting.date.year) or None,
             "title": c.title,
             "kind": c.kind.value,
             "text": c.text,
@@ -354,6 +404,27 @@ def meeting_to_json(
             "resolution": c.resolution,
             "vote": vote,
             "outcome": c.outcome.value if c.outcome else None,
+            **({"postponed_from": c.postponed_from} if c.postponed_from else {}),
+            **(
+                {
+                    "exclusions": [
+                        {"name": name(e.person_id), "kind": e.kind.value, "basis": e.basis}
+                        for e in c.exclusions
+                    ]
+                }
+                if c.exclusions
+                else {}
+            ),
+            **(
+                {
+                    "answers": [
+                        {"name": name(pid), "answer": answer.value}
+                        for pid, answer in c.answers.items()
+                    ]
+                }
+                if c.answers
+                else {}
+            ),
         }
 
     held = None
@@ -377,6 +448,15 @@ def meeting_to_json(
         "held": held,
         "notice_remarks": meeting.notice_remarks,
         "note": meeting.note,
+        **{
+            key: day.isoformat()
+            for key, day in (
+                ("minutes_date", meeting.minutes_date),
+                ("approved_on", meeting.approved_on),
+                ("reopened_on", meeting.reopened_on),
+            )
+            if day is not None
+        },
         "attendance": [attendance(line) for line in meeting.attendance],
         "cases": [case(i, c) for i, c in enumerate(meeting.cases)],
     }

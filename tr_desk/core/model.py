@@ -57,6 +57,19 @@ class AttendanceStatus(StrEnum):
     ABSENT = "forfall"
 
 
+class ExclusionKind(StrEnum):
+    DISQUALIFIED = "inhabil"
+    EXCUSED = "fritatt"
+
+
+class Answer(StrEnum):
+    """A member's answer in written procedure (kommuneloven § 11-8)."""
+
+    AGREES = "enig"
+    DISAGREES = "uenig"
+    DEMANDS_MEETING = "krever_møte"
+
+
 @dataclass
 class Body:
     """An organ of the council with its case prefix and usual meeting slot."""
@@ -130,6 +143,15 @@ class Vote:
 
 
 @dataclass
+class Exclusion:
+    """A member disqualified (inhabil) or excused (fritatt) for one case, with the legal basis."""
+
+    person_id: int
+    kind: ExclusionKind = ExclusionKind.DISQUALIFIED
+    basis: str = ""
+
+
+@dataclass
 class Case:
     """An agenda item. ``number`` is set once frozen (notice issued or history); drafts are live."""
 
@@ -149,6 +171,9 @@ class Case:
     resolution: str = ""
     vote: Vote | None = None
     outcome: Outcome | None = None
+    exclusions: list[Exclusion] = field(default_factory=list)
+    answers: dict[int, Answer] = field(default_factory=dict)  # written procedure, by person id
+    postponed_from: str = ""  # «KF 40/22»: the case this one was postponed from
 
 
 @dataclass
@@ -162,6 +187,8 @@ class Attendance:
     substitute_for: int | None = None
     role: str = ""
     id: int | None = None
+    from_case: int | None = None  # case id: arrived before it (None: from the start)
+    to_case: int | None = None  # case id: left after it (None: to the end)
 
 
 @dataclass
@@ -185,6 +212,9 @@ class Meeting:
     held_end: dt.time | None = None
     notice_remarks: str = ""
     note: str = ""
+    minutes_date: dt.date | None = None  # the «Dato» of the minutes
+    approved_on: dt.date | None = None
+    reopened_on: dt.date | None = None  # changed after approval («Gjenåpne»)
     cases: list[Case] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
 
@@ -192,3 +222,8 @@ class Meeting:
     def numbers_frozen(self) -> bool:
         """A draft's numbers follow the agenda; from the notice on they are fixed."""
         return self.status is not MeetingStatus.PLANNED
+
+    @property
+    def minutes_locked(self) -> bool:
+        """Approved minutes change only after an explicit «Gjenåpne»."""
+        return self.status is MeetingStatus.APPROVED

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from tr_desk.core.formats import date_short, date_with_weekday, period
 from tr_desk.core.model import Body, Case, Meeting, MeetingMode, Outcome, Person
-from tr_desk.core.numbering import format_case_number
+from tr_desk.core.numbering import case_label
 
 EXEMPT_TITLE = "Unntatt offentlighet"
 
@@ -111,9 +111,7 @@ def notice_content(
     attachments = number_attachments(meeting.cases)
     cases = []
     for i, case in enumerate(meeting.cases):
-        number = (
-            format_case_number(body.prefix, numbers[i], meeting.date.year) if i in numbers else ""
-        )
+        number = case_label(body.prefix, numbers, i, meeting.date.year)
         item = NoticeCase(
             number=number,
             title=case.title,

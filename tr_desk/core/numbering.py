@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -22,6 +22,11 @@ class CaseRef:
 
 def format_case_number(prefix: str, number: int, year: int) -> str:
     return f"{prefix} {number:02d}/{year % 100:02d}"
+
+
+def case_label(prefix: str, numbers: Mapping[int, int], index: int, year: int) -> str:
+    """«KF 44/22» for the case at agenda ``index``, or "" while it has no number."""
+    return format_case_number(prefix, numbers[index], year) if index in numbers else ""
 
 
 # Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».

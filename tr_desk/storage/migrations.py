@@ -117,6 +117,29 @@ def m002_notice_revisions(db: Database) -> None:
     db.table("notice_revision").create_index(["meeting_id", "revision"], unique=True)
 
 
+@MIGRATIONS()
+def m003_minutes(db: Database) -> None:
+    """The meeting as held: attendance per case, disqualifications, written answers, approval."""
+    meeting = db.table("meeting")
+    for column in ("minutes_date", "approved_on", "reopened_on"):
+        meeting.add_column(column, str)
+    db.execute("ALTER TABLE agenda_case ADD COLUMN postponed_from TEXT NOT NULL DEFAULT ''")
+    attendance = db.table("attendance")
+    attendance.add_column("from_case_id", int)
+    attendance.add_column("to_case_id", int)
+    db.table("case_exclusion").create(
+        {"id": int, "case_id": int, "position": int, "person_id": int, "kind": str, "basis": str},
+        pk="id", not_null={"case_id", "position", "person_id", "kind"}, defaults={"basis": ""},
+        foreign_keys=[("case_id", "agenda_case", "id"), ("person_id", "person", "id")],
+    )  # fmt: skip
+    db.table("case_exclusion").create_index(["case_id"])
+    db.table("written_answer").create(
+        {"case_id": int, "person_id": int, "answer": str},
+        pk=("case_id", "person_id"), not_null={"answer"},
+        foreign_keys=[("case_id", "agenda_case", "id"), ("person_id", "person", "id")],
+    )  # fmt: skip
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

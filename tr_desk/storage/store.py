@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.formats import iso_time
 from tr_desk.core.model import (
+    Answer,
     Attachment,
     Attendance,
     AttendanceStatus,
     Body,
     Case,
     CaseKind,
+    Exclusion,
+    ExclusionKind,
     Exemption,
     Meeting,
     MeetingMode,
@@ -51,6 +54,7 @@ if TYPE_CHECKING:
 
     from tr_desk.core.check import CheckContext
     from tr_desk.core.meeting_file import LoadedMeeting
+    from tr_desk.core.minutes import ExtractContent, MinutesContent
     from tr_desk.core.notice import NoticeContent
     from tr_desk.core.numbering import NumberingMeeting
     from tr_desk.core.standard_cases import NextCouncilMeeting
@@ -434,6 +438,20 @@ class Store:
             cases[r["case_id"]].attachments.append(
                 Attachment(title=r["title"], file=r["file"], id=r["id"])
             )
+        for r in self._rows(
+            """SELECT x.* FROM case_exclusion x JOIN agenda_case c ON c.id = x.case_id
+               WHERE c.meeting_id = ? ORDER BY x.case_id, x.position""",
+            [meeting_id],
+        ):
+            cases[r["case_id"]].exclusions.append(
+                Exclusion(r["person_id"], ExclusionKind(r["kind"]), r["basis"] or "")
+            )
+        for r in self._rows(
+            """SELECT w.* FROM written_answer w JOIN agenda_case c ON c.id = w.case_id
+               WHERE c.meeting_id = ?""",
+            [meeting_id],
+        ):
+            cases[r["case_id"]].answers[r["person_id"]] = Answer(r["answer"])
         meeting.cases = list(cases.values())
         meeting.attendance = [
             _attendance(r)
@@ -557,6 +575,15 @@ class Store:
                 body, self.previous_meeting(body_id, day), self.next_council_meeting(day)
             ),
         )  # fmt: skip
+        carried = self.postponed_cases(body_id, day)
+        if carried:
+            from tr_desk.core.standard_cases import CLOSING_KINDS
+
+            at = next(
+                (i for i, c in enumerate(meeting.cases) if c.kind in CLOSING_KINDS),
+                len(meeting.cases),
+            )
+            meeting.cases[at:at] = carried
         with self.transaction() as db:
             meeting_id = _insert(db, "meeting", _meeting_row(meeting))
             for i, case in enumerate(meeting.cases):
@@ -587,6 +614,7 @@ class Store:
             row["id"] = case.id
         case_id = _insert(db, "agenda_case", row)
         self._write_attachments(db, case_id, case.attachments)
+        self._write_minutes_details(db, case_id, case)
         return case_id
 
     def _write_attachments(
@@ -599,6 +627,23 @@ class Store:
                 for j, a in enumerate(attachments)
             )
 
+    def _write_minutes_details(self, db: Database, case_id: int, case: Case) -> None:
+        """A case's disqualifications and written answers, replaced as a whole."""
+        db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case_id])
+        db.execute("DELETE FROM written_answer WHERE case_id = ?", [case_id])
+        db.conn.executemany(
+            "INSERT INTO case_exclusion (case_id, position, person_id, kind, basis)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (case_id, j, e.person_id, e.kind.value, e.basis)
+                for j, e in enumerate(case.exclusions)
+            ],
+        )
+        db.conn.executemany(
+            "INSERT INTO written_answer (case_id, person_id, answer) VALUES (?, ?, ?)",
+            [(case_id, pid, answer.value) for pid, answer in case.answers.items()],
+        )
+
     def _meeting_of_case(self, case_id: int) -> Meeting:
         rows = self._rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
         if not rows:
@@ -610,6 +655,7 @@ class Store:
         from tr_desk.core.numbering import next_free_number
 
         meeting = self.meeting(meeting_id)
+        _check_unlocked(meeting)
         position = max(0, min(position, len(meeting.cases)))
         if meeting.numbers_frozen and case.number is None:
             case.number = next_free_number(
@@ -628,14 +674,20 @@ class Store:
     def delete_case(self, case_id: int) -> None:
         """Take a case out of a draft (for undo of an insert, and removing from a draft)."""
         meeting = self._meeting_of_case(case_id)
+        _check_unlocked(meeting)
         with self.transaction() as db:
             db.execute("DELETE FROM attachment WHERE case_id = ?", [case_id])
+            db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case_id])
+            db.execute("DELETE FROM written_answer WHERE case_id = ?", [case_id])
+            for column in ("from_case_id", "to_case_id"):
+                db.execute(f"UPDATE attendance SET {column} = NULL WHERE {column} = ?", [case_id])
             db.execute("DELETE FROM agenda_case WHERE id = ?", [case_id])
             self._pack_positions(db, meeting)
 
     def remove_case(self, case_id: int) -> None:
         """Remove from a draft; from an issued notice the case is withdrawn and keeps its number."""
         meeting = self._meeting_of_case(case_id)
+        _check_unlocked(meeting)
         if not meeting.numbers_frozen:
             self.delete_case(case_id)
             return
@@ -646,17 +698,245 @@ class Store:
             )
 
     def update_case(self, case: Case) -> None:
-        """Save a case's fields and attachments; its number and place stay."""
+        """Save a case's fields, attachments and minutes details; its number and place stay.
+
+        Recording an outcome has consequences: a postponed case is carried to the body's next
+        draft agenda (and taken back off it if the outcome changes again), and the approval case
+        resolved as «behandlet» approves the previous meeting's minutes.
+        """
         assert case.id is not None
+        meeting = self._meeting_of_case(case.id)
+        _check_unlocked(meeting)
+        old = next(c for c in meeting.cases if c.id == case.id)
         row = _case_row(case)
         del row["number"]
         with self.transaction() as db:
-            db.table("agenda_case").update(case.id, row)
-            self._write_attachments(db, case.id, case.attachments)
+            db.execute(
+                f"UPDATE agenda_case SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                [*row.values(), case.id],
+            )
+            if case.attachments != old.attachments:
+                self._write_attachments(db, case.id, case.attachments)
+            if case.exclusions != old.exclusions or case.answers != old.answers:
+                self._write_minutes_details(db, case.id, case)
+            if case.outcome is not old.outcome:
+                self._outcome_changed(db, meeting, old, case)
+
+    def _case_label(self, meeting: Meeting, case_id: int) -> str:
+        from tr_desk.core.numbering import case_label
+
+        index = next(i for i, c in enumerate(meeting.cases) if c.id == case_id)
+        prefix = self.body(meeting.body_id).prefix
+        return case_label(prefix, self.case_numbers(meeting), index, meeting.date.year)
+
+    def next_draft(self, body_id: int, day: dt.date) -> Meeting | None:
+        """The body's next meeting after ``day`` if it is still a draft (not yet called)."""
+        rows = self._rows(
+            "SELECT id, status FROM meeting WHERE body_id = ? AND date > ? AND status != ?"
+            " ORDER BY date LIMIT 1",
+            [body_id, day.isoformat(), MeetingStatus.CANCELLED.value],
+        )
+        if not rows or rows[0]["status"] != MeetingStatus.PLANNED.value:
+            return None
+        return self.meeting(int(rows[0]["id"]))
+
+    def _outcome_changed(self, db: Database, meeting: Meeting, old: Case, new: Case) -> None:
+        assert new.id is not None and meeting.id is not None
+        if Outcome.POSTPONED in (old.outcome, new.outcome):
+            label = self._case_label(meeting, new.id)
+            target = self.next_draft(meeting.body_id, meeting.date)
+            if label and target is not None and target.id is not None:
+                carried = [c for c in target.cases if c.postponed_from == label]
+                if new.outcome is Outcome.POSTPONED and not carried:
+                    self._carry(db, target, label, new)
+                elif new.outcome is not Outcome.POSTPONED:
+                    for case in carried:
+                        assert case.id is not None
+                        db.execute("DELETE FROM attachment WHERE case_id = ?", [case.id])
+                        db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case.id])
+                        db.execute("DELETE FROM written_answer WHERE case_id = ?", [case.id])
+                        db.execute("DELETE FROM agenda_case WHERE id = ?", [case.id])
+                    self._pack_positions(db, target)
+        if new.kind is CaseKind.APPROVAL and Outcome.DEALT_WITH in (old.outcome, new.outcome):
+            previous = self._rows(
+                "SELECT * FROM meeting WHERE body_id = ? AND date < ? AND status IN (?, ?)"
+                " ORDER BY date DESC LIMIT 1",
+                [
+                    meeting.body_id, meeting.date.isoformat(), MeetingStatus.HELD.value,
+                    MeetingStatus.APPROVED.value,
+                ],
+            )  # fmt: skip
+            if previous:
+                prev = _meeting(previous[0])
+                assert prev.id is not None
+                if new.outcome is Outcome.DEALT_WITH and prev.status is MeetingStatus.HELD:
+                    prev.status, prev.approved_on = MeetingStatus.APPROVED, meeting.date
+                    db.table("meeting").update(prev.id, _meeting_row(prev))
+                elif (
+                    new.outcome is not Outcome.DEALT_WITH
+                    and prev.status is MeetingStatus.APPROVED
+                    and prev.approved_on == meeting.date
+                ):
+                    prev.status, prev.approved_on = MeetingStatus.HELD, None
+                    db.table("meeting").update(prev.id, _meeting_row(prev))
+
+    def _carry(self, db: Database, target: Meeting, label: str, case: Case) -> None:
+        """Put a postponed case on ``target``'s draft agenda, before its closing standard cases."""
+        from tr_desk.core.standard_cases import CLOSING_KINDS
+
+        assert target.id is not None
+        position = next(
+            (i for i, c in enumerate(target.cases) if c.kind in CLOSING_KINDS), len(target.cases)
+        )
+        copy = Case(
+            title=case.title, kind=case.kind, text=case.text,
+            attachments=[Attachment(a.title, a.file) for a in case.attachments],
+            proposal=case.proposal, presenter=case.presenter, follows=case.follows,
+            exempt=case.exempt, postponed_from=label,
+        )  # fmt: skip
+        db.execute(
+            "UPDATE agenda_case SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
+            [target.id, position],
+        )
+        self._insert_case(db, target.id, position, copy)
+
+    def postponed_cases(self, body_id: int, day: dt.date) -> list[Case]:
+        """Cases postponed at the body's meetings before ``day`` that no agenda has picked up."""
+        carried = {
+            r["postponed_from"]
+            for r in self._rows(
+                "SELECT c.postponed_from FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id"
+                " WHERE m.body_id = ? AND c.postponed_from != ''",
+                [body_id],
+            )
+        }
+        out = []
+        for r in self._rows(
+            "SELECT DISTINCT m.id FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id"
+            " WHERE m.body_id = ? AND m.date < ? AND c.outcome = ? ORDER BY m.date",
+            [body_id, day.isoformat(), Outcome.POSTPONED.value],
+        ):
+            meeting = self.meeting(int(r["id"]))
+            for case in meeting.cases:
+                if case.outcome is not Outcome.POSTPONED or case.id is None:
+                    continue
+                label = self._case_label(meeting, case.id)
+                if label and label not in carried:
+                    out.append(
+                        Case(
+                            title=case.title, kind=case.kind, text=case.text,
+                            attachments=[Attachment(a.title, a.file) for a in case.attachments],
+                            proposal=case.proposal, presenter=case.presenter,
+                            follows=case.follows, exempt=case.exempt, postponed_from=label,
+                        )
+                    )  # fmt: skip
+        return out
+
+    # -- the meeting as held ----------------------------------------------------------------
+
+    def set_attendance(self, meeting_id: int, lines: Sequence[Attendance]) -> None:
+        """Replace the meeting's attendance (a dozen rows: one quick transaction per key)."""
+        meeting = self.meeting_header(meeting_id)
+        _check_unlocked(meeting)
+        with self.transaction() as db:
+            db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+            rows = [
+                {**_attendance_row(line), "meeting_id": meeting_id, "position": i}
+                for i, line in enumerate(lines)
+            ]
+            if rows:
+                columns = list(rows[0])
+                db.conn.executemany(
+                    f"INSERT INTO attendance ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' for _ in columns)})",
+                    [[row[c] for c in columns] for row in rows],
+                )
+
+    def meeting_header(self, meeting_id: int) -> Meeting:
+        rows = self._rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
+        if not rows:
+            raise StoreError(f"Møte {meeting_id} finnes ikke.")
+        return _meeting(rows[0])
+
+    def members(self, meeting: Meeting) -> list[int]:
+        """The seats on the meeting's date (leader and members), in roster order."""
+        return self.roster(meeting.body_id, meeting.date, MEMBER_ROLES)
+
+    def chair(self, meeting: Meeting) -> int | None:
+        """The meeting's chair: as recorded, else the body's leader on that date."""
+        if meeting.chair_id is not None:
+            return meeting.chair_id
+        leaders = self.roster(meeting.body_id, meeting.date, (Role.LEADER.value,))
+        return leaders[0] if leaders else None
+
+    def minutes_content(self, meeting: Meeting, *, public: bool = False) -> MinutesContent:
+        from tr_desk.core.minutes import minutes_content
+
+        header = meeting
+        if meeting.chair_id is None:
+            header = Meeting(**{**meeting.__dict__, "chair_id": self.chair(meeting)})
+        return minutes_content(
+            header,
+            self.body(meeting.body_id),
+            {p.id: p for p in self.people() if p.id is not None},
+            self.case_numbers(meeting),
+            self.members(meeting),
+            self.general_manager(),
+            public=public,
+        )
+
+    def find_case(self, label: str) -> tuple[Meeting, int]:
+        """The meeting and agenda index of «KF 37/22»."""
+        from tr_desk.core.numbering import parse_case_number
+
+        try:
+            number = parse_case_number(label)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
+        body = self.body_by_prefix(number.prefix)
+        if body is None or body.id is None:
+            raise StoreError(f"Ukjent organ «{number.prefix}».")
+        for header in self.meetings(body_id=body.id, year=number.year):
+            if header.id is None:
+                continue
+            meeting = self.meeting(header.id)
+            for index, found in self.case_numbers(meeting).items():
+                if found == number.number:
+                    return meeting, index
+        raise StoreError(f"Fant ingen sak {label}.")
+
+    def extract_content(self, meeting: Meeting, index: int, today: dt.date) -> ExtractContent:
+        from tr_desk.core.minutes import extract_content
+        from tr_desk.core.numbering import case_label
+
+        body = self.body(meeting.body_id)
+        number = case_label(body.prefix, self.case_numbers(meeting), index, meeting.date.year)
+        return extract_content(
+            meeting, body, index, number,
+            {p.id: p for p in self.people() if p.id is not None},
+            self.members(meeting), self.general_manager(), today,
+        )  # fmt: skip
+
+    def approve(self, meeting_id: int, day: dt.date) -> None:
+        """Mark the minutes approved: they are locked until «Gjenåpne»."""
+        meeting = self.meeting_header(meeting_id)
+        if meeting.status not in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+            raise StoreError("Bare et avholdt møte kan få godkjent protokollen.")
+        meeting.status, meeting.approved_on = MeetingStatus.APPROVED, day
+        with self.transaction() as db:
+            db.table("meeting").update(meeting_id, _meeting_row(meeting))
+
+    def reopen(self, meeting_id: int, day: dt.date | None) -> None:
+        """Unlock approved minutes; ``day`` is recorded so the document says it was changed."""
+        meeting = self.meeting_header(meeting_id)
+        meeting.status, meeting.reopened_on = MeetingStatus.HELD, day
+        with self.transaction() as db:
+            db.table("meeting").update(meeting_id, _meeting_row(meeting))
 
     def move_case(self, meeting_id: int, source: int, target: int) -> None:
         """Move the case at agenda index ``source`` to index ``target``."""
         meeting = self.meeting(meeting_id)
+        _check_unlocked(meeting)
         order = [c.id for c in meeting.cases]
         if not (0 <= source < len(order)) or source == target:
             return
@@ -820,6 +1100,12 @@ class Store:
                         {"case_id": case.id, "position": j, "title": a.title, "file": a.file}
                         for j, a in enumerate(case.attachments)
                     )
+                if case.exclusions or case.answers:
+                    self._write_minutes_details(db, case.id, case)
+            for line_index, (first, last) in loaded.attendance_spans.items():
+                line = meeting.attendance[line_index]
+                line.from_case = meeting.cases[first].id if first is not None else None
+                line.to_case = meeting.cases[last].id if last is not None else None
             if meeting.attendance:
                 db.table("attendance").insert_all(
                     {**_attendance_row(line), "meeting_id": meeting_id, "position": i}
@@ -841,13 +1127,21 @@ class Store:
                 )
 
     def _delete_contents(self, db: Database, meeting_id: int) -> None:
-        db.execute(
-            """DELETE FROM attachment WHERE case_id IN
-               (SELECT id FROM agenda_case WHERE meeting_id = ?)""",
-            [meeting_id],
-        )
-        db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
+        for table in ("attachment", "case_exclusion", "written_answer"):
+            db.execute(
+                f"DELETE FROM {table} WHERE case_id IN"
+                " (SELECT id FROM agenda_case WHERE meeting_id = ?)",
+                [meeting_id],
+            )
         db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
+        db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
+
+
+def _check_unlocked(meeting: Meeting) -> None:
+    if meeting.minutes_locked:
+        raise StoreError(
+            "Protokollen for dette møtet er godkjent og låst. Velg «Gjenåpne» for å endre den."
+        )
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
@@ -969,6 +1263,9 @@ def _meeting(r: sqlite3.Row) -> Meeting:
         held_end=_time(r["held_end"]),
         notice_remarks=r["notice_remarks"] or "",
         note=r["note"] or "",
+        minutes_date=_date(r["minutes_date"]),
+        approved_on=_date(r["approved_on"]),
+        reopened_on=_date(r["reopened_on"]),
     )
 
 
@@ -992,6 +1289,9 @@ def _meeting_row(m: Meeting) -> dict[str, Any]:
         "held_end": iso_time(m.held_end),
         "notice_remarks": m.notice_remarks,
         "note": m.note,
+        "minutes_date": _iso(m.minutes_date),
+        "approved_on": _iso(m.approved_on),
+        "reopened_on": _iso(m.reopened_on),
     }
 
 
@@ -1039,6 +1339,7 @@ def _case(r: sqlite3.Row) -> Case:
         resolution=r["resolution"] or "",
         vote=_vote(r["vote"]),
         outcome=Outcome(r["outcome"]) if r["outcome"] else None,
+        postponed_from=r["postponed_from"] or "",
     )
 
 
@@ -1059,6 +1360,7 @@ def _case_row(c: Case) -> dict[str, Any]:
         "resolution": c.resolution,
         "vote": _vote_text(c.vote),
         "outcome": c.outcome.value if c.outcome else None,
+        "postponed_from": c.postponed_from,
     }
 
 
@@ -1071,6 +1373,8 @@ def _attendance(r: sqlite3.Row) -> Attendance:
         reason=r["reason"] or "",
         substitute_for=r["substitute_for"],
         role=r["role"] or "",
+        from_case=r["from_case_id"],
+        to_case=r["to_case_id"],
     )
 
 
@@ -1082,4 +1386,6 @@ def _attendance_row(a: Attendance) -> dict[str, Any]:
         "reason": a.reason,
         "substitute_for": a.substitute_for,
         "role": a.role,
+        "from_case_id": a.from_case,
+        "to_case_id": a.to_case,
     }

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QFont
 
 from tr_desk.core.model import Case, CaseKind, Outcome
-from tr_desk.core.numbering import format_case_number
+from tr_desk.core.numbering import case_label
 from tr_desk.ui.models import DISPLAY_ROLE, TOOLTIP_ROLE, Index
 
 MIME_TYPE = "application/x-tr-desk-case-row"
@@ -46,8 +46,7 @@ class AgendaModel(QAbstractListModel):
         self.beginResetModel()
         self._cases = list(cases)
         self._labels = [
-            format_case_number(prefix, numbers[i], year) if i in numbers else "–"
-            for i in range(len(self._cases))
+            case_label(prefix, numbers, i, year) or "–" for i in range(len(self._cases))
         ]
         self.endResetModel()
 

@@ -1,0 +1,390 @@
+"""What the minutes (referat / protokoll) say, derived from the meeting: who took part in each
+case, quorum per case, votes, disqualifications; the documents only typeset it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tr_desk.core.formats import date_short, period
+from tr_desk.core.model import (
+    Answer,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    Case,
+    CaseKind,
+    ExclusionKind,
+    Meeting,
+    MeetingMode,
+    MinutesKind,
+    Outcome,
+    Person,
+    Vote,
+)
+from tr_desk.core.notice import EXEMPT_TITLE, exemption_line, place_line
+from tr_desk.core.numbering import case_label
+from tr_desk.core.quorum import Quorum, case_quorum
+
+WEBSITE_LINE = "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no."
+NO_REMARKS = "Ingen merknader til innkallingen."
+ANSWER_LABELS = {
+    Answer.AGREES: "Enig",
+    Answer.DISAGREES: "Ikke enig",
+    Answer.DEMANDS_MEETING: "Krever møte",
+}
+EXCLUSION_VERBS = {
+    ExclusionKind.DISQUALIFIED: "ble erklært inhabil",
+    ExclusionKind.EXCUSED: "ble fritatt",
+}
+
+
+# -- who took part ----------------------------------------------------------------------------
+
+
+def is_present(line: Attendance) -> bool:
+    return line.status in (AttendanceStatus.PRESENT, AttendanceStatus.DIGITAL)
+
+
+def takes_part(line: Attendance, index: int, positions: Mapping[int, int]) -> bool:
+    """Whether a present line is in the room for the case at agenda ``index``.
+
+    ``positions`` maps case id to agenda index; a line arrives before ``from_case`` and leaves
+    after ``to_case`` (either open: from the start, to the end).
+    """
+    if not is_present(line):
+        return False
+    first = positions.get(line.from_case, 0) if line.from_case is not None else 0
+    last = positions.get(line.to_case, index) if line.to_case is not None else index
+    return first <= index <= last
+
+
+def case_positions(meeting: Meeting) -> dict[int, int]:
+    return {c.id: i for i, c in enumerate(meeting.cases) if c.id is not None}
+
+
+def quorum_for_case(meeting: Meeting, index: int, members: Sequence[int]) -> Quorum:
+    """Quorum for one case: members (or their substitutes) in the room, disqualified left out."""
+    positions = case_positions(meeting)
+    present = [
+        line.person_id
+        for line in meeting.attendance
+        if line.person_id is not None and takes_part(line, index, positions)
+    ]
+    substitutes = {
+        line.person_id: line.substitute_for
+        for line in meeting.attendance
+        if line.person_id is not None and line.substitute_for is not None
+    }
+    case = meeting.cases[index]
+    disqualified = {e.person_id for e in case.exclusions}
+    # A substitute stands in for the member; the member's disqualification carries over.
+    disqualified |= {sub for sub, member in substitutes.items() if member in disqualified}
+    return case_quorum(members, present, substitutes, disqualified)
+
+
+def written_result(case: Case, members: Sequence[int]) -> bool:
+    """Written procedure (§ 11-8): carried only if every member agrees."""
+    return bool(members) and all(case.answers.get(m) is Answer.AGREES for m in members)
+
+
+# -- the document's content ---------------------------------------------------------------------
+
+
+@dataclass
+class MinutesCase:
+    number: str
+    title: str
+    kind: CaseKind
+    exemption: str = ""
+    introduced: str = ""  # «Bård Eidet innledet.»
+    introduction: str = ""  # Markdown
+    text: str = ""  # Markdown, printed for «Orienteringer» only
+    notes: str = ""  # Markdown («Fra møtet»)
+    resolution: str = ""  # Markdown («Vedtak»)
+    vote: str = ""
+    remarks: list[str] = field(default_factory=list)  # exclusions, arrivals, departures
+    answers: list[str] = field(default_factory=list)  # written procedure
+    outcome: str = ""  # «Saken ble utsatt.» / «Saken ble trukket.»
+    index: int = 0
+
+
+@dataclass
+class MinutesContent:
+    title: str
+    header: list[tuple[str, str]]
+    preamble: list[str]
+    cases: list[MinutesCase]
+    signatures: list[tuple[str, str, str]]  # name, title, «(sign)» or ""
+    status_note: str = ""  # «Godkjent …», «Endret etter godkjenning …»
+    public: bool = False
+
+
+def minutes_title(body: Body, meeting: Meeting) -> str:
+    """«REFERAT, KOMMUNEDIREKTØRFORUM – 16.09.2022», from the meeting's own date."""
+    return f"{body.minutes_title.upper()}, {body.name.upper()} – {date_short(meeting.date)}"
+
+
+def vote_line(vote: Vote | None) -> str:
+    if vote is None:
+        return ""
+    if vote.unanimous:
+        return "Vedtaket var enstemmig."
+    parts = f"Vedtatt med {vote.votes_for} mot {vote.against} stemmer"
+    if vote.blank:
+        parts += f", {vote.blank} blank{'e' if vote.blank > 1 else ''}"
+    line = parts + "."
+    if vote.note.strip():
+        line += f" {vote.note.strip().rstrip('.')}."
+    return line
+
+
+def _name(people: Mapping[int, Person], pid: int | None, guest: str = "") -> str:
+    if pid is not None and pid in people:
+        return people[pid].name
+    return guest
+
+
+def _join_names(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def attendance_lines(
+    meeting: Meeting, people: Mapping[int, Person], members: Sequence[int]
+) -> tuple[list[str], list[str]]:
+    """«Til stede» (members in roster order, then the others) and «Forfall» as name entries."""
+    by_person = {a.person_id: a for a in meeting.attendance if a.person_id is not None}
+    order = {pid: i for i, pid in enumerate(members)}
+
+    def seat(line: Attendance) -> int:
+        if line.person_id in order:
+            return order[line.person_id]
+        if line.substitute_for in order:
+            return order[line.substitute_for]
+        return len(order)
+
+    def entry(line: Attendance) -> str:
+        name = _name(people, line.person_id, line.guest_name)
+        notes = []
+        if line.substitute_for is not None:
+            notes.append(f"vara for {_name(people, line.substitute_for)}")
+        if line.status is AttendanceStatus.DIGITAL:
+            notes.append("digitalt")
+        return f"{name} ({', '.join(notes)})" if notes else name
+
+    present = [a for a in meeting.attendance if is_present(a)]
+    seated = sorted(
+        (a for a in present if seat(a) < len(order)), key=lambda a: (seat(a), a.substitute_for)
+    )
+    others = [a for a in present if seat(a) >= len(order)]
+    absent = []
+    for pid in members:
+        line = by_person.get(pid)
+        if line is not None and line.status is AttendanceStatus.ABSENT:
+            name = _name(people, pid)
+            absent.append(f"{name} ({line.reason})" if line.reason else name)
+    absent += [
+        entry(a)
+        for a in meeting.attendance
+        if a.status is AttendanceStatus.ABSENT and a.person_id not in order
+    ]
+    return [entry(a) for a in seated + others], absent
+
+
+def _movement(
+    meeting: Meeting, index: int, people: Mapping[int, Person], positions: Mapping[int, int]
+) -> list[str]:
+    """Who came or went around this case: the minutes must show who took part in each."""
+    arrived, left = [], []
+    for line in meeting.attendance:
+        if not is_present(line):
+            continue
+        name = _name(people, line.person_id, line.guest_name)
+        if line.from_case is not None and positions.get(line.from_case) == index and index > 0:
+            arrived.append(name)
+        last = len(meeting.cases) - 1
+        if line.to_case is not None and positions.get(line.to_case) == index and index < last:
+            left.append(name)
+    out = []
+    if arrived:
+        out.append(f"{_join_names(arrived)} kom til møtet før behandlingen av denne saken.")
+    if left:
+        out.append(f"{_join_names(left)} forlot møtet etter behandlingen av denne saken.")
+    return out
+
+
+def _answers(case: Case, people: Mapping[int, Person], members: Sequence[int]) -> list[str]:
+    lines = []
+    for answer, label in ANSWER_LABELS.items():
+        names = [_name(people, m) for m in members if case.answers.get(m) is answer]
+        if names:
+            lines.append(f"{label}: {', '.join(names)}.")
+    missing = [_name(people, m) for m in members if m not in case.answers]
+    if missing:
+        lines.append(f"Ikke svart: {', '.join(missing)}.")
+    if written_result(case, members):
+        lines.append("Forslaget er vedtatt: alle medlemmene har sagt seg enige.")
+    else:
+        lines.append("Forslaget er ikke vedtatt: ikke alle medlemmene har sagt seg enige.")
+    return lines
+
+
+def minutes_case(
+    meeting: Meeting,
+    index: int,
+    number: str,
+    people: Mapping[int, Person],
+    members: Sequence[int],
+    *,
+    public: bool = False,
+) -> MinutesCase:
+    case = meeting.cases[index]
+    item = MinutesCase(number=number, title=case.title, kind=case.kind, index=index)
+    if case.outcome is Outcome.WITHDRAWN:
+        item.outcome = "Saken ble trukket."
+        return item
+    if case.introduced_by.strip():
+        item.introduced = f"{case.introduced_by.strip()} innledet."
+    item.introduction = case.introduction
+    if case.kind is CaseKind.BRIEFINGS:
+        item.text = case.text
+    item.notes = case.notes
+    item.resolution = case.resolution
+    item.vote = vote_line(case.vote)
+    for exclusion in case.exclusions:
+        basis = f" ({exclusion.basis.strip()})" if exclusion.basis.strip() else ""
+        verb = EXCLUSION_VERBS[exclusion.kind]
+        item.remarks.append(
+            f"{_name(people, exclusion.person_id)} {verb}{basis} og deltok ikke i behandlingen."
+        )
+    item.remarks += _movement(meeting, index, people, case_positions(meeting))
+    if meeting.mode is MeetingMode.WRITTEN and case.proposal.strip():
+        item.answers = _answers(case, people, members)
+    if case.outcome is Outcome.POSTPONED:
+        item.outcome = "Saken ble utsatt."
+    if case.exempt is not None:
+        item.exemption = exemption_line(case.exempt.basis)
+        if public:
+            item.title = case.exempt.public_title or EXEMPT_TITLE
+            item.introduction = item.text = item.notes = ""
+            item.resolution = ""
+    return item
+
+
+def minutes_content(
+    meeting: Meeting,
+    body: Body,
+    people: Mapping[int, Person],
+    numbers: Mapping[int, int],
+    members: Sequence[int],
+    signatory: Person | None,
+    *,
+    public: bool = False,
+) -> MinutesContent:
+    """The minutes of ``meeting``; ``members`` are the seats on its date, in roster order."""
+    officer = people.get(meeting.case_officer_id or -1) or signatory
+    present, absent = attendance_lines(meeting, people, members)
+    written = meeting.mode is MeetingMode.WRITTEN
+    start = meeting.held_start or meeting.start
+    end = meeting.held_end or meeting.end
+    header = [
+        ("Saksbehandler", officer.name if officer else ""),
+        ("Referanse", meeting.reference),
+        ("Dato", date_short(meeting.minutes_date) if meeting.minutes_date else ""),
+        ("Sted", place_line(meeting)),
+        ("Tidsrom", "" if written else period(meeting.date, start, end)),
+        ("Svar fra" if written else "Til stede", ", ".join(present) + "." if present else ""),
+        ("Forfall", ", ".join(absent) + "." if absent else ""),
+        ("Referent", _name(people, meeting.minute_taker_id)),
+    ]
+    preamble = []
+    if body.minutes_kind is MinutesKind.PROTOKOLL:
+        preamble.append(WEBSITE_LINE)
+    remarks = meeting.notice_remarks.strip()
+    if remarks or body.minutes_kind is MinutesKind.PROTOKOLL:
+        preamble.append(remarks or NO_REMARKS)
+    cases = []
+    for i in range(len(meeting.cases)):
+        number = case_label(body.prefix, numbers, i, meeting.date.year)
+        cases.append(minutes_case(meeting, i, number, people, members, public=public))
+    manager = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
+    if body.minutes_kind is MinutesKind.PROTOKOLL:
+        chair = _name(people, meeting.chair_id)
+        signatures = [(chair, "Møteleder", "(sign)"), (manager[0], "Daglig leder", "(sign)")]
+    else:
+        signatures = [(manager[0], manager[1], "")]
+    return MinutesContent(
+        title=minutes_title(body, meeting),
+        header=[(label, value) for label, value in header if value],
+        preamble=preamble,
+        cases=cases,
+        signatures=signatures,
+        status_note=status_note(meeting),
+        public=public,
+    )
+
+
+def status_note(meeting: Meeting) -> str:
+    note = ""
+    if meeting.approved_on is not None:
+        note = f"Godkjent {date_short(meeting.approved_on)}."
+    if meeting.reopened_on is not None:
+        note += f" Endret etter godkjenning {date_short(meeting.reopened_on)}."
+    return note.strip()
+
+
+@dataclass
+class ExtractContent:
+    """A særutskrift: one case, its resolution and who took part, for those it concerns."""
+
+    title: str
+    header: list[tuple[str, str]]
+    case: MinutesCase
+    signature: tuple[str, str]
+    certified: str
+
+
+def extract_content(
+    meeting: Meeting,
+    body: Body,
+    index: int,
+    number: str,
+    people: Mapping[int, Person],
+    members: Sequence[int],
+    signatory: Person | None,
+    today: dt.date,
+) -> ExtractContent:
+    case = minutes_case(meeting, index, number, people, members)
+    # The extract holds the decision, not the discussion.
+    case.introduced = case.introduction = case.notes = case.text = ""
+    positions = case_positions(meeting)
+    disqualified = {e.person_id for e in meeting.cases[index].exclusions}
+    took_part = [
+        line
+        for line in meeting.attendance
+        if takes_part(line, index, positions) and line.person_id not in disqualified
+    ]
+    present, _absent = attendance_lines(
+        Meeting(id=None, body_id=meeting.body_id, date=meeting.date, attendance=took_part),
+        people,
+        members,
+    )
+    start = meeting.held_start or meeting.start
+    end = meeting.held_end or meeting.end
+    header = [
+        ("Møte", f"{body.name} {date_short(meeting.date)}"),
+        ("Sted", place_line(meeting)),
+        ("Tidsrom", period(meeting.date, start, end)),
+        ("Deltok i behandlingen", ", ".join(present) + "." if present else ""),
+    ]
+    signature = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
+    return ExtractContent(
+        title=f"SÆRUTSKRIFT, {body.name.upper()} – {date_short(meeting.date)}",
+        header=[(label, value) for label, value in header if value],
+        case=case,
+        signature=signature,
+        certified=f"Rett utskrift bekreftes, {date_short(today)}.",
+    )
