@@ -287,3 +287,43 @@ def test_check_finds_the_seeds_mistakes(demo_db: Path, tmp_path: Path, capsys) -
     assert "feil: AU 01/23: Saken godkjenner referatet fra dette møtet selv." in out
     assert "advarsel: AU 03/23: Forslaget til vedtak er ordrett likt det i AU 02/23." in out
     assert "feil: AU 04/23: «sak 12» er ikke et saksnummer" in out
+
+
+def test_pdf_protokoll_and_utskrift_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "r.pdf"
+    code, _, err = run(
+        capsys, "--db", str(demo_db), "pdf", "protokoll", "KF 2022-09-16", "-o", str(out)
+    )
+    assert code == 0, err
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "REFERAT, KOMMUNEDIREKTØRFORUM – 16.09.2022" in text
+    assert "kl 0830-1100" in text and "Ørjan Dahl (digitalt)" in text
+    public = tmp_path / "p.pdf"
+    args = ["pdf", "protokoll", "KF 2022-09-16", "-o", str(public), "--public"]
+    assert run(capsys, "--db", str(demo_db), *args)[0] == 0
+    assert "Offentlig versjon" in PdfReader(public).pages[0].extract_text()
+    extract = tmp_path / "u.pdf"
+    code, _, err = run(
+        capsys, "--db", str(demo_db), "pdf", "utskrift", "KF 37/22", "-o", str(extract)
+    )
+    assert code == 0, err
+    assert "SÆRUTSKRIFT" in PdfReader(extract).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["utskrift", "KF 99/22"], "Fant ingen sak KF 99/22"),
+        (["utskrift", "XX 1/22"], "Ukjent organ"),
+        (["utskrift", "sak 37"], "error"),
+        (["protokoll", "KF 2022-09-17"], "no KF meeting on 2022-09-17"),
+        (["protokoll", "KF 2022-09-16", "--bundle"], "--bundle is for the innkalling only"),
+    ],
+)
+def test_pdf_minutes_errors(demo_db: Path, tmp_path: Path, capsys, args, message) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "--db", str(demo_db), "pdf", *args, "-o", str(out))
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()

@@ -62,8 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="create or update a meeting from a meeting file")
     load.add_argument("file", metavar="FILE", type=Path)
     pdf = commands.add_parser("pdf", help="print a document as PDF")
-    pdf.add_argument("document", choices=["innkalling"], help="which document")
-    pdf.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    pdf.add_argument(
+        "document",
+        choices=["innkalling", "protokoll", "utskrift"],
+        help="innkalling (notice), protokoll (the minutes: referat or protokoll), "
+        "utskrift (særutskrift: the extract of one case)",
+    )
+    pdf.add_argument(
+        "meeting",
+        metavar="MEETING",
+        help='a meeting, e.g. "KF 2022-12-02"; for utskrift a case, e.g. "KF 37/22"',
+    )
     pdf.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     pdf.add_argument(
         "--bundle", action="store_true", help="with the attachments (sakspapirer), bookmarked"
@@ -251,19 +260,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from tr_desk.documents.bundle import MissingAttachment, render_bundle
-    from tr_desk.documents.notice import render_notice
-
+    if args.bundle and args.document != "innkalling":
+        raise CliError("--bundle is for the innkalling only")
     store = open_store(args, write=False)
     try:
-        meeting = find_meeting(store, args.meeting)
-        content = store.notice_content(meeting, public=args.public)
-        pdf = render_notice(content)
-        if args.bundle:
-            try:
-                pdf = render_bundle(content, pdf, store.attachment_path)
-            except MissingAttachment as exc:
-                raise CliError(f"cannot make the bundle: {exc}") from None
+        if args.document == "utskrift":
+            if args.public:
+                raise CliError("--public is not for an utskrift (it goes to those concerned)")
+            pdf = extract_pdf(store, args.meeting)
+        elif args.document == "protokoll":
+            from tr_desk.core.model import MeetingStatus
+            from tr_desk.documents.minutes import render_minutes
+
+            meeting = find_meeting(store, args.meeting)
+            if meeting.status not in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+                print(
+                    f"tr-desk: warning: the meeting is {meeting.status.value}, not held yet",
+                    file=sys.stderr,
+                )
+            pdf = render_minutes(store.minutes_content(meeting, public=args.public))
+        else:
+            pdf = notice_pdf(store, find_meeting(store, args.meeting), args.public, args.bundle)
     finally:
         store.close()
     try:
@@ -272,6 +289,29 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
     print(f"wrote {args.output}")
     return 0
+
+
+def notice_pdf(store: Store, meeting: Meeting, public: bool, bundle: bool) -> bytes:
+    from tr_desk.documents.bundle import MissingAttachment, render_bundle
+    from tr_desk.documents.notice import render_notice
+
+    content = store.notice_content(meeting, public=public)
+    pdf = render_notice(content)
+    if bundle:
+        try:
+            pdf = render_bundle(content, pdf, store.attachment_path)
+        except MissingAttachment as exc:
+            raise CliError(f"cannot make the bundle: {exc}") from None
+    return pdf
+
+
+def extract_pdf(store: Store, label: str) -> bytes:
+    import datetime as dt
+
+    from tr_desk.documents.minutes import render_extract
+
+    meeting, index = store.find_case(label)
+    return render_extract(store.extract_content(meeting, index, dt.date.today()))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

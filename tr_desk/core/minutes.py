@@ -362,10 +362,13 @@ def extract_content(
     case.introduced = case.introduction = case.notes = case.text = ""
     positions = case_positions(meeting)
     disqualified = {e.person_id for e in meeting.cases[index].exclusions}
-    took_part = [
+    seats = set(members)
+    took_part = [  # the members, or their substitutes, who decided; not the secretariat
         line
         for line in meeting.attendance
-        if takes_part(line, index, positions) and line.person_id not in disqualified
+        if takes_part(line, index, positions)
+        and line.person_id not in disqualified
+        and (line.person_id in seats or line.substitute_for in seats)
     ]
     present, _absent = attendance_lines(
         Meeting(id=None, body_id=meeting.body_id, date=meeting.date, attendance=took_part),

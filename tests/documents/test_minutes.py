@@ -1,0 +1,117 @@
+"""The referat / protokoll and the særutskrift as PDFs: the text a reader finds in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from pypdf import PdfReader
+
+from tr_desk.core.model import (
+    Attendance,
+    AttendanceStatus,
+    Exemption,
+    MeetingStatus,
+    Outcome,
+    Vote,
+)
+from tr_desk.documents.minutes import render_extract, render_minutes
+from tr_desk.storage.store import Store
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def kf_16_september(store: Store):
+    body = store.body_by_prefix("KF")
+    return store.meeting(store.meeting_id(body.id, dt.date(2022, 9, 16)))
+
+
+def test_referat_of_16_september_2022(demo_store: Store) -> None:
+    meeting = kf_16_september(demo_store)
+    text = flat(text_of(render_minutes(demo_store.minutes_content(meeting))))
+    assert "REFERAT, KOMMUNEDIREKTØRFORUM – 16.09.2022" in text
+    assert "Tidsrom: Fredag 16. september 2022 kl 0830-1100" in text
+    assert (
+        "Til stede: Stig Roald Amundsen, Morten Wolden, Ingvill Kvernmo, Petter Lindseth, "
+        "Ørjan Dahl (digitalt), Bård Eidet, Esther Balvers, Håkon Kibsgaard Jordet." in text
+    )  # members in roster order, then the others
+    assert (
+        "Forfall: Tor Jakob Reitan, Katrine Lereggen, Alf-Petter Tenfjord, Kjetil Mjøsund, "
+        "Carl Jakob Midttun." in text
+    )
+    assert "Referent: Bård Eidet" in text
+    positions = [text.index(f"KF {n}/22") for n in range(32, 44)]
+    assert positions == sorted(positions)
+    assert "Kommunedirektørforum tar saken til orientering, og ber om at daglig leder " in text
+    assert "Vedtak: Kommunedirektørforum ber daglig leder følge opp prosjektet" in text
+    assert "Fra møtet: Det gjør noe med elevene å være utenfor skolen." in text
+    assert text.rstrip().endswith("Bård Eidet Daglig leder Side 3 av 3")
+    assert "(sign)" not in text  # a referat is not signed
+
+
+def test_protokoll_ends_with_both_signatures_chair_first(demo_store: Store) -> None:
+    body = demo_store.body_by_prefix("AU")
+    meeting_id = demo_store.create_meeting(body.id, dt.date(2022, 10, 12))
+    meeting = demo_store.meeting(meeting_id)
+    meeting.status = MeetingStatus.HELD
+    demo_store.update_meeting(meeting)
+    members = demo_store.members(meeting)
+    demo_store.set_attendance(
+        meeting_id, [Attendance(AttendanceStatus.PRESENT, person_id=m) for m in members]
+    )
+    meeting = demo_store.meeting(meeting_id)
+    case = meeting.cases[1]
+    case.resolution, case.vote, case.outcome = (
+        "Tatt til orientering.",
+        Vote(unanimous=True),
+        (Outcome.DEALT_WITH),
+    )
+    demo_store.update_case(case)
+    text = flat(text_of(render_minutes(demo_store.minutes_content(demo_store.meeting(meeting_id)))))
+    assert text.startswith("PROTOKOLL, ARBEIDSUTVALGET – 12.10.2022")
+    assert "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no." in text
+    assert "Ingen merknader til innkallingen." in text
+    assert "Vedtaket var enstemmig." in text
+    tail = text[text.rindex("Åpen post/eventuelt") :]
+    chair = tail.index("Rita Ottervik")
+    manager = tail.index("Bård Eidet")
+    assert chair < manager
+    assert tail.count("(sign)") == 2
+    assert tail.index("Møteleder") < tail.index("Daglig leder")
+
+
+def test_public_version_leaves_out_an_exempt_case(demo_store: Store) -> None:
+    meeting = kf_16_september(demo_store)
+    case = meeting.cases[5]
+    case.exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Personalsak")
+    demo_store.update_case(case)
+    meeting = kf_16_september(demo_store)
+    public = flat(text_of(render_minutes(demo_store.minutes_content(meeting, public=True))))
+    full = flat(text_of(render_minutes(demo_store.minutes_content(meeting))))
+    assert "Vil legge inn økning" in full and "Vil legge inn økning" not in public
+    assert "KF 37/22 Personalsak" in public
+    assert "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1." in public
+    assert "Offentlig versjon" in public
+
+
+def test_extract_of_one_case(demo_store: Store) -> None:
+    meeting, index = demo_store.find_case("KF 37/22")
+    content = demo_store.extract_content(meeting, index, dt.date(2022, 9, 23))
+    text = flat(text_of(render_extract(content)))
+    assert text.startswith("SÆRUTSKRIFT, KOMMUNEDIREKTØRFORUM – 16.09.2022")
+    assert "KF 37/22 Økonomisk status i Trondheimsregionen" in text
+    assert "Vedtak: Kommunedirektørforum tar saken til orientering." in text
+    assert (
+        "Deltok i behandlingen: Stig Roald Amundsen, Morten Wolden, Ingvill Kvernmo, "
+        "Petter Lindseth." in text
+    )
+    assert "Fra møtet" not in text  # the decision, not the discussion
+    assert "Rett utskrift bekreftes, 23.09.2022." in text

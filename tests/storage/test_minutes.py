@@ -1,0 +1,180 @@
+"""The meeting as held, in the store: quorum per case, postponement, approval and its lock."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from tr_desk.core.minutes import quorum_for_case, written_result
+from tr_desk.core.model import (
+    Answer,
+    Attendance,
+    AttendanceStatus,
+    Exclusion,
+    MeetingMode,
+    MeetingStatus,
+    Outcome,
+)
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+
+
+def kf(store: Store, day: str):
+    body = store.body_by_prefix("KF")
+    meeting_id = store.meeting_id(body.id, dt.date.fromisoformat(day))
+    return store.meeting(meeting_id)
+
+
+def person(store: Store, name: str) -> int:
+    return next(p.id for p in store.people() if p.name == name)
+
+
+def test_quorum_of_the_demo_meeting(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-09-16")
+    members = demo_store.members(meeting)
+    assert len(members) == 9  # Ørjan Dahl came as a guest, not in a seat
+    quorum = quorum_for_case(meeting, 5, members)
+    assert (quorum.voting, quorum.seats, quorum.ok) == (4, 9, False)
+    assert str(quorum) == "4 av 9 stemmeberettigede, ikke vedtaksfør"
+
+
+def test_substitute_counts_and_disqualified_does_not(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-09-16")
+    members = demo_store.members(meeting)
+    kvernmo = person(demo_store, "Ingvill Kvernmo")
+    stand_in = person(demo_store, "Hans Kringstad")
+    reitan = person(demo_store, "Tor Jakob Reitan")
+    meeting.attendance.append(
+        Attendance(AttendanceStatus.PRESENT, person_id=stand_in, substitute_for=reitan)
+    )
+    assert quorum_for_case(meeting, 5, members).voting == 5
+    assert quorum_for_case(meeting, 5, members).ok
+    meeting.cases[5].exclusions = [Exclusion(kvernmo, basis="fvl. § 6 første ledd")]
+    assert quorum_for_case(meeting, 5, members).voting == 4
+    assert not quorum_for_case(meeting, 5, members).ok
+    assert quorum_for_case(meeting, 4, members).voting == 5  # only that case
+
+
+def test_leaving_between_cases_changes_quorum(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-09-16")
+    members = demo_store.members(meeting)
+    lines = meeting.attendance
+    for line in lines:
+        if line.person_id == person(demo_store, "Morten Wolden"):
+            line.to_case = meeting.cases[3].id
+    demo_store.set_attendance(meeting.id, lines)
+    meeting = kf(demo_store, "2022-09-16")
+    assert quorum_for_case(meeting, 3, members).voting == 4
+    assert quorum_for_case(meeting, 4, members).voting == 3
+    content = demo_store.minutes_content(meeting)
+    assert content.cases[3].remarks == [
+        "Morten Wolden forlot møtet etter behandlingen av denne saken."
+    ]
+
+
+def test_written_procedure_carries_only_if_all_agree() -> None:
+    from tr_desk.core.model import Case
+
+    case = Case("Høring", proposal="Vedtas.")
+    case.answers = {1: Answer.AGREES, 2: Answer.AGREES}
+    assert written_result(case, [1, 2])
+    case.answers[2] = Answer.DEMANDS_MEETING
+    assert not written_result(case, [1, 2])
+    assert not written_result(Case("x", answers={1: Answer.AGREES}), [1, 2])
+
+
+def test_postponed_case_lands_on_the_next_draft_and_leaves_again(demo_store: Store) -> None:
+    body = demo_store.body_by_prefix("KF")
+    draft_id = demo_store.create_meeting(body.id, dt.date(2023, 2, 3))
+    meeting = kf(demo_store, "2022-12-02")
+    demo_store.set_attendance(meeting.id, [])
+    case = copy.deepcopy(meeting.cases[3])
+    case.outcome = Outcome.POSTPONED
+    demo_store.update_case(case)
+    draft = demo_store.meeting(draft_id)
+    carried = [c for c in draft.cases if c.postponed_from == "KF 47/22"]
+    assert len(carried) == 1 and carried[0].title == case.title
+    assert carried[0].proposal == case.proposal
+    assert draft.cases[-1].title == "Åpen post/eventuelt"  # before the closing cases
+    case.outcome = Outcome.DEALT_WITH
+    demo_store.update_case(case)
+    assert not [c for c in demo_store.meeting(draft_id).cases if c.postponed_from]
+
+
+def test_a_new_meeting_picks_up_a_postponed_case(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-12-02")
+    case = copy.deepcopy(meeting.cases[3])
+    case.outcome = Outcome.POSTPONED
+    demo_store.update_case(case)
+    body = demo_store.body_by_prefix("KF")
+    draft = demo_store.meeting(demo_store.create_meeting(body.id, dt.date(2023, 2, 3)))
+    assert [c.postponed_from for c in draft.cases if c.postponed_from] == ["KF 47/22"]
+
+
+def test_approval_case_approves_the_previous_minutes_and_locks_them(demo_store: Store) -> None:
+    held = kf(demo_store, "2022-09-16")
+    assert held.status is MeetingStatus.HELD
+    approval = copy.deepcopy(kf(demo_store, "2022-12-02").cases[0])
+    approval.resolution = approval.proposal
+    approval.outcome = Outcome.DEALT_WITH
+    demo_store.update_case(approval)
+    held = kf(demo_store, "2022-09-16")
+    assert held.status is MeetingStatus.APPROVED
+    assert held.approved_on == dt.date(2022, 12, 2)
+    case = copy.deepcopy(held.cases[3])
+    case.notes = "endret"
+    with pytest.raises(StoreError, match="Gjenåpne"):
+        demo_store.update_case(case)
+    with pytest.raises(StoreError):
+        demo_store.set_attendance(held.id, [])
+    demo_store.reopen(held.id, dt.date(2022, 12, 5))
+    demo_store.update_case(case)
+    note = demo_store.minutes_content(kf(demo_store, "2022-09-16")).status_note
+    assert note == "Godkjent 02.12.2022. Endret etter godkjenning 05.12.2022."
+    # Undoing the outcome takes the approval back (the meeting is held again, not approved).
+    demo_store.approve(held.id, dt.date(2022, 12, 2))
+    approval.outcome = None
+    demo_store.update_case(approval)
+    assert kf(demo_store, "2022-09-16").status is MeetingStatus.HELD
+
+
+def test_exclusions_answers_and_spans_round_trip(demo_store: Store) -> None:
+    from tr_desk.cli import meeting_json
+    from tr_desk.core.meeting_file import read_meeting_file
+
+    meeting = kf(demo_store, "2022-09-16")
+    kvernmo = person(demo_store, "Ingvill Kvernmo")
+    case = copy.deepcopy(meeting.cases[4])
+    case.exclusions = [Exclusion(kvernmo, basis="fvl. § 6 første ledd")]
+    case.answers = {kvernmo: Answer.AGREES}
+    demo_store.update_case(case)
+    lines = meeting.attendance
+    lines[0].from_case = meeting.cases[2].id
+    demo_store.set_attendance(meeting.id, lines)
+    data = meeting_json(demo_store, kf(demo_store, "2022-09-16"))
+    assert data["cases"][4]["exclusions"] == [
+        {"name": "Ingvill Kvernmo", "kind": "inhabil", "basis": "fvl. § 6 første ledd"}
+    ]
+    assert data["attendance"][0]["from_case"] == "KF 34/22"
+    assert data["minutes_date"] == "2022-09-23"
+    loaded = read_meeting_file(data, demo_store.bodies(), demo_store.people())
+    demo_store.save_loaded(loaded)
+    assert meeting_json(demo_store, kf(demo_store, "2022-09-16")) == data
+
+
+def test_written_procedure_minutes(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-12-02")
+    meeting.mode = MeetingMode.WRITTEN
+    demo_store.update_meeting(meeting)
+    members = demo_store.members(meeting)
+    case = copy.deepcopy(meeting.cases[3])
+    case.answers = {m: Answer.AGREES for m in members}
+    demo_store.update_case(case)
+    content = demo_store.minutes_content(kf(demo_store, "2022-12-02"))
+    assert content.cases[3].answers[-1].startswith("Forslaget er vedtatt")
+    case.answers[members[0]] = Answer.DISAGREES
+    demo_store.update_case(case)
+    content = demo_store.minutes_content(kf(demo_store, "2022-12-02"))
+    assert content.cases[3].answers[-1].startswith("Forslaget er ikke vedtatt")

@@ -1,0 +1,112 @@
+"""The minutes (referat / protokoll) and the extract of one case (særutskrift) as PDFs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tr_desk.core.minutes import ExtractContent, MinutesCase, MinutesContent
+from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables
+from tr_desk.documents.notice import (
+    build_pdf,
+    header_flowables,
+    rule,
+    signature_flowables,
+    text_width,
+)
+from tr_desk.documents.styles import styles
+
+
+def minutes_case_flowables(
+    case: MinutesCase, width: float, *, discussion: bool = True
+) -> list[Any]:
+    """One case: heading, who introduced it, «Fra møtet», «Vedtak» in bold italics, the vote."""
+    from reportlab.platypus import Paragraph
+
+    st = styles()
+    heading = f"{inline_markup(case.number)}&nbsp;&nbsp;{inline_markup(case.title)}"
+    out: list[Any] = [Paragraph(heading, st["case"])]
+    if case.exemption:
+        out.append(Paragraph(inline_markup(case.exemption), st["note"]))
+    if discussion:
+        intro = case.introduction if has_content(case.introduction) else ""
+        if case.introduced:
+            lead = inline_markup(case.introduced) + " "
+            out += (
+                markdown_flowables(intro, width, lead=lead)
+                if intro
+                else [Paragraph(lead.strip(), st["body"])]
+            )
+        elif intro:
+            out += markdown_flowables(intro, width)
+        if has_content(case.text):
+            out += markdown_flowables(case.text, width)
+        if has_content(case.notes):
+            out += markdown_flowables(case.notes, width, lead="<b>Fra møtet:</b> ")
+    for line in case.answers:
+        out.append(Paragraph(inline_markup(line), st["body"]))
+    if has_content(case.resolution):
+        out.append(Paragraph("Vedtak:", st["label"]))
+        out += markdown_flowables(case.resolution, width, style="resolution")
+    for line in (case.vote, *case.remarks, case.outcome):
+        if line:
+            out.append(Paragraph(inline_markup(line), st["note"]))
+    return out
+
+
+def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
+    """Protokoll: chair and daglig leder side by side, «(sign)» above each name."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = styles()
+    if len(signatures) == 1 and not signatures[0][2]:
+        return signature_flowables(signatures[0][0], signatures[0][1])
+    cells = [
+        Paragraph(
+            f"{inline_markup(sign)}<br/>{inline_markup(name)}<br/>{inline_markup(title)}",
+            st["body"],
+        )
+        for name, title, sign in signatures
+    ]
+    table = Table([cells], colWidths=[text_width() / len(cells)] * len(cells))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 24),
+            ]
+        )
+    )
+    return [table]
+
+
+def render_minutes(content: MinutesContent) -> bytes:
+    """The referat or protokoll: header, attendance, every case, the signatures."""
+    from reportlab.platypus import Paragraph
+
+    st = styles()
+    width = text_width()
+    flowables = header_flowables(content.title, content.header)
+    if content.status_note:
+        flowables.append(Paragraph(inline_markup(content.status_note), st["note"]))
+    for line in content.preamble:
+        flowables.append(Paragraph(inline_markup(line), st["body"]))
+    for case in content.cases:
+        flowables.append(rule())
+        flowables += minutes_case_flowables(case, width)
+    flowables += _signatures(content.signatures)
+    footer = "Offentlig versjon" if content.public else ""
+    return build_pdf(flowables, content.title, footer)
+
+
+def render_extract(content: ExtractContent) -> bytes:
+    """Særutskrift: the meeting, who took part, the case and its resolution, certified."""
+    from reportlab.platypus import Paragraph
+
+    st = styles()
+    flowables = header_flowables(content.title, content.header)
+    flowables.append(rule())
+    flowables += minutes_case_flowables(content.case, text_width(), discussion=False)
+    flowables.append(Paragraph(inline_markup(content.certified), st["signature"]))
+    flowables += signature_flowables(*content.signature)
+    return build_pdf(flowables, content.title)
