@@ -44,7 +44,7 @@ def main() -> None:
     pane = window.agenda
     kf = store.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
-    pane.fill_meetings(select=store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    pane.fill_meetings(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
     pane.list.setCurrentIndex(pane.agenda.index(4))  # KF 48/22, the long budget case
     pane.preview_on.setChecked(True)
     editor = pane.editor.text

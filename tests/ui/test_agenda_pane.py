@@ -33,7 +33,7 @@ def draft(store: Store) -> int:
 def pane(qtbot, window: MainWindow, draft: int) -> AgendaPane:
     window.nav.setCurrentRow(0)
     pane = window.agenda
-    pane.fill_meetings(select=draft)
+    pane.fill_meetings(draft)
     pane.preview_on.setChecked(False)
     return pane
 

@@ -48,6 +48,8 @@ def test_window_opens_on_a_fresh_database(window: MainWindow) -> None:
     assert window.windowTitle() == "TR Desk – Trondheimsregionen"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Sakliste",
+        "Møte",
+        "Protokoll",
         "Register",
     ]
     assert window.register.people.model.rowCount() == 20

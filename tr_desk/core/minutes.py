@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, period
 from tr_desk.core.model import (
@@ -26,6 +27,9 @@ from tr_desk.core.model import (
 from tr_desk.core.notice import EXEMPT_TITLE, exemption_line, place_line
 from tr_desk.core.numbering import case_label
 from tr_desk.core.quorum import Quorum, case_quorum
+
+if TYPE_CHECKING:
+    from tr_desk.core.check import Problem
 
 WEBSITE_LINE = "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no."
 NO_REMARKS = "Ingen merknader til innkallingen."
@@ -246,8 +250,9 @@ def minutes_case(
     if case.outcome is Outcome.WITHDRAWN:
         item.outcome = "Saken ble trukket."
         return item
-    if case.introduced_by.strip():
-        item.introduced = f"{case.introduced_by.strip()} innledet."
+    introduced_by = case.introduced_by.strip() or case.presenter.strip()  # default: presenter
+    if introduced_by:
+        item.introduced = f"{introduced_by} innledet."
     item.introduction = case.introduction
     if case.kind is CaseKind.BRIEFINGS:
         item.text = case.text
@@ -391,3 +396,75 @@ def extract_content(
         signature=signature,
         certified=f"Rett utskrift bekreftes, {date_short(today)}.",
     )
+
+
+# -- the check before the minutes are printed ---------------------------------------------------
+
+CLOSING_WITHOUT_DECISION = {CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
+
+
+def check_minutes(
+    meeting: Meeting,
+    body: Body,
+    numbers: Mapping[int, int],
+    members: Sequence[int],
+    people: Mapping[int, Person],
+    chair: int | None,
+) -> list[Problem]:
+    """What is missing in the minutes: unmarked members, outcomes, resolutions, quorum, chair."""
+    from tr_desk.core.check import Problem, Severity
+
+    problems: list[Problem] = []
+    written = meeting.mode is MeetingMode.WRITTEN
+    marked = {a.person_id for a in meeting.attendance} | {
+        a.substitute_for for a in meeting.attendance if a.substitute_for is not None
+    }
+    if not written:
+        for pid in members:
+            if pid not in marked:
+                problems.append(
+                    Problem(
+                        Severity.WARNING, "Til stede",
+                        f"{_name(people, pid)} er verken merket til stede eller med forfall.",
+                        field="attendance",
+                    )
+                )  # fmt: skip
+        if meeting.held_start is None or meeting.held_end is None:
+            problems.append(
+                Problem(Severity.WARNING, "Tidsrom", "Faktisk start eller slutt er ikke ført.",
+                        field="held")
+            )  # fmt: skip
+    if body.minutes_kind is MinutesKind.PROTOKOLL and chair is None:
+        problems.append(
+            Problem(
+                Severity.ERROR, "Underskrift", "Protokollen har ingen møteleder.", field="chair"
+            )
+        )
+    for i, case in enumerate(meeting.cases):
+        where = case_label(body.prefix, numbers, i, meeting.date.year) or f"Sak {i + 1}"
+        if case.outcome is Outcome.WITHDRAWN:
+            continue
+        if case.outcome is None and case.kind not in CLOSING_WITHOUT_DECISION:
+            message = "Utfall er ikke ført (behandlet, utsatt, trukket)."
+            problems.append(Problem(Severity.WARNING, where, message, i, "outcome"))
+        decides = case.kind not in CLOSING_WITHOUT_DECISION and case.outcome is Outcome.DEALT_WITH
+        if decides and not case.resolution.strip():
+            problems.append(Problem(Severity.WARNING, where, "Vedtak mangler.", i, "resolution"))
+        if decides and not written and members:
+            quorum = quorum_for_case(meeting, i, members)
+            if not quorum.ok:
+                # Binding for the elected bodies (Protokoll); the forums follow it as practice.
+                elected = body.minutes_kind is MinutesKind.PROTOKOLL
+                severity = Severity.ERROR if elected else Severity.WARNING
+                message = (
+                    f"Ikke vedtaksfør: {quorum.voting} av {quorum.seats} stemmeberettigede, "
+                    f"minst {quorum.required} trengs (kommuneloven § 11-9)."
+                )
+                problems.append(Problem(severity, where, message, i, "quorum"))
+        if written and case.proposal.strip():
+            missing = [m for m in members if m not in case.answers]
+            if missing:
+                names = ", ".join(_name(people, m) for m in missing)
+                problems.append(Problem(Severity.WARNING, where, f"Mangler svar fra {names}.", i))
+    problems.sort(key=lambda p: p.severity is not Severity.ERROR)
+    return problems

@@ -52,7 +52,7 @@ from tr_desk.storage.database import (
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from tr_desk.core.check import CheckContext
+    from tr_desk.core.check import CheckContext, Problem
     from tr_desk.core.meeting_file import LoadedMeeting
     from tr_desk.core.minutes import ExtractContent, MinutesContent
     from tr_desk.core.notice import NoticeContent
@@ -884,6 +884,15 @@ class Store:
             self.general_manager(),
             public=public,
         )
+
+    def check_minutes(self, meeting: Meeting) -> list[Problem]:
+        from tr_desk.core.minutes import check_minutes
+
+        return check_minutes(
+            meeting, self.body(meeting.body_id), self.case_numbers(meeting),
+            self.members(meeting), {p.id: p for p in self.people() if p.id is not None},
+            self.chair(meeting),
+        )  # fmt: skip
 
     def find_case(self, label: str) -> tuple[Meeting, int]:
         """The meeting and agenda index of «KF 37/22»."""

@@ -44,16 +44,10 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
-from tr_desk.ui.pane import Pane
+from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings
+from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
 
-STATUS_LABELS = {
-    MeetingStatus.PLANNED: "Utkast",
-    MeetingStatus.NOTICE_ISSUED: "Innkalt",
-    MeetingStatus.HELD: "Avholdt",
-    MeetingStatus.APPROVED: "Godkjent",
-    MeetingStatus.CANCELLED: "Avlyst",
-}
 MODE_LABELS = {
     MeetingMode.IN_PERSON: "Fysisk møte",
     MeetingMode.REMOTE: "Fjernmøte (digitalt)",
@@ -80,16 +74,6 @@ def _renderer() -> Callable[[Any], bytes]:
     from tr_desk.documents.notice import render_notice
 
     return render_notice
-
-
-def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:
-    """Which meeting to open: the next one being prepared, else the newest."""
-    upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)
-    best = 0
-    for i, meeting in enumerate(newest_first):
-        if meeting.date >= today and meeting.status in upcoming:
-            best = i
-    return best
 
 
 class NewMeetingDialog(QDialog):
@@ -151,7 +135,7 @@ class ListDialog(QDialog):
         ]
 
 
-class AgendaPane(Pane):
+class AgendaPane(MeetingView):
     """The Sakliste pane: one meeting's header, its cases, the check and the preview."""
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -317,24 +301,10 @@ class AgendaPane(Pane):
             widget.setEnabled(not readonly)
         self.agenda.editable = not readonly
 
-    def fill_meetings(self, select: int | None = None) -> None:
+    def fill_meetings(self, keep: int | None = None) -> None:
         """The meetings to choose from, newest first; keeps the current one chosen."""
-        keep = select or (self.meeting.id if self.meeting else None)
-        bodies = {b.id: b for b in self.store.bodies()}
-        self.meetings.clear()
-        headers = list(reversed(self.store.meetings()))
-        for meeting in headers:
-            body = bodies[meeting.body_id]
-            status = STATUS_LABELS[meeting.status].lower()
-            self.meetings.addItem(f"{body.name} {date_short(meeting.date)} ({status})", meeting.id)
-        index = self.meetings.findData(keep) if keep is not None else -1
-        if index < 0 and headers:
-            index = default_meeting(headers, dt.date.today())
-        if index >= 0:
-            self.meetings.setCurrentIndex(index)
-            self.open_meeting(int(self.meetings.itemData(index)))
-        else:
-            self.open_meeting(None)
+        keep = keep or (self.meeting.id if self.meeting else None)
+        self.open_meeting(fill_meetings(self.meetings, self.store, keep))
 
     def _on_meeting_chosen(self, index: int) -> None:
         self.editor.flush()
@@ -344,6 +314,8 @@ class AgendaPane(Pane):
         if meeting_id is not None and not self.store.readonly:
             self.store.refresh_standard_cases(meeting_id)
         self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+        if meeting_id is not None:
+            self.meeting_opened.emit(meeting_id)
         self.refresh(case_row=case_row, reload_editor=True)
 
     # -- showing ------------------------------------------------------------------------------
@@ -572,7 +544,7 @@ class AgendaPane(Pane):
         body_id, day = dialog.chosen()
         command = commands.create_meeting(self.store, body_id, day, date_short(day))
         if self.push(command):
-            self.fill_meetings(select=command.meeting_id)
+            self.fill_meetings(command.meeting_id)
 
     def _on_problem_chosen(self, item: QListWidgetItem) -> None:
         problem = self.problems[self.check_list.row(item)]

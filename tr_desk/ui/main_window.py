@@ -26,6 +26,9 @@ from tr_desk.ui.register_pane import RegisterPane
 
 if TYPE_CHECKING:
     from tr_desk.ui.agenda_pane import AgendaPane
+    from tr_desk.ui.meeting_pane import MeetingPane
+    from tr_desk.ui.minutes_pane import MinutesPane
+    from tr_desk.ui.pane import MeetingView
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 
@@ -48,13 +51,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.register = RegisterPane(store, self.undo_stack)
         self.register.saved.connect(self._on_saved)
-        self._agenda: AgendaPane | None = None
-        self._agenda_slot = QWidget()
-        QHBoxLayout(self._agenda_slot).setContentsMargins(0, 0, 0, 0)
-        self.add_pane("Sakliste", self._agenda_slot)
+        # Panes built when first opened: (title, module, class); Register is built at once.
+        self._lazy: dict[str, MeetingView] = {}
+        self._slots: dict[str, QWidget] = {}
+        self.current_meeting_id: int | None = None
+        for title in ("Sakliste", "Møte", "Protokoll"):
+            slot = QWidget()
+            QHBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self._slots[title] = slot
+            self.add_pane(title, slot)
         self.add_pane("Register", self.register)
         self.nav.currentRowChanged.connect(self._on_pane_chosen)
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(3)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -76,8 +84,8 @@ class MainWindow(QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._agenda is not None:
-            self._agenda.shutdown()  # saves pending typing, stops the preview
+        for pane in self._lazy.values():
+            pane.shutdown()  # saves pending typing, stops the preview
         # QUndoStack clears itself when destroyed and says so; the store is closed by then.
         self.undo_stack.blockSignals(True)
         super().closeEvent(event)
@@ -95,21 +103,59 @@ class MainWindow(QMainWindow):
             self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
+    def _pane(self, title: str) -> MeetingView:
+        """A meeting pane, built when first opened (they bring the PDF preview and the check)."""
+        pane = self._lazy.get(title)
+        if pane is None:
+            if title == "Sakliste":
+                from tr_desk.ui.agenda_pane import AgendaPane as PaneClass
+            elif title == "Møte":
+                from tr_desk.ui.meeting_pane import MeetingPane as PaneClass  # type: ignore[assignment]
+            else:
+                from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
+            pane = PaneClass(self.store, self.undo_stack)
+            pane.saved.connect(self._on_saved)
+            pane.meeting_opened.connect(self._on_meeting_opened)
+            if hasattr(pane, "problem_chosen"):
+                pane.problem_chosen.connect(self.go_to_case)
+            self._lazy[title] = pane
+            self._slots[title].layout().addWidget(pane)
+        return pane
+
     @property
     def agenda(self) -> AgendaPane:
-        """The Sakliste pane, built when first opened (it brings the PDF preview and the check)."""
-        if self._agenda is None:
-            from tr_desk.ui.agenda_pane import AgendaPane
+        return self._pane("Sakliste")  # type: ignore[return-value]
 
-            self._agenda = AgendaPane(self.store, self.undo_stack)
-            self._agenda.saved.connect(self._on_saved)
-            self._agenda_slot.layout().addWidget(self._agenda)
-        return self._agenda
+    @property
+    def meeting_pane(self) -> MeetingPane:
+        return self._pane("Møte")  # type: ignore[return-value]
+
+    @property
+    def minutes_pane(self) -> MinutesPane:
+        return self._pane("Protokoll")  # type: ignore[return-value]
 
     def _on_pane_chosen(self, row: int) -> None:
-        if self.stack.widget(row) is self._agenda_slot:
-            self.agenda  # noqa: B018 - builds the pane
+        """Open the pane; a meeting pane shows the meeting the user had open in another."""
+        title = self.nav.item(row).text()
+        if title in self._slots:
+            self._pane(title).show_meeting(self.current_meeting_id)
         self.stack.setCurrentIndex(row)
+
+    def _on_meeting_opened(self, meeting_id: int) -> None:
+        self.current_meeting_id = meeting_id
+
+    def go_to_case(self, meeting_id: int, case_index: int, field: str) -> None:
+        """From the Protokoll check to the place in the Møte pane where it is put right."""
+        self.current_meeting_id = meeting_id
+        self.nav.setCurrentRow(list(self._slots).index("Møte"))
+        pane = self.meeting_pane
+        if case_index >= 0 and pane.meeting is not None:
+            pane.cases.setCurrentItem(pane.cases.topLevelItem(case_index))
+            pane.editor.focus_field(field)
+        elif field == "attendance":
+            pane.roster.setFocus()
+        elif field == "held":
+            pane.held_start.setFocus()
 
     def add_pane(self, title: str, pane: QWidget) -> None:
         style.navigation_item(title, self.nav)

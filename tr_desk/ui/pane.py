@@ -39,3 +39,25 @@ class Pane(QWidget):
 
     def refuse(self, message: str) -> None:
         dialogs.tell(self, message)
+
+
+class MeetingView(Pane):
+    """A pane about one meeting (Sakliste, Møte, Protokoll); they follow the user's choice."""
+
+    meeting_opened = Signal(int)
+
+    def fill_meetings(self, keep: int | None = None) -> None:
+        raise NotImplementedError
+
+    @property
+    def meeting_id(self) -> int | None:
+        meeting = getattr(self, "meeting", None)
+        return meeting.id if meeting is not None else None
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        """Open ``meeting_id`` (chosen in another pane) unless it is already open."""
+        if meeting_id is not None and meeting_id != self.meeting_id:
+            self.fill_meetings(meeting_id)
+
+    def shutdown(self) -> None:
+        """Save what is being typed and stop background work, before the window closes."""

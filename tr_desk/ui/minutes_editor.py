@@ -1,0 +1,411 @@
+"""One case as it is dealt with in the meeting: introduced by, «Fra møtet», «Vedtak», vote,
+disqualifications, outcome; in written procedure each member's answer instead of the vote."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Vote
+from tr_desk.ui import style
+from tr_desk.ui.case_editor import MarkdownEdit, formatting_bar
+
+TYPING_PAUSE_MS = 300  # a keystroke is in the database within a second
+DEFAULT_DISQUALIFICATION = "fvl. § 6 første ledd"
+OUTCOME_LABELS = {
+    None: "Ikke ført",
+    Outcome.DEALT_WITH: "Behandlet",
+    Outcome.POSTPONED: "Utsatt",
+    Outcome.WITHDRAWN: "Trukket",
+}
+ANSWER_LABELS = {
+    None: "Ikke svart",
+    Answer.AGREES: "Enig",
+    Answer.DISAGREES: "Ikke enig",
+    Answer.DEMANDS_MEETING: "Krever møte",
+}
+VOTE_NONE, VOTE_UNANIMOUS, VOTE_COUNTED = range(3)
+TEXT_FIELDS = ("introduction", "notes", "resolution", "vote_note", "introduced_by")
+
+
+class ExclusionDialog(QDialog):
+    """Declare a member disqualified (inhabil) or excused (fritatt) for this case."""
+
+    def __init__(self, people: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Inhabil eller fritatt")
+        self.person = QComboBox()
+        for pid, name in people:
+            self.person.addItem(name, pid)
+        self.kind = QComboBox()
+        self.kind.addItem("Inhabil", ExclusionKind.DISQUALIFIED.value)
+        self.kind.addItem("Fritatt", ExclusionKind.EXCUSED.value)
+        self.basis = QLineEdit(DEFAULT_DISQUALIFICATION)
+        form = QFormLayout(self)
+        form.addRow("&Medlem:", self.person)
+        form.addRow("&Gjelder:", self.kind)
+        form.addRow("&Hjemmel:", self.basis)
+        form.addRow(dialogs_ok_cancel(self, "Legg til"))
+
+    def chosen(self) -> Exclusion:
+        return Exclusion(
+            int(self.person.currentData()),
+            ExclusionKind(self.kind.currentData()),
+            " ".join(self.basis.text().split()),
+        )
+
+
+def dialogs_ok_cancel(dialog: QDialog, text: str) -> QWidget:
+    from tr_desk.ui import dialogs
+
+    return dialogs.ok_cancel(dialog, text, dialog.accept)
+
+
+class MinutesEditor(QWidget):
+    """Emits ``edited(case, field)`` when the user changed something; ``field`` names a text
+    being typed (so that a burst of typing is one undo step), empty for one-off changes."""
+
+    edited = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.people: dict[int, str] = {}
+        self.members: list[int] = []
+        self.written = False
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+
+        self.heading = style.bold(QLabel())
+        self.heading.setWordWrap(True)
+        self.quorum = QLabel()
+        self.quorum.setWordWrap(True)
+        self.proposal = QLabel()
+        self.proposal.setWordWrap(True)
+        self.introduced_by = QLineEdit()
+        self.introduction = MarkdownEdit()
+        self.introduction.setMaximumHeight(56)
+        self.notes = MarkdownEdit()
+        self.notes.setMinimumHeight(90)
+        self.notes.setMaximumHeight(170)
+        self.resolution = MarkdownEdit()
+        self.resolution.setMinimumHeight(60)
+        self.resolution.setMaximumHeight(110)
+        self.as_proposed = QPushButton("Som forslaget (Ctrl+Enter)")
+        self.as_proposed.clicked.connect(self.copy_proposal)
+        self.vote = QComboBox()
+        self.vote.addItems(["Ikke ført", "Enstemmig", "Votering"])
+        self.votes_for = QSpinBox()
+        self.against = QSpinBox()
+        self.blank = QSpinBox()
+        for spin in (self.votes_for, self.against, self.blank):
+            spin.setRange(0, 99)
+            spin.valueChanged.connect(lambda _: self._changed("vote"))
+        self.vote_note = QLineEdit()
+        self.vote_note.setPlaceholderText("Hvem stemte hva, f.eks. «Mot: Sp og Frp»")
+        self.exclusions = QListWidget()
+        self.exclusions.setMaximumHeight(52)
+        self.add_exclusion = QPushButton("Inhabil/fritatt …")
+        self.add_exclusion.clicked.connect(self._on_add_exclusion)
+        self.remove_exclusion = QPushButton("Fjern")
+        self.remove_exclusion.clicked.connect(self._on_remove_exclusion)
+        self.outcome = QComboBox()
+        for outcome, label in OUTCOME_LABELS.items():
+            self.outcome.addItem(label, outcome.value if outcome else "")
+        self.answers = QTableWidget(0, 2)
+        self.answers.setHorizontalHeaderLabels(["Medlem", "Svar"])
+        self.answers.horizontalHeader().setStretchLastSection(True)
+        self.answers.verticalHeader().hide()
+        self.answer_result = QLabel()
+
+        self.introduced_by.textEdited.connect(lambda _: self._typed("introduced_by"))
+        self.introduced_by.editingFinished.connect(self.flush)
+        self.vote_note.textEdited.connect(lambda _: self._typed("vote_note"))
+        self.vote_note.editingFinished.connect(self.flush)
+        for field, edit in (
+            ("introduction", self.introduction), ("notes", self.notes),
+            ("resolution", self.resolution),
+        ):  # fmt: skip
+            edit.textChanged.connect(lambda field=field: self._typed(field))
+        self.vote.activated.connect(lambda _: self._changed("vote"))
+        self.outcome.activated.connect(lambda _: self._changed("outcome"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.copy_proposal)
+
+        vote_row = self.vote_row = QHBoxLayout()
+        vote_row.addWidget(self.vote)
+        for label, spin in (("For", self.votes_for), ("Mot", self.against), ("Blanke", self.blank)):
+            vote_row.addWidget(QLabel(label))
+            vote_row.addWidget(spin)
+        vote_row.addStretch(1)
+        self.vote_counts = [vote_row.itemAt(i).widget() for i in range(1, vote_row.count() - 1)]
+        exclusion_buttons = QHBoxLayout()
+        exclusion_buttons.addWidget(self.add_exclusion)
+        exclusion_buttons.addWidget(self.remove_exclusion)
+        exclusion_buttons.addStretch(1)
+        exclusion_box = QVBoxLayout()
+        exclusion_box.addWidget(self.exclusions)
+        exclusion_box.addLayout(exclusion_buttons)
+        resolution_box = QVBoxLayout()
+        resolution_box.setSpacing(0)
+        resolution_box.addWidget(formatting_bar(self.resolution))
+        resolution_box.addWidget(self.resolution)
+        resolution_box.addWidget(self.as_proposed)
+        notes_box = QVBoxLayout()
+        notes_box.setSpacing(0)
+        notes_box.addWidget(formatting_bar(self.notes))
+        notes_box.addWidget(self.notes)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.heading)
+        self.form.addRow(self.quorum)
+        self.form.addRow("Forslag til vedtak:", self.proposal)
+        self.form.addRow("&Innledet av:", self.introduced_by)
+        self.form.addRow("Innledning:", self.introduction)
+        self.form.addRow("Fra møtet:", notes_box)
+        self.form.addRow("Vedtak:", resolution_box)
+        self.form.addRow("Avstemning:", vote_row)
+        self.form.addRow("", self.vote_note)
+        self.form.addRow("Svar:", self.answers)
+        self.form.addRow("", self.answer_result)
+        self.form.addRow("Inhabil/fritatt:", exclusion_box)
+        self.form.addRow("&Utfall:", self.outcome)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form)
+        self.fields: dict[str, QWidget] = {
+            "introduced_by": self.introduced_by, "introduction": self.introduction,
+            "notes": self.notes, "resolution": self.resolution, "vote": self.vote,
+            "outcome": self.outcome, "exclusions": self.exclusions, "answers": self.answers,
+            "quorum": self.outcome,
+        }  # fmt: skip
+        self.setEnabled(False)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def load(
+        self,
+        case: Case | None,
+        label: str = "",
+        people: dict[int, str] | None = None,
+        members: list[int] | None = None,
+        written: bool = False,
+    ) -> None:
+        """Show ``case``; what was typed into the one before is saved first."""
+        self.flush()
+        self.case = copy.deepcopy(case)
+        self.people = people or {}
+        self.members = members or []
+        self.written = written
+        self.setEnabled(case is not None)
+        widgets = (self.introduced_by, self.vote_note, self.vote, self.outcome,
+                   self.votes_for, self.against, self.blank)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        case = case or Case("")
+        self.heading.setText(f"{label}  {case.title}" if label else case.title)
+        self.proposal.setText(case.proposal or "–")
+        self.introduced_by.setText(case.introduced_by)
+        self.introduced_by.setPlaceholderText(case.presenter or "Hvem innledet")
+        self.introduction.set_markdown(case.introduction)
+        self.notes.set_markdown(case.notes)
+        self.resolution.set_markdown(case.resolution)
+        vote = case.vote
+        self.vote.setCurrentIndex(
+            VOTE_NONE if vote is None else VOTE_UNANIMOUS if vote.unanimous else VOTE_COUNTED
+        )
+        self.votes_for.setValue(vote.votes_for if vote else 0)
+        self.against.setValue(vote.against if vote else 0)
+        self.blank.setValue(vote.blank if vote else 0)
+        self.vote_note.setText(vote.note if vote else "")
+        self.outcome.setCurrentIndex(
+            max(0, self.outcome.findData(case.outcome.value if case.outcome else ""))
+        )
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.as_proposed.setEnabled(bool(case.proposal.strip()))
+        self._fill_exclusions()
+        self._fill_answers()
+        self._show_vote_rows()
+
+    def set_quorum(self, text: str, ok: bool) -> None:
+        colour = "#1b6e20" if ok else style.WARNING_COLOUR
+        self.quorum.setText(f'<span style="color: {colour}">{text}</span>')
+
+    def _show_vote_rows(self) -> None:
+        """A vote in a meeting; each member's answer in written procedure."""
+        counted = self.vote.currentIndex() == VOTE_COUNTED
+        self.form.setRowVisible(self.vote_row, not self.written)  # shows the whole row
+        for widget in self.vote_counts:
+            widget.setVisible(counted)
+        self.form.setRowVisible(self.vote_note, counted and not self.written)
+        self.form.setRowVisible(self.answers, self.written)
+        self.form.setRowVisible(self.answer_result, self.written)
+
+    def _fill_exclusions(self) -> None:
+        self.exclusions.clear()
+        for exclusion in self.case.exclusions if self.case else []:
+            verb = "inhabil" if exclusion.kind is ExclusionKind.DISQUALIFIED else "fritatt"
+            basis = f" ({exclusion.basis})" if exclusion.basis else ""
+            name = self.people.get(exclusion.person_id, "?")
+            self.exclusions.addItem(f"{name}: {verb}{basis}")
+
+    def _fill_answers(self) -> None:
+        self.answers.setRowCount(0)
+        if not self.written or self.case is None:
+            return
+        self.answers.setRowCount(len(self.members))
+        for row, pid in enumerate(self.members):
+            item = QTableWidgetItem(self.people.get(pid, "?"))
+            item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+            self.answers.setItem(row, 0, item)
+            combo = QComboBox()
+            for answer, label in ANSWER_LABELS.items():
+                combo.addItem(label, answer.value if answer else "")
+            current = self.case.answers.get(pid)
+            combo.setCurrentIndex(combo.findData(current.value if current else ""))
+            combo.activated.connect(lambda _, pid=pid, combo=combo: self._on_answer(pid, combo))
+            self.answers.setCellWidget(row, 1, combo)
+        self._show_answer_result()
+
+    def _show_answer_result(self) -> None:
+        from tr_desk.core.minutes import written_result
+
+        if self.case is None:
+            return
+        carried = written_result(self.case, self.members)
+        self.answer_result.setText(
+            "Forslaget er vedtatt: alle er enige."
+            if carried
+            else "Forslaget er ikke vedtatt før alle medlemmene har svart «Enig»."
+        )
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def focus_field(self, field: str) -> None:
+        widget = self.fields.get(field)
+        if widget is not None:
+            widget.setFocus()
+
+    def focused_field(self) -> str:
+        for name, widget in self.fields.items():
+            if widget.hasFocus():
+                return name
+        return ""
+
+    def copy_proposal(self) -> None:
+        """«Som forslaget»: the resolution is the proposal, and the case is dealt with."""
+        if self.case is None or not self.isEnabled() or not self.case.proposal.strip():
+            return
+        self.flush()
+        new = copy.deepcopy(self.case)
+        new.resolution = new.proposal
+        if new.outcome is None:
+            new.outcome = Outcome.DEALT_WITH
+        self._emit(new, "")
+
+    def _typed(self, field: str) -> None:
+        self._pending.add(field)
+        self._timer.start()
+
+    def _changed(self, field: str) -> None:
+        self._pending.add(field)
+        self._show_vote_rows()
+        self.flush()
+
+    def flush(self) -> None:
+        """Emit what changed since the last save (typing pauses, focus leaves, case changes)."""
+        self._timer.stop()
+        if self.case is None or not self._pending:
+            self._pending.clear()
+            return
+        fields, self._pending = self._pending, set()
+        new = self._read()
+        if new != self.case:
+            typed = len(fields) == 1 and next(iter(fields)) in TEXT_FIELDS
+            self._emit(new, next(iter(fields)) if typed else "")
+
+    def _emit(self, new: Case, field: str) -> None:
+        self.case = copy.deepcopy(new)
+        self.edited.emit(copy.deepcopy(new), field)
+
+    def _read(self) -> Case:
+        assert self.case is not None
+        new = copy.deepcopy(self.case)
+        new.introduced_by = " ".join(self.introduced_by.text().split())
+        for field, edit in (
+            ("introduction", self.introduction), ("notes", self.notes),
+            ("resolution", self.resolution),
+        ):  # fmt: skip
+            if edit.document().isModified():
+                setattr(new, field, edit.markdown())
+        index = self.vote.currentIndex()
+        if index == VOTE_NONE:
+            new.vote = None
+        elif index == VOTE_UNANIMOUS:
+            new.vote = Vote(unanimous=True)
+        else:
+            new.vote = Vote(
+                votes_for=self.votes_for.value(), against=self.against.value(),
+                blank=self.blank.value(), note=self.vote_note.text().strip(),
+            )  # fmt: skip
+        value = self.outcome.currentData()
+        new.outcome = Outcome(value) if value else None
+        return new
+
+    def _on_answer(self, pid: int, combo: QComboBox) -> None:
+        if self.case is None:
+            return
+        self.flush()
+        new = copy.deepcopy(self.case)
+        value = combo.currentData()
+        if value:
+            new.answers[pid] = Answer(value)
+        else:
+            new.answers.pop(pid, None)
+        self._emit(new, "")
+        self._show_answer_result()
+
+    def _on_add_exclusion(self) -> None:
+        if self.case is None:
+            return
+        people = [(pid, self.people.get(pid, "?")) for pid in self.members]
+        dialog = ExclusionDialog(people, self)
+        if not dialog.exec():
+            return
+        self.flush()
+        new = copy.deepcopy(self.case)
+        chosen = dialog.chosen()
+        new.exclusions = [e for e in new.exclusions if e.person_id != chosen.person_id]
+        new.exclusions.append(chosen)
+        self._emit(new, "")
+        self._fill_exclusions()
+
+    def _on_remove_exclusion(self) -> None:
+        row = self.exclusions.currentRow()
+        if self.case is None or not 0 <= row < len(self.case.exclusions):
+            return
+        self.flush()
+        new = copy.deepcopy(self.case)
+        del new.exclusions[row]
+        self._emit(new, "")
+        self._fill_exclusions()

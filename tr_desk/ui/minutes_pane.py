@@ -1,0 +1,371 @@
+"""Protokoll: the minutes as they will print, the check, print and save, approve and reopen."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QUndoStack
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tr_desk.core.check import Problem, Severity, summary
+from tr_desk.core.formats import date_short, parse_user_date
+from tr_desk.core.model import Meeting, MeetingStatus
+from tr_desk.core.numbering import case_label
+from tr_desk.storage.store import Store
+from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings
+from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.preview import PdfPreview
+
+
+@cache
+def _renderers() -> tuple[Any, Any]:
+    """ReportLab is imported once, by the first render (on the preview's own thread)."""
+    from tr_desk.documents.minutes import render_extract, render_minutes
+
+    return render_minutes, render_extract
+
+
+def _render_minutes(content: Any) -> bytes:
+    return _renderers()[0](content)  # type: ignore[no-any-return]
+
+
+def print_pdf(data: bytes, printer: Any) -> int:
+    """Print the PDF ``data`` on ``printer`` page by page; returns the number of pages."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("Skriveren kunne ikke startes.")
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            image = document.render(page, size)
+            target = painter.viewport()
+            fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), fitted), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class MinutesPane(MeetingView):
+    """The Protokoll pane: preview, the header fields of the minutes, the check, approval."""
+
+    problem_chosen = Signal(int, int, str)  # meeting id, case index (-1: none), field
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.meeting: Meeting | None = None
+        self.problems: list[Problem] = []
+
+        self.meetings = QComboBox()
+        self.meetings.setMinimumWidth(360)
+        self.meetings.activated.connect(lambda _: self.open_meeting(self.meetings.currentData()))
+        self.status = QLabel()
+        self.public = QCheckBox("Offentlig versjon")
+        self.public.toggled.connect(lambda _: self._show_preview())
+        self.print_button = QPushButton("Skriv ut …")
+        self.print_button.clicked.connect(self.print_minutes)
+        self.save_button = QPushButton("Lagre PDF …")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.extract_button = QPushButton("Særutskrift …")
+        self.extract_button.clicked.connect(self.save_extract)
+        self.approve_button = QPushButton("Godkjenn")
+        self.approve_button.clicked.connect(self.approve)
+        self.reopen_button = QPushButton("Gjenåpne …")
+        self.reopen_button.clicked.connect(self.reopen)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Møte:"))
+        top.addWidget(self.meetings)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        for widget in (self.public, self.print_button, self.save_button, self.extract_button,
+                       self.approve_button, self.reopen_button):  # fmt: skip
+            top.addWidget(widget)
+
+        self.minutes_date = QLineEdit()
+        self.minutes_date.setPlaceholderText("dd.mm.åååå")
+        self.minutes_date.editingFinished.connect(self._on_header_edited)
+        self.chair = QComboBox()
+        self.chair.activated.connect(lambda _: self._on_header_edited())
+        self.minute_taker = QComboBox()
+        self.minute_taker.activated.connect(lambda _: self._on_header_edited())
+        self.remarks = QLineEdit()
+        self.remarks.setPlaceholderText("Ingen merknader til innkallingen.")
+        self.remarks.editingFinished.connect(self._on_header_edited)
+        form = QFormLayout()
+        form.addRow("&Dokumentets dato:", self.minutes_date)
+        form.addRow("&Møteleder:", self.chair)
+        form.addRow("&Referent:", self.minute_taker)
+        form.addRow("Merknader til &innkallingen:", self.remarks)
+        self.check_title = style.bold(QLabel("Kontroll"))
+        self.check_list = QListWidget()
+        self.check_list.setWordWrap(True)
+        self.check_list.itemActivated.connect(self._on_problem_chosen)
+        self.check_list.itemClicked.connect(self._on_problem_chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.check_title)
+        left_layout.addWidget(self.check_list, 1)
+
+        self.preview = PdfPreview(_render_minutes)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        undo_stack.indexChanged.connect(lambda _: self.refresh())
+        self.fill_meetings()
+
+    # -- which meeting ----------------------------------------------------------------------
+
+    def fill_meetings(self, keep: int | None = None) -> None:
+        keep = keep or (self.meeting.id if self.meeting else None)
+        self.open_meeting(fill_meetings(self.meetings, self.store, keep, current_meeting))
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+        if meeting_id is not None:
+            self.meeting_opened.emit(meeting_id)
+        self.refresh()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.meeting is None:
+            self.status.setText("Ingen møter ennå.")
+            for widget in (self.print_button, self.save_button, self.extract_button,
+                           self.approve_button, self.reopen_button):  # fmt: skip
+                widget.setEnabled(False)
+            return
+        assert self.meeting.id is not None
+        self.meeting = self.store.meeting(self.meeting.id)
+        m = self.meeting
+        body = self.store.body(m.body_id)
+        status = STATUS_LABELS[m.status]
+        if m.approved_on and m.status is MeetingStatus.APPROVED:
+            status += f" {date_short(m.approved_on)}"
+        if m.reopened_on:
+            status += f" – gjenåpnet {date_short(m.reopened_on)}"
+        self.status.setText(f"{body.minutes_title}: {status}")
+        writable = not self.store.readonly
+        self.approve_button.setEnabled(writable and m.status is MeetingStatus.HELD)
+        self.reopen_button.setEnabled(writable and m.status is MeetingStatus.APPROVED)
+        for widget in (self.print_button, self.save_button, self.extract_button):
+            widget.setEnabled(True)
+        editable = writable and not m.minutes_locked
+        for widget in (self.minutes_date, self.chair, self.minute_taker, self.remarks):
+            widget.setEnabled(editable)
+        self._fill_header()
+        self._run_check()
+        self._show_preview()
+
+    def _fill_header(self) -> None:
+        assert self.meeting is not None
+        m = self.meeting
+        widgets = (self.minutes_date, self.chair, self.minute_taker, self.remarks)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.minutes_date.setText(date_short(m.minutes_date) if m.minutes_date else "")
+        people = [(p.id, p.name) for p in self.store.people()]
+        leader = self.store.chair(Meeting(**{**m.__dict__, "chair_id": None}))
+        for combo, chosen, empty in (
+            (self.chair, m.chair_id, "Organets leder" if leader else "Ingen"),
+            (self.minute_taker, m.minute_taker_id, "Ingen"),
+        ):
+            combo.clear()
+            names = dict(people)
+            combo.addItem(
+                f"{empty} ({names[leader]})" if combo is self.chair and leader else empty, None
+            )
+            for pid, name in people:
+                combo.addItem(name, pid)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+        self.remarks.setText(m.notice_remarks)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _run_check(self) -> None:
+        assert self.meeting is not None
+        self.problems = self.store.check_minutes(self.meeting)
+        self.check_list.clear()
+        for problem in self.problems:
+            prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
+            QListWidgetItem(f"{prefix}: {problem.where}: {problem.message}", self.check_list)
+        self.check_title.setText(
+            f"Kontroll: {summary(self.problems)}" if self.problems else "Kontroll: ingen feil"
+        )
+
+    def content(self) -> Any:
+        assert self.meeting is not None
+        return self.store.minutes_content(self.meeting, public=self.public.isChecked())
+
+    def _show_preview(self) -> None:
+        if self.meeting is not None:
+            self.preview.show_data(self.content())
+
+    def _on_problem_chosen(self, item: QListWidgetItem) -> None:
+        row = self.check_list.row(item)
+        if self.meeting is None or not 0 <= row < len(self.problems):
+            return
+        problem = self.problems[row]
+        if problem.field in ("chair",):
+            self.chair.setFocus()
+            return
+        index = problem.case_index if problem.case_index is not None else -1
+        self.problem_chosen.emit(self.meeting.id, index, problem.field)
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _on_header_edited(self) -> None:
+        if self.meeting is None:
+            return
+        new = copy.deepcopy(self.meeting)
+        text = self.minutes_date.text().strip()
+        try:
+            new.minutes_date = parse_user_date(text) if text else None
+        except ValueError:
+            self.refuse("Skriv datoen som 23.09.2022.")
+            self._fill_header()
+            return
+        new.chair_id = self.chair.currentData()
+        new.minute_taker_id = self.minute_taker.currentData()
+        new.notice_remarks = " ".join(self.remarks.text().split())
+        if new != self.meeting:
+            self.push(commands.edit_meeting(self.store, self.meeting, new))
+
+    def approve(self) -> None:
+        """Mark the minutes approved by hand; they are locked until «Gjenåpne»."""
+        if self.meeting is None or self.meeting.status is not MeetingStatus.HELD:
+            return
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors and not dialogs.confirm(
+            self, "Godkjenne protokollen?",
+            f"Kontrollen fant {summary(self.problems)}. Godkjenne likevel?", "Godkjenn",
+        ):  # fmt: skip
+            return
+        new = copy.deepcopy(self.meeting)
+        new.status, new.approved_on = MeetingStatus.APPROVED, dt.date.today()
+        self.push(commands.edit_meeting(self.store, self.meeting, new))
+
+    def reopen(self) -> None:
+        if self.meeting is None or self.meeting.status is not MeetingStatus.APPROVED:
+            return
+        if not dialogs.confirm(
+            self, "Gjenåpne protokollen?",
+            "Protokollen er godkjent. Gjenåpner du den, kan den endres, og dokumentet sier da "
+            "at den er endret etter godkjenning.", "Gjenåpne",
+        ):  # fmt: skip
+            return
+        new = copy.deepcopy(self.meeting)
+        new.status, new.reopened_on = MeetingStatus.HELD, dt.date.today()
+        self.push(commands.edit_meeting(self.store, self.meeting, new))
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def _file_stem(self) -> str:
+        assert self.meeting is not None
+        body = self.store.body(self.meeting.body_id)
+        kind = body.minutes_title.lower()
+        public = "-offentlig" if self.public.isChecked() else ""
+        return f"{body.prefix}-{self.meeting.date.isoformat()}-{kind}{public}"
+
+    def _save(self, data: bytes, stem: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Lagre PDF", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            dialogs.warn(self, f"Kunne ikke lagre «{path}»: {exc.strerror}.", "Ikke lagret")
+            return None
+        self.saved.emit(f"PDF lagret: {path}")
+        return path
+
+    def save_pdf(self) -> None:
+        if self.meeting is not None:
+            self._save(_render_minutes(self.content()), self._file_stem())
+
+    def save_extract(self) -> None:
+        """Særutskrift of one case, for those the decision concerns."""
+        if self.meeting is None or not self.meeting.cases:
+            return
+        body = self.store.body(self.meeting.body_id)
+        numbers = self.store.case_numbers(self.meeting)
+        labels = [
+            f"{case_label(body.prefix, numbers, i, self.meeting.date.year)}  {c.title}"
+            for i, c in enumerate(self.meeting.cases)
+        ]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Særutskrift")
+        dialog.setLabelText("Hvilken sak?")
+        dialog.setComboBoxItems(labels)
+        dialog.setOkButtonText("Lag særutskrift")
+        dialog.setCancelButtonText("Avbryt")
+        if not dialog.exec():
+            return
+        index = labels.index(dialog.textValue())
+        content = self.store.extract_content(self.meeting, index, dt.date.today())
+        number = case_label(body.prefix, numbers, index, self.meeting.date.year)
+        stem = "saerutskrift-" + number.replace(" ", "-").replace("/", "-")
+        self._save(_renderers()[1](content), stem)
+
+    def shutdown(self) -> None:
+        self.preview.shutdown()
+
+    def print_minutes(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.meeting is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._file_stem())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Skriv ut")
+        if not dialog.exec():
+            return
+        try:
+            pages = print_pdf(_render_minutes(self.content()), printer)
+        except OSError as exc:
+            dialogs.warn(self, str(exc), "Ikke skrevet ut")
+            return
+        self.saved.emit(f"Sendt til skriveren: {pages} sider")
