@@ -38,12 +38,40 @@ DRIVER = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
-    db = tmp_path / "crash.sqlite"
-    Store.open(db).close()
+# During the meeting: notes typed key by key, no Save button; killed once shown as saved.
+NOTES_DRIVER = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.main_window import MainWindow
+
+    app = QApplication([])
+    store = Store.open(sys.argv[1], lock=True)
+    window = MainWindow(store)
+    window.show()
+    body = store.body_by_prefix("KF")
+    window.current_meeting_id = next(m.id for m in store.meetings(body.id) if m.date.month == 12)
+    window.nav.setCurrentRow(1)
+    pane = window.meeting_pane
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.editor.notes.setFocus()
+    QTest.keyClicks(pane.editor.notes, "Viktig med felles møteplass før krasjet")
+    deadline = time.monotonic() + 1.0
+    while not pane.saved_label.text().startswith("Alt er lagret"):
+        assert time.monotonic() < deadline, "not saved within a second"
+        app.processEvents()
+        time.sleep(0.005)
+    print("ACK", flush=True)
+    app.exec()  # the test kills us here, mid-meeting
+    """
+)
+
+
+def run_and_kill(tmp_path: Path, driver: str, db: Path) -> None:
     script = tmp_path / "driver.py"
-    script.write_text(DRIVER, encoding="utf-8")
+    script.write_text(driver, encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with subprocess.Popen(
         [sys.executable, str(script), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -59,12 +87,40 @@ def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
                 process.kill()
     assert process.returncode == -signal.SIGKILL
 
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
+    db = tmp_path / "crash.sqlite"
+    Store.open(db).close()
+    run_and_kill(tmp_path, DRIVER, db)
+
     store = Store.open(db, lock=True)
     try:
         assert not store.readonly  # the dead process's lock went with it
         hans = next(p for p in store.people() if p.name == "Hans Kringstad")
         assert hans.title == "Rådgiver, skrevet rett før krasjet"
         assert hans.email == "hans.kringstad@trondheim.kommune.no"
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_sigkill_while_taking_notes_in_the_meeting(tmp_path: Path) -> None:
+    from tests.conftest import load_demo
+
+    db = tmp_path / "crash.sqlite"
+    store = Store.open(db)
+    load_demo(store)
+    store.close()
+    run_and_kill(tmp_path, NOTES_DRIVER, db)
+    store = Store.open(db, lock=True)
+    try:
+        assert not store.readonly
+        body = store.body_by_prefix("KF")
+        meeting = next(m for m in store.meetings(body.id) if m.date.month == 12)
+        case = store.meeting(meeting.id).cases[3]
+        assert case.notes == "Viktig med felles møteplass før krasjet"
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         store.close()

@@ -167,6 +167,7 @@ class MeetingPane(MeetingView):
         self.rows: list[tuple[int | None, int | None]] = []  # (person id, attendance index)
         self.labels: list[str] = []
         self.people: dict[int, str] = {}
+        self._locked = False
 
         self.meetings = QComboBox()
         self.meetings.setMinimumWidth(360)
@@ -346,7 +347,7 @@ class MeetingPane(MeetingView):
             m.mode, ""
         )
         self.status.setText(f"{status}{mode}")
-        locked = m.minutes_locked or self.store.readonly
+        locked = self._locked = m.minutes_locked or self.store.readonly
         self.locked.setText(
             "Protokollen er godkjent og låst. Gjenåpne den i Protokoll-fanen for å endre."
             if m.minutes_locked
@@ -490,6 +491,7 @@ class MeetingPane(MeetingView):
             self.meeting.cases[row], self.labels[row], self.people, self.members,
             self.meeting.mode is MeetingMode.WRITTEN,
         )  # fmt: skip
+        self.editor.setEnabled(not self._locked)
         self._show_quorum(row)
 
     def _on_case_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
@@ -712,8 +714,10 @@ class MeetingPane(MeetingView):
         if old is None:
             return
         if self.push(commands.edit_case(self.store, old, case, field)):
-            index = self.meeting.cases.index(old)
-            self.meeting.cases[index] = copy.deepcopy(case)
+            # A merged burst of typing refreshes nothing: keep our copy of the case current.
+            for i, known in enumerate(self.meeting.cases):
+                if known.id == case.id:
+                    self.meeting.cases[i] = copy.deepcopy(case)
             self._show_saved()
         else:
             self.refresh(reload_editor=True)

@@ -321,6 +321,8 @@ class MinutesEditor(QWidget):
         new.resolution = new.proposal
         if new.outcome is None:
             new.outcome = Outcome.DEALT_WITH
+        self.resolution.set_markdown(new.resolution)
+        self.outcome.setCurrentIndex(self.outcome.findData(new.outcome.value))
         self._emit(new, "")
 
     def _typed(self, field: str) -> None:

@@ -1,0 +1,227 @@
+"""The Møte and Protokoll panes as the daglig leder uses them during and after the meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tr_desk.core.model import AttendanceStatus, MeetingStatus, Outcome
+from tr_desk.storage.store import Store
+from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.meeting_pane import MeetingPane
+
+
+def meeting_id(store: Store, key: str) -> int:
+    prefix, day = key.split()
+    body = store.body_by_prefix(prefix)
+    return store.meeting_id(body.id, dt.date.fromisoformat(day))
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_store: Store, dialogs) -> MainWindow:
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.undo_action.shortcut().isEmpty())
+    return window
+
+
+def open_meeting(window: MainWindow, key: str) -> MeetingPane:
+    window.current_meeting_id = meeting_id(window.store, key)
+    window.nav.setCurrentRow(1)
+    pane = window.meeting_pane
+    assert pane.meeting.id == window.current_meeting_id
+    return pane
+
+
+def roster_row(pane: MeetingPane, name: str) -> int:
+    return next(r for r in range(pane.roster.rowCount()) if pane.roster.item(r, 0).text() == name)
+
+
+def press(qtbot, pane: MeetingPane, name: str, key: Qt.Key) -> None:
+    pane.roster.setCurrentCell(roster_row(pane, name), 0)
+    qtbot.keyClick(pane.roster, key)
+
+
+def quorum_shown(pane: MeetingPane, row: int) -> str:
+    return pane.cases.topLevelItem(row).text(3)
+
+
+def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    assert pane.roster.item(0, 1).text() == "–"  # nobody marked before the meeting
+    pane.roster.setCurrentCell(0, 0)
+    pane.roster.setFocus()
+    for key in (Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F):
+        qtbot.keyClick(pane.roster, key)
+    assert [pane.roster.item(r, 1).text() for r in range(4)] == [
+        "Til stede", "Til stede", "Digitalt", "Forfall",
+    ]  # fmt: skip
+    assert pane.roster.currentRow() == 4
+    lines = demo_window.store.meeting(pane.meeting.id).attendance
+    assert [line.status for line in lines] == [
+        AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.DIGITAL,
+        AttendanceStatus.ABSENT,
+    ]  # fmt: skip
+    demo_window.undo_stack.undo()
+    assert pane.roster.item(3, 1).text() == "–"
+    assert len(demo_window.store.meeting(pane.meeting.id).attendance) == 3
+
+
+def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.roster.setCurrentCell(0, 0)
+    for _ in range(9):  # the nine members present
+        qtbot.keyClick(pane.roster, Qt.Key.Key_T)
+    assert quorum_shown(pane, 3) == "9 av 9"
+    press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_F)
+    press(qtbot, pane, "Katrine Lereggen", Qt.Key.Key_F)
+    press(qtbot, pane, "Morten Wolden", Qt.Key.Key_F)
+    press(qtbot, pane, "Kjetil Mjøsund", Qt.Key.Key_F)
+    assert quorum_shown(pane, 3) == "5 av 9"
+    press(qtbot, pane, "Petter Lindseth", Qt.Key.Key_F)
+    assert quorum_shown(pane, 3) == "4 av 9 – nei"
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    assert "Ikke vedtaksfør" in pane.editor.quorum.text()
+
+
+def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monkeypatch) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.roster.setCurrentCell(0, 0)
+    for key in [Qt.Key.Key_F] * 5 + [Qt.Key.Key_T] * 4:
+        qtbot.keyClick(pane.roster, key)
+    assert quorum_shown(pane, 3) == "4 av 9 – nei"
+    from tr_desk.ui import meeting_pane as module
+
+    hans = next(p.id for p in demo_window.store.people() if p.name == "Hans Kringstad")
+    monkeypatch.setattr(module.PersonDialog, "exec", lambda self: True)
+    monkeypatch.setattr(module.PersonDialog, "chosen", lambda self: (hans, ""))
+    press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_V)
+    assert quorum_shown(pane, 3) == "5 av 9"
+    row = roster_row(pane, "Hans Kringstad")
+    assert pane.roster.item(row, 2).text() == "vara for Tor Jakob Reitan"
+
+
+def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, monkeypatch) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.roster.setCurrentCell(0, 0)
+    for key in [Qt.Key.Key_T] * 5 + [Qt.Key.Key_F] * 4:
+        qtbot.keyClick(pane.roster, key)
+    assert quorum_shown(pane, 4) == "5 av 9"
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(4))
+    from tr_desk.ui import minutes_editor
+
+    monkeypatch.setattr(minutes_editor.ExclusionDialog, "exec", lambda self: True)
+    pane.editor._on_add_exclusion()  # first member, «Inhabil», fvl. § 6 første ledd
+    assert quorum_shown(pane, 4) == "4 av 9 – nei"
+    assert quorum_shown(pane, 3) == "5 av 9"  # only that case
+    case = demo_window.store.meeting(pane.meeting.id).cases[4]
+    assert case.exclusions[0].basis == "fvl. § 6 første ledd"
+
+
+def test_as_proposed_copies_the_proposal(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.editor.resolution.setFocus()
+    qtbot.keyClick(pane.editor.resolution, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    case = demo_window.store.meeting(pane.meeting.id).cases[3]
+    assert case.resolution == case.proposal != ""
+    assert case.outcome is Outcome.DEALT_WITH
+    assert pane.cases.topLevelItem(3).text(2) == "Behandlet"
+    assert pane.editor.resolution.toPlainText() == case.proposal
+
+
+def test_ctrl_down_moves_to_the_next_case_in_the_same_field(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(2))
+    pane.editor.notes.setFocus()
+    qtbot.keyClick(pane.editor.notes, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert pane.current_case() == 3
+    assert pane.editor.notes.hasFocus()
+    qtbot.keyClick(pane.editor.notes, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert pane.current_case() == 2
+
+
+def test_typed_notes_are_saved_within_a_second(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.editor.notes.setFocus()
+    qtbot.keyClicks(pane.editor.notes, "Enighet om budsjettet")
+    store = demo_window.store
+    qtbot.waitUntil(
+        lambda: store.meeting(pane.meeting.id).cases[3].notes == "Enighet om budsjettet",
+        timeout=1000,
+    )
+    assert pane.saved_label.text().startswith("Alt er lagret")
+
+
+def test_a_postponed_case_appears_in_the_next_draft(qtbot, demo_window: MainWindow) -> None:
+    store = demo_window.store
+    body = store.body_by_prefix("KF")
+    draft = store.create_meeting(body.id, dt.date(2023, 2, 3))
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(5))
+    title = pane.meeting.cases[5].title
+    editor = pane.editor
+    editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.POSTPONED.value))
+    editor.outcome.activated.emit(editor.outcome.currentIndex())
+    carried = [c for c in store.meeting(draft).cases if c.postponed_from]
+    assert [(c.title, c.postponed_from) for c in carried] == [(title, "KF 49/22")]
+    demo_window.undo_stack.undo()
+    assert not [c for c in store.meeting(draft).cases if c.postponed_from]
+
+
+def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, dialogs) -> None:
+    store = demo_window.store
+    pane = open_meeting(demo_window, "KF 2022-09-16")
+    assert pane.editor.isEnabled() and pane.roster.isEnabled()
+    demo_window.nav.setCurrentRow(2)
+    minutes = demo_window.minutes_pane
+    assert minutes.meeting.id == pane.meeting.id
+    assert minutes.approve_button.isEnabled() and not minutes.reopen_button.isEnabled()
+    minutes.approve()  # the check has warnings only: no question asked
+    meeting = store.meeting(pane.meeting.id)
+    assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == dt.date.today()
+    assert minutes.reopen_button.isEnabled() and not minutes.remarks.isEnabled()
+    demo_window.nav.setCurrentRow(1)
+    assert not pane.editor.isEnabled() and not pane.roster.isEnabled()
+    assert pane.locked.isVisible() and "Gjenåpne" in pane.locked.text()
+    minutes.reopen()
+    assert store.meeting(pane.meeting.id).reopened_on == dt.date.today()
+    assert pane.editor.isEnabled()
+    content = store.minutes_content(store.meeting(pane.meeting.id))
+    assert "Endret etter godkjenning" in content.status_note
+    demo_window.undo_stack.undo()  # reopening undone: locked again
+    assert store.meeting(pane.meeting.id).status is MeetingStatus.APPROVED
+    assert not pane.editor.isEnabled()
+
+
+def test_minutes_print_to_a_pdf_file(qtbot, demo_window: MainWindow, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tr_desk.ui.minutes_pane import _render_minutes, print_pdf
+
+    window = demo_window
+    window.current_meeting_id = meeting_id(window.store, "KF 2022-09-16")
+    window.nav.setCurrentRow(2)
+    pane = window.minutes_pane
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(_render_minutes(pane.content()), printer) == 3
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 3
+    qtbot.waitUntil(lambda: pane.preview.document.pageCount() == 3, timeout=5000)
+
+
+def test_the_check_takes_you_to_the_case(qtbot, demo_window: MainWindow) -> None:
+    window = demo_window
+    window.current_meeting_id = meeting_id(window.store, "KF 2022-12-02")
+    window.nav.setCurrentRow(2)
+    minutes = window.minutes_pane
+    row = next(i for i, p in enumerate(minutes.problems) if p.field == "outcome")
+    minutes._on_problem_chosen(minutes.check_list.item(row))
+    assert window.stack.currentIndex() == 1
+    assert window.meeting_pane.current_case() == minutes.problems[row].case_index
