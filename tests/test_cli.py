@@ -211,6 +211,8 @@ def test_bundle_of_the_demo_has_its_attachments(demo_db: Path, tmp_path: Path, c
     text = extracted(out)
     assert "Prosjektskisse - Energistasjoner i Trondheimsregionen" in text
     assert "Forskning og utvikling i offentlig sektor" in text
+    # Vedlegg 1 of the approval case is the referat of the previous meeting, made by TR Desk.
+    assert "REFERAT, KOMMUNEDIREKTØRFORUM – 16.09.2022" in text
 
 
 def test_bundle_with_a_lost_file_is_a_clear_error(demo_db: Path, tmp_path: Path, capsys) -> None:

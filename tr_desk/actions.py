@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from tr_desk.core.check import Problem, Severity, check_notice
-from tr_desk.core.model import Meeting
+from tr_desk.core.model import CaseKind, Meeting
 from tr_desk.core.notice import NoticeContent
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
@@ -76,6 +76,23 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
         content_hash(store.notice_content(meeting)),
         now,
     )
+
+
+def generated_attachments(
+    store: Store, meeting: Meeting, content: NoticeContent
+) -> dict[int, bytes]:
+    """PDFs TR Desk makes itself for the bundle: the minutes to approve, as «Vedlegg N» of the
+    approval case when no file was attached to it."""
+    from tr_desk.documents.minutes import render_minutes
+
+    made: dict[int, bytes] = {}
+    for case, item in zip(meeting.cases, content.cases, strict=True):
+        if case.kind is not CaseKind.APPROVAL or not item.attachments or item.attachments[0].file:
+            continue
+        previous = store.previous_held(meeting.body_id, meeting.date)
+        if previous is not None:
+            made[item.attachments[0].number] = render_minutes(store.minutes_content(previous))
+    return made
 
 
 def mail_draft(store: Store, meeting: Meeting) -> str:

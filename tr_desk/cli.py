@@ -298,8 +298,11 @@ def notice_pdf(store: Store, meeting: Meeting, public: bool, bundle: bool) -> by
     content = store.notice_content(meeting, public=public)
     pdf = render_notice(content)
     if bundle:
+        from tr_desk.actions import generated_attachments
+
+        made = generated_attachments(store, meeting, content)
         try:
-            pdf = render_bundle(content, pdf, store.attachment_path)
+            pdf = render_bundle(content, pdf, store.attachment_path, made)
         except MissingAttachment as exc:
             raise CliError(f"cannot make the bundle: {exc}") from None
     return pdf

@@ -75,14 +75,14 @@ def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWin
     pane.roster.setCurrentCell(0, 0)
     for _ in range(9):  # the nine members present
         qtbot.keyClick(pane.roster, Qt.Key.Key_T)
-    assert quorum_shown(pane, 3) == "9 av 9"
+    assert quorum_shown(pane, 3) == "Ja 9/9"
     press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_F)
     press(qtbot, pane, "Katrine Lereggen", Qt.Key.Key_F)
     press(qtbot, pane, "Morten Wolden", Qt.Key.Key_F)
     press(qtbot, pane, "Kjetil Mjøsund", Qt.Key.Key_F)
-    assert quorum_shown(pane, 3) == "5 av 9"
+    assert quorum_shown(pane, 3) == "Ja 5/9"
     press(qtbot, pane, "Petter Lindseth", Qt.Key.Key_F)
-    assert quorum_shown(pane, 3) == "4 av 9 – nei"
+    assert quorum_shown(pane, 3) == "Nei 4/9"
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
     assert "Ikke vedtaksfør" in pane.editor.quorum.text()
 
@@ -92,14 +92,14 @@ def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monk
     pane.roster.setCurrentCell(0, 0)
     for key in [Qt.Key.Key_F] * 5 + [Qt.Key.Key_T] * 4:
         qtbot.keyClick(pane.roster, key)
-    assert quorum_shown(pane, 3) == "4 av 9 – nei"
+    assert quorum_shown(pane, 3) == "Nei 4/9"
     from tr_desk.ui import meeting_pane as module
 
     hans = next(p.id for p in demo_window.store.people() if p.name == "Hans Kringstad")
     monkeypatch.setattr(module.PersonDialog, "exec", lambda self: True)
     monkeypatch.setattr(module.PersonDialog, "chosen", lambda self: (hans, ""))
     press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_V)
-    assert quorum_shown(pane, 3) == "5 av 9"
+    assert quorum_shown(pane, 3) == "Ja 5/9"
     row = roster_row(pane, "Hans Kringstad")
     assert pane.roster.item(row, 2).text() == "vara for Tor Jakob Reitan"
 
@@ -109,14 +109,14 @@ def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, mo
     pane.roster.setCurrentCell(0, 0)
     for key in [Qt.Key.Key_T] * 5 + [Qt.Key.Key_F] * 4:
         qtbot.keyClick(pane.roster, key)
-    assert quorum_shown(pane, 4) == "5 av 9"
+    assert quorum_shown(pane, 4) == "Ja 5/9"
     pane.cases.setCurrentItem(pane.cases.topLevelItem(4))
     from tr_desk.ui import minutes_editor
 
     monkeypatch.setattr(minutes_editor.ExclusionDialog, "exec", lambda self: True)
     pane.editor._on_add_exclusion()  # first member, «Inhabil», fvl. § 6 første ledd
-    assert quorum_shown(pane, 4) == "4 av 9 – nei"
-    assert quorum_shown(pane, 3) == "5 av 9"  # only that case
+    assert quorum_shown(pane, 4) == "Nei 4/9"
+    assert quorum_shown(pane, 3) == "Ja 5/9"  # only that case
     case = demo_window.store.meeting(pane.meeting.id).cases[4]
     assert case.exclusions[0].basis == "fvl. § 6 første ledd"
 

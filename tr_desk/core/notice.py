@@ -28,6 +28,7 @@ class NoticeCase:
     proposal: str = ""
     presenter: str = ""
     follows: str = ""
+    postponed_from: str = ""  # «KF 47/22»
     exemption: str = ""  # «Unntatt offentlighet, offl. § 13 jf. …», when exempt
     withdrawn: bool = False
     index: int = 0  # position in the meeting's agenda
@@ -120,6 +121,7 @@ def notice_content(
             proposal=case.proposal,
             presenter=case.presenter,
             follows=case.follows,
+            postponed_from=case.postponed_from,
             withdrawn=case.outcome is Outcome.WITHDRAWN,
             index=i,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tr_desk.core.notice import NoticeContent
@@ -35,9 +35,14 @@ def _stamp(text: str, width: float, height: float) -> bytes:
 
 
 def render_bundle(
-    content: NoticeContent, notice_pdf: bytes, locate: Callable[[str], Path]
+    content: NoticeContent,
+    notice_pdf: bytes,
+    locate: Callable[[str], Path],
+    generated: Mapping[int, bytes] | None = None,
 ) -> bytes:
     """Join the notice and the attachment files; ``locate`` turns a stored file name into a path.
+    ``generated`` holds PDFs made by TR Desk itself by attachment number (the previous minutes
+    for the approval case), used where the attachment has no file of its own.
 
     Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
     """
@@ -50,11 +55,12 @@ def render_bundle(
     for case in content.cases:
         parent = None
         for attachment in case.attachments:
-            if not attachment.file:
+            made = (generated or {}).get(attachment.number)
+            if not attachment.file and made is None:
                 continue
-            path = locate(attachment.file)
+            source = io.BytesIO(made) if made is not None else locate(attachment.file or "")
             try:
-                reader = PdfReader(path)
+                reader = PdfReader(source)
                 pages = list(reader.pages)
             except (OSError, PyPdfError) as exc:
                 raise MissingAttachment(

@@ -98,6 +98,9 @@ def case_flowables(case: NoticeCase, width: float) -> list[Any]:
         out.append(Paragraph(inline_markup(case.exemption), st["note"]))
     if case.follows:
         out.append(Paragraph(f"Oppfølging av sak {inline_markup(case.follows)}.", st["note"]))
+    if case.postponed_from:
+        line = f"Utsatt fra sak {inline_markup(case.postponed_from)}."
+        out.append(Paragraph(line, st["note"]))
     for attachment in case.attachments:
         out.append(
             Paragraph(

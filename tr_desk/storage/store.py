@@ -540,6 +540,15 @@ class Store:
         )[0]
         return _date(row["day"])
 
+    def previous_held(self, body_id: int, day: dt.date) -> Meeting | None:
+        """The body's last meeting before ``day`` that was held (its minutes are to approve)."""
+        rows = self._rows(
+            "SELECT id FROM meeting WHERE body_id = ? AND date < ? AND status IN (?, ?)"
+            " ORDER BY date DESC LIMIT 1",
+            [body_id, day.isoformat(), MeetingStatus.HELD.value, MeetingStatus.APPROVED.value],
+        )
+        return self.meeting(int(rows[0]["id"])) if rows else None
+
     def next_council_meeting(self, day: dt.date) -> NextCouncilMeeting | None:
         """Regionrådet's first meeting after ``day``, for the «Saker til neste møte» case."""
         from tr_desk.core.standard_cases import NextCouncilMeeting

@@ -286,7 +286,7 @@ class AgendaPane(MeetingView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        undo_stack.indexChanged.connect(self._on_undo_index)
+        self.watch_store(undo_stack, lambda: self._on_undo_index(0))
         self.fill_meetings()
         self.set_readonly(store.readonly)
 

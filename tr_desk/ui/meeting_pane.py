@@ -212,7 +212,8 @@ class MeetingPane(MeetingView):
         self.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.roster.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
         header.setStretchLastSection(True)
         self.roster.key_pressed.connect(self._on_roster_key)
         self.roster.doubleClicked.connect(lambda _: self.mark(AttendanceStatus.PRESENT))
@@ -262,9 +263,15 @@ class MeetingPane(MeetingView):
         cases_header.setStretchLastSection(False)
         cases_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         cases_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        cases_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        cases_header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # Outcome and quorum change during the meeting: fixed widths, so that a key press does
+        # not make Qt measure every row again.
+        metrics = self.cases.fontMetrics()
+        for column, widest in ((2, "Behandlet"), (3, "Vedtaksfør")):
+            cases_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            cases_header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
         self.cases.currentItemChanged.connect(self._on_case_chosen)
+        self._warn_brush = QBrush(QColor(style.WARNING_COLOUR))
+        self._plain_brush = self.cases.palette().text()
 
         # -- right: the case ----------------------------------------------------------------
         self.editor = MinutesEditor()
@@ -305,7 +312,7 @@ class MeetingPane(MeetingView):
             ("Ctrl+R", self.roster.setFocus),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=context)
-        undo_stack.indexChanged.connect(self._on_undo_index)
+        self.watch_store(undo_stack, lambda: self._on_undo_index(0))
         self.fill_meetings()
 
     # -- which meeting ----------------------------------------------------------------------
@@ -430,34 +437,43 @@ class MeetingPane(MeetingView):
         return " ".join(parts)
 
     def _fill_cases(self) -> None:
+        """Number, title, outcome and quorum of every case; rows are reused, not rebuilt."""
         assert self.meeting is not None
         current = self.current_case()
         blocked = self.cases.blockSignals(True)
-        self.cases.clear()
+        count = len(self.meeting.cases)
+        while self.cases.topLevelItemCount() > count:
+            self.cases.takeTopLevelItem(self.cases.topLevelItemCount() - 1)
+        while self.cases.topLevelItemCount() < count:
+            self.cases.addTopLevelItem(QTreeWidgetItem())
+        written = self.meeting.mode is MeetingMode.WRITTEN
         for i, case in enumerate(self.meeting.cases):
             quorum = quorum_for_case(self.meeting, i, self.members)
-            item = QTreeWidgetItem(
-                [self.labels[i], case.title, OUTCOME_LABELS[case.outcome], self._quorum_short(i)]
+            item = self.cases.topLevelItem(i)
+            texts = (
+                self.labels[i],
+                case.title,
+                OUTCOME_LABELS[case.outcome],
+                self._quorum_short(i),
             )
+            for column, text in enumerate(texts):
+                item.setText(column, text)
+            item.setToolTip(1, case.title)
             item.setToolTip(3, str(quorum))
-            if not quorum.ok and self.meeting.mode is not MeetingMode.WRITTEN:
-                item.setForeground(3, style_colour(style.WARNING_COLOUR))
-            self.cases.addTopLevelItem(item)
-        if self.meeting.cases:
-            self.cases.setCurrentItem(
-                self.cases.topLevelItem(max(0, min(current, len(self.meeting.cases) - 1)))
-            )
+            warn = not quorum.ok and not written
+            item.setForeground(3, self._warn_brush if warn else self._plain_brush)
+        if count:
+            self.cases.setCurrentItem(self.cases.topLevelItem(max(0, min(current, count - 1))))
         self.cases.blockSignals(blocked)
 
     def _quorum_short(self, index: int) -> str:
         assert self.meeting is not None
         if self.meeting.mode is MeetingMode.WRITTEN:
             case = self.meeting.cases[index]
-            return (
-                f"{sum(1 for m in self.members if m in case.answers)} av {len(self.members)} svar"
-            )
+            answered = sum(1 for m in self.members if m in case.answers)
+            return f"{answered}/{len(self.members)} svar"
         quorum = quorum_for_case(self.meeting, index, self.members)
-        return f"{quorum.voting} av {quorum.seats}" + ("" if quorum.ok else " – nei")
+        return f"{'Ja' if quorum.ok else 'Nei'} {quorum.voting}/{quorum.seats}"
 
     def _show_quorum(self, row: int) -> None:
         if self.meeting is None or not 0 <= row < len(self.meeting.cases):
@@ -734,7 +750,3 @@ class MeetingPane(MeetingView):
 
     def shutdown(self) -> None:
         self.editor.flush()
-
-
-def style_colour(colour: str) -> QBrush:
-    return QBrush(QColor(colour))

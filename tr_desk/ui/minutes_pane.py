@@ -150,7 +150,7 @@ class MinutesPane(MeetingView):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        undo_stack.indexChanged.connect(lambda _: self.refresh())
+        self.watch_store(undo_stack, self.refresh)
         self.fill_meetings()
 
     # -- which meeting ----------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from tr_desk.storage.database import StoreError
@@ -12,7 +14,33 @@ from tr_desk.ui import dialogs
 from tr_desk.ui.commands import StoreCommand
 
 
-class Pane(QWidget):
+class StoreWatcher(QWidget):
+    """A view that shows the store: refreshed after every edit, undo and redo while shown; a
+    hidden one refreshes once, when it is shown again (typing elsewhere costs it nothing)."""
+
+    _pushing = False
+    _stale = False
+    _refresh_view: Callable[[], None] | None = None
+
+    def watch_store(self, undo_stack: QUndoStack, refresh: Callable[[], None]) -> None:
+        self._refresh_view = refresh
+        undo_stack.indexChanged.connect(self._on_store_changed)
+
+    def _on_store_changed(self, _index: int = 0) -> None:
+        assert self._refresh_view is not None
+        if self.isVisible() or self._pushing:
+            self._refresh_view()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self._refresh_view is not None:
+            self._stale = False
+            self._refresh_view()
+
+
+class Pane(StoreWatcher):
     """Push an undo command after it has been written, or say why it was not."""
 
     saved = Signal(str)

@@ -27,7 +27,7 @@ from tr_desk.core.model import Person
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import ROLE_LABELS, PersonListModel
-from tr_desk.ui.pane import Pane
+from tr_desk.ui.pane import Pane, StoreWatcher
 
 if TYPE_CHECKING:
     from tr_desk.ui.bodies_page import BodiesPage
@@ -211,7 +211,7 @@ class PeoplePage(Pane):
             self.push(commands.delete_person(self.store, person))
 
 
-class RegisterPane(QWidget):
+class RegisterPane(StoreWatcher):
     """The Register pane: people on one tab, bodies and their memberships on the other."""
 
     saved = Signal(str)
@@ -232,7 +232,7 @@ class RegisterPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        undo_stack.indexChanged.connect(lambda _: self.refresh())
+        self.watch_store(undo_stack, self.refresh)
         self.refresh()
 
     @property

@@ -1,0 +1,79 @@
+"""Marking attendance by keyboard in the Møte pane: how long does each key take?
+
+    python benchmarks/attendance_keys.py DB     prints {"key_max_ms": …, "key_median_ms": …}
+
+The demo's 2 December 2022 Kommunedirektørforum gets three more members (twelve in all, as
+Regionrådet has), nobody marked. Then one key per member, as during the roll call: T, T, D,
+F … down the list. A key's time runs from the key press until its effects are saved and the
+window has repainted (roster, quorum per case, the case shown).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tr_desk.core.model import Membership, Person, Role
+from tr_desk.storage.store import Store
+from tr_desk.ui.main_window import MainWindow
+
+KEYS = [Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F] * 3
+
+
+def main() -> None:
+    store = Store.open(sys.argv[1], lock=True)
+    kf = store.body_by_prefix("KF")
+    assert kf is not None and kf.id is not None
+    day = dt.date(2022, 12, 2)
+    meeting_id = store.meeting_id(kf.id, day)
+    assert meeting_id is not None
+    store.set_attendance(meeting_id, [])
+    for name in ("Ola Nordmann", "Kari Nordmann", "Per Hansen"):
+        person_id = store.add_person(Person(None, name))
+        store.add_membership(Membership(None, person_id, kf.id, Role.MEMBER, dt.date(2022, 1, 1)))
+
+    app = QApplication([])
+    window = MainWindow(store)
+    window.resize(1366, 768)
+    window.show()
+    window.current_meeting_id = meeting_id
+    window.nav.setCurrentRow(1)
+    pane = window.meeting_pane
+    for _ in range(20):
+        app.processEvents()
+    assert pane.roster.rowCount() == 12, pane.roster.rowCount()
+    pane.roster.setFocus()
+    pane.roster.setCurrentCell(0, 0)
+    times = []
+    for key in KEYS:
+        t0 = time.perf_counter()
+        QTest.keyClick(pane.roster, key)
+        app.processEvents()  # the repaint
+        times.append((time.perf_counter() - t0) * 1000)
+    marked = len(store.meeting(meeting_id).attendance)
+    window.close()
+    store.close()
+    print(
+        json.dumps(
+            {
+                "key_max_ms": round(max(times), 1),
+                "key_median_ms": round(statistics.median(times), 1),
+                "marked": marked,
+                "times": [round(t, 1) for t in times],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
