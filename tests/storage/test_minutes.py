@@ -178,3 +178,25 @@ def test_written_procedure_minutes(demo_store: Store) -> None:
     demo_store.update_case(case)
     content = demo_store.minutes_content(kf(demo_store, "2022-12-02"))
     assert content.cases[3].answers[-1].startswith("Forslaget er ikke vedtatt")
+
+
+def test_check_of_the_minutes(demo_store: Store) -> None:
+    from tr_desk.core.model import Vote
+
+    meeting = kf(demo_store, "2022-12-02")
+    problems = demo_store.check_minutes(meeting)
+    messages = [f"{p.where}: {p.message}" for p in problems]
+    assert "Til stede: Tor Jakob Reitan er verken merket til stede eller med forfall." in messages
+    assert "Tidsrom: Faktisk start eller slutt er ikke ført." in messages
+    assert any(m.startswith("KF 47/22: Utfall er ikke ført") for m in messages)
+    demo_store.set_attendance(
+        meeting.id,
+        [Attendance(AttendanceStatus.PRESENT, person_id=p) for p in demo_store.members(meeting)],
+    )
+    case = copy.deepcopy(meeting.cases[3])
+    case.outcome, case.vote = Outcome.DEALT_WITH, Vote(votes_for=8, against=2)
+    demo_store.update_case(case)
+    messages = [p.message for p in demo_store.check_minutes(kf(demo_store, "2022-12-02"))]
+    assert "Vedtak mangler." in messages
+    assert "10 stemmer, men bare 9 stemmeberettigede deltok." in messages
+    assert not any("verken merket" in m for m in messages)

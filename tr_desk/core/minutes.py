@@ -252,7 +252,9 @@ def minutes_case(
         return item
     introduced_by = case.introduced_by.strip() or case.presenter.strip()  # default: presenter
     if introduced_by:
-        item.introduced = f"{introduced_by} innledet."
+        # «Trond Åm, Geitmyra Credo, innledet.»: an affiliation is closed off by a comma.
+        comma = "," if "," in introduced_by and not introduced_by.endswith(",") else ""
+        item.introduced = f"{introduced_by}{comma} innledet."
     item.introduction = case.introduction
     if case.kind is CaseKind.BRIEFINGS:
         item.text = case.text
@@ -452,6 +454,12 @@ def check_minutes(
             problems.append(Problem(Severity.WARNING, where, "Vedtak mangler.", i, "resolution"))
         if decides and not written and members:
             quorum = quorum_for_case(meeting, i, members)
+            vote = case.vote
+            if vote is not None and not vote.unanimous:
+                cast = vote.votes_for + vote.against + vote.blank
+                if cast > quorum.voting:
+                    message = f"{cast} stemmer, men bare {quorum.voting} stemmeberettigede deltok."
+                    problems.append(Problem(Severity.WARNING, where, message, i, "vote"))
             if not quorum.ok:
                 # Binding for the elected bodies (Protokoll); the forums follow it as practice.
                 elected = body.minutes_kind is MinutesKind.PROTOKOLL

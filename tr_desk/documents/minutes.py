@@ -67,7 +67,8 @@ def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
         )
         for name, title, sign in signatures
     ]
-    table = Table([cells], colWidths=[text_width() / len(cells)] * len(cells))
+    share = f"{100 / len(cells):.0f}%"  # of the frame's width, as the paragraphs have
+    table = Table([cells], colWidths=[share] * len(cells), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -82,7 +83,7 @@ def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
 
 def render_minutes(content: MinutesContent) -> bytes:
     """The referat or protokoll: header, attendance, every case, the signatures."""
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import KeepTogether, Paragraph
 
     st = styles()
     width = text_width()
@@ -93,7 +94,9 @@ def render_minutes(content: MinutesContent) -> bytes:
         flowables.append(Paragraph(inline_markup(line), st["body"]))
     for case in content.cases:
         flowables.append(rule())
-        flowables += minutes_case_flowables(case, width)
+        # A case starts on a new page rather than leave its «Vedtak» behind (unless it is
+        # longer than a page, when it is split as usual).
+        flowables.append(KeepTogether(minutes_case_flowables(case, width)))
     flowables += _signatures(content.signatures)
     footer = "Offentlig versjon" if content.public else ""
     return build_pdf(flowables, content.title, footer)

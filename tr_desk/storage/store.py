@@ -614,7 +614,11 @@ class Store:
         other = self.meeting_id(meeting.body_id, meeting.date)
         if other is not None and other != meeting.id:
             raise StoreError(f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.")
+        was = self.meeting(meeting.id)
         with self.transaction() as db:
+            if meeting.numbers_frozen and not was.numbers_frozen:
+                # Held (or called) without a notice from TR Desk: the numbers are fixed now.
+                self._freeze_numbers(db, was)
             db.table("meeting").update(meeting.id, _meeting_row(meeting))
 
     def _insert_case(self, db: Database, meeting_id: int, position: int, case: Case) -> int:
