@@ -225,3 +225,29 @@ def test_the_check_takes_you_to_the_case(qtbot, demo_window: MainWindow) -> None
     minutes._on_problem_chosen(minutes.check_list.item(row))
     assert window.stack.currentIndex() == 1
     assert window.meeting_pane.current_case() == minutes.problems[row].case_index
+
+
+def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -> None:
+    from tr_desk.core.model import Answer, MeetingMode
+
+    store = demo_window.store
+    meeting = store.meeting(meeting_id(store, "KF 2022-12-02"))
+    meeting.mode = MeetingMode.WRITTEN
+    store.update_meeting(meeting)
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    editor = pane.editor
+    assert editor.answers.isVisible() and not editor.notes.isVisible()
+    for row in range(editor.answers.rowCount()):
+        combo = editor.answers.cellWidget(row, 1)
+        combo.setCurrentIndex(combo.findData(Answer.AGREES.value))
+        combo.activated.emit(combo.currentIndex())
+    assert editor.answer_result.text() == "Forslaget er vedtatt: alle er enige."
+    assert pane.cases.topLevelItem(3).text(3) == "9/9 svar"
+    combo = editor.answers.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData(Answer.DEMANDS_MEETING.value))
+    combo.activated.emit(combo.currentIndex())
+    assert editor.answer_result.text().startswith("Forslaget er ikke vedtatt")
+    answers = store.meeting(pane.meeting.id).cases[3].answers
+    assert list(answers.values()).count(Answer.AGREES) == 8
+    assert Answer.DEMANDS_MEETING in answers.values()

@@ -447,6 +447,7 @@ class MeetingPane(MeetingView):
         while self.cases.topLevelItemCount() < count:
             self.cases.addTopLevelItem(QTreeWidgetItem())
         written = self.meeting.mode is MeetingMode.WRITTEN
+        self.cases.headerItem().setText(3, "Svar" if written else "Vedtaksfør")
         for i, case in enumerate(self.meeting.cases):
             quorum = quorum_for_case(self.meeting, i, self.members)
             item = self.cases.topLevelItem(i)

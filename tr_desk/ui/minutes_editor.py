@@ -135,6 +135,10 @@ class MinutesEditor(QWidget):
         self.answers = QTableWidget(0, 2)
         self.answers.setHorizontalHeaderLabels(["Medlem", "Svar"])
         self.answers.horizontalHeader().setStretchLastSection(True)
+        self.answers.horizontalHeader().setSectionResizeMode(
+            0, self.answers.horizontalHeader().ResizeMode.ResizeToContents
+        )
+        self.answers.setMinimumHeight(200)
         self.answers.verticalHeader().hide()
         self.answer_result = QLabel()
 
@@ -170,7 +174,7 @@ class MinutesEditor(QWidget):
         resolution_box.addWidget(formatting_bar(self.resolution))
         resolution_box.addWidget(self.resolution)
         resolution_box.addWidget(self.as_proposed)
-        notes_box = QVBoxLayout()
+        notes_box = self.notes_box = QVBoxLayout()
         notes_box.setSpacing(0)
         notes_box.addWidget(formatting_bar(self.notes))
         notes_box.addWidget(self.notes)
@@ -260,6 +264,9 @@ class MinutesEditor(QWidget):
         self.form.setRowVisible(self.vote_note, counted and not self.written)
         self.form.setRowVisible(self.answers, self.written)
         self.form.setRowVisible(self.answer_result, self.written)
+        # In written procedure nobody speaks: the answers take the room of the discussion.
+        for row in (self.introduced_by, self.introduction, self.notes_box):
+            self.form.setRowVisible(row, not self.written)
 
     def _fill_exclusions(self) -> None:
         self.exclusions.clear()
