@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdftext import text_of
 from tr_desk.cli import main
 
 
@@ -171,9 +172,7 @@ def test_window_fast_path_only_for_db(argv, window, db) -> None:
 
 
 def extracted(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return text_of(path)
 
 
 def test_pdf_innkalling_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> None:

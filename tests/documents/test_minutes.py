@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 
-from pypdf import PdfReader
-
+from tests.pdftext import flat, text_of
 from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
@@ -18,15 +15,6 @@ from tr_desk.core.model import (
 )
 from tr_desk.documents.minutes import render_extract, render_minutes
 from tr_desk.storage.store import Store
-
-
-def text_of(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 def kf_16_september(store: Store):

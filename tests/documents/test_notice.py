@@ -11,15 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from tests.pdftext import text_of
 from tr_desk.core.model import Attachment, Case, Exemption
 from tr_desk.core.notice import NoticeCase, NoticeContent
 from tr_desk.documents.bundle import render_bundle
 from tr_desk.documents.notice import render_notice
 from tr_desk.storage.store import Store
-
-
-def text_of(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def squash(text: str) -> str:

@@ -44,7 +44,7 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
-from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings
+from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
 
@@ -144,9 +144,7 @@ class AgendaPane(MeetingView):
         self.problems: list[Problem] = []
 
         # -- top bar: which meeting, and the big button -------------------------------------
-        self.meetings = QComboBox()
-        self.meetings.setMinimumWidth(360)
-        self.meetings.activated.connect(self._on_meeting_chosen)
+        self.meetings = meeting_combo(self._on_meeting_chosen)
         self.new_meeting = QPushButton("Nytt møte …")
         self.new_meeting.clicked.connect(self._on_new_meeting)
         self.status = QLabel()
@@ -306,9 +304,9 @@ class AgendaPane(MeetingView):
         keep = keep or (self.meeting.id if self.meeting else None)
         self.open_meeting(fill_meetings(self.meetings, self.store, keep))
 
-    def _on_meeting_chosen(self, index: int) -> None:
+    def _on_meeting_chosen(self, meeting_id: int) -> None:
         self.editor.flush()
-        self.open_meeting(int(self.meetings.itemData(index)))
+        self.open_meeting(meeting_id)
 
     def open_meeting(self, meeting_id: int | None, case_row: int = 0) -> None:
         if meeting_id is not None and not self.store.readonly:

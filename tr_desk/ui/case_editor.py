@@ -120,21 +120,57 @@ def formatting_bar(edit: MarkdownEdit) -> QToolBar:
     return bar
 
 
-class CaseEditor(QWidget):
-    """Edits one case; every change is emitted as ``edited(new case, field)``, typing debounced."""
+class CaseForm(QWidget):
+    """A form over one case that saves itself: ``edited(case, field)`` when typing pauses, the
+    focus leaves, or another case is chosen. ``field`` names the text being typed, so that a
+    burst of typing is one undo step; it is empty for one-off changes."""
 
     edited = Signal(object, str)
+    TYPED_FIELDS: frozenset[str] = frozenset()
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, pause_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
         self.case: Case | None = None
-        self.first_attachment_number = 1
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.setInterval(pause_ms)
         self._timer.timeout.connect(self.flush)
+
+    def _read(self) -> Case:
+        """The case as the form shows it now."""
+        raise NotImplementedError
+
+    def _typed(self, field: str) -> None:
+        self._pending.add(field)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Emit what changed since the last save."""
+        self._timer.stop()
+        if self.case is None or not self._pending:
+            self._pending.clear()
+            return
+        fields, self._pending = self._pending, set()
+        new = self._read()
+        if new != self.case:
+            typed = len(fields) == 1 and next(iter(fields)) in self.TYPED_FIELDS
+            self._emit(new, next(iter(fields)) if typed else "")
+
+    def _emit(self, new: Case, field: str) -> None:
+        self.case = copy.deepcopy(new)
+        self.edited.emit(copy.deepcopy(new), field)
+
+
+class CaseEditor(CaseForm):
+    """Edits one case; every change is emitted as ``edited(new case, field)``, typing debounced."""
+
+    TYPED_FIELDS = frozenset({"text", "proposal", "title"})
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(TYPING_PAUSE_MS, parent)
+        self.store = store
+        self.first_attachment_number = 1
 
         self.number = QLabel()
         font = self.number.font()
@@ -271,10 +307,6 @@ class CaseEditor(QWidget):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _typed(self, field: str) -> None:
-        self._pending.add(field)
-        self._timer.start()
-
     def _changed(self, field: str) -> None:
         self.basis.setEnabled(self.exempt.isChecked())
         self.public_title.setEnabled(self.exempt.isChecked())
@@ -284,20 +316,6 @@ class CaseEditor(QWidget):
     def flush_now(self) -> None:
         self._pending.add("line")
         self.flush()
-
-    def flush(self) -> None:
-        """Emit what changed since the last save (typing pauses, focus leaves, case changes)."""
-        self._timer.stop()
-        if self.case is None or not self._pending:
-            self._pending.clear()
-            return
-        fields, self._pending = self._pending, set()
-        new = self._read()
-        if new != self.case:
-            typed = fields <= {"text", "proposal", "title"} and len(fields) == 1
-            field = next(iter(fields)) if typed else ""
-            self.case = new
-            self.edited.emit(copy.deepcopy(new), field)
 
     def _read(self) -> Case:
         assert self.case is not None

@@ -45,7 +45,7 @@ from tr_desk.core.numbering import case_label
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.commands import StoreCommand
-from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings
+from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.minutes_editor import OUTCOME_LABELS, MinutesEditor
 from tr_desk.ui.pane import MeetingView
 
@@ -169,9 +169,7 @@ class MeetingPane(MeetingView):
         self.people: dict[int, str] = {}
         self._locked = False
 
-        self.meetings = QComboBox()
-        self.meetings.setMinimumWidth(360)
-        self.meetings.activated.connect(lambda _: self.open_meeting(self.meetings.currentData()))
+        self.meetings = meeting_combo(self.open_meeting)
         self.status = QLabel()
         self.saved_label = style.muted("")
         self.locked = style.warning("")

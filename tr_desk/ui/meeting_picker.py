@@ -20,6 +20,14 @@ STATUS_LABELS = {
 }
 
 
+def meeting_combo(chosen: Callable[[int], None]) -> QComboBox:
+    """The «Møte:» chooser; ``chosen`` gets the meeting id the user picked."""
+    combo = QComboBox()
+    combo.setMinimumWidth(360)
+    combo.activated.connect(lambda index: chosen(int(combo.itemData(index))))
+    return combo
+
+
 def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:
     """Which meeting to prepare: the next one being prepared, else the newest."""
     upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)

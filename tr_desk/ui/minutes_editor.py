@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Vote
 from tr_desk.ui import style
-from tr_desk.ui.case_editor import MarkdownEdit, formatting_bar
+from tr_desk.ui.case_editor import CaseForm, MarkdownEdit, formatting_bar
 
 TYPING_PAUSE_MS = 300  # a keystroke is in the database within a second
 DEFAULT_DISQUALIFICATION = "fvl. § 6 første ledd"
@@ -42,7 +41,6 @@ ANSWER_LABELS = {
     Answer.DEMANDS_MEETING: "Krever møte",
 }
 VOTE_NONE, VOTE_UNANIMOUS, VOTE_COUNTED = range(3)
-TEXT_FIELDS = ("introduction", "notes", "resolution", "vote_note", "introduced_by")
 
 
 class ExclusionDialog(QDialog):
@@ -78,23 +76,16 @@ def dialogs_ok_cancel(dialog: QDialog, text: str) -> QWidget:
     return dialogs.ok_cancel(dialog, text, dialog.accept)
 
 
-class MinutesEditor(QWidget):
-    """Emits ``edited(case, field)`` when the user changed something; ``field`` names a text
-    being typed (so that a burst of typing is one undo step), empty for one-off changes."""
+class MinutesEditor(CaseForm):
+    """One case as dealt with in the meeting; saves itself like the Sakliste's editor."""
 
-    edited = Signal(object, str)
+    TYPED_FIELDS = frozenset({"introduction", "notes", "resolution", "vote_note", "introduced_by"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.case: Case | None = None
+        super().__init__(TYPING_PAUSE_MS, parent)
         self.people: dict[int, str] = {}
         self.members: list[int] = []
         self.written = False
-        self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
 
         self.heading = style.bold(QLabel())
         self.heading.setWordWrap(True)
@@ -332,30 +323,10 @@ class MinutesEditor(QWidget):
         self.outcome.setCurrentIndex(self.outcome.findData(new.outcome.value))
         self._emit(new, "")
 
-    def _typed(self, field: str) -> None:
-        self._pending.add(field)
-        self._timer.start()
-
     def _changed(self, field: str) -> None:
         self._pending.add(field)
         self._show_vote_rows()
         self.flush()
-
-    def flush(self) -> None:
-        """Emit what changed since the last save (typing pauses, focus leaves, case changes)."""
-        self._timer.stop()
-        if self.case is None or not self._pending:
-            self._pending.clear()
-            return
-        fields, self._pending = self._pending, set()
-        new = self._read()
-        if new != self.case:
-            typed = len(fields) == 1 and next(iter(fields)) in TEXT_FIELDS
-            self._emit(new, next(iter(fields)) if typed else "")
-
-    def _emit(self, new: Case, field: str) -> None:
-        self.case = copy.deepcopy(new)
-        self.edited.emit(copy.deepcopy(new), field)
 
     def _read(self) -> Case:
         assert self.case is not None

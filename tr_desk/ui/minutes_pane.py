@@ -34,7 +34,7 @@ from tr_desk.core.model import Meeting, MeetingStatus
 from tr_desk.core.numbering import case_label
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings
+from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
 
@@ -89,9 +89,7 @@ class MinutesPane(MeetingView):
         self.meeting: Meeting | None = None
         self.problems: list[Problem] = []
 
-        self.meetings = QComboBox()
-        self.meetings.setMinimumWidth(360)
-        self.meetings.activated.connect(lambda _: self.open_meeting(self.meetings.currentData()))
+        self.meetings = meeting_combo(self.open_meeting)
         self.status = QLabel()
         self.public = QCheckBox("Offentlig versjon")
         self.public.toggled.connect(lambda _: self._show_preview())
