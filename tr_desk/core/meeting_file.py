@@ -57,6 +57,7 @@ TOP_KEYS = {
     "body", "date", "start", "end", "place", "mode", "status", "notice_date", "reference",
     "case_officer", "chair", "minute_taker", "invited", "copy", "held", "notice_remarks",
     "note", "attendance", "cases", "minutes_date", "approved_on", "reopened_on",
+    "cancel_reason", "uid",
 }  # fmt: skip
 ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role", "from_case", "to_case"}
 CASE_KEYS = {
@@ -214,6 +215,8 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         minutes_date=top.parsed("minutes_date", parse_date),
         approved_on=top.parsed("approved_on", parse_date),
         reopened_on=top.parsed("reopened_on", parse_date),
+        cancel_reason=top.text("cancel_reason"),
+        uid=top.text("uid"),
     )
     loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
     spans: list[tuple[_Reader, int]] = []
@@ -448,6 +451,8 @@ def meeting_to_json(
         "held": held,
         "notice_remarks": meeting.notice_remarks,
         "note": meeting.note,
+        **({"cancel_reason": meeting.cancel_reason} if meeting.cancel_reason else {}),
+        **({"uid": meeting.uid} if meeting.uid else {}),
         **{
             key: day.isoformat()
             for key, day in (

@@ -215,6 +215,8 @@ class Meeting:
     minutes_date: dt.date | None = None  # the «Dato» of the minutes
     approved_on: dt.date | None = None
     reopened_on: dt.date | None = None  # changed after approval («Gjenåpne»)
+    cancel_reason: str = ""
+    uid: str = ""  # the calendar event's UID, the same for ever (moved meetings move in Outlook)
     cases: list[Case] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

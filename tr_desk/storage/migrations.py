@@ -140,6 +140,18 @@ def m003_minutes(db: Database) -> None:
     )  # fmt: skip
 
 
+@MIGRATIONS()
+def m004_plan(db: Database) -> None:
+    """The meeting plan: why a meeting was cancelled, and a calendar UID that never changes."""
+    db.execute("ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE meeting ADD COLUMN uid TEXT")
+    db.execute(
+        "UPDATE meeting SET uid = lower(hex(randomblob(16))) || '@trondheimsregionen.no'"
+        " WHERE uid IS NULL"
+    )
+    db.execute("CREATE UNIQUE INDEX idx_meeting_uid ON meeting (uid)")
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

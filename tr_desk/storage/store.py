@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from tr_desk.core.minutes import ExtractContent, MinutesContent
     from tr_desk.core.notice import NoticeContent
     from tr_desk.core.numbering import NumberingMeeting
+    from tr_desk.core.plan import PlanSettings
     from tr_desk.core.standard_cases import NextCouncilMeeting
 
 MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
@@ -566,9 +567,19 @@ class Store:
         return NextCouncilMeeting(dt.date.fromisoformat(rows[0]["date"]), rows[0]["place"] or "")
 
     def create_meeting(
-        self, body_id: int, day: dt.date, mode: MeetingMode = MeetingMode.IN_PERSON
+        self,
+        body_id: int,
+        day: dt.date,
+        mode: MeetingMode = MeetingMode.IN_PERSON,
+        *,
+        start: dt.time | None = None,
+        end: dt.time | None = None,
+        place: str | None = None,
+        note: str = "",
+        uid: str = "",
     ) -> int:
-        """A draft meeting in the body's usual slot and place, with its standard cases."""
+        """A draft meeting in the body's usual slot and place (unless given), with its standard
+        cases; the other drafts' standard cases follow the plan."""
         from tr_desk.core.standard_cases import new_agenda
 
         body = self.body(body_id)
@@ -576,8 +587,9 @@ class Store:
             raise StoreError(f"{body.name} har allerede et møte {day.strftime('%d.%m.%Y')}.")
         manager = self.general_manager()
         meeting = Meeting(
-            id=None, body_id=body_id, date=day, start=body.start, end=body.end,
-            place=body.place, mode=mode,
+            id=None, body_id=body_id, date=day, start=start or body.start,
+            end=end or body.end, place=body.place if place is None else place, mode=mode,
+            note=note, uid=uid,
             case_officer_id=manager.id if manager else None,
             minute_taker_id=manager.id if manager else None,
             cases=new_agenda(
@@ -597,6 +609,7 @@ class Store:
             meeting_id = _insert(db, "meeting", _meeting_row(meeting))
             for i, case in enumerate(meeting.cases):
                 self._insert_case(db, meeting_id, i, case)
+        self.refresh_drafts()
         return meeting_id
 
     def delete_meeting(self, meeting_id: int) -> None:
@@ -607,6 +620,7 @@ class Store:
         with self.transaction() as db:
             self._delete_contents(db, meeting_id)
             db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+        self.refresh_drafts()
 
     def update_meeting(self, meeting: Meeting) -> None:
         """Save the header fields (not cases or attendance)."""
@@ -615,11 +629,55 @@ class Store:
         if other is not None and other != meeting.id:
             raise StoreError(f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.")
         was = self.meeting(meeting.id)
+        called = (MeetingStatus.NOTICE_ISSUED, MeetingStatus.HELD, MeetingStatus.APPROVED)
         with self.transaction() as db:
-            if meeting.numbers_frozen and not was.numbers_frozen:
+            if meeting.status in called and not was.numbers_frozen:
                 # Held (or called) without a notice from TR Desk: the numbers are fixed now.
                 self._freeze_numbers(db, was)
             db.table("meeting").update(meeting.id, _meeting_row(meeting))
+        if (meeting.date, meeting.status, meeting.place) != (was.date, was.status, was.place):
+            self.refresh_drafts()  # «forrige møte», «neste møte i regionrådet» follow the plan
+
+    def refresh_drafts(self) -> int:
+        """Bring every draft's standard cases up to date with the plan; how many changed."""
+        if self.readonly:
+            return 0
+        drafts = self._rows(
+            "SELECT id FROM meeting WHERE status = ?", [MeetingStatus.PLANNED.value]
+        )
+        return sum(self.refresh_standard_cases(int(r["id"])) for r in drafts)
+
+    # -- the plan ------------------------------------------------------------------------------
+
+    def move_meeting(self, meeting_id: int, day: dt.date) -> Meeting:
+        """Move a meeting not yet held to ``day``; returns it as it was (for undo)."""
+        old = self.meeting_header(meeting_id)
+        if old.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+            raise StoreError("Møtet er avholdt og kan ikke flyttes.")
+        if old.date.year != day.year and old.numbers_frozen:
+            raise StoreError("Et innkalt møte kan ikke flyttes til et annet år (saksnumrene).")
+        new = Meeting(**{**old.__dict__, "date": day})
+        self.update_meeting(new)
+        return old
+
+    def cancel_meeting(self, meeting_id: int, reason: str) -> Meeting:
+        """Cancel a meeting not yet held, keeping it (struck through); returns it as it was."""
+        old = self.meeting_header(meeting_id)
+        if old.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+            raise StoreError("Møtet er avholdt og kan ikke avlyses.")
+        new = Meeting(**{**old.__dict__, "status": MeetingStatus.CANCELLED})
+        new.cancel_reason = " ".join(reason.split())
+        self.update_meeting(new)
+        return old
+
+    def plan_settings(self) -> PlanSettings:
+        from tr_desk.core.plan import PlanSettings
+
+        text = self.setting("plan_settings")
+        return PlanSettings.from_json(json.loads(text)) if text else PlanSettings()
+
+    def set_plan_settings(self, settings: PlanSettings) -> None:
+        self.set_setting("plan_settings", json.dumps(settings.to_json()))
 
     def _insert_case(self, db: Database, meeting_id: int, position: int, case: Case) -> int:
         row = {**_case_row(case), "meeting_id": meeting_id, "position": position}
@@ -1103,6 +1161,13 @@ class Store:
             meeting.invited_ids = None
         if meeting.copy_ids == self.roster(meeting.body_id, meeting.date, (Role.COPY.value,)):
             meeting.copy_ids = None
+        if meeting.uid:
+            owner = self._rows("SELECT id FROM meeting WHERE uid = ?", [meeting.uid])
+            if owner and owner[0]["id"] != existing:  # a file copied to make another meeting
+                meeting.uid = ""
+                loaded.warnings.append("uid: belongs to another meeting; this one gets its own")
+        if existing is not None and not meeting.uid:
+            meeting.uid = self.meeting_header(existing).uid  # the same event in the calendar
         with self.transaction() as db:
             row = _meeting_row(meeting)
             if existing is None:
@@ -1157,6 +1222,13 @@ class Store:
             )
         db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
         db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
+
+
+def new_uid() -> str:
+    """A calendar UID for a new meeting; it stays with the meeting when it moves."""
+    import uuid
+
+    return f"{uuid.uuid4().hex}@trondheimsregionen.no"
 
 
 def _check_unlocked(meeting: Meeting) -> None:
@@ -1288,6 +1360,8 @@ def _meeting(r: sqlite3.Row) -> Meeting:
         minutes_date=_date(r["minutes_date"]),
         approved_on=_date(r["approved_on"]),
         reopened_on=_date(r["reopened_on"]),
+        cancel_reason=r["cancel_reason"] or "",
+        uid=r["uid"] or "",
     )
 
 
@@ -1314,6 +1388,8 @@ def _meeting_row(m: Meeting) -> dict[str, Any]:
         "minutes_date": _iso(m.minutes_date),
         "approved_on": _iso(m.approved_on),
         "reopened_on": _iso(m.reopened_on),
+        "cancel_reason": m.cancel_reason,
+        "uid": m.uid or new_uid(),
     }
 
 

@@ -1,0 +1,246 @@
+"""The yearly meeting plan (møteplan): its printed lines, what in a plan needs a look, and a
+proposal for a new year from each body's usual slot and the cycles that feed Regionrådet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tr_desk.core.formats import (
+    WEEKDAYS,
+    date_short,
+    parse_date,
+    parse_time,
+    plan_date,
+    time_slot,
+)
+from tr_desk.core.model import Body, Meeting, MeetingStatus
+
+COUNCIL = "TR"
+# Næringsrådet → Kommunedirektørforum → Arbeidsutvalget → Regionrådet, a week or so apart.
+CYCLE_ORDER = ("NR", "KF", "AU", "TR")
+
+
+@dataclass
+class PlanSettings:
+    """How a year is planned; kept in the database, defaults from the profile."""
+
+    cycle_months: list[int] = field(default_factory=lambda: [2, 4, 6, 9, 11])
+    council_week: int = 3  # Regionrådet on the body's n-th usual weekday of the month
+    min_gap_days: int = 5  # at least this many days between two meetings of a cycle
+    school_weeks: list[int] = field(default_factory=lambda: [8, 9, 40, 41])
+    order: list[str] = field(default_factory=lambda: list(CYCLE_ORDER))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "cycle_months": self.cycle_months, "council_week": self.council_week,
+            "min_gap_days": self.min_gap_days, "school_weeks": self.school_weeks,
+            "order": self.order,
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> PlanSettings:
+        settings = cls()
+        for key, value in data.items():
+            if hasattr(settings, key):
+                setattr(settings, key, value)
+        return settings
+
+
+# -- the command line's way to name a meeting in the plan -------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanKey:
+    prefix: str
+    day: dt.date
+    start: dt.time | None = None
+    end: dt.time | None = None
+
+
+def parse_plan_key(text: str) -> PlanKey:
+    """«KF 2023-02-03» or «KF 2023-02-03 0830-1130»; a ValueError says what is wrong."""
+    parts = text.split()
+    if len(parts) not in (2, 3):
+        raise ValueError(f"not a meeting: {text!r} (expected e.g. 'KF 2023-02-03 0830-1130')")
+    prefix, day = parts[0].upper(), parse_date(parts[1])
+    if len(parts) == 2:
+        return PlanKey(prefix, day)
+    start_text, sep, end_text = parts[2].partition("-")
+    if not sep or not start_text or not end_text:
+        raise ValueError(f"not a time slot: {parts[2]!r} (expected e.g. 0830-1130)")
+    start, end = parse_time(start_text), parse_time(end_text)
+    if end <= start:
+        raise ValueError(f"the meeting ends before it starts: {parts[2]!r}")
+    return PlanKey(prefix, day, start, end)
+
+
+# -- the printed plan ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    text: str  # «Næringsrådet: Onsdag 25.01 kl 1200-1500 (Konstituering etter valget)»
+    bold: bool  # Regionrådet
+
+
+def plan_title(year: int) -> str:
+    return f"MØTEPLAN TRONDHEIMSREGIONEN {year}"
+
+
+def plan_lines(meetings: Sequence[Meeting], bodies: Mapping[int, Body]) -> list[PlanLine]:
+    """One line per meeting in date order; cancelled meetings are left out."""
+    lines = []
+    order = {b.id: b.sort_order for b in bodies.values()}
+    kept = [m for m in meetings if m.status is not MeetingStatus.CANCELLED]
+    for meeting in sorted(kept, key=lambda m: (m.date, m.start or dt.time(), order[m.body_id])):
+        body = bodies[meeting.body_id]
+        text = f"{body.name}: {plan_date(meeting.date)}"
+        slot = time_slot(meeting.start, meeting.end)
+        if slot:
+            text += f" {slot}"
+        if meeting.note.strip():
+            text += f" ({meeting.note.strip().strip('()')})"
+        lines.append(PlanLine(text, body.prefix == COUNCIL))
+    return lines
+
+
+# -- what needs a look ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanFlag:
+    day: dt.date
+    message: str
+    meeting_ids: tuple[int | None, ...] = ()
+    body_prefix: str = ""
+
+    def __str__(self) -> str:
+        return f"{date_short(self.day)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A meeting in a plan being checked (a stored meeting or a proposed one)."""
+
+    body: Body
+    day: dt.date
+    meeting_id: int | None = None
+    cycle: int | None = None  # which cycle of a proposal it belongs to
+
+
+def check_plan(
+    slots: Sequence[Slot],
+    holidays: Mapping[dt.date, str],
+    settings: PlanSettings,
+) -> list[PlanFlag]:
+    """Holidays, school holiday weeks, clashes between bodies, meetings off the usual weekday,
+    and cycles out of order (a proposal's cycles only), in date order."""
+    flags: list[PlanFlag] = []
+    by_day: dict[dt.date, list[Slot]] = {}
+    for slot in slots:
+        by_day.setdefault(slot.day, []).append(slot)
+        who = (slot.meeting_id,)
+        prefix = slot.body.prefix
+        name = slot.body.name
+        if slot.day in holidays:
+            flags.append(PlanFlag(slot.day, f"{name} på {holidays[slot.day]}.", who, prefix))
+        week = slot.day.isocalendar().week
+        if week in settings.school_weeks:
+            flags.append(PlanFlag(slot.day, f"{name} i skoleferien (uke {week}).", who, prefix))
+        if slot.body.weekday is not None and slot.day.weekday() != slot.body.weekday:
+            usual = WEEKDAYS[slot.body.weekday]
+            actual = WEEKDAYS[slot.day.weekday()]
+            flags.append(
+                PlanFlag(slot.day, f"{name} på en {actual}, ikke som vanlig {usual}.", who, prefix)
+            )
+    for day, same in by_day.items():
+        if len(same) > 1:
+            names = " og ".join(s.body.name for s in same)
+            flags.append(
+                PlanFlag(day, f"Kollisjon: {names} samme dag.", tuple(s.meeting_id for s in same))
+            )
+    cycles: dict[int, list[Slot]] = {}
+    for slot in slots:
+        if slot.cycle is not None:
+            cycles.setdefault(slot.cycle, []).append(slot)
+    rank = {prefix: i for i, prefix in enumerate(settings.order)}
+    for members in cycles.values():
+        ordered = sorted(members, key=lambda s: rank.get(s.body.prefix, len(rank)))
+        days = [s.day for s in ordered]
+        if days != sorted(days) or len(set(days)) != len(days):
+            sequence = " → ".join(s.body.name for s in ordered)
+            flags.append(
+                PlanFlag(days[-1], f"Syklusen er ikke i rekkefølge ({sequence}).",
+                         tuple(s.meeting_id for s in ordered))
+            )  # fmt: skip
+    flags.sort(key=lambda f: f.day)
+    return flags
+
+
+# -- a proposal for a new year ------------------------------------------------------------------
+
+
+@dataclass
+class Proposal:
+    year: int
+    slots: list[Slot]
+    flags: list[PlanFlag]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    return first + dt.timedelta(days=offset + 7 * (n - 1))
+
+
+def _on_or_before(day: dt.date, weekday: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def propose_plan(
+    year: int,
+    bodies: Sequence[Body],
+    holidays: Mapping[dt.date, str],
+    settings: PlanSettings,
+) -> Proposal:
+    """Each cycle: Regionrådet on its usual weekday in the cycle's month, then each body before
+    it on its own usual weekday, at least ``min_gap_days`` apart. A date on a public holiday or
+    in a school holiday week moves a week (Regionrådet later or earlier, the others earlier);
+    what cannot be avoided, and every clash left, is flagged."""
+    by_prefix = {b.prefix: b for b in bodies}
+    order = [by_prefix[p] for p in settings.order if p in by_prefix]
+    taken: set[dt.date] = set()
+
+    def bad(day: dt.date) -> bool:
+        return (
+            day in holidays
+            or day.isocalendar().week in settings.school_weeks
+            or day in taken
+            or day.year != year
+        )
+
+    slots: list[Slot] = []
+    for cycle, month in enumerate(settings.cycle_months):
+        if not order:
+            break
+        council = order[-1]
+        weekday = council.weekday if council.weekday is not None else 4
+        target = _nth_weekday(year, month, weekday, settings.council_week)
+        day = next(
+            (d for d in (target, target + dt.timedelta(7), target - dt.timedelta(7)) if not bad(d)),
+            target,
+        )
+        cycle_slots = [Slot(council, day, cycle=cycle)]
+        taken.add(day)
+        for body in reversed(order[:-1]):
+            weekday = body.weekday if body.weekday is not None else day.weekday()
+            latest = _on_or_before(day - dt.timedelta(days=settings.min_gap_days), weekday)
+            tries = [latest - dt.timedelta(days=7 * k) for k in range(3)]
+            day = next((d for d in tries if not bad(d)), latest)
+            cycle_slots.append(Slot(body, day, cycle=cycle))
+            taken.add(day)
+        slots += reversed(cycle_slots)
+    slots.sort(key=lambda s: s.day)
+    return Proposal(year, slots, check_plan(slots, holidays, settings))
