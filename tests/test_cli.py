@@ -328,3 +328,116 @@ def test_pdf_minutes_errors(demo_db: Path, tmp_path: Path, capsys, args, message
     code, _, err = run(capsys, "--db", str(demo_db), "pdf", *args, "-o", str(out))
     assert code == 1 and message in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+PLAN_2023 = [
+    ("NR 2023-01-25 1200-1500", []),
+    ("KF 2023-02-03 0830-1130", []),
+    ("AU 2023-02-08 1200-1400", []),
+    ("TR 2023-02-17 0900-1400", ["--place", "Stjørdal"]),
+    ("NR 2023-09-08 1200-1500", []),  # a Friday: the seed printed «Onsdag 08.09»
+    ("TR 2023-10-20 0900-1400", ["--note", "Konstituering etter valget"]),
+    ("KF 2023-12-01 0830-1130", []),
+]
+
+
+@pytest.fixture
+def plan_db(tmp_path: Path, capsys) -> Path:
+    db = tmp_path / "plan.sqlite"
+    for key, extra in reversed(PLAN_2023):  # entered in any order
+        code, out, err = run(capsys, "--db", str(db), "plan", "add", key, *extra)
+        assert code == 0, err
+        assert out.startswith("added ")
+    return db
+
+
+def test_plan_prints_in_date_order_with_computed_weekdays(plan_db: Path, tmp_path, capsys) -> None:
+    out = tmp_path / "plan.pdf"
+    code, _, err = run(capsys, "--db", str(plan_db), "pdf", "moteplan", "2023", "-o", str(out))
+    assert code == 0, err
+    lines = [line.strip() for line in text_of(out).splitlines() if line.strip()]
+    assert lines[:8] == [
+        "MØTEPLAN TRONDHEIMSREGIONEN 2023",
+        "Næringsrådet: Onsdag 25.01 kl 1200-1500",
+        "Kommunedirektørforum: Fredag 03.02 kl 0830-1130",
+        "Arbeidsutvalget: Onsdag 08.02 kl 1200-1400",
+        "Regionrådet: Fredag 17.02 kl 0900-1400",
+        "Næringsrådet: Fredag 08.09 kl 1200-1500",
+        "Regionrådet: Fredag 20.10 kl 0900-1400 (Konstituering etter valget)",
+        "Kommunedirektørforum: Fredag 01.12 kl 0830-1130",
+    ]
+    from pypdf import PdfReader
+
+    fonts = set()
+    page = PdfReader(out).pages[0]
+
+    def visit(text, _cm, _tm, font, _size) -> None:
+        if "Regionrådet" in text and font:
+            fonts.add(font.get("/BaseFont"))
+
+    page.extract_text(visitor_text=visit)
+    assert any("Bold" in str(f) for f in fonts)  # Regionrådet lines in bold
+
+
+def test_plan_move_keeps_the_uids_and_cancel_is_exported_cancelled(
+    plan_db: Path, tmp_path: Path, capsys
+) -> None:
+    import icalendar
+
+    def export(name: str) -> dict[str, icalendar.Event]:
+        out = tmp_path / name
+        code, _, err = run(capsys, "--db", str(plan_db), "ics", "2023", "-o", str(out))
+        assert code == 0, err
+        calendar = icalendar.Calendar.from_ical(out.read_bytes())
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Oslo"]
+        return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+    before = export("before.ics")
+    assert len(before) == 7
+    kf = next(e for e in before.values() if e.decoded("dtstart").date() == dt.date(2023, 12, 1))
+    start = kf.decoded("dtstart")
+    assert start.tzinfo is not None and start.utcoffset() == dt.timedelta(hours=1)
+    assert (start.hour, start.minute) == (8, 30)
+    assert str(kf["SUMMARY"]) == "Kommunedirektørforum"
+    code, out, err = run(
+        capsys, "--db", str(plan_db), "plan", "move", "KF 2023-12-01", "2023-12-08"
+    )
+    assert code == 0, err
+    code, _, err = run(
+        capsys, "--db", str(plan_db), "plan", "cancel", "NR 2023-09-08", "--reason", "Få saker"
+    )
+    assert code == 0, err
+    after = export("after.ics")
+    assert set(after) == set(before)
+    moved = after[str(kf["UID"])]
+    assert moved.decoded("dtstart").date() == dt.date(2023, 12, 8)
+    assert int(moved["SEQUENCE"]) >= int(kf["SEQUENCE"])
+    cancelled = next(e for e in after.values() if str(e["STATUS"]) == "CANCELLED")
+    assert cancelled.decoded("dtstart").date() == dt.date(2023, 9, 8)
+    assert "Få saker" in str(cancelled["DESCRIPTION"])
+    pdf = tmp_path / "plan.pdf"
+    assert run(capsys, "--db", str(plan_db), "pdf", "moteplan", "2023", "-o", str(pdf))[0] == 0
+    text = text_of(pdf)
+    assert "Næringsrådet: Fredag 08.09" not in text  # cancelled meetings are left out
+    assert "Kommunedirektørforum: Fredag 08.12 kl 0830-1130" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plan", "add", "KF 2023-02-30"], "not a date: '2023-02-30'"),
+        (["plan", "add", "KF 2023-02-03 2500-2600"], "not a time of day: '2500'"),
+        (["plan", "add", "XX 2023-02-03"], "unknown body 'XX'"),
+        (["plan", "add", "KF 2023-02-03"], "allerede et møte"),
+        (["plan", "move", "KF 2023-12-01", "2023-13-01"], "not a date"),
+        (["plan", "move", "KF 2023-11-30", "2023-12-08"], "no KF meeting on 2023-11-30"),
+        (["plan", "move", "KF 2023-12-01", "2023-02-03"], "allerede et møte"),
+        (["plan", "cancel", "QQ 2023-12-01", "--reason", "x"], "unknown body"),
+        (["ics", "20x3", "-o", "x.ics"], "not a year"),
+        (["pdf", "moteplan", "tjuetjuetre", "-o", "x.pdf"], "not a year"),
+    ],
+)
+def test_plan_errors_are_one_line(plan_db: Path, capsys, args, message) -> None:
+    code, _, err = run(capsys, "--db", str(plan_db), *args)
+    assert code == 1
+    assert message in err and len(err.strip().splitlines()) == 1

@@ -64,14 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help="print a document as PDF")
     pdf.add_argument(
         "document",
-        choices=["innkalling", "protokoll", "utskrift"],
+        choices=["innkalling", "protokoll", "utskrift", "moteplan"],
         help="innkalling (notice), protokoll (the minutes: referat or protokoll), "
-        "utskrift (særutskrift: the extract of one case)",
+        "utskrift (særutskrift: the extract of one case), moteplan (the year's meeting plan)",
     )
     pdf.add_argument(
         "meeting",
         metavar="MEETING",
-        help='a meeting, e.g. "KF 2022-12-02"; for utskrift a case, e.g. "KF 37/22"',
+        help='a meeting, e.g. "KF 2022-12-02"; for utskrift a case, e.g. "KF 37/22"; '
+        "for moteplan a year",
     )
     pdf.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     pdf.add_argument(
@@ -80,6 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--public", action="store_true", help="public version: exempt cases by public title only"
     )
+    plan = commands.add_parser("plan", help="add, move or cancel a meeting in the plan")
+    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help='add a meeting: "KF 2023-02-03 0830-1130"')
+    add.add_argument("meeting", metavar="MEETING", help='"KF 2023-02-03 0830-1130"; the time '
+                     "is optional (default: the body's usual slot)")  # fmt: skip
+    add.add_argument("--place", metavar="TEXT", help="default: the body's usual place")
+    add.add_argument("--note", metavar="TEXT", default="", help="e.g. Konstituering etter valget")
+    move = actions.add_parser("move", help='move a meeting: "KF 2023-12-01" 2023-12-08')
+    move.add_argument("meeting", metavar="MEETING")
+    move.add_argument("date", metavar="DATE")
+    cancel = actions.add_parser("cancel", help="cancel a meeting, keeping it in the plan")
+    cancel.add_argument("meeting", metavar="MEETING")
+    cancel.add_argument("--reason", metavar="TEXT", required=True)
+    ics = commands.add_parser("ics", help="the year's meetings as an iCalendar file (Outlook)")
+    ics.add_argument("year", metavar="YEAR")
+    ics.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     check = commands.add_parser(
         "check", help="list what is wrong or missing in a notice (exit status 1 on errors)"
     )
@@ -118,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     handlers = {
         "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "check": cmd_check,
+        "plan": cmd_plan, "ics": cmd_ics,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
@@ -264,7 +282,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise CliError("--bundle is for the innkalling only")
     store = open_store(args, write=False)
     try:
-        if args.document == "utskrift":
+        if args.document == "moteplan":
+            if args.public:
+                raise CliError("--public is not for the moteplan (it is public as it is)")
+            pdf = plan_pdf(store, _year_arg(args.meeting))
+        elif args.document == "utskrift":
             if args.public:
                 raise CliError("--public is not for an utskrift (it goes to those concerned)")
             pdf = extract_pdf(store, args.meeting)
@@ -288,6 +310,102 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
     print(f"wrote {args.output}")
+    return 0
+
+
+def _year_arg(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise CliError(f"not a year: {text!r}")
+    return int(text)
+
+
+def plan_pdf(store: Store, year: int) -> bytes:
+    from tr_desk.core.plan import plan_lines, plan_title
+    from tr_desk.documents.plan import render_plan
+
+    bodies = {b.id: b for b in store.bodies() if b.id is not None}
+    return render_plan(plan_title(year), plan_lines(store.meetings(year=year), bodies))
+
+
+def plan_meeting(store: Store, text: str) -> tuple[Meeting, object]:
+    """The meeting named «KF 2023-12-01» (a time slot may follow), and the parsed key."""
+    from tr_desk.core.plan import parse_plan_key
+
+    try:
+        key = parse_plan_key(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return find_meeting(store, f"{key.prefix} {key.day.isoformat()}"), key
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from tr_desk.core.formats import parse_date
+    from tr_desk.core.plan import parse_plan_key
+
+    store = open_store(args, write=True)
+    try:
+        if args.plan_command == "add":
+            try:
+                key = parse_plan_key(args.meeting)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+            body = store.body_by_prefix(key.prefix)
+            if body is None or body.id is None:
+                known = ", ".join(b.prefix for b in store.bodies())
+                raise CliError(f"unknown body {key.prefix!r} (known: {known})")
+            meeting_id = store.create_meeting(
+                body.id, key.day, start=key.start, end=key.end, place=args.place,
+                note=" ".join(args.note.split()),
+            )  # fmt: skip
+            meeting = store.meeting(meeting_id)
+            print(f"added {body.prefix} {meeting.date.isoformat()} {plan_summary(store, meeting)}")
+        elif args.plan_command == "move":
+            meeting, _ = plan_meeting(store, args.meeting)
+            try:
+                day = parse_date(args.date)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+            assert meeting.id is not None
+            store.move_meeting(meeting.id, day)
+            moved = store.meeting(meeting.id)
+            print(f"moved to {day.isoformat()}: {plan_summary(store, moved)}")
+        else:
+            meeting, _ = plan_meeting(store, args.meeting)
+            if not args.reason.strip():
+                raise CliError("--reason is empty")
+            assert meeting.id is not None
+            store.cancel_meeting(meeting.id, args.reason)
+            print(f"cancelled {meeting.date.isoformat()}: {args.reason.strip()}")
+    finally:
+        store.close()
+    return 0
+
+
+def plan_summary(store: Store, meeting: Meeting) -> str:
+    from tr_desk.core.plan import plan_lines
+
+    body = store.body(meeting.body_id)
+    return plan_lines([meeting], {meeting.body_id: body})[0].text
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from tr_desk.documents.plan import render_calendar
+
+    year = _year_arg(args.year)
+    store = open_store(args, write=False)
+    try:
+        bodies = {b.id: b for b in store.bodies() if b.id is not None}
+        meetings = store.meetings(year=year)
+        data = render_calendar(meetings, bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC))
+    finally:
+        store.close()
+    try:
+        args.output.write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"wrote {args.output} ({len(meetings)} meetings)")
     return 0
 
 
