@@ -399,10 +399,10 @@ def test_plan_move_keeps_the_uids_and_cancel_is_exported_cancelled(
     assert start.tzinfo is not None and start.utcoffset() == dt.timedelta(hours=1)
     assert (start.hour, start.minute) == (8, 30)
     assert str(kf["SUMMARY"]) == "Kommunedirektørforum"
-    code, out, err = run(
+    code, moved_out, err = run(
         capsys, "--db", str(plan_db), "plan", "move", "KF 2023-12-01", "2023-12-08"
     )
-    assert code == 0, err
+    assert code == 0 and moved_out.startswith("moved to 2023-12-08"), err
     code, _, err = run(
         capsys, "--db", str(plan_db), "plan", "cancel", "NR 2023-09-08", "--reason", "Få saker"
     )
