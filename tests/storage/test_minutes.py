@@ -200,3 +200,36 @@ def test_check_of_the_minutes(demo_store: Store) -> None:
     assert "Vedtak mangler." in messages
     assert "10 stemmer, men bare 9 stemmeberettigede deltok." in messages
     assert not any("verken merket" in m for m in messages)
+
+
+def test_drafts_follow_the_plan_when_meetings_move_or_are_cancelled(store: Store) -> None:
+    tr = store.body_by_prefix("TR")
+    kf = store.body_by_prefix("KF")
+    first = store.create_meeting(tr.id, dt.date(2023, 2, 17), place="Stjørdal")
+    store.create_meeting(tr.id, dt.date(2023, 4, 21), place="Melhus")
+    draft = store.create_meeting(kf.id, dt.date(2023, 2, 3))
+
+    def next_case() -> str:
+        return store.meeting(draft).cases[-3].title
+
+    assert next_case() == "Saker til neste møte i Trondheimsregionen – regionrådet 17.02.2023"
+    store.move_meeting(first, dt.date(2023, 2, 24))
+    assert next_case().endswith("regionrådet 24.02.2023")
+    old = store.cancel_meeting(first, "Flyttet til april")
+    assert old.status is MeetingStatus.PLANNED
+    assert next_case().endswith("regionrådet 21.04.2023")
+    assert "Melhus" in store.meeting(draft).cases[-3].text
+    store.update_meeting(old)  # undo of the cancellation
+    assert next_case().endswith("regionrådet 24.02.2023")
+    uid = store.meeting(first).uid
+    assert uid.endswith("@trondheimsregionen.no")
+    store.move_meeting(first, dt.date(2023, 3, 3))
+    assert store.meeting(first).uid == uid  # the calendar event moves, it is not a new one
+
+
+def test_held_meetings_cannot_be_moved_or_cancelled(demo_store: Store) -> None:
+    held = kf(demo_store, "2022-09-16")
+    with pytest.raises(StoreError, match="avholdt"):
+        demo_store.move_meeting(held.id, dt.date(2022, 9, 23))
+    with pytest.raises(StoreError, match="avholdt"):
+        demo_store.cancel_meeting(held.id, "x")
