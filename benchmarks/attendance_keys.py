@@ -47,7 +47,7 @@ def main() -> None:
     window.resize(1366, 768)
     window.show()
     window.current_meeting_id = meeting_id
-    window.nav.setCurrentRow(1)
+    window.show_pane("Møte")
     pane = window.meeting_pane
     for _ in range(20):
         app.processEvents()

@@ -40,7 +40,7 @@ def main() -> None:
     for _ in range(100):  # the user looks at the window for a moment before opening a case
         app.processEvents()
         time.sleep(0.01)
-    window.nav.setCurrentRow(0)
+    window.show_pane("Sakliste")
     pane = window.agenda
     kf = store.body_by_prefix("KF")
     assert kf is not None and kf.id is not None

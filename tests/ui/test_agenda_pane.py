@@ -31,7 +31,7 @@ def draft(store: Store) -> int:
 
 @pytest.fixture
 def pane(qtbot, window: MainWindow, draft: int) -> AgendaPane:
-    window.nav.setCurrentRow(0)
+    window.show_pane("Sakliste")
     pane = window.agenda
     pane.fill_meetings(draft)
     pane.preview_on.setChecked(False)

@@ -53,7 +53,7 @@ NOTES_DRIVER = textwrap.dedent(
     window.show()
     body = store.body_by_prefix("KF")
     window.current_meeting_id = next(m.id for m in store.meetings(body.id) if m.date.month == 12)
-    window.nav.setCurrentRow(1)
+    window.show_pane("Møte")
     pane = window.meeting_pane
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
     pane.editor.notes.setFocus()

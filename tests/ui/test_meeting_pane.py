@@ -30,7 +30,7 @@ def demo_window(qtbot, demo_store: Store, dialogs) -> MainWindow:
 
 def open_meeting(window: MainWindow, key: str) -> MeetingPane:
     window.current_meeting_id = meeting_id(window.store, key)
-    window.nav.setCurrentRow(1)
+    window.show_pane("Møte")
     pane = window.meeting_pane
     assert pane.meeting.id == window.current_meeting_id
     return pane
@@ -177,7 +177,7 @@ def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, 
     store = demo_window.store
     pane = open_meeting(demo_window, "KF 2022-09-16")
     assert pane.editor.isEnabled() and pane.roster.isEnabled()
-    demo_window.nav.setCurrentRow(2)
+    demo_window.show_pane("Protokoll")
     minutes = demo_window.minutes_pane
     assert minutes.meeting.id == pane.meeting.id
     assert minutes.approve_button.isEnabled() and not minutes.reopen_button.isEnabled()
@@ -185,7 +185,7 @@ def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, 
     meeting = store.meeting(pane.meeting.id)
     assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == dt.date.today()
     assert minutes.reopen_button.isEnabled() and not minutes.remarks.isEnabled()
-    demo_window.nav.setCurrentRow(1)
+    demo_window.show_pane("Møte")
     assert not pane.editor.isEnabled() and not pane.roster.isEnabled()
     assert pane.locked.isVisible() and "Gjenåpne" in pane.locked.text()
     minutes.reopen()
@@ -206,7 +206,7 @@ def test_minutes_print_to_a_pdf_file(qtbot, demo_window: MainWindow, tmp_path) -
 
     window = demo_window
     window.current_meeting_id = meeting_id(window.store, "KF 2022-09-16")
-    window.nav.setCurrentRow(2)
+    window.show_pane("Protokoll")
     pane = window.minutes_pane
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -219,11 +219,11 @@ def test_minutes_print_to_a_pdf_file(qtbot, demo_window: MainWindow, tmp_path) -
 def test_the_check_takes_you_to_the_case(qtbot, demo_window: MainWindow) -> None:
     window = demo_window
     window.current_meeting_id = meeting_id(window.store, "KF 2022-12-02")
-    window.nav.setCurrentRow(2)
+    window.show_pane("Protokoll")
     minutes = window.minutes_pane
     row = next(i for i, p in enumerate(minutes.problems) if p.field == "outcome")
     minutes._on_problem_chosen(minutes.check_list.item(row))
-    assert window.stack.currentIndex() == 1
+    assert window.nav.currentItem().text() == "Møte"
     assert window.meeting_pane.current_case() == minutes.problems[row].case_index
 
 

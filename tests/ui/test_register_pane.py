@@ -47,6 +47,7 @@ def test_models_pass_the_model_tester(qtmodeltester, store: Store) -> None:
 def test_window_opens_on_a_fresh_database(window: MainWindow) -> None:
     assert window.windowTitle() == "TR Desk – Trondheimsregionen"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Møteplan",
         "Sakliste",
         "Møte",
         "Protokoll",

@@ -227,13 +227,17 @@ def edit_meeting(store: Store, old: Meeting, new: Meeting) -> StoreCommand:
 
 
 class CreateMeetingCommand(StoreCommand):
-    """A new draft meeting; ``meeting_id`` is set once it is written."""
+    """A new draft meeting; ``meeting_id`` is set once it is written. Redo after undo makes it
+    again with the same calendar UID."""
 
-    def __init__(self, store: Store, body_id: int, day: dt.date, label: str) -> None:
+    def __init__(
+        self, store: Store, body_id: int, day: dt.date, label: str, **options: Any
+    ) -> None:
         self.meeting_id: int | None = None
 
         def do() -> None:
-            self.meeting_id = store.create_meeting(body_id, day)
+            self.meeting_id = store.create_meeting(body_id, day, **options)
+            options["uid"] = store.meeting_header(self.meeting_id).uid
 
         def undo() -> None:
             assert self.meeting_id is not None
@@ -242,5 +246,26 @@ class CreateMeetingCommand(StoreCommand):
         super().__init__(f"Nytt møte {label}", do, undo)
 
 
-def create_meeting(store: Store, body_id: int, day: dt.date, label: str) -> CreateMeetingCommand:
-    return CreateMeetingCommand(store, body_id, day, label)
+def create_meeting(
+    store: Store, body_id: int, day: dt.date, label: str, **options: Any
+) -> CreateMeetingCommand:
+    """``options``: start, end, place, note (default: the body's usual slot and place)."""
+    return CreateMeetingCommand(store, body_id, day, label, **options)
+
+
+def move_meeting(store: Store, meeting_id: int, day: dt.date, label: str) -> StoreCommand:
+    old_day = store.meeting_header(meeting_id).date
+    return StoreCommand(
+        f"Flytt {label}",
+        lambda: store.move_meeting(meeting_id, day),
+        lambda: store.move_meeting(meeting_id, old_day),
+    )
+
+
+def cancel_meeting(store: Store, meeting_id: int, reason: str, label: str) -> StoreCommand:
+    old = store.meeting_header(meeting_id)
+    return StoreCommand(
+        f"Avlys {label}",
+        lambda: store.cancel_meeting(meeting_id, reason),
+        lambda: store.update_meeting(old),
+    )

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tr_desk.ui.meeting_pane import MeetingPane
     from tr_desk.ui.minutes_pane import MinutesPane
     from tr_desk.ui.pane import MeetingView
+    from tr_desk.ui.plan_pane import PlanPane
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 
@@ -52,17 +53,17 @@ class MainWindow(QMainWindow):
         self.register = RegisterPane(store, self.undo_stack)
         self.register.saved.connect(self._on_saved)
         # Panes built when first opened: (title, module, class); Register is built at once.
-        self._lazy: dict[str, MeetingView] = {}
+        self._lazy: dict[str, MeetingView | PlanPane] = {}
         self._slots: dict[str, QWidget] = {}
         self.current_meeting_id: int | None = None
-        for title in ("Sakliste", "Møte", "Protokoll"):
+        for title in ("Møteplan", "Sakliste", "Møte", "Protokoll"):
             slot = QWidget()
             QHBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
             self._slots[title] = slot
             self.add_pane(title, slot)
         self.add_pane("Register", self.register)
         self.nav.currentRowChanged.connect(self._on_pane_chosen)
-        self.nav.setCurrentRow(3)
+        self.nav.setCurrentRow(4)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -103,24 +104,46 @@ class MainWindow(QMainWindow):
             self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
-    def _pane(self, title: str) -> MeetingView:
+    def _pane(self, title: str) -> MeetingView | PlanPane:
         """A meeting pane, built when first opened (they bring the PDF preview and the check)."""
         pane = self._lazy.get(title)
         if pane is None:
-            if title == "Sakliste":
-                from tr_desk.ui.agenda_pane import AgendaPane as PaneClass
+            if title == "Møteplan":
+                from tr_desk.ui.plan_pane import PlanPane as PaneClass  # type: ignore[assignment]
+            elif title == "Sakliste":
+                from tr_desk.ui.agenda_pane import AgendaPane as PaneClass  # type: ignore[assignment]
             elif title == "Møte":
                 from tr_desk.ui.meeting_pane import MeetingPane as PaneClass  # type: ignore[assignment]
             else:
                 from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
             pane = PaneClass(self.store, self.undo_stack)
             pane.saved.connect(self._on_saved)
-            pane.meeting_opened.connect(self._on_meeting_opened)
+            if hasattr(pane, "meeting_opened"):
+                pane.meeting_opened.connect(self._on_meeting_opened)
+            if hasattr(pane, "open_requested"):
+                pane.open_requested.connect(self.open_meeting)
             if hasattr(pane, "problem_chosen"):
                 pane.problem_chosen.connect(self.go_to_case)
             self._lazy[title] = pane
             self._slots[title].layout().addWidget(pane)
         return pane
+
+    @property
+    def plan(self) -> PlanPane:
+        return self._pane("Møteplan")  # type: ignore[return-value]
+
+    def show_pane(self, title: str) -> None:
+        rows = [self.nav.item(i).text() for i in range(self.nav.count())]
+        self.nav.setCurrentRow(rows.index(title))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """From the plan: a held meeting opens in Møte, the others in Sakliste."""
+        from tr_desk.core.model import MeetingStatus
+
+        meeting = self.store.meeting_header(meeting_id)
+        self.current_meeting_id = meeting_id
+        held = meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED)
+        self.show_pane("Møte" if held else "Sakliste")
 
     @property
     def agenda(self) -> AgendaPane:
@@ -138,7 +161,9 @@ class MainWindow(QMainWindow):
         """Open the pane; a meeting pane shows the meeting the user had open in another."""
         title = self.nav.item(row).text()
         if title in self._slots:
-            self._pane(title).show_meeting(self.current_meeting_id)
+            pane = self._pane(title)
+            if hasattr(pane, "show_meeting"):
+                pane.show_meeting(self.current_meeting_id)
         self.stack.setCurrentIndex(row)
 
     def _on_meeting_opened(self, meeting_id: int) -> None:
@@ -147,7 +172,7 @@ class MainWindow(QMainWindow):
     def go_to_case(self, meeting_id: int, case_index: int, field: str) -> None:
         """From the Protokoll check to the place in the Møte pane where it is put right."""
         self.current_meeting_id = meeting_id
-        self.nav.setCurrentRow(list(self._slots).index("Møte"))
+        self.show_pane("Møte")
         pane = self.meeting_pane
         if case_index >= 0 and pane.meeting is not None:
             pane.cases.setCurrentItem(pane.cases.topLevelItem(case_index))

@@ -51,6 +51,9 @@ class Pane(StoreWatcher):
         self.undo_stack = undo_stack
         self._pushing = False  # True while our own command lands on the stack (not an undo)
 
+    def shutdown(self) -> None:
+        """Save what is being typed and stop background work, before the window closes."""
+
     def push(self, command: StoreCommand) -> bool:
         try:
             command.run_first()
@@ -86,6 +89,3 @@ class MeetingView(Pane):
         """Open ``meeting_id`` (chosen in another pane) unless it is already open."""
         if meeting_id is not None and meeting_id != self.meeting_id:
             self.fill_meetings(meeting_id)
-
-    def shutdown(self) -> None:
-        """Save what is being typed and stop background work, before the window closes."""

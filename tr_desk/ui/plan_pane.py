@@ -1,0 +1,632 @@
+"""Møteplan: the year of all four bodies — calendar and list, create, move, cancel, note —,
+the plan for a new year, the printed plan and the calendar file for Outlook."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tr_desk.core.check import norwegian_holidays
+from tr_desk.core.formats import date_short, parse_time, plan_date, time_slot
+from tr_desk.core.model import Body, Meeting, MeetingStatus
+from tr_desk.core.plan import PlanSettings, Proposal, Slot, check_plan, propose_plan
+from tr_desk.storage.store import Store
+from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.meeting_picker import STATUS_LABELS
+from tr_desk.ui.pane import Pane
+from tr_desk.ui.year_view import Mark, YearView
+
+# One colour per body, told apart also by people with red-green colour blindness.
+COLOURS = {"TR": "#1f4e9a", "AU": "#e08a00", "KF": "#2a9d8f", "NR": "#9b3d9b"}
+SPARE_COLOURS = ["#6d4c41", "#c2185b", "#546e7a", "#7cb342"]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def body_colours(bodies: list[Body]) -> dict[int, str]:
+    spare = iter(SPARE_COLOURS * 4)
+    return {b.id: COLOURS.get(b.prefix) or next(spare) for b in bodies if b.id is not None}
+
+
+def _numbers(text: str) -> list[int]:
+    """«2, 4, 6» → [2, 4, 6]; a ValueError names what is not a number."""
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if part:
+            if not part.isdigit():
+                raise ValueError(part)
+            out.append(int(part))
+    return out
+
+
+class MeetingDialog(QDialog):
+    """A new meeting in the plan: body, date, time, place, note (defaults: the body's slot)."""
+
+    def __init__(self, bodies: list[Body], day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nytt møte i planen")
+        self.bodies = bodies
+        self.body = QComboBox()
+        for body in bodies:
+            self.body.addItem(body.name, body.id)
+        self.day = QDateEdit(_qdate(day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.weekday = style.muted("")
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        self.place = QLineEdit()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("f.eks. Konstituering etter valget")
+        self.body.currentIndexChanged.connect(self._body_chosen)
+        self.day.dateChanged.connect(self._show_weekday)
+        slot = QHBoxLayout()
+        slot.addWidget(self.start)
+        slot.addWidget(QLabel("–"))
+        slot.addWidget(self.end)
+        form = QFormLayout(self)
+        form.addRow("&Organ:", self.body)
+        form.addRow("&Dato:", self.day)
+        form.addRow("", self.weekday)
+        form.addRow("&Tid:", slot)
+        form.addRow("&Sted:", self.place)
+        form.addRow("&Merknad:", self.note)
+        form.addRow(dialogs.ok_cancel(self, "Legg til", self._on_ok))
+        self._body_chosen()
+        self._show_weekday()
+
+    def _body(self) -> Body:
+        return self.bodies[self.body.currentIndex()]
+
+    def _body_chosen(self) -> None:
+        body = self._body()
+        self.start.setText(body.start.strftime("%H:%M") if body.start else "")
+        self.end.setText(body.end.strftime("%H:%M") if body.end else "")
+        self.place.setText(body.place)
+
+    def _show_weekday(self) -> None:
+        self.weekday.setText(plan_date(_date(self.day.date())))
+
+    def _on_ok(self) -> None:
+        try:
+            self.times()
+        except ValueError:
+            dialogs.tell(self, "Skriv klokkeslettene som 08:30 eller 0830, slutt etter start.")
+            return
+        self.accept()
+
+    def times(self) -> tuple[dt.time | None, dt.time | None]:
+        start = parse_time(self.start.text()) if self.start.text().strip() else None
+        end = parse_time(self.end.text()) if self.end.text().strip() else None
+        if start and end and end <= start:
+            raise ValueError("ends before it starts")
+        return start, end
+
+    def chosen(self) -> tuple[int, dt.date, dict[str, object]]:
+        start, end = self.times()
+        body_id = int(self.body.currentData())
+        options = {"start": start, "end": end, "place": self.place.text().strip(),
+                   "note": " ".join(self.note.text().split())}  # fmt: skip
+        return body_id, _date(self.day.date()), options
+
+
+class GeneratorDialog(QDialog):
+    """The plan for a new year: proposed from the usual slots and the cycles, flagged where it
+    needs a look; dates can be adjusted here before the plan is accepted."""
+
+    def __init__(
+        self, store: Store, year: int, settings: PlanSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Møteplan for et nytt år")
+        self.resize(760, 620)
+        self.store = store
+        self.settings = copy.deepcopy(settings)
+        self.bodies = store.bodies()
+        self.proposal: Proposal | None = None
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2200)
+        self.year.setValue(year)
+        self.months = QLineEdit(", ".join(str(m) for m in settings.cycle_months))
+        self.school = QLineEdit(", ".join(str(w) for w in settings.school_weeks))
+        self.propose_button = QPushButton("Foreslå plan")
+        self.propose_button.clicked.connect(self.propose)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Organ", "Dato", "Ukedag"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.flags = QListWidget()
+        self.flags.setWordWrap(True)
+        self.flags_title = style.bold(QLabel("Trenger en titt"))
+        form = QFormLayout()
+        form.addRow("&År:", self.year)
+        form.addRow("Regionrådet i &månedene:", self.months)
+        form.addRow("&Skoleferie (uker):", self.school)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignBottom)
+        hint = style.muted(
+            "Hver syklus: Næringsrådet → Kommunedirektørforum → Arbeidsutvalget → Regionrådet, "
+            "hvert organ på sin faste ukedag. Endre datoene i listen før du godtar planen."
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.flags_title)
+        layout.addWidget(self.flags, 2)
+        layout.addWidget(dialogs.ok_cancel(self, "Godta planen", self._on_accept))
+        self.propose()
+
+    def _read_settings(self) -> bool:
+        try:
+            months = _numbers(self.months.text())
+            weeks = _numbers(self.school.text())
+        except ValueError as exc:
+            dialogs.tell(self, f"«{exc}» er ikke et tall. Skriv f.eks. 2, 4, 6, 9, 11.")
+            return False
+        if not months or any(not 1 <= m <= 12 for m in months):
+            dialogs.tell(self, "Månedene må være tall fra 1 til 12.")
+            return False
+        if any(not 1 <= w <= 53 for w in weeks):
+            dialogs.tell(self, "Ukene må være tall fra 1 til 53.")
+            return False
+        self.settings.cycle_months, self.settings.school_weeks = months, weeks
+        return True
+
+    def propose(self) -> None:
+        if not self._read_settings():
+            return
+        year = self.year.value()
+        holidays = norwegian_holidays([year])
+        self.proposal = propose_plan(year, self.bodies, holidays, self.settings)
+        self.table.setRowCount(len(self.proposal.slots))
+        for row, slot in enumerate(self.proposal.slots):
+            item = QTableWidgetItem(slot.body.name)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, item)
+            edit = QDateEdit(_qdate(slot.day))
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setCalendarPopup(True)
+            edit.dateChanged.connect(lambda _value, row=row: self._adjusted(row))
+            self.table.setCellWidget(row, 1, edit)
+            self.table.setItem(row, 2, QTableWidgetItem(plan_date(slot.day)))
+        self._show_flags()
+
+    def _adjusted(self, row: int) -> None:
+        assert self.proposal is not None
+        edit = self.table.cellWidget(row, 1)
+        assert isinstance(edit, QDateEdit)
+        old = self.proposal.slots[row]
+        day = _date(edit.date())
+        self.proposal.slots[row] = Slot(old.body, day, old.meeting_id, old.cycle)
+        self.table.item(row, 2).setText(plan_date(day))
+        self._show_flags()
+
+    def _show_flags(self) -> None:
+        assert self.proposal is not None
+        year = self.year.value()
+        holidays = norwegian_holidays([year, year + 1])
+        taken = [
+            Slot(self._body(m.body_id), m.date, m.id)
+            for m in self.store.meetings(year=year)
+            if m.status is not MeetingStatus.CANCELLED
+        ]
+        self.proposal.flags = check_plan(self.proposal.slots + taken, holidays, self.settings)
+        self.flags.clear()
+        for flag in self.proposal.flags:
+            self.flags.addItem(str(flag))
+        count = len(self.proposal.flags)
+        self.flags_title.setText(f"Trenger en titt: {count}" if count else "Ingenting å se på")
+
+    def _body(self, body_id: int) -> Body:
+        return next(b for b in self.bodies if b.id == body_id)
+
+    def _on_accept(self) -> None:
+        if self.proposal is None or not self._read_settings():
+            return
+        self.accept()
+
+
+class PlanPane(Pane):
+    """The Møteplan pane: the year in a calendar and a list, with the plan's own buttons."""
+
+    open_requested = Signal(int)  # a meeting to open in Sakliste (or Møte when held)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(store, undo_stack, parent)
+        self.year = dt.date.today().year
+        self.meetings: list[Meeting] = []
+        self.bodies: dict[int, Body] = {}
+        self.colours: dict[int, str] = {}
+        self.selected: int | None = None
+
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2200)
+        self.year_box.setValue(self.year)
+        self.year_box.valueChanged.connect(self.show_year)
+        self.new_button = QPushButton("Nytt møte …")
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        self.generate_button = QPushButton("Lag plan for nytt år …")
+        self.generate_button.clicked.connect(self.generate)
+        self.pdf_button = QPushButton("Møteplan som PDF …")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.ics_button = QPushButton("Til kalender (.ics) …")
+        self.ics_button.clicked.connect(self.save_ics)
+        self.legend = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("År:"))
+        top.addWidget(self.year_box)
+        top.addLayout(self.legend)
+        top.addStretch(1)
+        for button in (self.new_button, self.generate_button, self.pdf_button, self.ics_button):
+            top.addWidget(button)
+
+        self.calendar = YearView()
+        self.calendar.meeting_selected.connect(self._select)
+        self.calendar.meeting_activated.connect(self.open_requested.emit)
+        self.calendar.meeting_dropped.connect(self.move)
+        self.calendar.day_activated.connect(lambda day: self.new_meeting(day))
+
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(["Dato", "Organ", "Tid", "Merknad"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setStretchLastSection(True)
+        self.list.currentItemChanged.connect(self._on_list_choice)
+        self.list.itemActivated.connect(
+            lambda item, _c: self.open_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.move_button = QPushButton("Flytt …")
+        self.move_button.clicked.connect(self._on_move)
+        self.cancel_button = QPushButton("Avlys …")
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.note_button = QPushButton("Merknad …")
+        self.note_button.clicked.connect(self._on_note)
+        self.open_button = QPushButton("Åpne")
+        self.open_button.clicked.connect(self._on_open)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.move_button, self.cancel_button, self.note_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.flags = QListWidget()
+        self.flags.setWordWrap(True)
+        self.flags.itemClicked.connect(self._on_flag)
+        self.flags_title = style.bold(QLabel("Trenger en titt"))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.list, 3)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.flags_title)
+        right_layout.addWidget(self.flags, 1)
+        right_layout.addWidget(style.muted(
+            "Dra et møte til en annen dag for å flytte det. Dobbeltklikk for å åpne det, "
+            "eller på en ledig dag for et nytt møte."
+        ))  # fmt: skip
+
+        splitter = QSplitter()
+        splitter.addWidget(self.calendar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([720, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.watch_store(undo_stack, self.refresh)
+        self.refresh()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show_year(self, year: int) -> None:
+        self.year = year
+        if self.year_box.value() != year:
+            self.year_box.setValue(year)
+        self.refresh()
+
+    def refresh(self) -> None:
+        bodies = self.store.bodies()
+        self.bodies = {b.id: b for b in bodies if b.id is not None}
+        self.colours = body_colours(bodies)
+        self.meetings = self.store.meetings(year=self.year)
+        self._fill_legend(bodies)
+        holidays = norwegian_holidays([self.year])
+        marks = []
+        for m in self.meetings:
+            assert m.id is not None
+            body = self.bodies[m.body_id]
+            label = f"{body.name} {time_slot(m.start, m.end)}".strip()
+            if m.status is MeetingStatus.CANCELLED:
+                label += f" – avlyst{': ' + m.cancel_reason if m.cancel_reason else ''}"
+            marks.append(
+                Mark(m.id, m.date, self.colours[m.body_id], label,
+                     m.status is MeetingStatus.CANCELLED)
+            )  # fmt: skip
+        self.calendar.set_year(self.year, marks, holidays, self.selected)
+        self._fill_list()
+        self._fill_flags(holidays)
+        self._update_buttons()
+
+    def _fill_legend(self, bodies: list[Body]) -> None:
+        while self.legend.count():
+            widget = self.legend.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for body in bodies:
+            colour = self.colours[body.id or 0]
+            label = QLabel(f'<span style="color:{colour}">■</span> {body.name}')
+            self.legend.addWidget(label)
+
+    def _fill_list(self) -> None:
+        blocked = self.list.blockSignals(True)
+        self.list.clear()
+        current = None
+        for m in self.meetings:
+            body = self.bodies[m.body_id]
+            cancelled = m.status is MeetingStatus.CANCELLED
+            note = m.note
+            if cancelled:
+                reason = f": {m.cancel_reason}" if m.cancel_reason else ""
+                note = f"Avlyst{reason}" + (f" ({m.note})" if m.note else "")
+            item = QTreeWidgetItem([plan_date(m.date), body.name, time_slot(m.start, m.end), note])
+            item.setData(0, Qt.ItemDataRole.UserRole, m.id)
+            item.setForeground(1, QBrush(QColor(self.colours[m.body_id])))
+            tip = f"{date_short(m.date)} – {STATUS_LABELS[m.status]}"
+            if m.place:
+                tip += f"\nSted: {m.place}"
+            for column in range(4):
+                item.setToolTip(column, tip)
+            if body.prefix == "TR":
+                for column in range(4):
+                    font = QFont(item.font(column))
+                    font.setBold(True)
+                    item.setFont(column, font)
+            if cancelled:
+                for column in range(4):
+                    font = QFont(item.font(column))
+                    font.setStrikeOut(True)
+                    item.setFont(column, font)
+                    item.setForeground(column, QBrush(QColor("#888888")))
+            self.list.addTopLevelItem(item)
+            if m.id == self.selected:
+                current = item
+        if current is not None:
+            self.list.setCurrentItem(current)
+        self.list.blockSignals(blocked)
+
+    def _fill_flags(self, holidays: dict[dt.date, str]) -> None:
+        slots = [
+            Slot(self.bodies[m.body_id], m.date, m.id)
+            for m in self.meetings
+            if m.status is not MeetingStatus.CANCELLED
+        ]
+        self.plan_flags = check_plan(slots, holidays, self.store.plan_settings())
+        self.flags.clear()
+        for flag in self.plan_flags:
+            self.flags.addItem(str(flag))
+        count = len(self.plan_flags)
+        self.flags_title.setText(f"Trenger en titt: {count}" if count else "Ingenting å se på")
+
+    def _update_buttons(self) -> None:
+        meeting = self.selected_meeting()
+        open_ = meeting is not None and meeting.status not in (
+            MeetingStatus.HELD, MeetingStatus.APPROVED, MeetingStatus.CANCELLED,
+        )  # fmt: skip
+        writable = not self.store.readonly
+        for button in (self.move_button, self.cancel_button):
+            button.setEnabled(writable and open_)
+        self.note_button.setEnabled(writable and meeting is not None)
+        self.open_button.setEnabled(meeting is not None)
+        for button in (self.new_button, self.generate_button):
+            button.setEnabled(writable)
+
+    def selected_meeting(self) -> Meeting | None:
+        return next((m for m in self.meetings if m.id == self.selected), None)
+
+    def _select(self, meeting_id: int | None) -> None:
+        self.selected = meeting_id
+        self.calendar.select(meeting_id)
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == meeting_id:
+                blocked = self.list.blockSignals(True)
+                self.list.setCurrentItem(item)
+                self.list.blockSignals(blocked)
+        self._update_buttons()
+
+    def _on_list_choice(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._select(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _on_flag(self, _item: object) -> None:
+        row = self.flags.currentRow()
+        if 0 <= row < len(self.plan_flags):
+            ids = [i for i in self.plan_flags[row].meeting_ids if i is not None]
+            if ids:
+                self._select(ids[0])
+
+    def _label(self, meeting: Meeting) -> str:
+        return f"{self.bodies[meeting.body_id].name} {date_short(meeting.date)}"
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def new_meeting(self, day: dt.date | None = None) -> int | None:
+        if day is None:
+            today = dt.date.today()
+            day = today if today.year == self.year else dt.date(self.year, 1, 2)
+        dialog = MeetingDialog(list(self.bodies.values()), day, self)
+        if not dialog.exec():
+            return None
+        body_id, chosen_day, options = dialog.chosen()
+        label = f"{self.bodies[body_id].name} {date_short(chosen_day)}"
+        command = commands.create_meeting(self.store, body_id, chosen_day, label, **options)
+        if self.push(command):
+            self.selected = command.meeting_id
+            if chosen_day.year != self.year:
+                self.show_year(chosen_day.year)
+            else:
+                self.refresh()
+            return command.meeting_id
+        return None
+
+    def move(self, meeting_id: int, day: dt.date) -> bool:
+        meeting = next((m for m in self.meetings if m.id == meeting_id), None)
+        if meeting is None:
+            return False
+        if meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+            self.refuse("Møtet er avholdt og kan ikke flyttes.")
+            return False
+        if meeting.status is MeetingStatus.CANCELLED:
+            self.refuse("Møtet er avlyst. Angre avlysningen (Ctrl+Z) eller legg inn et nytt møte.")
+            return False
+        if meeting.status is MeetingStatus.NOTICE_ISSUED and not dialogs.confirm(
+            self, "Flytte møtet?",
+            "Innkallingen er sendt ut. Flytter du møtet, må en revidert innkalling sendes.",
+            "Flytt",
+        ):  # fmt: skip
+            return False
+        self.selected = meeting_id
+        return self.push(commands.move_meeting(self.store, meeting_id, day, self._label(meeting)))
+
+    def _on_move(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None or meeting.id is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"Flytt {self._label(meeting)}")
+        edit = QDateEdit(_qdate(meeting.date))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        weekday = style.muted(plan_date(meeting.date))
+        edit.dateChanged.connect(lambda value: weekday.setText(plan_date(_date(value))))
+        form = QFormLayout(dialog)
+        form.addRow("&Ny dato:", edit)
+        form.addRow("", weekday)
+        form.addRow(dialogs.ok_cancel(dialog, "Flytt", dialog.accept))
+        if dialog.exec():
+            self.move(meeting.id, _date(edit.date()))
+
+    def _on_cancel(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None or meeting.id is None:
+            return
+        reason = dialogs.ask_text(self, f"Avlys {self._label(meeting)}", "Grunn:")
+        if reason is None:
+            return
+        self.push(commands.cancel_meeting(self.store, meeting.id, reason, self._label(meeting)))
+
+    def _on_note(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(f"Merknad til {self._label(meeting)}")
+        dialog.setLabelText("Merknad i møteplanen (tom: ingen):")
+        dialog.setTextValue(meeting.note)
+        dialog.setOkButtonText("OK")
+        dialog.setCancelButtonText("Avbryt")
+        if not dialog.exec():
+            return
+        new = copy.deepcopy(self.store.meeting_header(meeting.id or 0))
+        new.note = " ".join(dialog.textValue().split())
+        if new.note != meeting.note:
+            self.push(
+                commands.edit_meeting(self.store, self.store.meeting_header(new.id or 0), new)
+            )
+
+    def _on_open(self) -> None:
+        if self.selected is not None:
+            self.open_requested.emit(self.selected)
+
+    def generate(self) -> None:
+        """Propose next year's plan; the accepted one is one undo step."""
+        settings = self.store.plan_settings()
+        dialog = GeneratorDialog(self.store, self.year + 1, settings, self)
+        if not dialog.exec() or dialog.proposal is None:
+            return
+        accept_plan(self, dialog.proposal.slots)
+        if dialog.settings != settings:
+            self.store.set_plan_settings(dialog.settings)
+        self.show_year(dialog.year.value())
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def _save(self, data: bytes, name: str, kind: str) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Lagre", str(Path.home() / name), kind)
+        if not chosen:
+            return
+        try:
+            Path(chosen).write_bytes(data)
+        except OSError as exc:
+            dialogs.warn(self, f"Kunne ikke lagre «{chosen}»: {exc.strerror}.", "Ikke lagret")
+            return
+        self.saved.emit(f"Lagret {chosen}")
+
+    def save_pdf(self) -> None:
+        from tr_desk.core.plan import plan_lines, plan_title
+        from tr_desk.documents.plan import render_plan
+
+        pdf = render_plan(plan_title(self.year), plan_lines(self.meetings, self.bodies))
+        self._save(pdf, f"moteplan-{self.year}.pdf", "PDF (*.pdf)")
+
+    def save_ics(self) -> None:
+        from tr_desk.documents.plan import render_calendar
+
+        data = render_calendar(
+            self.meetings, self.bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC)
+        )
+        self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")
+
+
+def accept_plan(pane: PlanPane, slots: list[Slot]) -> int:
+    """Create the proposed meetings (those not already there) as one undo step."""
+    made = 0
+    pane.undo_stack.beginMacro("Ny møteplan")
+    try:
+        for slot in slots:
+            body = slot.body
+            assert body.id is not None
+            if pane.store.meeting_id(body.id, slot.day) is not None:
+                continue
+            label = f"{body.name} {date_short(slot.day)}"
+            if pane.push(commands.create_meeting(pane.store, body.id, slot.day, label)):
+                made += 1
+    finally:
+        pane.undo_stack.endMacro()
+    return made
