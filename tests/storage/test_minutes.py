@@ -233,3 +233,31 @@ def test_held_meetings_cannot_be_moved_or_cancelled(demo_store: Store) -> None:
         demo_store.move_meeting(held.id, dt.date(2022, 9, 23))
     with pytest.raises(StoreError, match="avholdt"):
         demo_store.cancel_meeting(held.id, "x")
+
+
+def test_member_and_substitute_both_present_print_in_the_seat(demo_store: Store) -> None:
+    meeting = kf(demo_store, "2022-09-16")
+    reitan = person(demo_store, "Tor Jakob Reitan")
+    hans = person(demo_store, "Hans Kringstad")
+    lines = meeting.attendance
+    for line in lines:
+        if line.person_id == reitan:  # came for the last cases; his substitute before that
+            line.status, line.from_case = AttendanceStatus.PRESENT, meeting.cases[6].id
+    lines.append(
+        Attendance(AttendanceStatus.PRESENT, person_id=hans, substitute_for=reitan,
+                   to_case=meeting.cases[5].id)
+    )  # fmt: skip
+    demo_store.set_attendance(meeting.id, lines)
+    content = demo_store.minutes_content(kf(demo_store, "2022-09-16"))
+    present = dict(content.header)["Til stede"]
+    assert present.startswith("Tor Jakob Reitan, Hans Kringstad (vara for Tor Jakob Reitan), ")
+    assert content.cases[6].remarks == [
+        "Tor Jakob Reitan kom til møtet før behandlingen av denne saken."
+    ]
+    assert content.cases[5].remarks == [
+        "Hans Kringstad forlot møtet etter behandlingen av denne saken."
+    ]
+    members = demo_store.members(meeting)
+    meeting = kf(demo_store, "2022-09-16")
+    assert quorum_for_case(meeting, 5, members).voting == 5  # Hans for Reitan
+    assert quorum_for_case(meeting, 6, members).voting == 5  # Reitan himself

@@ -181,7 +181,8 @@ def attendance_lines(
 
     present = [a for a in meeting.attendance if is_present(a)]
     seated = sorted(
-        (a for a in present if seat(a) < len(order)), key=lambda a: (seat(a), a.substitute_for)
+        (a for a in present if seat(a) < len(order)),
+        key=lambda a: (seat(a), a.substitute_for is not None),
     )
     others = [a for a in present if seat(a) >= len(order)]
     absent = []

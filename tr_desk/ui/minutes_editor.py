@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,7 +145,10 @@ class MinutesEditor(CaseForm):
             edit.textChanged.connect(lambda field=field: self._typed(field))
         self.vote.activated.connect(lambda _: self._changed("vote"))
         self.outcome.activated.connect(lambda _: self._changed("outcome"))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.copy_proposal)
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self, self.copy_proposal,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )  # fmt: skip
 
         vote_row = self.vote_row = QHBoxLayout()
         vote_row.addWidget(self.vote)
