@@ -114,3 +114,21 @@ def test_check_flags_holiday_school_week_weekday_clash_and_order() -> None:
     assert "24.02.2023: Kommunedirektørforum i skoleferien (uke 8)." in messages
     assert "24.02.2023: Kollisjon: Kommunedirektørforum og Arbeidsutvalget samme dag." in messages
     assert any("Syklusen er ikke i rekkefølge" in m for m in messages)
+
+
+def test_a_stored_plan_is_read_in_cycles() -> None:
+    from tr_desk.core.plan import with_cycles
+
+    nr, kf, au, tr = BODIES[3], BODIES[2], BODIES[1], BODIES[0]
+    slots = [
+        Slot(nr, dt.date(2023, 1, 25), 1), Slot(kf, dt.date(2023, 2, 3), 2),
+        Slot(au, dt.date(2023, 2, 8), 3), Slot(tr, dt.date(2023, 2, 17), 4),
+        # the second cycle: Arbeidsutvalget before Kommunedirektørforum
+        Slot(nr, dt.date(2023, 3, 22), 5), Slot(au, dt.date(2023, 3, 29), 6),
+        Slot(kf, dt.date(2023, 3, 31), 7), Slot(tr, dt.date(2023, 4, 21), 8),
+    ]  # fmt: skip
+    settings = PlanSettings()
+    cycles = {s.meeting_id: s.cycle for s in with_cycles(slots, settings)}
+    assert cycles == {1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1}
+    flags = [f for f in check_plan(with_cycles(slots, settings), {}, settings)]
+    assert [f.meeting_ids for f in flags if "rekkefølge" in f.message] == [(5, 7, 6, 8)]

@@ -179,6 +179,30 @@ def check_plan(
     return flags
 
 
+def with_cycles(slots: Sequence[Slot], settings: PlanSettings) -> list[Slot]:
+    """A stored plan's cycles, as the plan is read: each Regionrådet meeting with every other
+    body's meetings since the previous one (the latest of each), so that ``check_plan`` can
+    tell a cycle out of order."""
+    council = settings.order[-1] if settings.order else COUNCIL
+    ordered = sorted(slots, key=lambda s: s.day)
+    out: list[Slot] = []
+    pending: dict[str, Slot] = {}
+    cycle = 0
+    for slot in ordered:
+        if slot.body.prefix == council:
+            out += [Slot(s.body, s.day, s.meeting_id, cycle) for s in pending.values()]
+            out.append(Slot(slot.body, slot.day, slot.meeting_id, cycle))
+            pending, cycle = {}, cycle + 1
+        elif slot.body.prefix in settings.order:
+            if slot.body.prefix in pending:
+                out.append(pending[slot.body.prefix])  # an extra meeting: not in a cycle
+            pending[slot.body.prefix] = slot
+        else:
+            out.append(slot)
+    out += pending.values()
+    return sorted(out, key=lambda s: s.day)
+
+
 # -- a proposal for a new year ------------------------------------------------------------------
 
 

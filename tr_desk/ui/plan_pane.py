@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 from tr_desk.core.check import norwegian_holidays
 from tr_desk.core.formats import date_short, parse_time, plan_date, time_slot
 from tr_desk.core.model import Body, Meeting, MeetingStatus
-from tr_desk.core.plan import PlanSettings, Proposal, Slot, check_plan, propose_plan
+from tr_desk.core.plan import (
+    PlanSettings,
+    Proposal,
+    Slot,
+    check_plan,
+    propose_plan,
+    with_cycles,
+)
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.meeting_picker import STATUS_LABELS
@@ -434,7 +441,8 @@ class PlanPane(Pane):
             for m in self.meetings
             if m.status is not MeetingStatus.CANCELLED
         ]
-        self.plan_flags = check_plan(slots, holidays, self.store.plan_settings())
+        settings = self.store.plan_settings()
+        self.plan_flags = check_plan(with_cycles(slots, settings), holidays, settings)
         self.flags.clear()
         for flag in self.plan_flags:
             self.flags.addItem(str(flag))
