@@ -32,6 +32,13 @@ examples:
   tr-desk load meeting.json                 create or update a meeting from a file
   tr-desk pdf innkalling "KF 2022-12-02" -o n.pdf [--bundle] [--public]
   tr-desk check "KF 2022-12-02"              what to fix before the notice goes out
+  tr-desk pdf protokoll "KF 2022-09-16" -o r.pdf [--public]   the minutes
+  tr-desk pdf utskrift "KF 37/22" -o u.pdf   særutskrift of one case
+  tr-desk plan add "KF 2023-02-03 0830-1130" [--place TEXT] [--note TEXT]
+  tr-desk plan move "KF 2023-12-01" 2023-12-08
+  tr-desk plan cancel "KF 2023-12-01" --reason "For få saker"
+  tr-desk pdf moteplan 2023 -o plan.pdf      the printed meeting plan
+  tr-desk ics 2023 -o plan.ics               the plan for Outlook
 """
 
 
