@@ -251,3 +251,47 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
     answers = store.meeting(pane.meeting.id).cases[3].answers
     assert list(answers.values()).count(Answer.AGREES) == 8
     assert Answer.DEMANDS_MEETING in answers.values()
+
+
+def test_typing_without_a_pause_is_saved_within_a_second(qtbot, demo_window: MainWindow) -> None:
+    import time
+
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.editor.notes.setFocus()
+    store = demo_window.store
+    started = time.monotonic()
+    saved_at = None
+    for char in "Vi må se på budsjettet igjen før neste møte":  # a key every 60 ms
+        qtbot.keyClicks(pane.editor.notes, char)
+        qtbot.wait(60)
+        if saved_at is None and store.meeting(pane.meeting.id).cases[3].notes:
+            saved_at = time.monotonic() - started
+    assert saved_at is not None and saved_at < 1.2  # while typing went on
+
+
+def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
+    qtbot, demo_window: MainWindow
+) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    store = demo_window.store
+
+    def notes() -> str:
+        return store.meeting(pane.meeting.id).cases[3].notes
+
+    pane.editor.notes.setFocus()
+    qtbot.keyClicks(pane.editor.notes, "Første")
+    qtbot.waitUntil(lambda: notes() == "Første", timeout=1500)
+    qtbot.keyClicks(pane.editor.notes, " og andre")
+    qtbot.waitUntil(lambda: notes() == "Første og andre", timeout=1500)  # merged: one step
+    editor = pane.editor
+    editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.DEALT_WITH.value))
+    editor.outcome.activated.emit(editor.outcome.currentIndex())
+    assert store.meeting(pane.meeting.id).cases[3].outcome is Outcome.DEALT_WITH
+    demo_window.undo_stack.undo()  # the outcome only: the notes stay
+    case = store.meeting(pane.meeting.id).cases[3]
+    assert case.outcome is None and case.notes == "Første og andre"
+    demo_window.undo_stack.undo()  # the typing, both bursts
+    assert notes() == ""
+    assert pane.editor.notes.toPlainText() == ""

@@ -30,6 +30,7 @@ from tr_desk.ui import dialogs
 from tr_desk.ui.agenda_model import KIND_LABELS
 
 TYPING_PAUSE_MS = 400
+SAVE_WITHIN_MS = 900  # a keystroke is in the database within a second, pause or not
 DEFAULT_BASIS = "offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 EDITABLE_KINDS = (CaseKind.ORDINARY, CaseKind.BRIEFING, CaseKind.DISCUSSION)
 
@@ -136,6 +137,11 @@ class CaseForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(pause_ms)
         self._timer.timeout.connect(self.flush)
+        # Typing without a pause is saved too: never more than this after the first key.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(SAVE_WITHIN_MS)
+        self._deadline.timeout.connect(self.flush)
 
     def _read(self) -> Case:
         """The case as the form shows it now."""
@@ -144,10 +150,13 @@ class CaseForm(QWidget):
     def _typed(self, field: str) -> None:
         self._pending.add(field)
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def flush(self) -> None:
         """Emit what changed since the last save."""
         self._timer.stop()
+        self._deadline.stop()
         if self.case is None or not self._pending:
             self._pending.clear()
             return

@@ -60,12 +60,13 @@ class Pane(StoreWatcher):
         except StoreError as exc:
             dialogs.warn(self, str(exc))
             return False
+        text = command.text()  # a command merged into the previous one is deleted by push
         self._pushing = True
         try:
             self.undo_stack.push(command)
         finally:
             self._pushing = False
-        self.saved.emit(command.text())
+        self.saved.emit(text)
         return True
 
     def refuse(self, message: str) -> None:
