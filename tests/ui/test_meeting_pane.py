@@ -295,3 +295,14 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
     demo_window.undo_stack.undo()  # the typing, both bursts
     assert notes() == ""
     assert pane.editor.notes.toPlainText() == ""
+
+
+def test_one_click_on_the_status_cycles_it(qtbot, demo_window: MainWindow) -> None:
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    row = roster_row(pane, "Morten Wolden")
+    rect = pane.roster.visualItemRect(pane.roster.item(row, 1))
+    shown = []
+    for _ in range(4):
+        qtbot.mouseClick(pane.roster.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        shown.append(pane.roster.item(row, 1).text())
+    assert shown == ["Til stede", "Digitalt", "Forfall", "Til stede"]

@@ -61,7 +61,10 @@ KEYS = {
     Qt.Key.Key_D: AttendanceStatus.DIGITAL,
     Qt.Key.Key_F: AttendanceStatus.ABSENT,
 }
-HINT = "Taster: T til stede · D digitalt · F forfall · G grunn · V vara · K kom/gikk · Del fjern"
+HINT = (
+    "Klikk på status for å bytte. Taster: T til stede · D digitalt · F forfall · G grunn · "
+    "V vara · K kom/gikk · Del fjern"
+)
 HINT_CASES = "Ctrl+Pil ned/opp: neste/forrige sak · Ctrl+R: til listen over til stede"
 
 
@@ -214,7 +217,7 @@ class MeetingPane(MeetingView):
         header.resizeSection(1, self.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
         header.setStretchLastSection(True)
         self.roster.key_pressed.connect(self._on_roster_key)
-        self.roster.doubleClicked.connect(lambda _: self.mark(AttendanceStatus.PRESENT))
+        self.roster.cellClicked.connect(self._on_cell_clicked)
         buttons = QHBoxLayout()
         self.mark_buttons = []
         for text, slot in (
@@ -573,6 +576,20 @@ class MeetingPane(MeetingView):
         name = self._row_name(row)
         if self._set_lines(lines, f"{name}: {STATUS_TEXT[status].lower()}") and advance:
             self.roster.setCurrentCell(min(row + 1, self.roster.rowCount() - 1), 0)
+
+    def _on_cell_clicked(self, row: int, column: int) -> None:
+        """One click on the status: – → til stede → digitalt → forfall → til stede."""
+        if column != 1 or not 0 <= row < len(self.rows) or self.meeting is None:
+            return
+        _pid, index = self.rows[row]
+        current = self.meeting.attendance[index].status if index is not None else None
+        following = {
+            None: AttendanceStatus.PRESENT,
+            AttendanceStatus.PRESENT: AttendanceStatus.DIGITAL,
+            AttendanceStatus.DIGITAL: AttendanceStatus.ABSENT,
+            AttendanceStatus.ABSENT: AttendanceStatus.PRESENT,
+        }
+        self.mark(following[current])
 
     def _row_name(self, row: int) -> str:
         item = self.roster.item(row, 0)
