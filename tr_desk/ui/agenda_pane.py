@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QUrl
@@ -62,18 +60,6 @@ NEW_CASES = [
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _render_notice(content: Any) -> bytes:
-    return _renderer()(content)
-
-
-@cache
-def _renderer() -> Callable[[Any], bytes]:
-    """ReportLab is imported once, by the first render (on the preview's own thread)."""
-    from tr_desk.documents.notice import render_notice
-
-    return render_notice
 
 
 class NewMeetingDialog(QDialog):
@@ -270,7 +256,7 @@ class AgendaPane(MeetingView):
             editor_scroll.horizontalScrollBarPolicy().ScrollBarAlwaysOff
         )
         editor_scroll.setWidget(self.editor)
-        self.preview = PdfPreview(_render_notice)
+        self.preview = PdfPreview("tr_desk.documents.notice:render_notice")
         splitter = QSplitter()
         splitter.addWidget(self.left)
         splitter.addWidget(editor_scroll)

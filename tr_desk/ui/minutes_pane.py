@@ -139,7 +139,7 @@ class MinutesPane(MeetingView):
         left_layout.addWidget(self.check_title)
         left_layout.addWidget(self.check_list, 1)
 
-        self.preview = PdfPreview(_render_minutes)
+        self.preview = PdfPreview("tr_desk.documents.minutes:render_minutes")
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)

@@ -1,10 +1,18 @@
-"""A live PDF preview: rendered off the GUI thread once typing pauses, so typing never waits."""
+"""A live PDF preview: rendered in a worker process once typing pauses, so typing never waits.
+
+ReportLab is pure Python much of the time; in a thread of the window's process it competes
+for the GIL and typing stalls (60-70 ms were measured). In its own process it cannot: a
+background thread here only sends the content and waits for the PDF. One worker process
+serves every preview; it is started on first use and ends with the program.
+"""
 
 from __future__ import annotations
 
+import subprocess
 import sys
-from collections.abc import Callable
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
@@ -12,21 +20,90 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tr_desk.documents import worker as protocol
+
 PAUSE_MS = 300  # with the render (~100 ms) the preview follows within half a second
 
 
+class RenderWorker:
+    """The worker process and the thread that talks to it, one request at a time."""
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def submit(self, target: str, data: Any) -> Future[bytes]:
+        return self._thread.submit(self._round_trip, target, data)
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "tr_desk.documents.worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            )  # fmt: skip
+        return self._process
+
+    def _round_trip(self, target: str, data: Any) -> bytes:
+        with self._lock:
+            for attempt in range(2):  # a worker that died is started again, once
+                process = self._start()
+                assert process.stdin is not None and process.stdout is not None
+                try:
+                    protocol.send(process.stdin, (target, data))
+                    status, result = protocol.receive(process.stdout)
+                except (OSError, EOFError):
+                    process.kill()
+                    if attempt:
+                        raise RuntimeError("forhåndsvisningen stoppet") from None
+                    continue
+                if status != "ok":
+                    raise RuntimeError(result)
+                return result  # type: ignore[no-any-return]
+        raise AssertionError("unreachable")
+
+    def warm(self) -> None:
+        """Start the worker and load ReportLab there now, not at the first preview."""
+        self.submit("tr_desk.documents.worker:warm", None)
+
+    def wait_idle(self) -> None:
+        self._thread.submit(int).result()
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=True)
+        process = self._process
+        if process is None:
+            return
+        with self._lock:  # not in the middle of a request
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()  # the worker ends at the end of its input
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@cache
+def worker() -> RenderWorker:
+    import atexit
+
+    shared = RenderWorker()
+    atexit.register(shared.close)
+    shared.warm()
+    return shared
+
+
 class PdfPreview(QWidget):
-    """Shows the PDF that ``render(data)`` makes; ``show_data(data)`` asks for a new one."""
+    """Shows the PDF that the function ``target`` («module:function») makes of the data given
+    to ``show_data``; only the latest request counts."""
 
     rendered = Signal(int, object)  # generation, PDF bytes or an error message
 
-    def __init__(self, render: Callable[[Any], bytes], parent: QWidget | None = None) -> None:
+    def __init__(self, target: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The render thread is pure Python much of the time; a short GIL interval lets the GUI
-        # thread in every millisecond instead of every five, so keys never wait on a render.
-        sys.setswitchinterval(0.001)
-        self._render = render
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+        self._target = target
+        self._executor = worker()
         self._generation = 0
         self._pending: Any = None
         self._busy = False
@@ -62,7 +139,7 @@ class PdfPreview(QWidget):
         self._busy = True
         self._generation += 1
         generation = self._generation
-        future = self._executor.submit(self._render, data)
+        future = self._executor.submit(self._target, data)
 
         def done(result: Future[bytes]) -> None:
             try:
@@ -95,8 +172,9 @@ class PdfPreview(QWidget):
 
     def wait_idle(self) -> None:
         """For tests and the benchmark: let the running render finish."""
-        self._executor.submit(lambda: None).result()
+        self._executor.wait_idle()
 
     def shutdown(self) -> None:
+        """Stop asking for renders; the worker process is shared and ends with the program."""
         self._timer.stop()
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._pending = None
