@@ -49,8 +49,9 @@ def main() -> None:
     window.current_meeting_id = meeting_id
     window.show_pane("Møte")
     pane = window.meeting_pane
-    for _ in range(20):
+    for _ in range(50):  # the pane is on screen a moment before the roll call starts
         app.processEvents()
+        time.sleep(0.01)
     assert pane.roster.rowCount() == 12, pane.roster.rowCount()
     pane.roster.setFocus()
     pane.roster.setCurrentCell(0, 0)
