@@ -747,12 +747,7 @@ class Store:
         meeting = self._meeting_of_case(case_id)
         _check_unlocked(meeting)
         with self.transaction() as db:
-            db.execute("DELETE FROM attachment WHERE case_id = ?", [case_id])
-            db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case_id])
-            db.execute("DELETE FROM written_answer WHERE case_id = ?", [case_id])
-            for column in ("from_case_id", "to_case_id"):
-                db.execute(f"UPDATE attendance SET {column} = NULL WHERE {column} = ?", [case_id])
-            db.execute("DELETE FROM agenda_case WHERE id = ?", [case_id])
+            _delete_case_rows(db, case_id)
             self._pack_positions(db, meeting)
 
     def remove_case(self, case_id: int) -> None:
@@ -823,10 +818,7 @@ class Store:
                 elif new.outcome is not Outcome.POSTPONED:
                     for case in carried:
                         assert case.id is not None
-                        db.execute("DELETE FROM attachment WHERE case_id = ?", [case.id])
-                        db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case.id])
-                        db.execute("DELETE FROM written_answer WHERE case_id = ?", [case.id])
-                        db.execute("DELETE FROM agenda_case WHERE id = ?", [case.id])
+                        _delete_case_rows(db, case.id)
                     self._pack_positions(db, target)
         if new.kind is CaseKind.APPROVAL and Outcome.DEALT_WITH in (old.outcome, new.outcome):
             previous = self._rows(
@@ -859,17 +851,11 @@ class Store:
         position = next(
             (i for i, c in enumerate(target.cases) if c.kind in CLOSING_KINDS), len(target.cases)
         )
-        copy = Case(
-            title=case.title, kind=case.kind, text=case.text,
-            attachments=[Attachment(a.title, a.file) for a in case.attachments],
-            proposal=case.proposal, presenter=case.presenter, follows=case.follows,
-            exempt=case.exempt, postponed_from=label,
-        )  # fmt: skip
         db.execute(
             "UPDATE agenda_case SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
             [target.id, position],
         )
-        self._insert_case(db, target.id, position, copy)
+        self._insert_case(db, target.id, position, _postponed_copy(case, label))
 
     def postponed_cases(self, body_id: int, day: dt.date) -> list[Case]:
         """Cases postponed at the body's meetings before ``day`` that no agenda has picked up."""
@@ -893,14 +879,7 @@ class Store:
                     continue
                 label = self._case_label(meeting, case.id)
                 if label and label not in carried:
-                    out.append(
-                        Case(
-                            title=case.title, kind=case.kind, text=case.text,
-                            attachments=[Attachment(a.title, a.file) for a in case.attachments],
-                            proposal=case.proposal, presenter=case.presenter,
-                            follows=case.follows, exempt=case.exempt, postponed_from=label,
-                        )
-                    )  # fmt: skip
+                    out.append(_postponed_copy(case, label))
         return out
 
     # -- the meeting as held ----------------------------------------------------------------
@@ -1222,6 +1201,25 @@ class Store:
             )
         db.execute("DELETE FROM attendance WHERE meeting_id = ?", [meeting_id])
         db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
+
+
+def _postponed_copy(case: Case, label: str) -> Case:
+    """A postponed case as it goes onto a later agenda: the case papers, not the minutes."""
+    return Case(
+        title=case.title, kind=case.kind, text=case.text,
+        attachments=[Attachment(a.title, a.file) for a in case.attachments],
+        proposal=case.proposal, presenter=case.presenter, follows=case.follows,
+        exempt=case.exempt, postponed_from=label,
+    )  # fmt: skip
+
+
+def _delete_case_rows(db: Database, case_id: int) -> None:
+    """A case and what hangs on it; attendance spans that named it become open."""
+    for table in ("attachment", "case_exclusion", "written_answer"):
+        db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
+    for column in ("from_case_id", "to_case_id"):
+        db.execute(f"UPDATE attendance SET {column} = NULL WHERE {column} = ?", [case_id])
+    db.execute("DELETE FROM agenda_case WHERE id = ?", [case_id])
 
 
 def new_uid() -> str:
