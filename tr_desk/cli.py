@@ -312,11 +312,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             pdf = notice_pdf(store, find_meeting(store, args.meeting), args.public, args.bundle)
     finally:
         store.close()
-    try:
-        args.output.write_bytes(pdf)
-    except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
-    print(f"wrote {args.output}")
+    write_output(args.output, pdf)
     return 0
 
 
@@ -408,12 +404,16 @@ def cmd_ics(args: argparse.Namespace) -> int:
         data = render_calendar(meetings, bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC))
     finally:
         store.close()
-    try:
-        args.output.write_bytes(data)
-    except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
-    print(f"wrote {args.output} ({len(meetings)} meetings)")
+    write_output(args.output, data, f" ({len(meetings)} meetings)")
     return 0
+
+
+def write_output(path: Path, data: bytes, detail: str = "") -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror}") from None
+    print(f"wrote {path}{detail}")
 
 
 def notice_pdf(store: Store, meeting: Meeting, public: bool, bundle: bool) -> bytes:

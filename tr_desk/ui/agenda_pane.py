@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk import actions
-from tr_desk.core.check import Problem, Severity, check_notice, summary
+from tr_desk.core.check import Problem, Severity, check_notice
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
 from tr_desk.core.notice import number_attachments
@@ -394,13 +394,7 @@ class AgendaPane(MeetingView):
     def _run_check(self) -> None:
         assert self.meeting is not None
         self.problems = check_notice(self.meeting, self.store.check_context(self.meeting))
-        self.check_list.clear()
-        for problem in self.problems:
-            prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
-            QListWidgetItem(f"{prefix}: {problem.where}: {problem.message}", self.check_list)
-        self.check_title.setText(
-            f"Kontroll: {summary(self.problems)}" if self.problems else "Kontroll: ingen feil"
-        )
+        style.show_problems(self.problems, self.check_list, self.check_title)
 
     # -- editing ------------------------------------------------------------------------------
 

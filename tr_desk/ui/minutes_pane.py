@@ -222,13 +222,7 @@ class MinutesPane(MeetingView):
     def _run_check(self) -> None:
         assert self.meeting is not None
         self.problems = self.store.check_minutes(self.meeting)
-        self.check_list.clear()
-        for problem in self.problems:
-            prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
-            QListWidgetItem(f"{prefix}: {problem.where}: {problem.message}", self.check_list)
-        self.check_title.setText(
-            f"Kontroll: {summary(self.problems)}" if self.problems else "Kontroll: ingen feil"
-        )
+        style.show_problems(self.problems, self.check_list, self.check_title)
 
     def content(self) -> Any:
         assert self.meeting is not None

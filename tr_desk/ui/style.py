@@ -5,8 +5,15 @@ The window's first pane uses none of QFont/QPalette (~6 ms to set up in PySide6)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tr_desk.core.check import Problem
 
 NAV_ITEM_HEIGHT = 38
 WARNING_COLOUR = "#b00020"
@@ -36,6 +43,17 @@ def warning(text: str) -> QLabel:
     import html
 
     return QLabel(f'<b style="color: {WARNING_COLOUR}">{html.escape(text)}</b>')
+
+
+def show_problems(problems: Sequence[Problem], items: QListWidget, title: QLabel) -> None:
+    """The check's findings as a list («Feil: KF 46/22: …») under «Kontroll: 1 feil, …»."""
+    from tr_desk.core.check import Severity, summary
+
+    items.clear()
+    for problem in problems:
+        prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
+        items.addItem(f"{prefix}: {problem.where}: {problem.message}")
+    title.setText(f"Kontroll: {summary(problems)}" if problems else "Kontroll: ingen feil")
 
 
 def navigation(nav: QListWidget) -> None:
