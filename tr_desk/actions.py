@@ -99,7 +99,7 @@ def mail_draft(store: Store, meeting: Meeting) -> str:
     """A mailto: address for the notice, to the invited with the copy list in Cc."""
     from urllib.parse import quote
 
-    people = {p.id: p for p in store.people()}
+    people = store.people_by_id()
     to = [people[i].email for i in store.invited(meeting) if i in people and people[i].email]
     cc = [people[i].email for i in store.copied(meeting) if i in people and people[i].email]
     content = store.notice_content(meeting)

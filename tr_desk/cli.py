@@ -186,7 +186,7 @@ def find_meeting(store: Store, text: str) -> Meeting:
 def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
     from tr_desk.core.meeting_file import meeting_to_json
 
-    people = {p.id: p for p in store.people() if p.id is not None}
+    people = store.people_by_id()
     return meeting_to_json(
         meeting,
         store.body(meeting.body_id),

@@ -289,10 +289,12 @@ def minutes_content(
     numbers: Mapping[int, int],
     members: Sequence[int],
     signatory: Person | None,
+    chair: int | None,
     *,
     public: bool = False,
 ) -> MinutesContent:
-    """The minutes of ``meeting``; ``members`` are the seats on its date, in roster order."""
+    """The minutes of ``meeting``; ``members`` are the seats on its date, in roster order,
+    ``chair`` who chaired it (signs a Protokoll)."""
     officer = people.get(meeting.case_officer_id or -1) or signatory
     present, absent = attendance_lines(meeting, people, members)
     written = meeting.mode is MeetingMode.WRITTEN
@@ -320,8 +322,10 @@ def minutes_content(
         cases.append(minutes_case(meeting, i, number, people, members, public=public))
     manager = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     if body.minutes_kind is MinutesKind.PROTOKOLL:
-        chair = _name(people, meeting.chair_id)
-        signatures = [(chair, "Møteleder", "(sign)"), (manager[0], "Daglig leder", "(sign)")]
+        chair_name = _name(people, chair)
+        signatures = [
+            (chair_name, "Møteleder", "(sign)"), (manager[0], "Daglig leder", "(sign)"),
+        ]  # fmt: skip
     else:
         signatures = [(manager[0], manager[1], "")]
     return MinutesContent(

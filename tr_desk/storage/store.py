@@ -260,6 +260,9 @@ class Store:
         ]
         return sorted(people, key=lambda p: sort_key(p.name))
 
+    def people_by_id(self) -> dict[int, Person]:
+        return {p.id: p for p in self.people() if p.id is not None}
+
     def person(self, person_id: int) -> Person | None:
         rows = self._rows("SELECT * FROM person WHERE id = ?", [person_id])
         if not rows:
@@ -521,7 +524,7 @@ class Store:
         return notice_content(
             meeting,
             self.body(meeting.body_id),
-            {p.id: p for p in self.people() if p.id is not None},
+            self.people_by_id(),
             self.case_numbers(meeting),
             self.invited(meeting),
             self.copied(meeting),
@@ -541,14 +544,18 @@ class Store:
         )[0]
         return _date(row["day"])
 
-    def previous_held(self, body_id: int, day: dt.date) -> Meeting | None:
+    def previous_held(
+        self, body_id: int, day: dt.date, *, header_only: bool = False
+    ) -> Meeting | None:
         """The body's last meeting before ``day`` that was held (its minutes are to approve)."""
         rows = self._rows(
-            "SELECT id FROM meeting WHERE body_id = ? AND date < ? AND status IN (?, ?)"
+            "SELECT * FROM meeting WHERE body_id = ? AND date < ? AND status IN (?, ?)"
             " ORDER BY date DESC LIMIT 1",
             [body_id, day.isoformat(), MeetingStatus.HELD.value, MeetingStatus.APPROVED.value],
         )
-        return self.meeting(int(rows[0]["id"])) if rows else None
+        if not rows:
+            return None
+        return _meeting(rows[0]) if header_only else self.meeting(int(rows[0]["id"]))
 
     def next_council_meeting(self, day: dt.date) -> NextCouncilMeeting | None:
         """Regionrådet's first meeting after ``day``, for the «Saker til neste møte» case."""
@@ -821,16 +828,8 @@ class Store:
                         _delete_case_rows(db, case.id)
                     self._pack_positions(db, target)
         if new.kind is CaseKind.APPROVAL and Outcome.DEALT_WITH in (old.outcome, new.outcome):
-            previous = self._rows(
-                "SELECT * FROM meeting WHERE body_id = ? AND date < ? AND status IN (?, ?)"
-                " ORDER BY date DESC LIMIT 1",
-                [
-                    meeting.body_id, meeting.date.isoformat(), MeetingStatus.HELD.value,
-                    MeetingStatus.APPROVED.value,
-                ],
-            )  # fmt: skip
-            if previous:
-                prev = _meeting(previous[0])
+            prev = self.previous_held(meeting.body_id, meeting.date, header_only=True)
+            if prev is not None:
                 assert prev.id is not None
                 if new.outcome is Outcome.DEALT_WITH and prev.status is MeetingStatus.HELD:
                     prev.status, prev.approved_on = MeetingStatus.APPROVED, meeting.date
@@ -912,26 +911,28 @@ class Store:
         """The seats on the meeting's date (leader and members), in roster order."""
         return self.roster(meeting.body_id, meeting.date, MEMBER_ROLES)
 
+    def leader(self, body_id: int, day: dt.date) -> int | None:
+        """The body's leader on ``day``."""
+        leaders = self.roster(body_id, day, (Role.LEADER.value,))
+        return leaders[0] if leaders else None
+
     def chair(self, meeting: Meeting) -> int | None:
         """The meeting's chair: as recorded, else the body's leader on that date."""
         if meeting.chair_id is not None:
             return meeting.chair_id
-        leaders = self.roster(meeting.body_id, meeting.date, (Role.LEADER.value,))
-        return leaders[0] if leaders else None
+        return self.leader(meeting.body_id, meeting.date)
 
     def minutes_content(self, meeting: Meeting, *, public: bool = False) -> MinutesContent:
         from tr_desk.core.minutes import minutes_content
 
-        header = meeting
-        if meeting.chair_id is None:
-            header = Meeting(**{**meeting.__dict__, "chair_id": self.chair(meeting)})
         return minutes_content(
-            header,
+            meeting,
             self.body(meeting.body_id),
-            {p.id: p for p in self.people() if p.id is not None},
+            self.people_by_id(),
             self.case_numbers(meeting),
             self.members(meeting),
             self.general_manager(),
+            self.chair(meeting),
             public=public,
         )
 
@@ -940,7 +941,7 @@ class Store:
 
         return check_minutes(
             meeting, self.body(meeting.body_id), self.case_numbers(meeting),
-            self.members(meeting), {p.id: p for p in self.people() if p.id is not None},
+            self.members(meeting), self.people_by_id(),
             self.chair(meeting),
         )  # fmt: skip
 
@@ -972,7 +973,7 @@ class Store:
         number = case_label(body.prefix, self.case_numbers(meeting), index, meeting.date.year)
         return extract_content(
             meeting, body, index, number,
-            {p.id: p for p in self.people() if p.id is not None},
+            self.people_by_id(),
             self.members(meeting), self.general_manager(), today,
         )  # fmt: skip
 

@@ -202,7 +202,7 @@ class MinutesPane(MeetingView):
             widget.blockSignals(True)
         self.minutes_date.setText(date_short(m.minutes_date) if m.minutes_date else "")
         people = [(p.id, p.name) for p in self.store.people()]
-        leader = self.store.chair(Meeting(**{**m.__dict__, "chair_id": None}))
+        leader = self.store.leader(m.body_id, m.date)
         for combo, chosen, empty in (
             (self.chair, m.chair_id, "Organets leder" if leader else "Ingen"),
             (self.minute_taker, m.minute_taker_id, "Ingen"),
