@@ -330,15 +330,15 @@ def plan_pdf(store: Store, year: int) -> bytes:
     return render_plan(plan_title(year), plan_lines(store.meetings(year=year), bodies))
 
 
-def plan_meeting(store: Store, text: str) -> tuple[Meeting, object]:
-    """The meeting named «KF 2023-12-01» (a time slot may follow), and the parsed key."""
+def plan_meeting(store: Store, text: str) -> Meeting:
+    """The meeting named «KF 2023-12-01» (a time slot may follow)."""
     from tr_desk.core.plan import parse_plan_key
 
     try:
         key = parse_plan_key(text)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    return find_meeting(store, f"{key.prefix} {key.day.isoformat()}"), key
+    return find_meeting(store, f"{key.prefix} {key.day.isoformat()}")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -363,7 +363,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             meeting = store.meeting(meeting_id)
             print(f"added {body.prefix} {meeting.date.isoformat()} {plan_summary(store, meeting)}")
         elif args.plan_command == "move":
-            meeting, _ = plan_meeting(store, args.meeting)
+            meeting = plan_meeting(store, args.meeting)
             try:
                 day = parse_date(args.date)
             except ValueError as exc:
@@ -373,7 +373,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             moved = store.meeting(meeting.id)
             print(f"moved to {day.isoformat()}: {plan_summary(store, moved)}")
         else:
-            meeting, _ = plan_meeting(store, args.meeting)
+            meeting = plan_meeting(store, args.meeting)
             if not args.reason.strip():
                 raise CliError("--reason is empty")
             assert meeting.id is not None

@@ -3,6 +3,7 @@ case, quorum per case, votes, disqualifications; the documents only typeset it."
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,56 @@ def takes_part(line: Attendance, index: int, positions: Mapping[int, int]) -> bo
     first = positions.get(line.from_case, 0) if line.from_case is not None else 0
     last = positions.get(line.to_case, index) if line.to_case is not None else index
     return first <= index <= last
+
+
+# -- editing the roster (each returns a new list; the store saves it whole) -------------------
+
+NEXT_STATUS = {  # one click on a member's status
+    None: AttendanceStatus.PRESENT,
+    AttendanceStatus.PRESENT: AttendanceStatus.DIGITAL,
+    AttendanceStatus.DIGITAL: AttendanceStatus.ABSENT,
+    AttendanceStatus.ABSENT: AttendanceStatus.PRESENT,
+}
+
+
+def with_status(
+    lines: Sequence[Attendance], person_id: int | None, index: int | None,
+    status: AttendanceStatus, reason: str | None = None,
+) -> list[Attendance]:  # fmt: skip
+    """Line ``index`` (or a new one for ``person_id``) marked ``status``; the reason is kept
+    only for an absence, and replaced when one is given."""
+    out = copy.deepcopy(list(lines))
+    if index is None:
+        out.append(Attendance(status, person_id=person_id, reason=reason or ""))
+        return out
+    line = out[index]
+    line.status = status
+    if reason is not None:
+        line.reason = reason
+    elif status is not AttendanceStatus.ABSENT:
+        line.reason = ""
+    return out
+
+
+def without(lines: Sequence[Attendance], index: int) -> list[Attendance]:
+    """Line ``index`` taken off; a member's substitute goes with the member's marking."""
+    out = copy.deepcopy(list(lines))
+    line = out.pop(index)
+    if line.person_id is not None:
+        out = [a for a in out if a.substitute_for != line.person_id]
+    return out
+
+
+def with_substitute(lines: Sequence[Attendance], member: int, substitute: int) -> list[Attendance]:
+    """``member`` absent, ``substitute`` present in the member's seat."""
+    out = [a for a in copy.deepcopy(list(lines)) if a.person_id != substitute]
+    own = next((a for a in out if a.person_id == member), None)
+    if own is None:
+        out.append(Attendance(AttendanceStatus.ABSENT, person_id=member))
+    else:
+        own.status = AttendanceStatus.ABSENT
+    out.append(Attendance(AttendanceStatus.PRESENT, person_id=substitute, substitute_for=member))
+    return out
 
 
 def case_positions(meeting: Meeting) -> dict[int, int]:

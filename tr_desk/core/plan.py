@@ -130,6 +130,15 @@ class Slot:
     cycle: int | None = None  # which cycle of a proposal it belongs to
 
 
+def slots_of(meetings: Sequence[Meeting], bodies: Mapping[int, Body]) -> list[Slot]:
+    """The meetings of a stored plan that take place (cancelled ones do not)."""
+    return [
+        Slot(bodies[m.body_id], m.date, m.id)
+        for m in meetings
+        if m.status is not MeetingStatus.CANCELLED
+    ]
+
+
 def check_plan(
     slots: Sequence[Slot],
     holidays: Mapping[dt.date, str],

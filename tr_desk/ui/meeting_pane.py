@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core.formats import parse_time
-from tr_desk.core.minutes import quorum_for_case, takes_part
+from tr_desk.core.minutes import (
+    NEXT_STATUS,
+    quorum_for_case,
+    takes_part,
+    with_status,
+    with_substitute,
+    without,
+)
 from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
@@ -566,13 +573,7 @@ class MeetingPane(MeetingView):
         row = self.roster.currentRow()
         if pid is None and index is None:
             return
-        lines = self._lines()
-        if index is None:
-            lines.append(Attendance(status, person_id=pid))
-        else:
-            lines[index].status = status
-            if status is not AttendanceStatus.ABSENT:
-                lines[index].reason = ""
+        lines = with_status(self._lines(), pid, index, status)
         name = self._row_name(row)
         if self._set_lines(lines, f"{name}: {STATUS_TEXT[status].lower()}") and advance:
             self.roster.setCurrentCell(min(row + 1, self.roster.rowCount() - 1), 0)
@@ -583,13 +584,7 @@ class MeetingPane(MeetingView):
             return
         _pid, index = self.rows[row]
         current = self.meeting.attendance[index].status if index is not None else None
-        following = {
-            None: AttendanceStatus.PRESENT,
-            AttendanceStatus.PRESENT: AttendanceStatus.DIGITAL,
-            AttendanceStatus.DIGITAL: AttendanceStatus.ABSENT,
-            AttendanceStatus.ABSENT: AttendanceStatus.PRESENT,
-        }
-        self.mark(following[current])
+        self.mark(NEXT_STATUS[current])
 
     def _row_name(self, row: int) -> str:
         item = self.roster.item(row, 0)
@@ -602,21 +597,14 @@ class MeetingPane(MeetingView):
         reason = dialogs.ask_text(self, "Forfall", "Grunn (valgfritt):")
         if reason is None:
             return
-        lines = self._lines()
-        if index is None:
-            lines.append(Attendance(AttendanceStatus.ABSENT, person_id=pid, reason=reason))
-        else:
-            lines[index].status, lines[index].reason = AttendanceStatus.ABSENT, reason
+        lines = with_status(self._lines(), pid, index, AttendanceStatus.ABSENT, reason)
         self._set_lines(lines, f"Forfall {self._row_name(self.roster.currentRow())}")
 
     def clear_mark(self) -> None:
         _pid, index = self._selected()
         if self.meeting is None or index is None:
             return
-        lines = self._lines()
-        line = lines.pop(index)
-        if line.person_id is not None:  # a substitute goes with the seat's marking
-            lines = [a for a in lines if a.substitute_for != line.person_id]
+        lines = without(self._lines(), index)
         self._set_lines(lines, f"Fjern {self._row_name(self.roster.currentRow())}")
 
     def _everyone(self) -> list[tuple[int, str]]:
@@ -642,13 +630,7 @@ class MeetingPane(MeetingView):
         sub, _guest = dialog.chosen()
         if sub is None or sub == pid:
             return
-        lines = [a for a in self._lines() if a.person_id != sub]
-        own = next((a for a in lines if a.person_id == pid), None)
-        if own is None:
-            lines.append(Attendance(AttendanceStatus.ABSENT, person_id=pid))
-        else:
-            own.status = AttendanceStatus.ABSENT
-        lines.append(Attendance(AttendanceStatus.PRESENT, person_id=sub, substitute_for=pid))
+        lines = with_substitute(self._lines(), pid, sub)
         self._set_lines(lines, f"{self.people.get(sub, '')} møter for {self.people.get(pid, '')}")
 
     def add_others(self) -> None:

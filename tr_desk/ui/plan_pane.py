@@ -40,6 +40,7 @@ from tr_desk.core.plan import (
     Slot,
     check_plan,
     propose_plan,
+    slots_of,
     with_cycles,
 )
 from tr_desk.storage.store import Store
@@ -246,20 +247,14 @@ class GeneratorDialog(QDialog):
         assert self.proposal is not None
         year = self.year.value()
         holidays = norwegian_holidays([year, year + 1])
-        taken = [
-            Slot(self._body(m.body_id), m.date, m.id)
-            for m in self.store.meetings(year=year)
-            if m.status is not MeetingStatus.CANCELLED
-        ]
+        bodies = {b.id: b for b in self.bodies if b.id is not None}
+        taken = slots_of(self.store.meetings(year=year), bodies)
         self.proposal.flags = check_plan(self.proposal.slots + taken, holidays, self.settings)
         self.flags.clear()
         for flag in self.proposal.flags:
             self.flags.addItem(str(flag))
         count = len(self.proposal.flags)
         self.flags_title.setText(f"Trenger en titt: {count}" if count else "Ingenting å se på")
-
-    def _body(self, body_id: int) -> Body:
-        return next(b for b in self.bodies if b.id == body_id)
 
     def _on_accept(self) -> None:
         if self.proposal is None or not self._read_settings():
@@ -436,11 +431,7 @@ class PlanPane(Pane):
         self.list.blockSignals(blocked)
 
     def _fill_flags(self, holidays: dict[dt.date, str]) -> None:
-        slots = [
-            Slot(self.bodies[m.body_id], m.date, m.id)
-            for m in self.meetings
-            if m.status is not MeetingStatus.CANCELLED
-        ]
+        slots = slots_of(self.meetings, self.bodies)
         settings = self.store.plan_settings()
         self.plan_flags = check_plan(with_cycles(slots, settings), holidays, settings)
         self.flags.clear()
