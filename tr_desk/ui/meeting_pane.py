@@ -573,7 +573,7 @@ class MeetingPane(MeetingView):
         row = self.roster.currentRow()
         if pid is None and index is None:
             return
-        lines = with_status(self._lines(), pid, index, status)
+        lines = with_status(self.meeting.attendance, pid, index, status)
         name = self._row_name(row)
         if self._set_lines(lines, f"{name}: {STATUS_TEXT[status].lower()}") and advance:
             self.roster.setCurrentCell(min(row + 1, self.roster.rowCount() - 1), 0)
@@ -597,14 +597,14 @@ class MeetingPane(MeetingView):
         reason = dialogs.ask_text(self, "Forfall", "Grunn (valgfritt):")
         if reason is None:
             return
-        lines = with_status(self._lines(), pid, index, AttendanceStatus.ABSENT, reason)
+        lines = with_status(self.meeting.attendance, pid, index, AttendanceStatus.ABSENT, reason)
         self._set_lines(lines, f"Forfall {self._row_name(self.roster.currentRow())}")
 
     def clear_mark(self) -> None:
         _pid, index = self._selected()
         if self.meeting is None or index is None:
             return
-        lines = without(self._lines(), index)
+        lines = without(self.meeting.attendance, index)
         self._set_lines(lines, f"Fjern {self._row_name(self.roster.currentRow())}")
 
     def _everyone(self) -> list[tuple[int, str]]:
@@ -630,7 +630,7 @@ class MeetingPane(MeetingView):
         sub, _guest = dialog.chosen()
         if sub is None or sub == pid:
             return
-        lines = with_substitute(self._lines(), pid, sub)
+        lines = with_substitute(self.meeting.attendance, pid, sub)
         self._set_lines(lines, f"{self.people.get(sub, '')} møter for {self.people.get(pid, '')}")
 
     def add_others(self) -> None:
