@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from tr_desk.core.check import Problem, Severity, check_notice
@@ -25,7 +26,8 @@ class NotReady(StoreError):
         errors = [p for p in problems if p.severity is Severity.ERROR]
         super().__init__(
             "Innkallingen kan ikke sendes ut før feilene er rettet:\n"
-            + "\n".join(f"– {p.where}: {p.message}" for p in errors)
+            + "\n".join(f"– {p.where}: {p.message}" for p in errors),
+            f"the notice cannot be issued: the check found {len(errors)} error(s)",
         )
         self.problems = problems
 
@@ -63,7 +65,10 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
         raise NotReady(problems)
     sent = store.revisions(meeting_id)
     if sent and not changed_since_issued(store, meeting):
-        raise StoreError("Innkallingen er ikke endret siden den ble sendt ut.")
+        raise StoreError(
+            "Innkallingen er ikke endret siden den ble sendt ut.",
+            "the notice has not changed since it was issued",
+        )
     meeting = store.freeze_notice(meeting_id, now.date())
     revision = len(sent)
     full = store.notice_content(meeting, revision=revision)
@@ -82,17 +87,124 @@ def generated_attachments(
     store: Store, meeting: Meeting, content: NoticeContent
 ) -> dict[int, bytes]:
     """PDFs TR Desk makes itself for the bundle: the minutes to approve, as «Vedlegg N» of the
-    approval case when no file was attached to it."""
+    approval case when no file was attached to it. A public bundle gets the public minutes."""
     from tr_desk.documents.minutes import render_minutes
 
     made: dict[int, bytes] = {}
     for case, item in zip(meeting.cases, content.cases, strict=True):
         if case.kind is not CaseKind.APPROVAL or not item.attachments or item.attachments[0].file:
             continue
+        if content.public and item.exemption:
+            continue
         previous = store.previous_held(meeting.body_id, meeting.date)
         if previous is not None:
-            made[item.attachments[0].number] = render_minutes(store.minutes_content(previous))
+            minutes = store.minutes_content(previous, public=content.public)
+            made[item.attachments[0].number] = render_minutes(minutes)
     return made
+
+
+class BundleError(StoreError):
+    """An attachment's file is missing or unreadable; no bundle is made."""
+
+
+def notice_pdf(
+    store: Store,
+    meeting: Meeting,
+    *,
+    public: bool = False,
+    bundle: bool = False,
+    skipped: list[tuple[str, int, str]] | None = None,
+) -> bytes:
+    """The notice, or with ``bundle`` the case papers (the attachments after their cases).
+
+    With ``public`` everything comes through the gate of ``core.public``: the notice's
+    content, hence every attachment, bookmark and the metadata.
+    """
+    from tr_desk.documents.bundle import MissingAttachment, render_bundle
+    from tr_desk.documents.notice import render_notice
+
+    content = store.notice_content(meeting, public=public)
+    pdf = render_notice(content)
+    if not bundle:
+        return pdf
+
+    def read(name: str) -> bytes:
+        try:
+            return store.read_attachment(name)
+        except StoreError as exc:
+            raise OSError(exc.english) from None
+
+    made = generated_attachments(store, meeting, content)
+    try:
+        return render_bundle(content, pdf, read, made, skipped)
+    except MissingAttachment as exc:
+        raise BundleError(
+            f"Sakspapirene kan ikke lages: {exc}", f"cannot make the bundle: {exc}"
+        ) from None
+
+
+def minutes_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> bytes:
+    from tr_desk.documents.minutes import render_minutes
+
+    return render_minutes(store.minutes_content(meeting, public=public))
+
+
+def extract_pdf(store: Store, meeting: Meeting, index: int, *, public: bool = False) -> bytes:
+    from tr_desk.documents.minutes import render_extract
+
+    return render_extract(store.extract_content(meeting, index, dt.date.today(), public=public))
+
+
+def plan_pdf(store: Store, year: int) -> bytes:
+    """The printed meeting plan: meetings and notes only, no case ever (public as it is)."""
+    from tr_desk.core.plan import plan_lines, plan_title
+    from tr_desk.documents.plan import render_plan
+
+    bodies = {b.id: b for b in store.bodies() if b.id is not None}
+    return render_plan(plan_title(year), plan_lines(store.meetings(year=year), bodies))
+
+
+def plan_calendar(store: Store, year: int) -> bytes:
+    """The plan as iCalendar: meetings and notes only, no case ever (public as it is)."""
+    from tr_desk.documents.plan import render_calendar
+
+    bodies = {b.id: b for b in store.bodies() if b.id is not None}
+    now = dt.datetime.now(dt.UTC)
+    return render_calendar(store.meetings(year=year), bodies, "Trondheimsregionen", now)
+
+
+def file_stem(store: Store, meeting: Meeting, document: str, public: bool) -> str:
+    """«KF-2022-12-02-innkalling-offentlig»: a file name from the meeting, never a case."""
+    body = store.body(meeting.body_id)
+    return f"{body.prefix}-{meeting.date.isoformat()}-{document}{'-offentlig' if public else ''}"
+
+
+def _withheld_extracts(store: Store, meeting: Meeting) -> list[bytes]:
+    """Every public særutskrift of the meeting: those of exempt cases are refused."""
+    out = []
+    for index in range(len(meeting.cases)):
+        try:
+            out.append(extract_pdf(store, meeting, index, public=True))
+        except StoreError:
+            if meeting.cases[index].exempt is None:
+                raise
+    return out
+
+
+# Every output that may reach the public, each made from one meeting. The leak test walks
+# this list; a new public output is added here, or it does not exist.
+PUBLIC_OUTPUTS: dict[str, Callable[[Store, Meeting], list[bytes]]] = {
+    "innkalling": lambda s, m: [notice_pdf(s, m, public=True)],
+    "sakspapirer": lambda s, m: [notice_pdf(s, m, public=True, bundle=True)],
+    "protokoll": lambda s, m: [minutes_pdf(s, m, public=True)],
+    "særutskrift": _withheld_extracts,
+    "møteplan": lambda s, m: [plan_pdf(s, m.date.year)],
+    "kalender": lambda s, m: [plan_calendar(s, m.date.year)],
+    "e-post": lambda s, m: [mail_draft(s, m).encode()],
+    "filnavn": lambda s, m: [
+        file_stem(s, m, doc, True).encode() for doc in ("innkalling", "referat", "protokoll")
+    ],
+}
 
 
 def mail_draft(store: Store, meeting: Meeting) -> str:
@@ -102,7 +214,7 @@ def mail_draft(store: Store, meeting: Meeting) -> str:
     people = store.people_by_id()
     to = [people[i].email for i in store.invited(meeting) if i in people and people[i].email]
     cc = [people[i].email for i in store.copied(meeting) if i in people and people[i].email]
-    content = store.notice_content(meeting)
+    content = store.notice_content(meeting, public=True)
     subject = content.title.capitalize()
     when = dict(content.header).get("Tidsrom", "")
     name, title = content.signature

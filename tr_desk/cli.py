@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tr_desk.core.formats import shown
+
 if TYPE_CHECKING:
     import argparse
 
@@ -39,6 +41,8 @@ examples:
   tr-desk plan cancel "KF 2023-12-01" --reason "For få saker"
   tr-desk pdf moteplan 2023 -o plan.pdf      the printed meeting plan
   tr-desk ics 2023 -o plan.ics               the plan for Outlook
+  tr-desk backup                            a backup now; prints its path
+  tr-desk restore BACKUP.sqlite             put a backup in place of the database
 """
 
 
@@ -108,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="list what is wrong or missing in a notice (exit status 1 on errors)"
     )
     check.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    commands.add_parser("backup", help="make a backup of the database now and print its path")
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in the place of the database (the current file is kept as a backup)",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
     return parser
 
 
@@ -142,26 +152,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     handlers = {
         "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "check": cmd_check,
-        "plan": cmd_plan, "ics": cmd_ics,
+        "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup, "restore": cmd_restore,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
-    except (CliError, StoreError) as exc:
+    except CliError as exc:
         print(f"tr-desk: error: {exc}", file=sys.stderr)
-        return 1
+    except StoreError as exc:
+        print(f"tr-desk: error: {exc.english}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("tr-desk: interrupted; nothing half-written", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("tr-desk: error: out of memory; nothing was written", file=sys.stderr)
+    return 1
 
 
 def open_store(args: argparse.Namespace, write: bool) -> Store:
+    from tr_desk.storage.database import BUSY_TIMEOUT_S
     from tr_desk.storage.paths import default_database_path
     from tr_desk.storage.store import Store
 
     path = args.db or default_database_path()
     if not write and not Path(path).exists():
         raise CliError(f"no database at {path} (run 'tr-desk --db {path} demo' to make one)")
-    store = Store.open(path, lock=write)
+    # A write waits out the timeout for another TR Desk command that holds the database.
+    store = Store.open(path, readonly=not write, lock=write, lock_wait=BUSY_TIMEOUT_S)
     if write and store.readonly:
         store.close()
-        raise CliError(f"cannot write to {path}: {store.readonly_reason}")
+        raise CliError(f"cannot write to {path}: {store.readonly_reason_en}")
     return store
 
 
@@ -175,7 +194,7 @@ def find_meeting(store: Store, text: str) -> Meeting:
     body = store.body_by_prefix(prefix)
     if body is None:
         known = ", ".join(b.prefix for b in store.bodies())
-        raise CliError(f"unknown body {prefix!r} (known: {known})")
+        raise CliError(f"unknown body {shown(prefix)} (known: {known})")
     assert body.id is not None
     meeting_id = store.meeting_id(body.id, day)
     if meeting_id is None:
@@ -217,27 +236,36 @@ def meeting_summary(data: dict[str, object]) -> str:
         f"{data['place']}  ({data['status']})"
     ]
     for case in data["cases"]:  # type: ignore[attr-defined]
-        lines.append(f"  {case['number'] or '(uten nr.)':<10} {case['title']}")
+        lines.append(f"  {case['number'] or '(no number)':<10} {case['title']}")
     present = [a["name"] for a in data["attendance"] if a["status"] != "forfall"]  # type: ignore[attr-defined]
     absent = [a["name"] for a in data["attendance"] if a["status"] == "forfall"]  # type: ignore[attr-defined]
     if present:
-        lines.append("Til stede: " + ", ".join(present))
+        lines.append("present: " + ", ".join(present))
     if absent:
-        lines.append("Forfall: " + ", ".join(absent))
+        lines.append("absent: " + ", ".join(absent))
     return "\n".join(lines)
 
 
 def read_json_file(path: Path) -> object:
+    """The parsed meeting file: a regular file of at most 20 MB, strict JSON, sane shape."""
+    import stat
+
+    from tr_desk.core.meeting_file import MAX_FILE_BYTES, MeetingFileError, parse_meeting_json
+
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise CliError(f"{path}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CliError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: not a UTF-8 text file") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{path} line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        return parse_meeting_json(data)
+    except MeetingFileError as exc:
+        raise CliError(f"{path}: {exc}") from None
 
 
 def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
@@ -248,8 +276,44 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
         loaded = read_meeting_file(data, store.bodies(), store.people())
     except MeetingFileError as exc:
         raise CliError(f"{path}: {exc}") from None
+    warnings = list(loaded.warnings)
+    import_named_files(store, loaded.meeting, path.parent, warnings)
     meeting_id, created = store.save_loaded(loaded)
-    return meeting_id, created, loaded.warnings
+    return meeting_id, created, warnings
+
+
+def import_named_files(
+    store: Store, meeting: Meeting, folder: Path, warnings: list[str]
+) -> None:
+    """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
+    in the meeting file's folder is copied in now. Nothing outside that folder is read."""
+    from tr_desk.storage.database import StoreError
+    from tr_desk.storage.store import ATTACHMENT_NAME
+
+    root = folder.resolve()
+    for i, case in enumerate(meeting.cases):
+        for j, attachment in enumerate(case.attachments):
+            name = attachment.file
+            key = f"cases[{i}].attachments[{j}].file"
+            if not name:
+                continue
+            if ATTACHMENT_NAME.fullmatch(name):
+                if not (store.attachments_dir / name).is_file():
+                    warnings.append(f"{key}: {name} is not in this database's attachments")
+                continue
+            parts = Path(name).parts
+            if Path(name).is_absolute() or ".." in parts or "\\" in name or ":" in name:
+                raise CliError(
+                    f"{key}: {shown(name)} must be a PDF in the meeting file's folder "
+                    "(no absolute path, no '..')"
+                )
+            source = (root / name).resolve()
+            if not source.is_relative_to(root):
+                raise CliError(f"{key}: {shown(name)} leads outside the meeting file's folder")
+            try:
+                attachment.file = store.import_attachment(source)
+            except StoreError as exc:
+                raise CliError(f"{key}: {exc.english}") from None
 
 
 def cmd_load(args: argparse.Namespace) -> int:
@@ -285,6 +349,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from tr_desk import actions
+
     if args.bundle and args.document != "innkalling":
         raise CliError("--bundle is for the innkalling only")
     store = open_store(args, write=False)
@@ -292,14 +358,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if args.document == "moteplan":
             if args.public:
                 raise CliError("--public is not for the moteplan (it is public as it is)")
-            pdf = plan_pdf(store, _year_arg(args.meeting))
+            pdf = actions.plan_pdf(store, _year_arg(args.meeting))
         elif args.document == "utskrift":
-            if args.public:
-                raise CliError("--public is not for an utskrift (it goes to those concerned)")
-            pdf = extract_pdf(store, args.meeting)
+            meeting, index = store.find_case(args.meeting)
+            pdf = actions.extract_pdf(store, meeting, index, public=args.public)
         elif args.document == "protokoll":
             from tr_desk.core.model import MeetingStatus
-            from tr_desk.documents.minutes import render_minutes
 
             meeting = find_meeting(store, args.meeting)
             if meeting.status not in (MeetingStatus.HELD, MeetingStatus.APPROVED):
@@ -307,9 +371,19 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                     f"tr-desk: warning: the meeting is {meeting.status.value}, not held yet",
                     file=sys.stderr,
                 )
-            pdf = render_minutes(store.minutes_content(meeting, public=args.public))
+            pdf = actions.minutes_pdf(store, meeting, public=args.public)
         else:
-            pdf = notice_pdf(store, find_meeting(store, args.meeting), args.public, args.bundle)
+            skipped: list[tuple[str, int, str]] = []
+            meeting = find_meeting(store, args.meeting)
+            pdf = actions.notice_pdf(
+                store, meeting, public=args.public, bundle=args.bundle, skipped=skipped
+            )
+            for number, attachment, title in skipped:
+                print(
+                    f"tr-desk: warning: {number}: Vedlegg {attachment} {shown(title)} has no "
+                    "file and is not in the bundle",
+                    file=sys.stderr,
+                )
     finally:
         store.close()
     write_output(args.output, pdf)
@@ -318,16 +392,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def _year_arg(text: str) -> int:
     if not text.isdigit() or not 1900 <= int(text) <= 2200:
-        raise CliError(f"not a year: {text!r}")
+        raise CliError(f"not a year: {shown(text)}")
     return int(text)
-
-
-def plan_pdf(store: Store, year: int) -> bytes:
-    from tr_desk.core.plan import plan_lines, plan_title
-    from tr_desk.documents.plan import render_plan
-
-    bodies = {b.id: b for b in store.bodies() if b.id is not None}
-    return render_plan(plan_title(year), plan_lines(store.meetings(year=year), bodies))
 
 
 def plan_meeting(store: Store, text: str) -> Meeting:
@@ -355,7 +421,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             body = store.body_by_prefix(key.prefix)
             if body is None or body.id is None:
                 known = ", ".join(b.prefix for b in store.bodies())
-                raise CliError(f"unknown body {key.prefix!r} (known: {known})")
+                raise CliError(f"unknown body {shown(key.prefix)} (known: {known})")
             meeting_id = store.create_meeting(
                 body.id, key.day, start=key.start, end=key.end, place=args.place,
                 note=" ".join(args.note.split()),
@@ -392,19 +458,40 @@ def plan_summary(store: Store, meeting: Meeting) -> str:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from tr_desk.documents.plan import render_calendar
+    from tr_desk.actions import plan_calendar
 
     year = _year_arg(args.year)
     store = open_store(args, write=False)
     try:
-        bodies = {b.id: b for b in store.bodies() if b.id is not None}
-        meetings = store.meetings(year=year)
-        data = render_calendar(meetings, bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC))
+        count = len(store.meetings(year=year))
+        data = plan_calendar(store, year)
     finally:
         store.close()
-    write_output(args.output, data, f" ({len(meetings)} meetings)")
+    write_output(args.output, data, f" ({count} meetings)")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from tr_desk.storage.backup import make_backup
+
+    store = open_store(args, write=False)
+    try:
+        path = make_backup(store)
+    finally:
+        store.close()
+    print(path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from tr_desk.storage.backup import restore
+    from tr_desk.storage.paths import default_database_path
+
+    database = args.db or default_database_path()
+    kept = restore(database, args.file)
+    if kept is not None:
+        print(f"the replaced database is kept as {kept}")
+    print(f"restored {args.file} to {database}")
     return 0
 
 
@@ -414,32 +501,6 @@ def write_output(path: Path, data: bytes, detail: str = "") -> None:
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror}") from None
     print(f"wrote {path}{detail}")
-
-
-def notice_pdf(store: Store, meeting: Meeting, public: bool, bundle: bool) -> bytes:
-    from tr_desk.documents.bundle import MissingAttachment, render_bundle
-    from tr_desk.documents.notice import render_notice
-
-    content = store.notice_content(meeting, public=public)
-    pdf = render_notice(content)
-    if bundle:
-        from tr_desk.actions import generated_attachments
-
-        made = generated_attachments(store, meeting, content)
-        try:
-            pdf = render_bundle(content, pdf, store.attachment_path, made)
-        except MissingAttachment as exc:
-            raise CliError(f"cannot make the bundle: {exc}") from None
-    return pdf
-
-
-def extract_pdf(store: Store, label: str) -> bytes:
-    import datetime as dt
-
-    from tr_desk.documents.minutes import render_extract
-
-    meeting, index = store.find_case(label)
-    return render_extract(store.extract_content(meeting, index, dt.date.today()))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -276,7 +276,7 @@ def test_backup_once_a_day_keeping_ten(store: Store) -> None:
     for day in range(1, 15):
         made = backup.backup_if_due(store, start + dt.timedelta(days=day))
         assert made is not None
-    assert len(backup.backups(store)) == 10
+    assert len(backup.backups(store.path)) == 10
 
 
 def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:

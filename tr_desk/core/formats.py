@@ -77,26 +77,54 @@ def period(day: dt.date, start: dt.time | None, end: dt.time | None) -> str:
     return f"{date_with_weekday(day)} {slot}".strip()
 
 
-_TIME = re.compile(r"^\s*(\d{1,2})[:.]?(\d{2})\s*$")
+_TIME = re.compile(r"\s*([0-9]{1,2})[:.]?([0-9]{2})\s*")
+_ISO_TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SHOWN_MAX = 80
+
+
+def shown(value: object) -> str:
+    """A value quoted for an error line: at most ~80 characters, control characters escaped.
+
+    ``repr`` escapes what a terminal would act on (escape sequences, newlines, lone
+    surrogates), so a hostile or huge value can neither scroll the screen nor flood it.
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > SHOWN_MAX:
+        text = text[: SHOWN_MAX - 1] + "…"
+    return repr(text)
 
 
 def parse_time(text: str) -> dt.time:
     """Read «08:30», «0830» or «8.30». Raises ValueError on «2500» and the like."""
-    match = _TIME.match(text)
+    match = _TIME.fullmatch(text)
     if not match:
-        raise ValueError(f"not a time: {text!r} (expected HH:MM)")
-    hour, minute = int(match[1]), int(match[2])
+        raise ValueError(f"not a time: {shown(text)} (expected HH:MM)")
+    return _time_of_day(text, int(match[1]), int(match[2]))
+
+
+def parse_iso_time(text: str) -> dt.time:
+    """Read «08:30» exactly (the meeting file): two digits, a colon, two digits."""
+    match = _ISO_TIME.fullmatch(text)
+    if not match:
+        raise ValueError(f"not a time: {shown(text)} (expected HH:MM, e.g. 08:30)")
+    return _time_of_day(text, int(match[1]), int(match[2]))
+
+
+def _time_of_day(text: str, hour: int, minute: int) -> dt.time:
     if hour > 23 or minute > 59:
-        raise ValueError(f"not a time of day: {text!r}")
+        raise ValueError(f"not a time of day: {shown(text)}")
     return dt.time(hour, minute)
 
 
 def parse_date(text: str) -> dt.date:
-    """Read an ISO date; raises ValueError naming the text for 2023-02-30 and the like."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+    """Read an ISO date exactly (YYYY-MM-DD, ASCII digits, nothing around it)."""
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"not a date: {shown(text)} (expected YYYY-MM-DD)")
 
 
 def iso_time(time: dt.time | None) -> str | None:

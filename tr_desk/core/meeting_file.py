@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from tr_desk.core.formats import iso_time, parse_date, parse_time
+from tr_desk.core.formats import iso_time, parse_date, parse_iso_time, shown
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -39,6 +39,75 @@ class MeetingFileError(ValueError):
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
+
+
+# Limits of a meeting file: far beyond any real meeting, well below what hurts.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 12
+MAX_COUNT = 999
+
+
+def parse_meeting_json(data: bytes) -> Any:
+    """Parse the bytes of a meeting file (UTF-8, a BOM allowed) and check its shape.
+
+    Every failure is a MeetingFileError with a one-line message: broken JSON names its line,
+    and the shape check names the path of the key (nesting too deep, a number too large,
+    text that is not valid Unicode).
+    """
+    import json
+
+    if len(data) > MAX_FILE_BYTES:
+        raise MeetingFileError("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MeetingFileError("", f"not a UTF-8 text file (byte {exc.start})") from None
+    try:
+        obj = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise MeetingFileError("", f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise MeetingFileError("", f"nested deeper than {MAX_DEPTH} levels") from None
+    except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4,300 digits
+        raise MeetingFileError("", f"not a valid meeting file: {shown(str(exc))}") from None
+    except MemoryError:
+        raise MeetingFileError("", "the file is too large to read") from None
+    check_shape(obj)
+    return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def check_shape(obj: Any) -> None:
+    """Depth, numbers and text of a parsed file, before any key is read."""
+    stack: list[tuple[Any, str, int]] = [(obj, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise MeetingFileError(path, f"nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(path, key)
+                stack.append((item, _join(path, key), depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(path, value)
+        elif isinstance(value, float):
+            raise MeetingFileError(path, "expected a whole number, text or an object")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**6:
+            raise MeetingFileError(path, "number too large")
+
+
+def _check_text(path: str, text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise MeetingFileError(path, "text is not valid Unicode (a lone surrogate)") from None
+    if "\x00" in text:
+        raise MeetingFileError(path, "text contains a NUL character")
 
 
 @dataclass
@@ -80,12 +149,13 @@ class _Reader:
 
     def __init__(self, obj: Any, path: str, allowed: set[str], required: Sequence[str] = ()):
         if not isinstance(obj, dict):
-            raise MeetingFileError(path, f"expected an object, got {_type_name(obj)}")
+            raise MeetingFileError(path or "(top)", f"expected an object, got {_type_name(obj)}")
         for key in obj:
             if key not in allowed:
                 raise MeetingFileError(_join(path, key), "unknown key")
         for key in required:
-            if obj.get(key) in (None, ""):
+            value = obj.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
                 raise MeetingFileError(_join(path, key), "missing")
         self.obj = obj
         self.path = path
@@ -118,16 +188,28 @@ class _Reader:
             raise MeetingFileError(self.at(key), f"expected a list, got {_type_name(value)}")
         return value
 
+    def name(self, key: str) -> str:
+        """A person's name: text, not blank; inner spaces as written, the ends trimmed."""
+        value = self.text(key)
+        if value and not value.strip():
+            raise MeetingFileError(self.at(key), "a name cannot be blank")
+        return " ".join(value.split())
+
     def count(self, key: str) -> int:
         value = self.obj.get(key, 0)
         if value is None:
             return 0
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise MeetingFileError(self.at(key), "expected a whole number ≥ 0")
+        if value > MAX_COUNT:
+            raise MeetingFileError(self.at(key), f"{value} votes is more than any roster")
         return value
 
 
 def _join(path: str, key: str) -> str:
+    """The path of a key; a key that is not a plain word is quoted (and cut short)."""
+    if not (key.isascii() and key.replace("_", "a").isalnum()) or len(key) > 40:
+        return f"{path}[{shown(key)}]"
     return f"{path}.{key}" if path else key
 
 
@@ -145,7 +227,7 @@ def _enum(reader: _Reader, key: str, enum: type[T], default: T | None) -> T | No
         return enum(value)  # type: ignore[call-arg]
     except ValueError:
         choices = " | ".join(m.value for m in enum)  # type: ignore[attr-defined]
-        raise MeetingFileError(reader.at(key), f"{value!r} is not one of {choices}") from None
+        raise MeetingFileError(reader.at(key), f"{shown(value)} is not one of {choices}") from None
 
 
 def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]) -> LoadedMeeting:
@@ -157,7 +239,7 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
     ) or next((b for b in bodies if b.name.casefold() == body_text.casefold()), None)
     if body is None:
         known = ", ".join(b.prefix for b in bodies)
-        raise MeetingFileError("body", f"unknown body {body_text!r} (known: {known})")
+        raise MeetingFileError("body", f"unknown body {shown(body_text)} (known: {known})")
     assert body.id is not None
     date = top.parsed("date", parse_date)
     assert date is not None
@@ -169,7 +251,7 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
             return None
         person = names.find(name)
         if person is None:
-            warnings.append(f"{path}: {name!r} is not in the register")
+            warnings.append(f"{path}: {shown(name)} is not in the register")
             return None
         return person.id
 
@@ -179,7 +261,7 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         ids = []
         for i, name in enumerate(top.items(key)):
             path = f"{key}[{i}]"
-            if not isinstance(name, str):
+            if not isinstance(name, str) or not name.strip():
                 raise MeetingFileError(path, "expected a name")
             pid = person_id(path, name)
             if pid is not None:
@@ -189,23 +271,23 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
     held_start = held_end = None
     if top.obj.get("held") is not None:
         held = _Reader(top.obj["held"], "held", HELD_KEYS)
-        held_start = held.parsed("start", parse_time)
-        held_end = held.parsed("end", parse_time)
+        held_start = held.parsed("start", parse_iso_time)
+        held_end = held.parsed("end", parse_iso_time)
 
     meeting = Meeting(
         id=None,
         body_id=body.id,
         date=date,
-        start=top.parsed("start", parse_time),
-        end=top.parsed("end", parse_time),
+        start=top.parsed("start", parse_iso_time),
+        end=top.parsed("end", parse_iso_time),
         place=top.text("place"),
         mode=_enum(top, "mode", MeetingMode, MeetingMode.IN_PERSON) or MeetingMode.IN_PERSON,
         status=_enum(top, "status", MeetingStatus, MeetingStatus.PLANNED) or MeetingStatus.PLANNED,
         notice_date=top.parsed("notice_date", parse_date),
         reference=top.text("reference"),
-        case_officer_id=person_id("case_officer", top.text("case_officer")),
-        chair_id=person_id("chair", top.text("chair")),
-        minute_taker_id=person_id("minute_taker", top.text("minute_taker")),
+        case_officer_id=person_id("case_officer", top.name("case_officer")),
+        chair_id=person_id("chair", top.name("chair")),
+        minute_taker_id=person_id("minute_taker", top.name("minute_taker")),
         invited_ids=name_list("invited"),
         copy_ids=name_list("copy"),
         held_start=held_start,
@@ -218,18 +300,32 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         cancel_reason=top.text("cancel_reason"),
         uid=top.text("uid"),
     )
+    if meeting.start and meeting.end and meeting.end < meeting.start:
+        raise MeetingFileError("end", "the meeting ends before it starts")
+    if held_start and held_end and held_end < held_start:
+        raise MeetingFileError("held.end", "the meeting ends before it starts")
     loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
     spans: list[tuple[_Reader, int]] = []
+    readers: list[_Reader] = []
     for i, item in enumerate(top.items("attendance")):
         reader = _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status"))
         line = _read_attendance(reader, names, warnings)
         if line is not None:
             meeting.attendance.append(line)
+            readers.append(reader)
             if reader.text("from_case") or reader.text("to_case"):
                 spans.append((reader, len(meeting.attendance) - 1))
+    _check_attendance(meeting.attendance, readers)
+    present = sum(1 for a in meeting.attendance if a.status is not AttendanceStatus.ABSENT)
     for i, item in enumerate(top.items("cases")):
         reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
         case = _read_case(reader, person_id)
+        if case.vote is not None and meeting.attendance:
+            votes = case.vote.votes_for + case.vote.against + case.vote.blank
+            if votes > present:
+                raise MeetingFileError(
+                    reader.at("vote"), f"{votes} votes, but only {present} present"
+                )
         number = reader.parsed("number", parse_case_number)
         if number is not None:
             if number.prefix not in {body.prefix, *body.former_prefixes}:
@@ -256,21 +352,49 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
                 raise MeetingFileError(reader.at(key), f"{number} is not a case of this meeting")
             return seen[number.number]
 
-        loaded.attendance_spans[line_index] = (case_index("from_case"), case_index("to_case"))
+        first, last = case_index("from_case"), case_index("to_case")
+        if first is not None and last is not None and first > last:
+            raise MeetingFileError(reader.at("to_case"), "comes before from_case")
+        loaded.attendance_spans[line_index] = (first, last)
     return loaded
+
+
+def _check_attendance(lines: Sequence[Attendance], readers: Sequence[_Reader]) -> None:
+    """One line per person; a substitute stands in for someone else, who is absent."""
+    seen: dict[object, int] = {}
+    for i, line in enumerate(lines):
+        key: object = line.person_id if line.person_id is not None else line.guest_name.casefold()
+        if key in seen:
+            raise MeetingFileError(
+                readers[i].at("name"), f"already listed at {readers[seen[key]].path}"
+            )
+        seen[key] = i
+    status = {line.person_id: line.status for line in lines if line.person_id is not None}
+    for i, line in enumerate(lines):
+        if line.substitute_for is None:
+            continue
+        where = readers[i].at("substitute_for")
+        if line.substitute_for == line.person_id:
+            raise MeetingFileError(where, "a person cannot substitute for himself or herself")
+        if line.status is AttendanceStatus.ABSENT:
+            raise MeetingFileError(readers[i].at("status"), "a substitute who is absent")
+        if status.get(line.substitute_for) is not AttendanceStatus.ABSENT:
+            raise MeetingFileError(where, "the member substituted for is not listed as absent")
 
 
 def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> Attendance | None:
     status = _enum(reader, "status", AttendanceStatus, None)
     assert status is not None
-    name = reader.text("name")
+    name = reader.name("name")
     person = names.find(name)
     substitute_for = None
-    sub_name = reader.text("substitute_for")
+    sub_name = reader.name("substitute_for")
     if sub_name:
         member = names.find(sub_name)
         if member is None:
-            warnings.append(f"{reader.at('substitute_for')}: {sub_name!r} is not in the register")
+            warnings.append(
+                f"{reader.at('substitute_for')}: {shown(sub_name)} is not in the register"
+            )
         else:
             substitute_for = member.id
     line = Attendance(
@@ -283,10 +407,12 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
         line.person_id = person.id
         return line
     if status is AttendanceStatus.ABSENT:
-        warnings.append(f"{reader.at('name')}: {name!r} is not in the register; left out")
+        warnings.append(f"{reader.at('name')}: {shown(name)} is not in the register; left out")
         return None
-    warnings.append(f"{reader.at('name')}: {name!r} is not in the register; added as a guest")
-    line.guest_name = name.strip()
+    warnings.append(
+        f"{reader.at('name')}: {shown(name)} is not in the register; added as a guest"
+    )
+    line.guest_name = name
     return line
 
 
@@ -311,19 +437,23 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
             votes_for=v.count("for"), against=v.count("against"), blank=v.count("blank"),
             note=v.text("note"),
         )  # fmt: skip
-    exclusions = []
+    exclusions: list[Exclusion] = []
     for j, item in enumerate(reader.items("exclusions")):
         ex = _Reader(item, f"{reader.path}.exclusions[{j}]", EXCLUSION_KEYS, ("name",))
-        pid = person_id(ex.at("name"), ex.text("name"))
+        pid = person_id(ex.at("name"), ex.name("name"))
         kind = _enum(ex, "kind", ExclusionKind, ExclusionKind.DISQUALIFIED)
         if pid is not None and kind is not None:
+            if any(e.person_id == pid for e in exclusions):
+                raise MeetingFileError(ex.at("name"), "already excluded from this case")
             exclusions.append(Exclusion(pid, kind, ex.text("basis")))
     answers = {}
     for j, item in enumerate(reader.items("answers")):
         an = _Reader(item, f"{reader.path}.answers[{j}]", ANSWER_KEYS, ("name", "answer"))
-        pid = person_id(an.at("name"), an.text("name"))
+        pid = person_id(an.at("name"), an.name("name"))
         answer = _enum(an, "answer", Answer, None)
         if pid is not None and answer is not None:
+            if pid in answers:
+                raise MeetingFileError(an.at("name"), "a second answer from the same member")
             answers[pid] = answer
     return Case(
         title=reader.text("title"),
@@ -331,10 +461,10 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
         text=reader.text("text"),
         attachments=attachments,
         proposal=reader.text("proposal"),
-        presenter=reader.text("presenter"),
+        presenter=reader.name("presenter"),
         follows=reader.text("follows"),
         exempt=exempt,
-        introduced_by=reader.text("introduced_by"),
+        introduced_by=reader.name("introduced_by"),
         introduction=reader.text("introduction"),
         notes=reader.text("notes"),
         resolution=reader.text("resolution"),
@@ -471,5 +601,5 @@ def meeting_key(text: str) -> tuple[str, dt.date]:
     """Read «KF 2022-12-02» (body prefix and ISO date) as given on the command line."""
     parts = text.split()
     if len(parts) != 2:
-        raise ValueError(f"not a meeting: {text!r} (expected e.g. 'KF 2022-12-02')")
+        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'KF 2022-12-02')")
     return parts[0].upper(), parse_date(parts[1])

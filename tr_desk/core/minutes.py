@@ -25,8 +25,9 @@ from tr_desk.core.model import (
     Person,
     Vote,
 )
-from tr_desk.core.notice import EXEMPT_TITLE, exemption_line, place_line
+from tr_desk.core.notice import place_line
 from tr_desk.core.numbering import case_label
+from tr_desk.core.public import exemption_line, public_meeting
 from tr_desk.core.quorum import Quorum, case_quorum
 
 if TYPE_CHECKING:
@@ -299,6 +300,10 @@ def minutes_case(
 ) -> MinutesCase:
     case = meeting.cases[index]
     item = MinutesCase(number=number, title=case.title, kind=case.kind, index=index)
+    if case.exempt is not None:
+        item.exemption = exemption_line(case.exempt.basis)
+        if public:  # the case has been through the gate: number, public title, basis
+            return item
     if case.outcome is Outcome.WITHDRAWN:
         item.outcome = "Saken ble trukket."
         return item
@@ -324,12 +329,6 @@ def minutes_case(
         item.answers = _answers(case, people, members)
     if case.outcome is Outcome.POSTPONED:
         item.outcome = "Saken ble utsatt."
-    if case.exempt is not None:
-        item.exemption = exemption_line(case.exempt.basis)
-        if public:
-            item.title = case.exempt.public_title or EXEMPT_TITLE
-            item.introduction = item.text = item.notes = ""
-            item.resolution = ""
     return item
 
 
@@ -346,6 +345,8 @@ def minutes_content(
 ) -> MinutesContent:
     """The minutes of ``meeting``; ``members`` are the seats on its date, in roster order,
     ``chair`` who chaired it (signs a Protokoll)."""
+    if public:
+        meeting = public_meeting(meeting)
     officer = people.get(meeting.case_officer_id or -1) or signatory
     present, absent = attendance_lines(meeting, people, members)
     written = meeting.mode is MeetingMode.WRITTEN

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from tr_desk.core.formats import date_short, date_with_weekday, period
 from tr_desk.core.model import Body, Case, Meeting, MeetingMode, Outcome, Person
 from tr_desk.core.numbering import case_label
+from tr_desk.core.public import EXEMPT_TITLE, exemption_line, public_meeting
 
-EXEMPT_TITLE = "Unntatt offentlighet"
+__all__ = ["EXEMPT_TITLE", "NoticeContent", "exemption_line", "notice_content"]
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,6 @@ class NoticeContent:
     cases: list[NoticeCase]
     signature: tuple[str, str]  # name, title
     public: bool = False
-
-
-def exemption_line(basis: str) -> str:
-    return f"{EXEMPT_TITLE}, {basis.strip().rstrip('.')}."
 
 
 def notice_title(body: Body, meeting: Meeting, revision: int = 0) -> str:
@@ -99,6 +96,8 @@ def notice_content(
     revision: int = 0,
 ) -> NoticeContent:
     """The notice of ``meeting``; ``public`` leaves out what is exempt from public access."""
+    if public:
+        meeting = public_meeting(meeting)
     officer = people.get(meeting.case_officer_id or -1) or signatory
     header = [
         ("Saksbehandler", officer.name if officer else ""),
@@ -127,12 +126,6 @@ def notice_content(
         )
         if case.exempt is not None:
             item.exemption = exemption_line(case.exempt.basis)
-            if public:
-                item.title = case.exempt.public_title or EXEMPT_TITLE
-                item.text = ""
-                item.attachments = []
-                item.proposal = ""
-                item.presenter = ""
         cases.append(item)
     signature = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     return NoticeContent(

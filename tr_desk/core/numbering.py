@@ -7,6 +7,8 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tr_desk.core.formats import shown
+
 
 @dataclass(frozen=True)
 class CaseRef:
@@ -31,7 +33,7 @@ def case_label(prefix: str, numbers: Mapping[int, int], index: int, year: int) -
 
 # Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
 _CASE_REF = re.compile(
-    r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>\d{1,3})\s*/\s*(?P<year>\d{2}|\d{4})\s*$",
+    r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>[0-9]{1,3})\s*/\s*(?P<year>[0-9]{2}|[0-9]{4})\s*$",
     re.IGNORECASE,
 )
 
@@ -40,13 +42,13 @@ def parse_case_number(text: str) -> CaseRef:
     """Read a case number; two-digit years are 20YY. Raises ValueError on anything else."""
     match = _CASE_REF.match(text)
     if not match:
-        raise ValueError(f"not a case number: {text!r} (expected e.g. 'KF 44/22')")
+        raise ValueError(f"not a case number: {shown(text)} (expected e.g. 'KF 44/22')")
     year = int(match["year"])
     if year < 100:
         year += 2000
     number = int(match["number"])
     if number < 1:
-        raise ValueError(f"case numbers start at 1: {text!r}")
+        raise ValueError(f"case numbers start at 1: {shown(text)}")
     return CaseRef(match["prefix"].upper(), number, year)
 
 

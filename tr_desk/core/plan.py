@@ -13,6 +13,7 @@ from tr_desk.core.formats import (
     parse_date,
     parse_time,
     plan_date,
+    shown,
     time_slot,
 )
 from tr_desk.core.model import Body, Meeting, MeetingStatus
@@ -63,16 +64,16 @@ def parse_plan_key(text: str) -> PlanKey:
     """«KF 2023-02-03» or «KF 2023-02-03 0830-1130»; a ValueError says what is wrong."""
     parts = text.split()
     if len(parts) not in (2, 3):
-        raise ValueError(f"not a meeting: {text!r} (expected e.g. 'KF 2023-02-03 0830-1130')")
+        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'KF 2023-02-03 0830-1130')")
     prefix, day = parts[0].upper(), parse_date(parts[1])
     if len(parts) == 2:
         return PlanKey(prefix, day)
     start_text, sep, end_text = parts[2].partition("-")
     if not sep or not start_text or not end_text:
-        raise ValueError(f"not a time slot: {parts[2]!r} (expected e.g. 0830-1130)")
+        raise ValueError(f"not a time slot: {shown(parts[2])} (expected e.g. 0830-1130)")
     start, end = parse_time(start_text), parse_time(end_text)
     if end <= start:
-        raise ValueError(f"the meeting ends before it starts: {parts[2]!r}")
+        raise ValueError(f"the meeting ends before it starts: {shown(parts[2])}")
     return PlanKey(prefix, day, start, end)
 
 

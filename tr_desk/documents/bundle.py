@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from tr_desk.core.notice import NoticeContent
 from tr_desk.documents.fonts import register_fonts
@@ -37,13 +36,18 @@ def _stamp(text: str, width: float, height: float) -> bytes:
 def render_bundle(
     content: NoticeContent,
     notice_pdf: bytes,
-    locate: Callable[[str], Path],
+    read: Callable[[str], bytes],
     generated: Mapping[int, bytes] | None = None,
+    skipped: list[tuple[str, int, str]] | None = None,
 ) -> bytes:
-    """Join the notice and the attachment files; ``locate`` turns a stored file name into a path.
-    ``generated`` holds PDFs made by TR Desk itself by attachment number (the previous minutes
-    for the approval case), used where the attachment has no file of its own.
+    """Join the notice and the attachment files; ``read`` gives a stored file's bytes (or
+    raises). ``generated`` holds PDFs made by TR Desk itself by attachment number (the
+    previous minutes for the approval case), used where the attachment has no file of its own.
 
+    Every attachment comes from ``content``: a public notice's content has been through the
+    gate, so an exempt case brings no file. An attachment with no file is left out and listed
+    in ``skipped`` as (case number, «Vedlegg N», title) — not for an exempt case in a public
+    bundle, where leaving it out is the point.
     Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
     """
     from pypdf import PdfReader, PdfWriter
@@ -57,12 +61,14 @@ def render_bundle(
         for attachment in case.attachments:
             made = (generated or {}).get(attachment.number)
             if not attachment.file and made is None:
+                if skipped is not None and not (content.public and case.exemption):
+                    skipped.append((case.number, attachment.number, attachment.title))
                 continue
-            source = io.BytesIO(made) if made is not None else locate(attachment.file or "")
             try:
-                reader = PdfReader(source)
+                data = made if made is not None else read(attachment.file or "")
+                reader = PdfReader(io.BytesIO(data))
                 pages = list(reader.pages)
-            except (OSError, PyPdfError) as exc:
+            except (OSError, ValueError, PyPdfError) as exc:
                 raise MissingAttachment(
                     f"Vedlegg {attachment.number} «{attachment.title}» ({case.number}): {exc}"
                 ) from None
@@ -79,6 +85,11 @@ def render_bundle(
             writer.add_outline_item(
                 title=f"{label}: {attachment.title}", page_number=first, parent=parent
             )
+    # The document's own metadata, never an attachment's.
+    writer.metadata = None
+    writer.add_metadata(
+        {"/Title": content.title, "/Author": "Trondheimsregionen", "/Creator": "TR Desk"}
+    )
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -1,46 +1,224 @@
-"""A daily copy of the database, made with SQLite's backup API; the last ten are kept."""
+"""Copies of the database, made with SQLite's backup API: daily, on request, and the way back.
+
+A copy of ``tr.sqlite`` is ``sikkerhetskopier/tr-20221202-101500.sqlite``; copies are matched
+by that exact pattern, so ``tr.sqlite`` and ``tr-test.sqlite`` in one folder never count or
+delete each other's copies.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tr_desk.storage.store import Store
+from tr_desk.storage.database import (
+    SQLITE_HEADER,
+    InstanceLock,
+    StoreError,
+    check_file,
+    damage,
+    schema_state,
+)
+
+if TYPE_CHECKING:
+    from tr_desk.storage.store import Store
 
 BACKUP_FOLDER = "sikkerhetskopier"
 KEEP = 10
 MAX_AGE = dt.timedelta(days=1)
 
 
-def backups(store: Store) -> list[Path]:
-    """Existing copies of this database, oldest first."""
-    folder = store.path.parent / BACKUP_FOLDER
-    return sorted(folder.glob(f"{store.path.stem}-*.sqlite"))
+def backup_folder(database: Path) -> Path:
+    return database.parent / BACKUP_FOLDER
 
 
-def taken_at(copy: Path) -> dt.datetime:
+def _pattern(database: Path) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(database.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.sqlite")
+
+
+def backups(database: Path) -> list[Path]:
+    """This database's copies, oldest first."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(database)
+    found = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    return sorted(found, key=lambda p: (taken_at(database, p), p.name))
+
+
+def taken_at(database: Path, copy: Path) -> dt.datetime:
     """When a copy was made, from its name (its file time can change when it is copied)."""
+    match = _pattern(database).fullmatch(copy.name)
+    if match:
+        try:
+            return dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
+        except ValueError:
+            pass
+    return dt.datetime.fromtimestamp(copy.stat().st_mtime)
+
+
+def is_sound(copy: Path) -> bool:
+    """A TR Desk database that passes SQLite's full integrity check."""
     try:
-        return dt.datetime.strptime(copy.stem.rsplit("-", 2)[-2] + copy.stem[-6:], "%Y%m%d%H%M%S")
-    except ValueError:
-        return dt.datetime.fromtimestamp(copy.stat().st_mtime)
+        check_file(copy)
+        if not copy.exists():
+            return False
+        from urllib.parse import quote
+
+        conn = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
+        try:
+            schema_state(conn, copy)
+            return not damage(conn, full=True)
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error, OSError):
+        return False
+
+
+def newest_sound_backup(database: Path) -> Path | None:
+    for copy in reversed(backups(database)):
+        if is_sound(copy):
+            return copy
+    return None
+
+
+def _target(database: Path, now: dt.datetime) -> Path:
+    folder = backup_folder(database)
+    target = folder / f"{database.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{database.stem}-{now:%Y%m%d-%H%M%S}-{n}.sqlite"
+    return target
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy through the backup API into a file that appears only when it is complete."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    copy = sqlite3.connect(partial)
+    try:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    partial.replace(target)
+
+
+def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
+    """A copy now («Ta sikkerhetskopi», ``tr-desk backup``); returns its path."""
+    now = now or dt.datetime.now()
+    folder = backup_folder(store.path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _target(store.path, now)
+        _copy(store.conn, target)
+    except OSError as exc:
+        raise StoreError(
+            f"Kunne ikke lage sikkerhetskopi i «{folder}»: {exc.strerror}.",
+            f"cannot make a backup in {folder}: {exc.strerror}",
+        ) from None
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"Kunne ikke lage sikkerhetskopi: {exc}.", f"cannot make a backup: {exc}"
+        ) from None
+    for old in backups(store.path)[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
 
 
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
     """Copy the database when the newest copy is older than a day; returns the new copy."""
     now = now or dt.datetime.now()
-    existing = backups(store)
-    if existing and now - taken_at(existing[-1]) < MAX_AGE:
+    existing = backups(store.path)
+    if existing and now - taken_at(store.path, existing[-1]) < MAX_AGE:
         return None
-    folder = store.path.parent / BACKUP_FOLDER
+    return make_backup(store, now)
+
+
+def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Path | None:
+    """Put the copy ``source`` in the place of ``database``; returns where the old file went.
+
+    Refused while another TR Desk has the database open. The current file is kept as a
+    backup first (a raw copy if it is too damaged for the backup API), stale ``-wal`` and
+    ``-shm`` files are removed so SQLite cannot replay them over the restored data, the copy
+    goes through the backup API, and the result must pass the integrity check.
+    """
+    database = Path(database).expanduser()
+    source = Path(source).expanduser()
+    if not is_sound(source):
+        raise StoreError(
+            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke gjenopprettes.",
+            f"{source} is not a sound TR Desk database; nothing was restored",
+        )
+    if source.resolve() == database.resolve():
+        raise StoreError(
+            "Sikkerhetskopien og databasen er samme fil.",
+            "the backup and the database are the same file",
+        )
+    lock = InstanceLock(database)
+    if database.parent.exists() and not lock.acquire():
+        raise StoreError(
+            "Databasen er åpen i et annet TR Desk-vindu. Lukk det og prøv igjen.",
+            f"another TR Desk has {database} open; close it and try again",
+        )
+    try:
+        kept = _keep_current(database, now or dt.datetime.now())
+        for suffix in ("-wal", "-shm"):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+        src = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
+        try:
+            partial = database.with_name(database.name + ".gjenoppretting")
+            _copy(src, partial)
+        finally:
+            src.close()
+        partial.replace(database)
+        conn = sqlite3.connect(database)
+        try:
+            problems = damage(conn, full=True)
+        finally:
+            conn.close()
+        if problems:
+            raise StoreError(
+                "Den gjenopprettede databasen består ikke kontrollen: " + "; ".join(problems),
+                "the restored database fails the integrity check: " + "; ".join(problems),
+            )
+        return kept
+    except OSError as exc:
+        raise StoreError(
+            f"Kunne ikke gjenopprette: {exc.strerror}.", f"cannot restore: {exc.strerror}"
+        ) from None
+    except sqlite3.Error as exc:
+        raise StoreError(f"Kunne ikke gjenopprette: {exc}.", f"cannot restore: {exc}") from None
+    finally:
+        lock.release()
+
+
+def _keep_current(database: Path, now: dt.datetime) -> Path | None:
+    """Keep the file being replaced, next to the other copies (never rotated away)."""
+    if not database.exists():
+        return None
+    folder = backup_folder(database)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{store.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
-    partial = target.with_suffix(".partial")
-    with sqlite3.connect(partial) as copy:
-        store.conn.backup(copy)
-    copy.close()
-    partial.replace(target)
-    for old in backups(store)[:-KEEP]:
-        old.unlink(missing_ok=True)
+    target = folder / f"{database.stem}-før-gjenoppretting-{now:%Y%m%d-%H%M%S}.sqlite"
+    with open(database, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header == SQLITE_HEADER:
+        try:
+            conn = sqlite3.connect(database)
+            try:
+                _copy(conn, target)
+            finally:
+                conn.close()
+            return target
+        except sqlite3.Error:
+            pass
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        part = database.with_name(database.name + suffix)
+        if part.exists():
+            shutil.copyfile(part, target.with_name(target.name + suffix))
     return target

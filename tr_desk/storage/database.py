@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from typing import IO
 
@@ -14,7 +15,18 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class StoreError(Exception):
-    """A problem with the database file, told in Norwegian for the window and the command line."""
+    """A problem with the data, told in Norwegian for the window and in English for the CLI.
+
+    ``str(error)`` is the Norwegian text; ``error.english`` the command line's.
+    """
+
+    def __init__(self, norwegian: str, english: str) -> None:
+        super().__init__(norwegian)
+        self.english = english
+
+
+# How long a write waits for another process (a second TR Desk command, a backup) to finish.
+BUSY_TIMEOUT_S = 5.0
 
 
 class InstanceLock:
@@ -28,8 +40,23 @@ class InstanceLock:
         self.path = path.with_name(path.name + ".lock")
         self._file: IO[str] | None = None
 
-    def acquire(self) -> bool:
-        handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the lock
+    def acquire(self, wait: float = 0.0) -> bool:
+        """Take the lock, trying for ``wait`` seconds while another process holds it."""
+        deadline = time.monotonic() + wait
+        while not self._try():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def _try(self) -> bool:
+        try:
+            handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the lock
+        except OSError as exc:
+            raise StoreError(
+                f"Kan ikke lage låsefilen «{self.path}»: {exc.strerror}.",
+                f"cannot create the lock file {self.path}: {exc.strerror}",
+            ) from None
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -56,20 +83,53 @@ class InstanceLock:
             self._file = None
 
 
+def prepare_folder(path: Path) -> None:
+    """Create the database's folder (a first start, a ``--db`` in a new folder)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"Kan ikke lage mappen «{path.parent}»: {exc.strerror}.",
+            f"cannot create the folder {path.parent}: {exc.strerror}",
+        ) from None
+
+
 def check_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite file before SQLite gets to touch it."""
+    """Refuse anything that is not an SQLite file before SQLite gets to touch it.
+
+    A missing file is fine (a new database is made); an empty one is not: TR Desk never
+    leaves one behind (a new database is made under another name and renamed), so an empty
+    file is someone else's, or the rest of an accident, and it is not ours to overwrite.
+    """
     if path.is_dir():
-        raise StoreError(f"«{path}» er en mappe, ikke en databasefil.")
-    if not path.exists() or path.stat().st_size == 0:
+        raise StoreError(
+            f"«{path}» er en mappe, ikke en databasefil.",
+            f"{path} is a folder, not a database file",
+        )
+    if not path.exists():
         return
+    if not path.is_file():
+        raise StoreError(
+            f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file"
+        )
+    if path.stat().st_size == 0:
+        raise StoreError(
+            f"«{path}» er tom (0 byte) og er ikke en TR Desk-database. Filen er ikke endret. "
+            "Slett den, eller velg Fil → Ny database for å lage en ny der.",
+            f"{path} is empty (0 bytes), not a TR Desk database; the file is left as it is "
+            "(delete it to start a new database there)",
+        )
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"Kan ikke lese «{path}»: {exc.strerror}.") from None
+        raise StoreError(
+            f"Kan ikke lese «{path}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
+        ) from None
     if header != SQLITE_HEADER:
         raise StoreError(
-            f"«{path}» er ikke en TR Desk-database (ikke en SQLite-fil). Filen er ikke endret."
+            f"«{path}» er ikke en TR Desk-database (ikke en SQLite-fil). Filen er ikke endret.",
+            f"{path} is not a TR Desk database (not an SQLite file); the file is left as it is",
         )
 
 
@@ -80,16 +140,18 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
             from urllib.parse import quote
 
             uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+            prepare_folder(path)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         conn.row_factory = sqlite3.Row
         return conn
     except sqlite3.DatabaseError as exc:
         raise explain(path, exc) from None
     except OSError as exc:
-        raise StoreError(f"Kan ikke åpne «{path}»: {exc.strerror}.") from None
+        raise StoreError(
+            f"Kan ikke åpne «{path}»: {exc.strerror}.", f"cannot open {path}: {exc.strerror}"
+        ) from None
 
 
 def configure(conn: sqlite3.Connection, readonly: bool) -> None:
@@ -100,19 +162,40 @@ def configure(conn: sqlite3.Connection, readonly: bool) -> None:
         conn.execute("PRAGMA synchronous = FULL")
 
 
+def damage(conn: sqlite3.Connection, full: bool = False) -> list[str]:
+    """What SQLite's own check finds wrong with the file; empty when it is sound.
+
+    ``quick_check`` (the default) reads every page but skips the index contents: enough to
+    refuse writing into a damaged file, fast enough for every start.
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
 def explain(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"Databasen «{path}» er låst av et annet program. Lukk det og prøv igjen."
+            f"Databasen «{path}» er låst av et annet program. Lukk det og prøv igjen.",
+            f"the database {path} is locked by another program (waited {BUSY_TIMEOUT_S:g} s); "
+            "close it and try again",
         )
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"Databasen «{path}» er skrivebeskyttet.")
+        return StoreError(
+            f"Databasen «{path}» er skrivebeskyttet.", f"the database {path} is read-only"
+        )
     if "not a database" in text or "malformed" in text:
-        return StoreError(f"«{path}» er ikke en gyldig TR Desk-database, eller den er skadet.")
+        return StoreError(
+            f"«{path}» er ikke en gyldig TR Desk-database, eller den er skadet.",
+            f"{path} is not a valid TR Desk database, or it is damaged",
+        )
     if "unable to open" in text:
-        return StoreError(f"Kan ikke åpne «{path}».")
-    return StoreError(f"Feil i databasen «{path}»: {exc}")
+        return StoreError(f"Kan ikke åpne «{path}».", f"cannot open {path}")
+    return StoreError(f"Feil i databasen «{path}»: {exc}", f"database error in {path}: {exc}")
 
 
 def writable(path: Path) -> bool:
@@ -128,14 +211,18 @@ def schema_state(conn: sqlite3.Connection, path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"Databasen «{path}» er laget av en nyere versjon av TR Desk. "
-            "Oppdater TR Desk for å åpne den. Filen er ikke endret."
+            "Oppdater TR Desk for å åpne den. Filen er ikke endret.",
+            f"the database {path} was made by a newer TR Desk; update TR Desk to open it "
+            "(the file is left as it is)",
         )
     if version == 0:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        if tables and "_sqlite_migrations" not in tables:
+        if "_sqlite_migrations" not in tables:
             raise StoreError(
-                f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret."
+                f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret.",
+                f"{path} is an SQLite file but not a TR Desk database "
+                "(the file is left as it is)",
             )
     return version

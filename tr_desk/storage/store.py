@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tr_desk.core.formats import iso_time
+from tr_desk.core.formats import iso_time, shown
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -44,7 +45,9 @@ from tr_desk.storage.database import (
     check_file,
     configure,
     connect,
+    damage,
     explain,
+    prepare_folder,
     schema_state,
     writable,
 )
@@ -61,6 +64,38 @@ if TYPE_CHECKING:
     from tr_desk.core.standard_cases import NextCouncilMeeting
 
 MEMBER_ROLES = (Role.LEADER.value, Role.MEMBER.value)
+# A stored attachment is named by the SHA-256 of its content; nothing else is ever read.
+ATTACHMENT_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+def read_pdf_file(path: Path) -> bytes:
+    """Read a PDF the user named: a regular file, at most 200 MB (no device, FIFO, folder)."""
+    import stat
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(
+                f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file"
+            )
+        if info.st_size > MAX_PDF_BYTES:
+            raise StoreError(
+                f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
+                f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+    except OSError as exc:
+        raise StoreError(
+            f"Kan ikke lese «{path}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
+        ) from None
+    if len(data) > MAX_PDF_BYTES:
+        raise StoreError(
+            f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
+            f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
+        )
+    return data
 
 
 class ReadOnlyError(StoreError):
@@ -74,53 +109,88 @@ class Store:
         self,
         conn: sqlite3.Connection,
         path: Path,
-        readonly_reason: str = "",
+        readonly_reason: tuple[str, str] | None = None,
         lock: InstanceLock | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
-        self.readonly_reason = readonly_reason
+        self._reason = readonly_reason
         self._lock = lock
         self._db: Database | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, lock: bool = False) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        readonly: bool = False,
+        lock: bool = False,
+        lock_wait: float = 0.0,
+    ) -> Store:
         """Open (or create, with the Trondheimsregionen profile) the database at ``path``.
 
-        With ``lock`` the store takes the instance lock; if another TR Desk holds it, the
-        store opens read-only and says why in ``readonly_reason``.
+        With ``lock`` the store takes the instance lock (waiting up to ``lock_wait`` seconds);
+        if another TR Desk holds it, the store opens read-only and says why in
+        ``readonly_reason``. A file that fails SQLite's quick check is never written to: it
+        opens read-only, and the reason names the newest sound backup.
         """
         path = Path(path).expanduser()
+        if not readonly:
+            prepare_folder(path)
         check_file(path)
-        reason = ""
+        reason: tuple[str, str] | None = None
         if readonly:
-            reason = "Åpnet skrivebeskyttet."
+            reason = ("Åpnet skrivebeskyttet.", "opened read-only")
         elif not writable(path):
-            reason = "Filen er skrivebeskyttet."
+            reason = ("Filen er skrivebeskyttet.", "the file is read-only")
         instance_lock = None
-        if lock and not reason:
+        if lock and reason is None:
             instance_lock = InstanceLock(path)
-            if not instance_lock.acquire():
+            if not instance_lock.acquire(lock_wait):
                 instance_lock = None
                 reason = (
                     "Databasen er allerede åpen i et annet TR Desk-vindu; "
-                    "dette vinduet viser den skrivebeskyttet."
+                    "dette vinduet viser den skrivebeskyttet.",
+                    "another TR Desk (a window or a command) has the database open",
                 )
-        if reason and not path.exists():
-            raise StoreError(f"Databasen «{path}» finnes ikke.")
-        conn = connect(path, readonly=bool(reason))
+        if not path.exists():
+            if reason is not None:
+                raise StoreError(
+                    f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
+                )
+            try:
+                create_database(path)
+            except BaseException:
+                if instance_lock is not None:
+                    instance_lock.release()
+                raise
+        try:
+            conn = connect(path, readonly=reason is not None)
+        except BaseException:
+            if instance_lock is not None:
+                instance_lock.release()
+            raise
         store = cls(conn, path, reason, instance_lock)
         try:
             version = schema_state(conn, path)
-            configure(conn, readonly=bool(reason))
+            if reason is None:
+                problems = damage(conn)
+                if problems:
+                    store.close()
+                    store = cls(connect(path, readonly=True), path, damaged_reason(path))
+                    reason = store._reason
+            configure(conn if reason is None else store.conn, readonly=reason is not None)
             if version < SCHEMA_VERSION:
-                if reason:
+                if reason is not None:
                     raise StoreError(
-                        f"Databasen «{path}» må oppgraderes, men kan ikke skrives til nå. " + reason
+                        f"Databasen «{path}» må oppgraderes, men kan ikke skrives til nå. "
+                        + reason[0],
+                        f"the database {path} needs an upgrade but cannot be written now: "
+                        + reason[1],
                     )
-                store._migrate(fresh=version == 0)
+                store._migrate(fresh=False)
         except sqlite3.Error as exc:
             store.close()
             raise explain(path, exc) from None
@@ -128,6 +198,24 @@ class Store:
             store.close()
             raise
         return store
+
+    @classmethod
+    def create(cls, path: Path | str, *, lock: bool = False) -> Store:
+        """«Ny database»: a new database at ``path``, where an empty file may stand.
+
+        The user chose the place (and agreed to replace what is there); a file with content
+        is never replaced.
+        """
+        path = Path(path).expanduser()
+        prepare_folder(path)
+        if path.exists() and path.is_file() and path.stat().st_size == 0:
+            path.unlink()
+        if path.exists():
+            raise StoreError(
+                f"«{path}» finnes allerede og blir ikke skrevet over.",
+                f"{path} exists and is not overwritten",
+            )
+        return cls.open(path, lock=lock)
 
     def _migrate(self, fresh: bool) -> None:
         from tr_desk.storage import migrations
@@ -148,13 +236,23 @@ class Store:
         """Attachment files, copied in and named by their content's hash."""
         return self.path.parent / "vedlegg"
 
-    def attachment_path(self, name: str) -> Path:
-        path = Path(name)
-        return path if path.is_absolute() else self.attachments_dir / path
+    def attachment_path(self, name: str) -> Path | None:
+        """Where a stored attachment lives; None for anything but a hash name in ``vedlegg/``."""
+        return self.attachments_dir / name if ATTACHMENT_NAME.fullmatch(name) else None
 
     @property
     def readonly(self) -> bool:
-        return bool(self.readonly_reason)
+        return self._reason is not None
+
+    @property
+    def readonly_reason(self) -> str:
+        """Why the database is read-only, for the window (Norwegian); empty when writable."""
+        return self._reason[0] if self._reason else ""
+
+    @property
+    def readonly_reason_en(self) -> str:
+        """The same for the command line."""
+        return self._reason[1] if self._reason else ""
 
     @property
     def db(self) -> Database:
@@ -169,7 +267,7 @@ class Store:
     def transaction(self) -> Iterator[Database]:
         """One atomic write; nothing half-written if anything inside fails."""
         if self.readonly:
-            raise ReadOnlyError(self.readonly_reason)
+            raise ReadOnlyError(self.readonly_reason, self.readonly_reason_en)
         try:
             with self.db.atomic() as db:
                 yield db
@@ -205,7 +303,7 @@ class Store:
     def body(self, body_id: int) -> Body:
         rows = self._rows("SELECT * FROM body WHERE id = ?", [body_id])
         if not rows:
-            raise StoreError(f"Organ {body_id} finnes ikke.")
+            raise StoreError(f"Organ {body_id} finnes ikke.", f"no body {body_id}")
         return _body(rows[0])
 
     def body_by_prefix(self, prefix: str) -> Body | None:
@@ -215,7 +313,10 @@ class Store:
     def add_body(self, body: Body) -> int:
         """Insert a body (keeping ``body.id`` if given, for undo); the prefix must be free."""
         if self.body_by_prefix(body.prefix) is not None:
-            raise StoreError(f"Prefikset {body.prefix.upper()} er allerede i bruk.")
+            raise StoreError(
+                f"Prefikset {body.prefix.upper()} er allerede i bruk.",
+                f"the prefix {body.prefix.upper()} is already in use",
+            )
         with self.transaction() as db:
             row = _body_row(body)
             if body.id is not None:
@@ -234,7 +335,10 @@ class Store:
             {"b": body_id},  # type: ignore[arg-type]
         )[0]["n"]
         if used:
-            raise StoreError("Organet har møter eller medlemmer og kan ikke slettes.")
+            raise StoreError(
+                "Organet har møter eller medlemmer og kan ikke slettes.",
+                "the body has meetings or members and cannot be deleted",
+            )
         with self.transaction() as db:
             db.execute("DELETE FROM year_start WHERE body_id = ?", [body_id])
             db.execute("DELETE FROM body WHERE id = ?", [body_id])
@@ -244,7 +348,10 @@ class Store:
         assert body.id is not None
         other = self.body_by_prefix(body.prefix)
         if other is not None and other.id != body.id:
-            raise StoreError(f"Prefikset {body.prefix} brukes allerede av {other.name}.")
+            raise StoreError(
+                f"Prefikset {body.prefix} brukes allerede av {other.name}.",
+                f"the prefix {body.prefix} is already used by {other.name}",
+            )
         with self.transaction() as db:
             db.table("body").update(body.id, _body_row(body))
 
@@ -314,7 +421,8 @@ class Store:
         """Remove a person entered by mistake, with their memberships."""
         if self.person_usage(person_id):
             raise StoreError(
-                "Personen er nevnt i møter og kan ikke slettes. Avslutt heller medlemskapene."
+                "Personen er nevnt i møter og kan ikke slettes. Avslutt heller medlemskapene.",
+                "the person is named in meetings and cannot be deleted; end the memberships",
             )
         with self.transaction() as db:
             db.execute("DELETE FROM person_alias WHERE person_id = ?", [person_id])
@@ -353,7 +461,10 @@ class Store:
     def update_membership(self, membership: Membership) -> None:
         assert membership.id is not None
         if membership.end is not None and membership.end < membership.start:
-            raise StoreError("Et medlemskap kan ikke slutte før det begynner.")
+            raise StoreError(
+                "Et medlemskap kan ikke slutte før det begynner.",
+                "a membership cannot end before it begins",
+            )
         with self.transaction() as db:
             db.table("membership").update(membership.id, _membership_row(membership))
 
@@ -368,7 +479,9 @@ class Store:
                 ).fetchall()
             }
             if len(rows) != 2:
-                raise StoreError("Medlemskapet finnes ikke lenger.")
+                raise StoreError(
+                    "Medlemskapet finnes ikke lenger.", "the membership no longer exists"
+                )
             db.execute(
                 "UPDATE membership SET sort_order = ? WHERE id = ?", [rows[second_id], first_id]
             )
@@ -426,7 +539,7 @@ class Store:
         """One meeting with its cases, attachments and attendance."""
         rows = self._rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if not rows:
-            raise StoreError(f"Møte {meeting_id} finnes ikke.")
+            raise StoreError(f"Møte {meeting_id} finnes ikke.", f"no meeting {meeting_id}")
         meeting = _meeting(rows[0])
         cases = {
             r["id"]: _case(r)
@@ -591,7 +704,10 @@ class Store:
 
         body = self.body(body_id)
         if self.meeting_id(body_id, day) is not None:
-            raise StoreError(f"{body.name} har allerede et møte {day.strftime('%d.%m.%Y')}.")
+            raise StoreError(
+                f"{body.name} har allerede et møte {day.strftime('%d.%m.%Y')}.",
+                f"{body.prefix} already has a meeting on {day.isoformat()}",
+            )
         manager = self.general_manager()
         meeting = Meeting(
             id=None, body_id=body_id, date=day, start=start or body.start,
@@ -623,7 +739,10 @@ class Store:
         """Remove a draft created by mistake; an issued notice is never deleted."""
         meeting = self.meeting(meeting_id)
         if meeting.numbers_frozen:
-            raise StoreError("Møtet er innkalt og kan ikke slettes; avlys det heller.")
+            raise StoreError(
+                "Møtet er innkalt og kan ikke slettes; avlys det heller.",
+                "the meeting has been called and cannot be deleted; cancel it instead",
+            )
         with self.transaction() as db:
             self._delete_contents(db, meeting_id)
             db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
@@ -634,7 +753,10 @@ class Store:
         assert meeting.id is not None
         other = self.meeting_id(meeting.body_id, meeting.date)
         if other is not None and other != meeting.id:
-            raise StoreError(f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.")
+            raise StoreError(
+                f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.",
+                f"there is already a meeting on {meeting.date.isoformat()}",
+            )
         was = self.meeting(meeting.id)
         called = (MeetingStatus.NOTICE_ISSUED, MeetingStatus.HELD, MeetingStatus.APPROVED)
         with self.transaction() as db:
@@ -660,9 +782,14 @@ class Store:
         """Move a meeting not yet held to ``day``; returns it as it was (for undo)."""
         old = self.meeting_header(meeting_id)
         if old.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
-            raise StoreError("Møtet er avholdt og kan ikke flyttes.")
+            raise StoreError(
+                "Møtet er avholdt og kan ikke flyttes.", "the meeting is held and cannot move"
+            )
         if old.date.year != day.year and old.numbers_frozen:
-            raise StoreError("Et innkalt møte kan ikke flyttes til et annet år (saksnumrene).")
+            raise StoreError(
+                "Et innkalt møte kan ikke flyttes til et annet år (saksnumrene).",
+                "a called meeting cannot move to another year (its case numbers)",
+            )
         new = Meeting(**{**old.__dict__, "date": day})
         self.update_meeting(new)
         return old
@@ -671,7 +798,10 @@ class Store:
         """Cancel a meeting not yet held, keeping it (struck through); returns it as it was."""
         old = self.meeting_header(meeting_id)
         if old.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
-            raise StoreError("Møtet er avholdt og kan ikke avlyses.")
+            raise StoreError(
+                "Møtet er avholdt og kan ikke avlyses.",
+                "the meeting is held and cannot be cancelled",
+            )
         new = Meeting(**{**old.__dict__, "status": MeetingStatus.CANCELLED})
         new.cancel_reason = " ".join(reason.split())
         self.update_meeting(new)
@@ -725,7 +855,7 @@ class Store:
     def _meeting_of_case(self, case_id: int) -> Meeting:
         rows = self._rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
         if not rows:
-            raise StoreError("Saken finnes ikke lenger.")
+            raise StoreError("Saken finnes ikke lenger.", "the case no longer exists")
         return self.meeting(int(rows[0]["meeting_id"]))
 
     def insert_case(self, meeting_id: int, case: Case, position: int) -> int:
@@ -904,7 +1034,7 @@ class Store:
     def meeting_header(self, meeting_id: int) -> Meeting:
         rows = self._rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if not rows:
-            raise StoreError(f"Møte {meeting_id} finnes ikke.")
+            raise StoreError(f"Møte {meeting_id} finnes ikke.", f"no meeting {meeting_id}")
         return _meeting(rows[0])
 
     def members(self, meeting: Meeting) -> list[int]:
@@ -952,10 +1082,12 @@ class Store:
         try:
             number = parse_case_number(label)
         except ValueError as exc:
-            raise StoreError(str(exc)) from None
+            raise StoreError(str(exc), str(exc)) from None
         body = self.body_by_prefix(number.prefix)
         if body is None or body.id is None:
-            raise StoreError(f"Ukjent organ «{number.prefix}».")
+            raise StoreError(
+                f"Ukjent organ «{number.prefix}».", f"unknown body {shown(number.prefix)}"
+            )
         for header in self.meetings(body_id=body.id, year=number.year):
             if header.id is None:
                 continue
@@ -963,14 +1095,22 @@ class Store:
             for index, found in self.case_numbers(meeting).items():
                 if found == number.number:
                     return meeting, index
-        raise StoreError(f"Fant ingen sak {label}.")
+        raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
 
-    def extract_content(self, meeting: Meeting, index: int, today: dt.date) -> ExtractContent:
+    def extract_content(
+        self, meeting: Meeting, index: int, today: dt.date, *, public: bool = False
+    ) -> ExtractContent:
+        """A særutskrift; a public one is refused for an exempt case (there is nothing to say)."""
         from tr_desk.core.minutes import extract_content
         from tr_desk.core.numbering import case_label
 
         body = self.body(meeting.body_id)
         number = case_label(body.prefix, self.case_numbers(meeting), index, meeting.date.year)
+        if public and meeting.cases[index].exempt is not None:
+            raise StoreError(
+                f"Sak {number} er unntatt offentlighet; det lages ingen offentlig særutskrift.",
+                f"{number} is exempt from public access: there is no public extract",
+            )
         return extract_content(
             meeting, body, index, number,
             self.people_by_id(),
@@ -981,7 +1121,10 @@ class Store:
         """Mark the minutes approved: they are locked until «Gjenåpne»."""
         meeting = self.meeting_header(meeting_id)
         if meeting.status not in (MeetingStatus.HELD, MeetingStatus.APPROVED):
-            raise StoreError("Bare et avholdt møte kan få godkjent protokollen.")
+            raise StoreError(
+                "Bare et avholdt møte kan få godkjent protokollen.",
+                "only a held meeting can have its minutes approved",
+            )
         meeting.status, meeting.approved_on = MeetingStatus.APPROVED, day
         with self.transaction() as db:
             db.table("meeting").update(meeting_id, _meeting_row(meeting))
@@ -1034,18 +1177,22 @@ class Store:
 
     def import_attachment(self, source: Path) -> str:
         """Copy a PDF into the attachment folder under its content's hash; returns its name."""
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"Kan ikke lese «{source}»: {exc.strerror}.") from None
-        return self.store_attachment(data, source.name)
+        return self.store_attachment(read_pdf_file(source), source.name)
+
+    def read_attachment(self, name: str) -> bytes:
+        """The bytes of a stored attachment; only a hash name inside ``vedlegg/`` is read."""
+        if not ATTACHMENT_NAME.fullmatch(name):
+            raise StoreError(
+                f"«{name}» er ikke et lagret vedlegg.", f"{shown(name)} is not a stored attachment"
+            )
+        return read_pdf_file(self.attachments_dir / name)
 
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once)."""
         import hashlib
 
         if not data.startswith(b"%PDF-"):
-            raise StoreError(f"«{label}» er ikke en PDF-fil.")
+            raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
         name = hashlib.sha256(data).hexdigest() + ".pdf"
         target = self.attachments_dir / name
         if not target.exists():
@@ -1098,7 +1245,8 @@ class Store:
                     handle.write(data)
             except FileExistsError:
                 raise StoreError(
-                    f"«{path.name}» finnes allerede og blir ikke skrevet over."
+                    f"«{path.name}» finnes allerede og blir ikke skrevet over.",
+                    f"{path} exists and is not overwritten",
                 ) from None
         with self.transaction() as db:
             db.table("notice_revision").insert(
@@ -1204,6 +1352,54 @@ class Store:
         db.execute("DELETE FROM agenda_case WHERE meeting_id = ?", [meeting_id])
 
 
+def create_database(path: Path) -> None:
+    """A new database with the profile, made under another name and renamed into place.
+
+    So an interrupted first start leaves no empty or half-made file where the database
+    belongs (an empty file there is refused, never overwritten).
+    """
+    partial = path.with_name(path.name + ".ny")
+    for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    conn = connect(partial, readonly=False)
+    try:
+        configure(conn, readonly=False)
+        Store(conn, partial)._migrate(fresh=True)
+        conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to rename
+    except sqlite3.Error as exc:
+        conn.close()
+        partial.unlink(missing_ok=True)
+        raise explain(path, exc) from None
+    except BaseException:
+        conn.close()
+        partial.unlink(missing_ok=True)
+        raise
+    conn.close()
+    partial.replace(path)
+
+
+def damaged_reason(path: Path) -> tuple[str, str]:
+    """Why a damaged file opens read-only, naming the newest sound backup and the way back."""
+    from tr_desk.storage.backup import newest_sound_backup
+
+    good = newest_sound_backup(path)
+    if good is None:
+        return (
+            f"Databasen «{path.name}» er skadet og åpnes bare for lesing; ingenting blir skrevet "
+            "til den. Det finnes ingen feilfri sikkerhetskopi.",
+            f"the database {path} is damaged (SQLite's check fails) and is not written to; "
+            "there is no sound backup",
+        )
+    return (
+        f"Databasen «{path.name}» er skadet og åpnes bare for lesing; ingenting blir skrevet "
+        f"til den. Nyeste feilfrie sikkerhetskopi er «{good.name}» (i mappen «{good.parent}»). "
+        "Velg Fil → Gjenopprett fra sikkerhetskopi … for å ta den i bruk.",
+        f"the database {path} is damaged (SQLite's check fails) and is not written to; "
+        f"the newest sound backup is {good}: restore it with "
+        f"'tr-desk --db \"{path}\" restore \"{good}\"'",
+    )
+
+
 def _postponed_copy(case: Case, label: str) -> Case:
     """A postponed case as it goes onto a later agenda: the case papers, not the minutes."""
     return Case(
@@ -1233,7 +1429,8 @@ def new_uid() -> str:
 def _check_unlocked(meeting: Meeting) -> None:
     if meeting.minutes_locked:
         raise StoreError(
-            "Protokollen for dette møtet er godkjent og låst. Velg «Gjenåpne» for å endre den."
+            "Protokollen for dette møtet er godkjent og låst. Velg «Gjenåpne» for å endre den.",
+            "the minutes of this meeting are approved and locked (reopen them to change them)",
         )
 
 

@@ -1,0 +1,58 @@
+"""The one gate of offentleglova: what of a case may be published.
+
+Every public output (the public notice, the case papers and each attachment in them, the
+public minutes, a public særutskrift, the mail text, file names, PDF metadata, bookmarks) is
+made from what passes here, so a field added to a case later is private until it is named
+below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tr_desk.core.model import Attachment, Case, Exemption, Meeting, Outcome
+
+EXEMPT_TITLE = "Unntatt offentlighet"
+
+
+def exemption_line(basis: str) -> str:
+    """«Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1.»"""
+    return f"{EXEMPT_TITLE}, {basis.strip().rstrip('.')}."
+
+
+def public_title(case: Case) -> str:
+    """The title the public sees: the internal one, or for an exempt case its public title."""
+    if case.exempt is None:
+        return case.title
+    return case.exempt.public_title.strip() or EXEMPT_TITLE
+
+
+def public_case(case: Case) -> Case:
+    """``case`` as it may be published.
+
+    An exempt case keeps its place and number, its public title and its legal basis, and
+    nothing else: not its text, proposal, presenter, follow-up, discussion, resolution, vote,
+    exclusions or written answers. Its attachments keep their numbers («Vedlegg N» stays the
+    same in both versions) under the title «Unntatt offentlighet», without their files.
+    """
+    if case.exempt is None:
+        return case
+    return Case(
+        title=public_title(case),
+        kind=case.kind,
+        id=case.id,
+        number=case.number,
+        attachments=[Attachment(title=EXEMPT_TITLE) for _ in case.attachments],
+        exempt=Exemption(basis=case.exempt.basis, public_title=public_title(case)),
+        outcome=Outcome.WITHDRAWN if case.outcome is Outcome.WITHDRAWN else None,
+    )
+
+
+def public_meeting(meeting: Meeting) -> Meeting:
+    """The meeting with every case through ``public_case`` (the original is left as it is)."""
+    return dataclasses.replace(meeting, cases=[public_case(c) for c in meeting.cases])
+
+
+def is_withheld(case: Case) -> bool:
+    """Whether the public version of ``case`` leaves anything out."""
+    return case.exempt is not None
