@@ -202,7 +202,7 @@ def _keep_current(database: Path, now: dt.datetime) -> Path | None:
         return None
     folder = backup_folder(database)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{database.stem}-før-gjenoppretting-{now:%Y%m%d-%H%M%S}.sqlite"
+    target = folder / f"{database.stem}-erstattet-{now:%Y%m%d-%H%M%S}.sqlite"
     with open(database, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header == SQLITE_HEADER:

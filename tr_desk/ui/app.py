@@ -59,24 +59,32 @@ def run(db_path: Path | None) -> int:
     app.setApplicationName("TR Desk")
     app.setOrganizationName("Trondheimsregionen")
     benchmark = bool(os.environ.get(BENCHMARK_ENV))
-    try:
-        store = Store.open(db_path or default_database_path(), lock=True)
-    except StoreError as exc:
-        from tr_desk.ui import dialogs
+    path = db_path or default_database_path()
+    code = 0
+    while True:
+        try:
+            store = Store.open(path, lock=True)
+        except StoreError as exc:
+            from tr_desk.ui import dialogs
 
-        dialogs.fail(None, str(exc))
-        return 1
+            dialogs.fail(None, str(exc))
+            return 1
 
-    from tr_desk.ui.main_window import MainWindow
+        from tr_desk.ui.main_window import MainWindow
 
-    window = MainWindow(store)
-    if benchmark:
-        probe = PaintProbe(app)
-        window.content_view.installEventFilter(probe)
-    window.first_painted.connect(lambda: install_translations(app))
-    window.show()
-    if not benchmark:
-        window.first_painted.connect(window.after_start)
-    code = app.exec()
-    store.close()
-    return code
+        window = MainWindow(store)
+        reopen: list[str] = []
+        window.reopen_requested.connect(reopen.append)
+        window.reopen_requested.connect(lambda _path: window.close())
+        if benchmark:
+            probe = PaintProbe(app)
+            window.content_view.installEventFilter(probe)
+        window.first_painted.connect(lambda: install_translations(app))
+        window.show()
+        if not benchmark:
+            window.first_painted.connect(window.after_start)
+        code = app.exec()
+        store.close()
+        window.deleteLater()
+        if not reopen:
+            return code

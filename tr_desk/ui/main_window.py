@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -36,6 +37,7 @@ WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    reopen_requested = Signal(str)  # the database was replaced: open it again
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -188,6 +190,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fil")
+        self.backup_action = QAction("Ta &sikkerhetskopi nå", self)
+        self.backup_action.setToolTip("Lag en kopi av databasen i mappen «sikkerhetskopier»")
+        self.backup_action.triggered.connect(self._on_backup)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction("&Gjenopprett fra sikkerhetskopi …", self)
+        self.restore_action.triggered.connect(self._on_restore)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Avslutt", self)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -234,6 +244,64 @@ class MainWindow(QMainWindow):
 
     def _on_store_error(self, error: StoreError) -> None:
         QTimer.singleShot(0, lambda: dialogs.warn(self, str(error)))
+
+    def _on_backup(self) -> None:
+        from tr_desk.storage.backup import make_backup
+
+        try:
+            path = make_backup(self.store)
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Sikkerhetskopi")
+            return
+        self.statusBar().showMessage(f"Sikkerhetskopi lagret: {path.name}", 15000)
+        dialogs.tell(self, f"Sikkerhetskopien er lagret som\n{path}", "Sikkerhetskopi")
+
+    def _on_restore(self) -> None:
+        """Pick a copy, keep the current file, put the copy in its place and reopen."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from tr_desk.storage.backup import backup_folder, restore
+
+        dialog = QFileDialog(self, "Gjenopprett fra sikkerhetskopi", str(backup_folder(self.store.path)))
+        dialog.setNameFilter("TR Desk-database (*.sqlite)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Gjenopprett")
+        dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Avbryt")
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "Mappe:")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Fil:")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Type:")
+        if not dialog.exec() or not dialog.selectedFiles():
+            return
+        source = Path(dialog.selectedFiles()[0])
+        if not dialogs.confirm(
+            self,
+            "Gjenopprett fra sikkerhetskopi",
+            f"Databasen erstattes med «{source.name}». Den nåværende databasen blir tatt vare "
+            "på som sikkerhetskopi først. Ingenting som er lagret går tapt.",
+            "Gjenopprett",
+        ):
+            return
+        self.restore_from(source)
+
+    def restore_from(self, source: Path) -> bool:
+        """Restore ``source`` over this window's database and reopen it in a new window."""
+        from tr_desk.storage.backup import restore
+
+        for pane in self._lazy.values():
+            pane.shutdown()
+        path = self.store.path
+        self.store.close()  # releases the lock, so the restore may take it
+        try:
+            kept = restore(path, source)
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Gjenoppretting")
+            self.reopen_requested.emit(str(path))
+            return False
+        note = f" Den forrige databasen er lagret som «{kept.name}»." if kept else ""
+        dialogs.tell(self, f"«{source.name}» er gjenopprettet.{note}", "Gjenoppretting")
+        self.reopen_requested.emit(str(path))
+        return True
 
     def _on_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

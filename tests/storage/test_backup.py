@@ -1,0 +1,186 @@
+"""Opening files that are not a healthy database, and backups that can be used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import load_demo
+from tr_desk.cli import main
+from tr_desk.core.model import Person
+from tr_desk.storage import backup
+from tr_desk.storage.database import InstanceLock, StoreError
+from tr_desk.storage.store import ReadOnlyError, Store
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damage_page(path: Path, page: int = 5) -> None:
+    """Overwrite one page in the middle of the file, as a bad sector or a torn copy would."""
+    with open(path, "r+b") as handle:
+        handle.seek(4096 * page)
+        handle.write(b"\xff" * 4096)
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "tr.sqlite"
+    store = Store.open(path)
+    load_demo(store)
+    store.close()
+    return path
+
+
+def test_a_database_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "tr.sqlite"
+    store = Store.open(path, lock=True)
+    assert not store.readonly and store.bodies()
+    store.close()
+    assert not path.with_name("tr.sqlite.ny").exists()
+
+
+def test_a_folder_that_cannot_be_made_is_one_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as error:
+        Store.open(blocker / "tr.sqlite", lock=True)
+    assert "Kan ikke lage mappen" in str(error.value)
+    assert "cannot create the folder" in error.value.english
+
+
+def test_an_empty_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "tom.sqlite"
+    path.touch()
+    with pytest.raises(StoreError, match="tom"):
+        Store.open(path)
+    assert path.exists() and path.stat().st_size == 0
+    # «Ny database» may put a new database where the user chose, over an empty file.
+    store = Store.create(path)
+    assert store.bodies()
+    store.close()
+    with pytest.raises(StoreError, match="finnes allerede"):
+        Store.create(path)
+
+
+def test_a_damaged_file_is_not_written_and_names_the_newest_sound_backup(
+    demo_file: Path, capsys
+) -> None:
+    store = Store.open(demo_file)
+    good = backup.make_backup(store, dt.datetime(2022, 12, 1, 10, 0, 0))
+    store.close()
+    damage_page(demo_file)
+    before = digest(demo_file)
+
+    store = Store.open(demo_file, lock=True)
+    assert store.readonly
+    assert "skadet" in store.readonly_reason and good.name in store.readonly_reason
+    with pytest.raises(ReadOnlyError):
+        store.add_person(Person(None, "Ny Person"))
+    store.close()
+
+    for args in (["plan", "add", "KF 2023-02-03"], ["demo"]):
+        code = main(["--db", str(demo_file), *args])
+        err = capsys.readouterr().err
+        assert code == 1
+        assert "damaged" in err and str(good) in err and "restore" in err
+        assert len(err.strip().splitlines()) == 1
+    assert digest(demo_file) == before
+
+
+def test_backups_of_two_databases_in_one_folder_do_not_mix(tmp_path: Path) -> None:
+    first, second = Store.open(tmp_path / "tr.sqlite"), Store.open(tmp_path / "tr-test.sqlite")
+    start = dt.datetime(2022, 1, 1, 8, 0, 0)
+    for day in range(12):
+        backup.make_backup(first, start + dt.timedelta(days=day))
+        backup.make_backup(second, start + dt.timedelta(days=day, hours=1))
+    assert len(backup.backups(first.path)) == backup.KEEP
+    assert len(backup.backups(second.path)) == backup.KEEP
+    assert all(p.name.startswith("tr-2022") for p in backup.backups(first.path))
+    assert all(p.name.startswith("tr-test-2022") for p in backup.backups(second.path))
+    # The daily backup of one is not suppressed by the other's fresh copy.
+    assert backup.backup_if_due(first, start + dt.timedelta(days=12, hours=2)) is not None
+    first.close()
+    second.close()
+
+
+def test_backup_and_restore_on_the_command_line(demo_file: Path, capsys) -> None:
+    assert main(["--db", str(demo_file), "backup"]) == 0
+    copy = Path(capsys.readouterr().out.strip())
+    assert copy.parent.name == "sikkerhetskopier" and backup.is_sound(copy)
+
+    assert main(["--db", str(demo_file), "plan", "add", "KF 2023-02-03"]) == 0
+    capsys.readouterr()
+    # A stale write-ahead log next to the file must not be replayed over the restored data.
+    wal = demo_file.with_name(demo_file.name + "-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + b"\x00" * 60)
+
+    assert main(["--db", str(demo_file), "restore", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "kept as" in out and "restored" in out
+    assert not wal.exists()
+    store = Store.open(demo_file)
+    body = store.body_by_prefix("KF")
+    assert body is not None and body.id is not None
+    assert store.meeting_id(body.id, dt.date(2022, 12, 2)) is not None  # the data is there
+    assert store.meeting_id(body.id, dt.date(2023, 2, 3)) is None  # the later change is not
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+    kept = [p for p in (demo_file.parent / "sikkerhetskopier").iterdir() if "erstattet" in p.name]
+    assert len(kept) == 1 and backup.is_sound(kept[0])
+
+
+def test_restore_is_refused_while_another_tr_desk_has_the_database(
+    demo_file: Path, capsys
+) -> None:
+    store = Store.open(demo_file)
+    copy = backup.make_backup(store)
+    store.close()
+    holder = InstanceLock(demo_file)
+    assert holder.acquire()
+    before = digest(demo_file)
+    try:
+        assert main(["--db", str(demo_file), "restore", str(copy)]) == 1
+        assert "another TR Desk" in capsys.readouterr().err
+    finally:
+        holder.release()
+    assert digest(demo_file) == before
+
+
+def test_restore_refuses_a_file_that_is_not_a_sound_backup(demo_file: Path, capsys) -> None:
+    bad = demo_file.with_name("bad.sqlite")
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    before = digest(demo_file)
+    assert main(["--db", str(demo_file), "restore", str(bad)]) == 1
+    assert "not a sound TR Desk database" in capsys.readouterr().err
+    assert digest(demo_file) == before
+
+
+def test_a_write_waits_for_another_command_then_says_so(
+    demo_file: Path, capsys, monkeypatch
+) -> None:
+    import time
+
+    monkeypatch.setattr("tr_desk.storage.database.BUSY_TIMEOUT_S", 0.4)
+    holder = InstanceLock(demo_file)
+    assert holder.acquire()
+    try:
+        started = time.monotonic()
+        assert main(["--db", str(demo_file), "plan", "add", "KF 2023-02-03"]) == 1
+        waited = time.monotonic() - started
+    finally:
+        holder.release()
+    err = capsys.readouterr().err
+    assert waited >= 0.4
+    assert "another TR Desk" in err and "vinduet" not in err
+
+
+def test_a_sound_check_of_a_healthy_file(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.close()

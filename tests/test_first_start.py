@@ -1,0 +1,67 @@
+"""The first start on a fresh machine, the way the README starts it: the installed entry
+point, a new empty home folder, no ``--db``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def entry_point() -> str:
+    """The ``tr-desk`` script installed next to this Python (the README's .venv/bin/tr-desk)."""
+    script = Path(sys.executable).parent / ("tr-desk.exe" if os.name == "nt" else "tr-desk")
+    if script.exists():
+        return str(script)
+    found = shutil.which("tr-desk")
+    if found is None:
+        pytest.fail("the tr-desk entry point is not installed next to this Python")
+    return found
+
+
+def fresh_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "TR_DESK"))}
+    env.update(
+        HOME=str(home),
+        USERPROFILE=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    return env
+
+
+def test_the_window_paints_and_demo_works_in_an_empty_home(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = fresh_env(home)
+    window = subprocess.run(
+        [entry_point()], env={**env, "TR_DESK_EXIT_AFTER_PAINT": "1"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert window.returncode == 0, window.stderr
+    assert "PAINTED" in window.stdout
+    assert "Traceback" not in window.stderr
+    database = home / ".local" / "share" / "TR Desk" / "tr-desk.sqlite"
+    assert database.is_file()
+
+    demo = subprocess.run(
+        [entry_point(), "demo"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert demo.returncode == 0, demo.stderr
+    assert f"demo data in {database}" in demo.stdout
+
+
+def test_a_db_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    env = fresh_env(tmp_path)
+    target = tmp_path / "ny" / "mappe" / "tr.sqlite"
+    result = subprocess.run(
+        [entry_point(), "--db", str(target), "demo"], env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
