@@ -441,3 +441,95 @@ def test_plan_errors_are_one_line(plan_db: Path, capsys, args, message) -> None:
     code, _, err = run(capsys, "--db", str(plan_db), *args)
     assert code == 1
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+# -- files named in a meeting file -------------------------------------------------------------
+
+
+def meeting_with_file(folder: Path, name: str) -> Path:
+    data = {
+        "body": "KF", "date": "2023-02-03",
+        "cases": [{"title": "Budsjett", "attachments": [{"title": "Budsjett 2023", "file": name}]}],
+    }  # fmt: skip
+    path = folder / "meeting.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: "/etc/passwd", "no absolute path"),
+        (lambda d: "../../secret.pdf", "no absolute path, no '..'"),
+        (lambda d: "/dev/zero", "no absolute path"),
+        (lambda d: (d / "sub").mkdir() or "sub", "not a regular file"),
+        (lambda d: __import__("os").mkfifo(d / "pipe.pdf") or "pipe.pdf", "not a regular file"),
+        (lambda d: (d / "link.pdf").symlink_to("/dev/zero") or "link.pdf", "leads outside"),
+        (lambda d: (d / "notes.pdf").write_text("hello") and "notes.pdf", "not a PDF file"),
+    ],
+)
+def test_load_refuses_files_outside_or_not_regular(tmp_path: Path, capsys, make, message) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    db = tmp_path / "x.sqlite"
+    path = meeting_with_file(folder, make(folder))
+    code, _, err = run(capsys, "--db", str(db), "load", str(path))
+    assert code == 1
+    assert "cases[0].attachments[0].file" in err and message in err, err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "--db", str(db), "show", "KF 2023-02-03")
+    assert code == 1 and "no KF meeting" in err  # nothing was written
+
+
+def test_load_copies_a_pdf_next_to_the_meeting_file_in(tmp_path: Path, capsys) -> None:
+    from tr_desk.documents.notice import render_document
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "budsjett.pdf").write_bytes(render_document("Budsjett for 2023"))
+    db = tmp_path / "x.sqlite"
+    code, _, err = run(capsys, "--db", str(db), "load", str(meeting_with_file(folder, "budsjett.pdf")))
+    assert code == 0, err
+    data = show(capsys, db, "KF 2023-02-03")
+    stored = data["cases"][0]["attachments"][0]["file"]
+    assert stored.endswith(".pdf") and len(stored) == 68
+    assert (tmp_path / "vedlegg" / stored).is_file()
+    out = tmp_path / "papirer.pdf"
+    code, _, err = run(capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle")
+    assert code == 0, err
+    assert "Budsjett for 2023" in text_of(out.read_bytes())
+
+
+def test_bundle_warns_of_an_attachment_without_a_file(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    db = tmp_path / "x.sqlite"
+    path = meeting_with_file(folder, "")
+    assert run(capsys, "--db", str(db), "load", str(path))[0] == 0
+    out = tmp_path / "papirer.pdf"
+    code, _, err = run(capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle")
+    assert code == 0
+    assert "warning" in err and "Vedlegg 1" in err and "has no file" in err
+
+
+def test_a_stored_name_from_another_database_is_kept_with_a_warning(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    db = tmp_path / "x.sqlite"
+    code, _, err = run(capsys, "--db", str(db), "load", str(meeting_with_file(folder, "a" * 64 + ".pdf")))
+    assert code == 0 and "not in this database's attachments" in err
+
+
+def test_cli_messages_are_english(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "x.sqlite"
+    assert run(capsys, "--db", str(db), "demo")[0] == 0
+    cases = [
+        ["plan", "add", "KF 2022-12-02"],
+        ["plan", "move", "KF 2022-09-16", "2022-09-23"],
+        ["plan", "cancel", "KF 2022-09-16", "--reason", "x"],
+        ["pdf", "utskrift", "KF 99/22", "-o", str(tmp_path / "u.pdf")],
+    ]
+    for args in cases:
+        code, _, err = run(capsys, "--db", str(db), *args)
+        assert code == 1
+        assert not any(ch in err for ch in "æøåÆØÅ«»"), err
