@@ -75,7 +75,7 @@ def run(db_path: Path | None) -> int:
         window = MainWindow(store)
         reopen: list[str] = []
         window.reopen_requested.connect(reopen.append)
-        window.reopen_requested.connect(lambda _path: window.close())
+        window.reopen_requested.connect(window.close)
         if benchmark:
             probe = PaintProbe(app)
             window.content_view.installEventFilter(probe)

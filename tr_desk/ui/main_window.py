@@ -260,9 +260,10 @@ class MainWindow(QMainWindow):
         """Pick a copy, keep the current file, put the copy in its place and reopen."""
         from PySide6.QtWidgets import QFileDialog
 
-        from tr_desk.storage.backup import backup_folder, restore
+        from tr_desk.storage.backup import backup_folder
 
-        dialog = QFileDialog(self, "Gjenopprett fra sikkerhetskopi", str(backup_folder(self.store.path)))
+        folder = str(backup_folder(self.store.path))
+        dialog = QFileDialog(self, "Gjenopprett fra sikkerhetskopi", folder)
         dialog.setNameFilter("TR Desk-database (*.sqlite)")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
