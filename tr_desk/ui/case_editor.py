@@ -44,9 +44,33 @@ def _markdown_features() -> Any:
 class MarkdownEdit(QTextEdit):
     """Rich text in the window, Markdown in the database."""
 
+    # The formatting commands, each with its shortcut; the bar above a field shows the same.
+    SHORTCUTS = (
+        ("Ctrl+B", "toggle_bold"),
+        ("Ctrl+I", "toggle_italic"),
+        ("Ctrl+Shift+L", "bullet_list"),
+        ("Ctrl+Shift+7", "numbered_list"),
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        for keys, method in self.SHORTCUTS:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            # Only while this field has the focus: several fields on a pane, no ambiguity.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(getattr(self, method))
+            self.addAction(action)
+
+    def bullet_list(self) -> None:
+        self.make_list(QTextListFormat.Style.ListDisc)
+
+    def numbered_list(self) -> None:
+        self.make_list(QTextListFormat.Style.ListDecimal)
 
     def markdown(self) -> str:
         text = self.document().toMarkdown(QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
@@ -94,31 +118,32 @@ class MarkdownEdit(QTextEdit):
 
 
 def formatting_bar(edit: MarkdownEdit) -> QToolBar:
+    """The buttons above a text field. They never take the focus, act on that field and give
+    it the focus back at once, so typing goes on where the cursor was."""
+    from PySide6.QtCore import Qt
+
     bar = QToolBar()
     bar.setIconSize(bar.iconSize() * 0.8)
+    bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     actions = [
-        ("F", "Fet (Ctrl+B)", "Ctrl+B", edit.toggle_bold),
-        ("K", "Kursiv (Ctrl+I)", "Ctrl+I", edit.toggle_italic),
-        ("• Punkt", "Punktliste", "", lambda: edit.make_list(QTextListFormat.Style.ListDisc)),
-        (
-            "1. Nummer",
-            "Nummerert liste",
-            "",
-            lambda: edit.make_list(QTextListFormat.Style.ListDecimal),
-        ),
-        ("Lenke …", "Sett inn lenke", "", edit.insert_link),
+        ("F", "Fet (Ctrl+B)", edit.toggle_bold),
+        ("K", "Kursiv (Ctrl+I)", edit.toggle_italic),
+        ("• Punkt", "Punktliste (Ctrl+Shift+L)", edit.bullet_list),
+        ("1. Nummer", "Nummerert liste (Ctrl+Shift+7)", edit.numbered_list),
+        ("Lenke …", "Sett inn lenke", edit.insert_link),
     ]
-    for text, tip, shortcut, slot in actions:
+    for text, tip, slot in actions:
         action = QAction(text, bar)
         action.setToolTip(tip)
-        if shortcut:
-            from PySide6.QtGui import QKeySequence
-
-            action.setShortcut(QKeySequence(shortcut))
-            edit.addAction(action)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False, slot=slot: _act_and_return(edit, slot))
         bar.addAction(action)
+        bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return bar
+
+
+def _act_and_return(edit: MarkdownEdit, slot: Any) -> None:
+    slot()
+    edit.setFocus()
 
 
 class CaseForm(QWidget):

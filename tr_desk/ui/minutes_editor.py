@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,6 +105,8 @@ class MinutesEditor(CaseForm):
         self.resolution.setMaximumHeight(110)
         self.as_proposed = QPushButton("Som forslaget (Ctrl+Enter)")
         self.as_proposed.clicked.connect(self.copy_proposal)
+        # A click copies the proposal and leaves the cursor in «Vedtak», ready to edit it.
+        self.as_proposed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.vote = QComboBox()
         self.vote.addItems(["Ikke ført", "Enstemmig", "Votering"])
         self.votes_for = QSpinBox()
@@ -326,6 +328,8 @@ class MinutesEditor(CaseForm):
         self.resolution.set_markdown(new.resolution)
         self.outcome.setCurrentIndex(self.outcome.findData(new.outcome.value))
         self._emit(new, "")
+        self.resolution.setFocus()
+        self.resolution.moveCursor(QTextCursor.MoveOperation.End)
 
     def _changed(self, field: str) -> None:
         self._pending.add(field)
