@@ -488,14 +488,18 @@ def test_load_copies_a_pdf_next_to_the_meeting_file_in(tmp_path: Path, capsys) -
     folder.mkdir()
     (folder / "budsjett.pdf").write_bytes(render_document("Budsjett for 2023"))
     db = tmp_path / "x.sqlite"
-    code, _, err = run(capsys, "--db", str(db), "load", str(meeting_with_file(folder, "budsjett.pdf")))
+    code, _, err = run(
+        capsys, "--db", str(db), "load", str(meeting_with_file(folder, "budsjett.pdf"))
+    )
     assert code == 0, err
     data = show(capsys, db, "KF 2023-02-03")
     stored = data["cases"][0]["attachments"][0]["file"]
     assert stored.endswith(".pdf") and len(stored) == 68
     assert (tmp_path / "vedlegg" / stored).is_file()
     out = tmp_path / "papirer.pdf"
-    code, _, err = run(capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle")
+    code, _, err = run(
+        capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle"
+    )
     assert code == 0, err
     assert "Budsjett for 2023" in text_of(out.read_bytes())
 
@@ -507,7 +511,9 @@ def test_bundle_warns_of_an_attachment_without_a_file(tmp_path: Path, capsys) ->
     path = meeting_with_file(folder, "")
     assert run(capsys, "--db", str(db), "load", str(path))[0] == 0
     out = tmp_path / "papirer.pdf"
-    code, _, err = run(capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle")
+    code, _, err = run(
+        capsys, "--db", str(db), "pdf", "innkalling", "KF 2023-02-03", "-o", str(out), "--bundle"
+    )
     assert code == 0
     assert "warning" in err and "Vedlegg 1" in err and "has no file" in err
 
@@ -516,7 +522,9 @@ def test_a_stored_name_from_another_database_is_kept_with_a_warning(tmp_path: Pa
     folder = tmp_path / "in"
     folder.mkdir()
     db = tmp_path / "x.sqlite"
-    code, _, err = run(capsys, "--db", str(db), "load", str(meeting_with_file(folder, "a" * 64 + ".pdf")))
+    code, _, err = run(
+        capsys, "--db", str(db), "load", str(meeting_with_file(folder, "a" * 64 + ".pdf"))
+    )
     assert code == 0 and "not in this database's attachments" in err
 
 

@@ -282,9 +282,7 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     return meeting_id, created, warnings
 
 
-def import_named_files(
-    store: Store, meeting: Meeting, folder: Path, warnings: list[str]
-) -> None:
+def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: list[str]) -> None:
     """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
     in the meeting file's folder is copied in now. Nothing outside that folder is read."""
     from tr_desk.storage.database import StoreError

@@ -121,41 +121,83 @@ ABSENT = {"name": "Katrine Lereggen", "status": "forfall"}
         ({"held": {"start": "11:00", "end": "08:30"}}, "held.end", "ends before it starts"),
         ({"attendance": [{"name": "   ", "status": "til_stede"}]}, "attendance[0].name", "missing"),
         ({"chair": "  "}, "chair", "blank"),
-        ({"attendance": [PRESENT, {**PRESENT, "status": "forfall"}]}, "attendance[1].name", "already listed"),
-        ({"attendance": [PRESENT, {"name": "bård  eidet", "status": "digitalt"}]}, "attendance[1].name", "already listed"),
+        (
+            {"attendance": [PRESENT, {**PRESENT, "status": "forfall"}]},
+            "attendance[1].name",
+            "already listed",
+        ),
+        (
+            {"attendance": [PRESENT, {"name": "bård  eidet", "status": "digitalt"}]},
+            "attendance[1].name",
+            "already listed",
+        ),
         (
             {"attendance": [{**PRESENT, "substitute_for": "Bård Eidet"}]},
-            "attendance[0].substitute_for", "himself",
+            "attendance[0].substitute_for",
+            "himself",
         ),
         (
             {"attendance": [{**PRESENT, "substitute_for": "Katrine Lereggen"}]},
-            "attendance[0].substitute_for", "not listed as absent",
+            "attendance[0].substitute_for",
+            "not listed as absent",
         ),
         (
-            {"attendance": [{**ABSENT, "status": "til_stede"}, {**PRESENT, "substitute_for": "Katrine Lereggen"}]},
-            "attendance[1].substitute_for", "not listed as absent",
+            {
+                "attendance": [
+                    {**ABSENT, "status": "til_stede"},
+                    {**PRESENT, "substitute_for": "Katrine Lereggen"},
+                ]
+            },
+            "attendance[1].substitute_for",
+            "not listed as absent",
         ),
         (
-            {"attendance": [ABSENT, {**PRESENT, "status": "forfall", "substitute_for": "Katrine Lereggen"}]},
-            "attendance[1].status", "absent",
+            {
+                "attendance": [
+                    ABSENT,
+                    {**PRESENT, "status": "forfall", "substitute_for": "Katrine Lereggen"},
+                ]
+            },
+            "attendance[1].status",
+            "absent",
         ),
         (
             {
                 "attendance": [{**PRESENT, "from_case": "KF 45/22", "to_case": "KF 44/22"}],
-                "cases": [{"title": "A", "number": "KF 44/22"}, {"title": "B", "number": "KF 45/22"}],
+                "cases": [
+                    {"title": "A", "number": "KF 44/22"},
+                    {"title": "B", "number": "KF 45/22"},
+                ],
             },
-            "attendance[0].to_case", "before from_case",
+            "attendance[0].to_case",
+            "before from_case",
         ),
         (
-            {"cases": [{"title": "A", "answers": [{"name": "Bård Eidet", "answer": "enig"}, {"name": "Bård Eidet", "answer": "uenig"}]}]},
-            "cases[0].answers[1].name", "second answer",
+            {
+                "cases": [
+                    {
+                        "title": "A",
+                        "answers": [
+                            {"name": "Bård Eidet", "answer": "enig"},
+                            {"name": "Bård Eidet", "answer": "uenig"},
+                        ],
+                    }
+                ]
+            },
+            "cases[0].answers[1].name",
+            "second answer",
         ),
         ({"cases": [{"title": "A", "vote": {"for": 10**30}}]}, "cases[0].vote.for", "too large"),
-        ({"cases": [{"title": "A", "vote": {"for": 5000}}]}, "cases[0].vote.for", "more than any roster"),
+        (
+            {"cases": [{"title": "A", "vote": {"for": 5000}}]},
+            "cases[0].vote.for",
+            "more than any roster",
+        ),
         ({"cases": [{"title": "A", "vote": {"for": 1.5}}]}, "cases[0].vote.for", "whole number"),
         (
             {"attendance": [PRESENT], "cases": [{"title": "A", "vote": {"for": 2}}]},
-            "cases[0].vote", "only 1 present",
+            "cases[0].vote",
+            "only 1 present",
         ),
         ({"cases": [{"title": "A", "presenter": " \t "}]}, "cases[0].presenter", "blank"),
         ({"cases": [{"title": "   "}]}, "cases[0].title", "missing"),
@@ -180,8 +222,14 @@ def raw(text: str) -> bytes:
     [
         (b"[" * 5000 + b"]" * 5000, "nested deeper"),
         (b"[" * 100_000, "nested deeper"),
-        (raw('{"body": "KF", "date": "2022-12-02", "x": ' + "[" * 20 + "]" * 20 + "}"), "nested deeper"),
-        (raw('{"body": "KF", "date": "2022-12-02", "note": 1' + "0" * 5000 + "}"), "not a valid meeting file"),
+        (
+            raw('{"body": "KF", "date": "2022-12-02", "x": ' + "[" * 20 + "]" * 20 + "}"),
+            "nested deeper",
+        ),
+        (
+            raw('{"body": "KF", "date": "2022-12-02", "note": 1' + "0" * 5000 + "}"),
+            "not a valid meeting file",
+        ),
         (raw('{"body": "KF", "date": "2022-12-02", "note": "\\ud800"}'), "lone surrogate"),
         (raw('{"body": "KF", "date": "2022-12-02", "\\udfff": 1}'), "lone surrogate"),
         (raw('{"body": "KF", "date": "2022-12-02", "note": "a\\u0000b"}'), "NUL"),

@@ -135,9 +135,7 @@ def test_backup_and_restore_on_the_command_line(demo_file: Path, capsys) -> None
     assert len(kept) == 1 and backup.is_sound(kept[0])
 
 
-def test_restore_is_refused_while_another_tr_desk_has_the_database(
-    demo_file: Path, capsys
-) -> None:
+def test_restore_is_refused_while_another_tr_desk_has_the_database(demo_file: Path, capsys) -> None:
     store = Store.open(demo_file)
     copy = backup.make_backup(store)
     store.close()

@@ -22,7 +22,10 @@ def bar_of(edit: MarkdownEdit) -> QToolBar | None:
     for bar in parent.findChildren(QToolBar):
         if any(a.toolTip().startswith("Fet") for a in bar.actions()):
             edge = bar.geometry().bottom()
-            if abs(edge - edit.geometry().top()) < 8 and bar.geometry().left() == edit.geometry().left():
+            if (
+                abs(edge - edit.geometry().top()) < 8
+                and bar.geometry().left() == edit.geometry().left()
+            ):
                 return bar
     return None
 
@@ -62,7 +65,9 @@ def saved_text(store: Store, meeting_id: int, index: int, field: str) -> str:
 
 
 @pytest.mark.parametrize("field", ["text", "proposal"])
-def test_sakliste_fields_keep_the_typing(qtbot, pane, window: MainWindow, draft: int, field: str) -> None:  # noqa: F811
+def test_sakliste_fields_keep_the_typing(
+    qtbot, pane, window: MainWindow, draft: int, field: str
+) -> None:  # noqa: F811
     pane.list.setCurrentIndex(pane.agenda.index(1))
     edit = getattr(pane.editor, field)
     assert isinstance(edit, MarkdownEdit)

@@ -409,9 +409,7 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
     if status is AttendanceStatus.ABSENT:
         warnings.append(f"{reader.at('name')}: {shown(name)} is not in the register; left out")
         return None
-    warnings.append(
-        f"{reader.at('name')}: {shown(name)} is not in the register; added as a guest"
-    )
+    warnings.append(f"{reader.at('name')}: {shown(name)} is not in the register; added as a guest")
     line.guest_name = name
     return line
 

@@ -109,9 +109,7 @@ def check_file(path: Path) -> None:
     if not path.exists():
         return
     if not path.is_file():
-        raise StoreError(
-            f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file"
-        )
+        raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
     if path.stat().st_size == 0:
         raise StoreError(
             f"«{path}» er tom (0 byte) og er ikke en TR Desk-database. Filen er ikke endret. "
@@ -222,7 +220,6 @@ def schema_state(conn: sqlite3.Connection, path: Path) -> int:
         if "_sqlite_migrations" not in tables:
             raise StoreError(
                 f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret.",
-                f"{path} is an SQLite file but not a TR Desk database "
-                "(the file is left as it is)",
+                f"{path} is an SQLite file but not a TR Desk database (the file is left as it is)",
             )
     return version

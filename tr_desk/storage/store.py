@@ -76,9 +76,7 @@ def read_pdf_file(path: Path) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise StoreError(
-                f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file"
-            )
+            raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
         if info.st_size > MAX_PDF_BYTES:
             raise StoreError(
                 f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
@@ -1396,7 +1394,7 @@ def damaged_reason(path: Path) -> tuple[str, str]:
         "Velg Fil → Gjenopprett fra sikkerhetskopi … for å ta den i bruk.",
         f"the database {path} is damaged (SQLite's check fails) and is not written to; "
         f"the newest sound backup is {good}: restore it with "
-        f"'tr-desk --db \"{path}\" restore \"{good}\"'",
+        f'\'tr-desk --db "{path}" restore "{good}"\'',
     )
 
 
