@@ -67,7 +67,7 @@ def saved_text(store: Store, meeting_id: int, index: int, field: str) -> str:
 @pytest.mark.parametrize("field", ["text", "proposal"])
 def test_sakliste_fields_keep_the_typing(
     qtbot, pane, window: MainWindow, draft: int, field: str
-) -> None:  # noqa: F811
+) -> None:
     pane.list.setCurrentIndex(pane.agenda.index(1))
     edit = getattr(pane.editor, field)
     assert isinstance(edit, MarkdownEdit)
@@ -80,7 +80,7 @@ def test_sakliste_fields_keep_the_typing(
 
 
 @pytest.mark.parametrize("field", ["introduction", "notes", "resolution"])
-def test_mote_fields_keep_the_typing(qtbot, demo_window: MainWindow, field: str) -> None:  # noqa: F811
+def test_mote_fields_keep_the_typing(qtbot, demo_window: MainWindow, field: str) -> None:
     mote = open_meeting(demo_window, "KF 2022-12-02")
     mote.cases.setCurrentItem(mote.cases.topLevelItem(2))
     edit = getattr(mote.editor, field)
@@ -94,7 +94,7 @@ def test_mote_fields_keep_the_typing(qtbot, demo_window: MainWindow, field: str)
     )
 
 
-def test_som_forslaget_leaves_the_cursor_in_vedtak(qtbot, demo_window: MainWindow) -> None:  # noqa: F811
+def test_som_forslaget_leaves_the_cursor_in_vedtak(qtbot, demo_window: MainWindow) -> None:
     mote = open_meeting(demo_window, "KF 2022-12-02")
     mote.cases.setCurrentItem(mote.cases.topLevelItem(2))
     qtbot.mouseClick(mote.editor.as_proposed, Qt.MouseButton.LeftButton)
