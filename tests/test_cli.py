@@ -13,6 +13,8 @@ import pytest
 from tests.pdftext import text_of
 from tr_desk.cli import main
 
+NEXT_YEAR = dt.date.today().year + 1
+
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
@@ -236,8 +238,8 @@ def test_bundle_with_a_lost_file_is_a_clear_error(demo_db: Path, tmp_path: Path,
 def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 0  # the demo's notice is complete: its attachments have files
-    assert out == "advarsel: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret.\n"
-    assert "0 feil, 1 advarsel" in err
+    assert out == "warning: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret.\n"
+    assert "0 errors, 1 warning" in err
 
     from tr_desk.storage.store import Store
 
@@ -249,22 +251,22 @@ def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None
     store.close()
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 1
-    assert "feil: KF 46/22: Vedlegget «Prosjektbeskrivelse» mangler fil." in out
-    assert "1 feil, 1 advarsel" in err
+    assert "error: KF 46/22: Vedlegget «Prosjektbeskrivelse» mangler fil." in out
+    assert "1 error, 1 warning" in err
 
 
 def test_check_passes_a_clean_notice(demo_db: Path, tmp_path: Path, capsys) -> None:
     path = tmp_path / "nr.json"
     path.write_text(json.dumps({
-        "body": "NR", "date": "2023-01-25", "start": "12:00", "end": "15:00", "place": "Rådhuset",
-        "notice_date": "2023-01-18",
+        "body": "NR", "date": f"{NEXT_YEAR}-01-25", "start": "12:00", "end": "15:00",
+        "place": "Rådhuset", "notice_date": f"{NEXT_YEAR}-01-18",
         "cases": [{"title": "Verdiskapingsstrategien", "proposal": "Næringsrådet slutter seg til strategien."},
                   {"title": "Orienteringer", "kind": "orienteringer"}],
     }), encoding="utf-8")  # fmt: skip
     assert run(capsys, "--db", str(demo_db), "load", str(path))[0] == 0
-    code, out, err = run(capsys, "--db", str(demo_db), "check", "NR 2023-01-25")
+    code, out, err = run(capsys, "--db", str(demo_db), "check", f"NR {NEXT_YEAR}-01-25")
     assert code == 0, out
-    assert "0 feil" in err
+    assert "0 errors" in err
 
 
 def test_check_finds_the_seeds_mistakes(demo_db: Path, tmp_path: Path, capsys) -> None:
@@ -284,10 +286,10 @@ def test_check_finds_the_seeds_mistakes(demo_db: Path, tmp_path: Path, capsys) -
     run(capsys, "--db", str(demo_db), "load", str(path))
     code, out, _ = run(capsys, "--db", str(demo_db), "check", "AU 2023-05-18")
     assert code == 1
-    assert "feil: Møtet: 18.05.2023 er kristi himmelfartsdag." in out
-    assert "feil: AU 01/23: Saken godkjenner referatet fra dette møtet selv." in out
-    assert "advarsel: AU 03/23: Forslaget til vedtak er ordrett likt det i AU 02/23." in out
-    assert "feil: AU 04/23: «sak 12» er ikke et saksnummer" in out
+    assert "error: Møtet: 18.05.2023 er kristi himmelfartsdag." in out
+    assert "error: AU 01/23: Saken godkjenner referatet fra dette møtet selv." in out
+    assert "warning: AU 03/23: Forslaget til vedtak er ordrett likt det i AU 02/23." in out
+    assert "error: AU 04/23: «sak 12» er ikke et saksnummer" in out
 
 
 def test_pdf_protokoll_and_utskrift_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> None:

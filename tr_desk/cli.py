@@ -502,17 +502,26 @@ def write_output(path: Path, data: bytes, detail: str = "") -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from tr_desk.core.check import Severity, check_notice, summary
+    """The notice check; for a held meeting also the minutes check, as the Protokoll pane."""
+    from tr_desk.core.check import Severity, check_notice, summary_en
+    from tr_desk.core.model import MeetingStatus
 
     store = open_store(args, write=False)
     try:
         meeting = find_meeting(store, args.meeting)
         problems = check_notice(meeting, store.check_context(meeting))
+        if meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+            seen = {(p.where, p.message) for p in problems}
+            problems += [
+                p for p in store.check_minutes(meeting) if (p.where, p.message) not in seen
+            ]
+            problems.sort(key=lambda p: p.severity is not Severity.ERROR)
     finally:
         store.close()
     for problem in problems:
-        print(problem)
-    print(summary(problems), file=sys.stderr)
+        kind = "error" if problem.severity is Severity.ERROR else "warning"
+        print(f"{kind}: {problem.where}: {problem.message}")
+    print(summary_en(problems), file=sys.stderr)
     errors = any(p.severity is Severity.ERROR for p in problems)
     return 1 if errors else 0
 

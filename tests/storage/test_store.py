@@ -284,7 +284,6 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:
     from sqlite_utils import Database
 
     from tr_desk.storage import migrations
-    from tr_desk.storage.profile import load_profile
 
     path = tmp_path / "old.sqlite"
     old = Store(sqlite3.connect(path, isolation_level=None), path)
@@ -292,7 +291,9 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:
     db = Database(old.conn, execute_plugins=False)
     migrations.MIGRATIONS.apply(db, stop_before="m002_notice_revisions")
     db.execute("PRAGMA user_version = 1")
-    load_profile(old)
+    db["body"].insert(  # as the first release wrote it: no column of a later schema
+        {"prefix": "KF", "name": "Kommunedirektørforum", "minutes_kind": "referat"}
+    )
     old.add_person(Person(None, "Fra gammel versjon"))
     old.conn.close()
 
@@ -300,4 +301,6 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert any(p.name == "Fra gammel versjon" for p in store.people())
     assert store.revisions(1) == []
+    kf = store.body_by_prefix("KF")
+    assert kf is not None and not kf.elected
     store.close()

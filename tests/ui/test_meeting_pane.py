@@ -28,6 +28,13 @@ def demo_window(qtbot, demo_store: Store, dialogs) -> MainWindow:
     return window
 
 
+def elected(window: MainWindow, prefix: str = "KF") -> None:
+    """Judge the quorum for this body, as for Regionrådet and Arbeidsutvalget."""
+    body = window.store.body_by_prefix(prefix)
+    body.elected = True
+    window.store.update_body(body)
+
+
 def open_meeting(window: MainWindow, key: str) -> MeetingPane:
     window.current_meeting_id = meeting_id(window.store, key)
     window.show_pane("Møte")
@@ -71,6 +78,7 @@ def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> Non
 
 
 def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWindow) -> None:
+    elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.roster.setCurrentCell(0, 0)
     for _ in range(9):  # the nine members present
@@ -88,6 +96,7 @@ def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWin
 
 
 def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monkeypatch) -> None:
+    elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.roster.setCurrentCell(0, 0)
     for key in [Qt.Key.Key_F] * 5 + [Qt.Key.Key_T] * 4:
@@ -105,6 +114,7 @@ def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monk
 
 
 def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, monkeypatch) -> None:
+    elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.roster.setCurrentCell(0, 0)
     for key in [Qt.Key.Key_T] * 5 + [Qt.Key.Key_F] * 4:
@@ -306,3 +316,20 @@ def test_one_click_on_the_status_cycles_it(qtbot, demo_window: MainWindow) -> No
         qtbot.mouseClick(pane.roster.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         shown.append(pane.roster.item(row, 1).text())
     assert shown == ["Til stede", "Digitalt", "Forfall", "Til stede"]
+
+
+def test_a_forum_shows_attendance_without_a_verdict(qtbot, demo_window: MainWindow) -> None:
+    """Kommunedirektørforum is not an elected body: «4/9», no red, no «Ikke vedtaksfør»."""
+    pane = open_meeting(demo_window, "KF 2022-12-02")
+    pane.roster.setCurrentCell(0, 0)
+    for key in [Qt.Key.Key_T] * 4 + [Qt.Key.Key_F] * 5:
+        qtbot.keyClick(pane.roster, key)
+    assert quorum_shown(pane, 3) == "4/9"
+    assert pane.cases.headerItem().text(3) == "Til stede"
+    item = pane.cases.topLevelItem(3)
+    assert item.foreground(3).color() != pane._warn_brush.color()
+    pane.cases.setCurrentItem(item)
+    text = pane.editor.quorum.text()
+    assert "4 av 9 til stede" in text and "vedtaksfør" not in text.lower()
+    problems = demo_window.store.check_minutes(demo_window.store.meeting(pane.meeting.id))
+    assert not [p for p in problems if p.field == "quorum"]

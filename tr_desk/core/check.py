@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
 from tr_desk.core.formats import WEEKDAYS, date_short
-from tr_desk.core.model import Body, CaseKind, Meeting, Outcome, Person
+from tr_desk.core.model import Body, CaseKind, Meeting, MeetingStatus, Outcome, Person
 from tr_desk.core.names import NameIndex
 from tr_desk.core.numbering import case_label, parse_case_number
 
 # Cases that ask the body to decide, so need a proposal (orientering and diskusjon may not).
 DECISION_KINDS = {CaseKind.ORDINARY, CaseKind.APPROVAL, CaseKind.NEXT_MEETING}
-# A copied resolution matters when it says something; «tar saken til orientering» repeats.
-COPIED_MIN_WORDS = 12
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.\s?(\d{4})\b")
 
 
@@ -52,6 +50,7 @@ class CheckContext:
     council_meetings: Sequence[dt.date] = ()  # Regionrådet's planned and held meetings
     people: Sequence[Person] = ()
     holidays: Mapping[dt.date, str] = field(default_factory=dict)
+    today: dt.date | None = None  # a draft is issued today: its notice date, and «too late»
 
 
 def dates_in(text: str) -> list[dt.date]:
@@ -98,14 +97,35 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
             f"{body.name} møtes vanligvis på {usual}, dette er en {actual}.",
             key="date",
         )
-    if meeting.notice_date is None:
+    draft = meeting.status is MeetingStatus.PLANNED
+    if draft and context.today is not None and meeting.date < context.today:
+        add(
+            Severity.ERROR, "Møtet",
+            f"Møtedatoen {date_short(meeting.date)} er passert; innkallingen kan ikke sendes ut.",
+            key="date",
+        )  # fmt: skip
+    # A draft without a date gets today's when it is issued.
+    notice_date = meeting.notice_date or (context.today if draft else None)
+    if notice_date is None:
         add(Severity.WARNING, "Dato", "Innkallingen har ingen dato.", key="notice_date")
-    elif meeting.notice_date > meeting.date:
-        add(Severity.ERROR, "Dato", "Innkallingen er datert etter møtet.", key="notice_date")
+    elif notice_date > meeting.date:
+        add(
+            Severity.ERROR, "Dato",
+            f"Innkallingen er datert {date_short(notice_date)}, etter møtet.", key="notice_date",
+        )  # fmt: skip
     if meeting.start is None and meeting.mode.value != "skriftlig":
         add(Severity.ERROR, "Tidsrom", "Møtet har ikke noe klokkeslett.", key="start")
     if not meeting.place and meeting.mode.value == "fysisk":
         add(Severity.ERROR, "Sted", "Møtet har ikke noe møtested.", key="place")
+    for key, where, others in (
+        ("invited", "Innkalt", meeting.invited_other),
+        ("copy", "Kopi", meeting.copy_other),
+    ):
+        for name in others:
+            add(
+                Severity.WARNING, where,
+                f"«{name}» er ikke i personregisteret; navnet står slik det er skrevet.", key=key,
+            )  # fmt: skip
     live = [(i, c) for i, c in enumerate(meeting.cases) if c.outcome is not Outcome.WITHDRAWN]
     if not live:
         add(Severity.ERROR, "Sakliste", "Saklisten er tom.", key="cases")
@@ -206,20 +226,7 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
         if case.exempt is not None and not case.exempt.basis.strip():
             add(Severity.ERROR, label, "Unntatt offentlighet uten hjemmel.", i, "exempt")
 
-    # -- copied proposals and resolutions (AU 24/22 carried AU 23/22's word for word) --------
-    for key, what in (("proposal", "Forslaget til vedtak"), ("resolution", "Vedtaket")):
-        seen: dict[str, int] = {}
-        for i, case in live:
-            text = _words(getattr(case, key))
-            if len(text.split()) < COPIED_MIN_WORDS:
-                continue
-            if text in seen:
-                add(
-                    Severity.WARNING, label_of(i),
-                    f"{what} er ordrett likt det i {label_of(seen[text])}.", i, key,
-                )  # fmt: skip
-            else:
-                seen[text] = i
+    problems += copied_texts(meeting, label_of, ("proposal", "resolution"))
 
     problems.sort(
         key=lambda p: (
@@ -230,11 +237,50 @@ def check_notice(meeting: Meeting, context: CheckContext) -> list[Problem]:
     return problems
 
 
+COPIED_WHAT = {"proposal": "Forslaget til vedtak", "resolution": "Vedtaket"}
+
+
+def copied_texts(
+    meeting: Meeting, label_of: Callable[[int], str], keys: Sequence[str]
+) -> list[Problem]:
+    """A proposal or resolution word for word the same as another case's in the meeting.
+
+    AU 24/22 carried AU 23/22's seven-word resolution: a copy is flagged whatever its length.
+    Only cases that decide are compared: «Saken legges fram for diskusjon.» on two discussion
+    cases is the house formula, not a copy.
+    """
+    found = []
+    for key in keys:
+        seen: dict[str, int] = {}
+        for i, case in enumerate(meeting.cases):
+            if case.outcome is Outcome.WITHDRAWN or case.kind not in DECISION_KINDS:
+                continue
+            text = _words(getattr(case, key))
+            if not text:
+                continue
+            if text in seen:
+                message = f"{COPIED_WHAT[key]} er ordrett likt det i {label_of(seen[text])}."
+                found.append(Problem(Severity.WARNING, label_of(i), message, i, key))
+            else:
+                seen[text] = i
+    return found
+
+
 def summary(problems: Sequence[Problem]) -> str:
     """«2 feil, 1 advarsel»."""
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     return f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+
+
+def summary_en(problems: Sequence[Problem]) -> str:
+    """«2 errors, 1 warning», for the command line."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, "
+        f"{warnings} warning{'' if warnings == 1 else 's'}"
+    )
 
 
 def norwegian_holidays(years: Sequence[int]) -> dict[dt.date, str]:

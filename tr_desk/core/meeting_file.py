@@ -255,18 +255,30 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
             return None
         return person.id
 
-    def name_list(key: str) -> list[int] | None:
+    def name_list(key: str) -> tuple[list[int] | None, list[str]]:
+        """Registered people by id; a name not in the register stays as written."""
         if top.obj.get(key) is None:
-            return None
-        ids = []
+            return None, []
+        ids: list[int] = []
+        others: list[str] = []
         for i, name in enumerate(top.items(key)):
             path = f"{key}[{i}]"
             if not isinstance(name, str) or not name.strip():
                 raise MeetingFileError(path, "expected a name")
             pid = person_id(path, name)
             if pid is not None:
+                if pid in ids:
+                    raise MeetingFileError(path, "listed twice")
                 ids.append(pid)
-        return ids
+            else:
+                clean = " ".join(name.split())
+                if clean.casefold() in {o.casefold() for o in others}:
+                    raise MeetingFileError(path, "listed twice")
+                others.append(clean)
+        return ids, others
+
+    invited_ids, invited_other = name_list("invited")
+    copy_ids, copy_other = name_list("copy")
 
     held_start = held_end = None
     if top.obj.get("held") is not None:
@@ -288,8 +300,10 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         case_officer_id=person_id("case_officer", top.name("case_officer")),
         chair_id=person_id("chair", top.name("chair")),
         minute_taker_id=person_id("minute_taker", top.name("minute_taker")),
-        invited_ids=name_list("invited"),
-        copy_ids=name_list("copy"),
+        invited_ids=invited_ids,
+        copy_ids=copy_ids,
+        invited_other=invited_other,
+        copy_other=copy_other,
         held_start=held_start,
         held_end=held_end,
         notice_remarks=top.text("notice_remarks"),
@@ -574,8 +588,8 @@ def meeting_to_json(
         "case_officer": name(meeting.case_officer_id),
         "chair": name(meeting.chair_id),
         "minute_taker": name(meeting.minute_taker_id),
-        "invited": [name(pid) for pid in invited],
-        "copy": [name(pid) for pid in copy],
+        "invited": [name(pid) for pid in invited] + meeting.invited_other,
+        "copy": [name(pid) for pid in copy] + meeting.copy_other,
         "held": held,
         "notice_remarks": meeting.notice_remarks,
         "note": meeting.note,

@@ -317,6 +317,9 @@ def minutes_case(
         item.text = case.text
     item.notes = case.notes
     item.resolution = case.resolution
+    written = meeting.mode is MeetingMode.WRITTEN and case.proposal.strip()
+    if written and not written_result(case, members):
+        item.resolution = ""  # § 11-8: not carried, so there is no resolution to print
     item.vote = vote_line(case.vote)
     for exclusion in case.exclusions:
         basis = f" ({exclusion.basis.strip()})" if exclusion.basis.strip() else ""
@@ -471,7 +474,7 @@ def check_minutes(
     chair: int | None,
 ) -> list[Problem]:
     """What is missing in the minutes: unmarked members, outcomes, resolutions, quorum, chair."""
-    from tr_desk.core.check import Problem, Severity
+    from tr_desk.core.check import Problem, Severity, copied_texts
 
     problems: list[Problem] = []
     written = meeting.mode is MeetingMode.WRITTEN
@@ -509,6 +512,10 @@ def check_minutes(
         decides = case.kind not in CLOSING_WITHOUT_DECISION and case.outcome is Outcome.DEALT_WITH
         if decides and not case.resolution.strip():
             problems.append(Problem(Severity.WARNING, where, "Vedtak mangler.", i, "resolution"))
+        carried = written_result(case, members)
+        if written and case.proposal.strip() and case.resolution.strip() and not carried:
+            message = "Forslaget er ikke vedtatt (ikke alle er enige), men har et vedtak."
+            problems.append(Problem(Severity.WARNING, where, message, i, "resolution"))
         if decides and not written and members:
             quorum = quorum_for_case(meeting, i, members)
             vote = case.vote
@@ -517,19 +524,22 @@ def check_minutes(
                 if cast > quorum.voting:
                     message = f"{cast} stemmer, men bare {quorum.voting} stemmeberettigede deltok."
                     problems.append(Problem(Severity.WARNING, where, message, i, "vote"))
-            if not quorum.ok:
-                # Binding for the elected bodies (Protokoll); the forums follow it as practice.
-                elected = body.minutes_kind is MinutesKind.PROTOKOLL
-                severity = Severity.ERROR if elected else Severity.WARNING
+            if not quorum.ok and body.elected:
+                # A legal question for the elected bodies only; the forums just see the count.
                 message = (
                     f"Ikke vedtaksfør: {quorum.voting} av {quorum.seats} stemmeberettigede, "
                     f"minst {quorum.required} trengs (kommuneloven § 11-9)."
                 )
-                problems.append(Problem(severity, where, message, i, "quorum"))
+                problems.append(Problem(Severity.ERROR, where, message, i, "quorum"))
         if written and case.proposal.strip():
             missing = [m for m in members if m not in case.answers]
             if missing:
                 names = ", ".join(_name(people, m) for m in missing)
                 problems.append(Problem(Severity.WARNING, where, f"Mangler svar fra {names}.", i))
+    problems += copied_texts(
+        meeting,
+        lambda i: case_label(body.prefix, numbers, i, meeting.date.year) or f"Sak {i + 1}",
+        ("resolution",),
+    )
     problems.sort(key=lambda p: p.severity is not Severity.ERROR)
     return problems

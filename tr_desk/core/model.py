@@ -84,6 +84,9 @@ class Body:
     place: str = ""
     former_prefixes: list[str] = field(default_factory=list)
     sort_order: int = 0
+    # An elected body (folkevalgt organ: Regionrådet, Arbeidsutvalget): kommuneloven's quorum
+    # (§ 11-9) is judged for it. The forums only see how many are there.
+    elected: bool = False
 
     @property
     def minutes_title(self) -> str:
@@ -208,6 +211,8 @@ class Meeting:
     minute_taker_id: int | None = None
     invited_ids: list[int] | None = None  # None: the members on that date
     copy_ids: list[int] | None = None  # None: the copy list on that date
+    invited_other: list[str] = field(default_factory=list)  # «Innkalt» not in the register
+    copy_other: list[str] = field(default_factory=list)  # «Kopi» not in the register
     held_start: dt.time | None = None
     held_end: dt.time | None = None
     notice_remarks: str = ""

@@ -51,11 +51,22 @@ def notice_title(body: Body, meeting: Meeting, revision: int = 0) -> str:
 
 
 def place_line(meeting: Meeting) -> str:
+    """«Sted»: the mode where it is not an ordinary meeting, said once.
+
+    A place that already names the mode («Digitalt møte», «digitalt (Teams)», «Skriftlig
+    saksbehandling») is not wrapped in it again.
+    """
+    place = " ".join(meeting.place.split())
+    folded = place.casefold()
     if meeting.mode is MeetingMode.WRITTEN:
-        return "Skriftlig saksbehandling"
+        if not place or "skriftlig" in folded:
+            return place or "Skriftlig saksbehandling"
+        return f"Skriftlig saksbehandling ({place})"
     if meeting.mode is MeetingMode.REMOTE:
-        return f"Digitalt møte ({meeting.place})" if meeting.place else "Digitalt møte"
-    return meeting.place
+        if not place:
+            return "Digitalt møte"
+        return place if "digital" in folded else f"Digitalt møte ({place})"
+    return place
 
 
 def time_line(meeting: Meeting) -> str:
@@ -64,8 +75,11 @@ def time_line(meeting: Meeting) -> str:
     return period(meeting.date, meeting.start, meeting.end)
 
 
-def names_line(ids: Sequence[int], people: Mapping[int, Person]) -> str:
-    names = [people[i].name for i in ids if i in people]
+def names_line(
+    ids: Sequence[int], people: Mapping[int, Person], others: Sequence[str] = ()
+) -> str:
+    """«Innkalt»/«Kopi»: the register's names, then those not in it, as written."""
+    names = [people[i].name for i in ids if i in people] + list(others)
     return ", ".join(names) + "." if names else ""
 
 
@@ -105,8 +119,8 @@ def notice_content(
         ("Dato", date_short(meeting.notice_date) if meeting.notice_date else ""),
         ("Sted", place_line(meeting)),
         ("Tidsrom", time_line(meeting)),
-        ("Innkalt", names_line(invited, people)),
-        ("Kopi", names_line(copy, people)),
+        ("Innkalt", names_line(invited, people, meeting.invited_other)),
+        ("Kopi", names_line(copy, people, meeting.copy_other)),
     ]
     attachments = number_attachments(meeting.cases)
     cases = []

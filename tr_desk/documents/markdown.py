@@ -44,7 +44,9 @@ def _inline(token: Any) -> str:
         if kind == "text":
             out.append(text_markup(child.content))
         elif kind == "code_inline":
-            out.append(f'<font face="Courier">{escape(child.content)}</font>')
+            # The embedded text font, never a built-in PDF font (Courier is not embedded and
+            # cannot print Sami letters): code is set off by colour only.
+            out.append(f'<font color="#444444">{text_markup(child.content)}</font>')
         elif kind in ("softbreak", "hardbreak"):
             out.append("<br/>")
         elif kind in _TAGS:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

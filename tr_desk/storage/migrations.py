@@ -152,6 +152,15 @@ def m004_plan(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_meeting_uid ON meeting (uid)")
 
 
+@MIGRATIONS()
+def m005_trust(db: Database) -> None:
+    """Which bodies are elected (quorum is judged for them); names invited as written."""
+    db.execute("ALTER TABLE body ADD COLUMN elected INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE body SET elected = 1 WHERE prefix IN ('TR', 'AU')")
+    db.execute("ALTER TABLE meeting ADD COLUMN invited_other TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE meeting ADD COLUMN copy_other TEXT NOT NULL DEFAULT '[]'")
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

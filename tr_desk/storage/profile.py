@@ -42,6 +42,7 @@ def load_profile(store: Store, profile: dict[str, Any] | None = None) -> None:
                 place=item.get("place", ""),
                 former_prefixes=item.get("former_prefixes", []),
                 sort_order=order,
+                elected=bool(item.get("elected", False)),
             )
         )
     ids: dict[str, int] = {}

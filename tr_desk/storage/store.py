@@ -1274,6 +1274,7 @@ class Store:
             council_meetings=council_days,
             people=self.people(),
             holidays=norwegian_holidays([meeting.date.year]),
+            today=dt.date.today(),
         )
 
     def save_loaded(self, loaded: LoadedMeeting) -> tuple[int, bool]:
@@ -1466,6 +1467,7 @@ def _body(r: sqlite3.Row) -> Body:
         place=r["place"] or "",
         former_prefixes=json.loads(r["former_prefixes"] or "[]"),
         sort_order=r["sort_order"] or 0,
+        elected=bool(r["elected"]),
     )
 
 
@@ -1480,6 +1482,7 @@ def _body_row(b: Body) -> dict[str, Any]:
         "place": b.place,
         "former_prefixes": json.dumps(b.former_prefixes),
         "sort_order": b.sort_order,
+        "elected": int(b.elected),
     }
 
 
@@ -1547,6 +1550,8 @@ def _meeting(r: sqlite3.Row) -> Meeting:
         minute_taker_id=r["minute_taker_id"],
         invited_ids=_ids(r["invited_ids"]),
         copy_ids=_ids(r["copy_ids"]),
+        invited_other=json.loads(r["invited_other"] or "[]"),
+        copy_other=json.loads(r["copy_other"] or "[]"),
         held_start=_time(r["held_start"]),
         held_end=_time(r["held_end"]),
         notice_remarks=r["notice_remarks"] or "",
@@ -1575,6 +1580,8 @@ def _meeting_row(m: Meeting) -> dict[str, Any]:
         "minute_taker_id": m.minute_taker_id,
         "invited_ids": None if m.invited_ids is None else json.dumps(m.invited_ids),
         "copy_ids": None if m.copy_ids is None else json.dumps(m.copy_ids),
+        "invited_other": json.dumps(m.invited_other, ensure_ascii=False),
+        "copy_other": json.dumps(m.copy_other, ensure_ascii=False),
         "held_start": iso_time(m.held_start),
         "held_end": iso_time(m.held_end),
         "notice_remarks": m.notice_remarks,

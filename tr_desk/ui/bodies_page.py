@@ -143,11 +143,13 @@ class AddBodyDialog(QDialog):
         self.kind = QComboBox()
         for kind, label in MINUTES_LABELS.items():
             self.kind.addItem(label, kind.value)
+        self.elected = QCheckBox("&Folkevalgt organ (vedtaksførhet etter kommuneloven § 11-9)")
         buttons = dialogs.ok_cancel(self, "Legg til", self._on_accept)
         form = QFormLayout(self)
         form.addRow("&Navn:", self.name)
         form.addRow("&Prefiks:", self.prefix)
         form.addRow("&Dokument etter møtet:", self.kind)
+        form.addRow("", self.elected)
         form.addRow(buttons)
 
     def _on_accept(self) -> None:
@@ -161,6 +163,7 @@ class AddBodyDialog(QDialog):
     def body(self) -> Body:
         """The new body; raises ValueError with a Norwegian message for a bad name or prefix."""
         body = Body(None, "", "", MinutesKind(self.kind.currentData()))
+        body.elected = self.elected.isChecked()
         set_body_name(body, self.name.text())
         set_body_prefix(body, self.prefix.text())
         return body
@@ -185,6 +188,9 @@ class BodiesPage(Pane):
         self.body_view.horizontalHeader().setStretchLastSection(True)
         self.body_view.setItemDelegateForColumn(
             2, ChoiceDelegate([(k.value, v) for k, v in MINUTES_LABELS.items()], self)
+        )
+        self.body_view.setItemDelegateForColumn(
+            7, ChoiceDelegate([(1, "Ja"), (0, "Nei")], self)
         )
         self.body_view.setItemDelegateForColumn(
             3, ChoiceDelegate(list(enumerate(WEEKDAY_LABELS[:5])), self)

@@ -173,6 +173,7 @@ class MeetingPane(MeetingView):
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
         self.members: list[int] = []  # the seats, for quorum
+        self.elected = False  # an elected body: the quorum is judged (kommuneloven § 11-9)
         self.roster_ids: list[int] = []  # who is called, in roster order
         self.rows: list[tuple[int | None, int | None]] = []  # (person id, attendance index)
         self.labels: list[str] = []
@@ -352,6 +353,7 @@ class MeetingPane(MeetingView):
         self.meeting = self.store.meeting(self.meeting.id)
         m = self.meeting
         body = self.store.body(m.body_id)
+        self.elected = body.elected
         numbers = self.store.case_numbers(m)
         self.labels = [
             case_label(body.prefix, numbers, i, m.date.year) or f"Sak {i + 1}"
@@ -455,7 +457,8 @@ class MeetingPane(MeetingView):
         while self.cases.topLevelItemCount() < count:
             self.cases.addTopLevelItem(QTreeWidgetItem())
         written = self.meeting.mode is MeetingMode.WRITTEN
-        self.cases.headerItem().setText(3, "Svar" if written else "Vedtaksfør")
+        heading = "Vedtaksfør" if self.elected else "Til stede"
+        self.cases.headerItem().setText(3, "Svar" if written else heading)
         for i, case in enumerate(self.meeting.cases):
             quorum = quorum_for_case(self.meeting, i, self.members)
             item = self.cases.topLevelItem(i)
@@ -468,8 +471,9 @@ class MeetingPane(MeetingView):
             for column, text in enumerate(texts):
                 item.setText(column, text)
             item.setToolTip(1, case.title)
-            item.setToolTip(3, str(quorum))
-            warn = not quorum.ok and not written
+            present = f"{quorum.voting} av {quorum.seats} til stede"
+            item.setToolTip(3, str(quorum) if self.elected else present)
+            warn = not quorum.ok and not written and self.elected
             item.setForeground(3, self._warn_brush if warn else self._plain_brush)
         if count:
             self.cases.setCurrentItem(self.cases.topLevelItem(max(0, min(current, count - 1))))
@@ -482,6 +486,8 @@ class MeetingPane(MeetingView):
             answered = sum(1 for m in self.members if m in case.answers)
             return f"{answered}/{len(self.members)} svar"
         quorum = quorum_for_case(self.meeting, index, self.members)
+        if not self.elected:
+            return f"{quorum.voting}/{quorum.seats}"
         return f"{'Ja' if quorum.ok else 'Nei'} {quorum.voting}/{quorum.seats}"
 
     def _show_quorum(self, row: int) -> None:
@@ -497,6 +503,12 @@ class MeetingPane(MeetingView):
             1 for a in self.meeting.attendance
             if takes_part(a, row, positions) and a.person_id not in excluded
         )  # fmt: skip
+        if not self.elected:
+            # A forum: kommuneloven § 11-9 does not apply; show who is there, no verdict.
+            self.editor.set_quorum(
+                f"{quorum.voting} av {quorum.seats} til stede; {in_room} i møtet i alt.", True
+            )
+            return
         verdict = "Vedtaksfør" if quorum.ok else "Ikke vedtaksfør"
         self.editor.set_quorum(
             f"<b>{verdict}</b>: {quorum.voting} av {quorum.seats} medlemmer eller vara deltar "

@@ -161,6 +161,12 @@ class BodyTableModel(RecordTableModel[Body]):
             lambda b: b.place,
             apply=lambda b, v: setattr(b, "place", str(v).strip()),
         ),
+        Column(
+            "Folkevalgt",
+            lambda b: "Ja" if b.elected else "Nei",
+            edit_value=lambda b: int(b.elected),
+            apply=lambda b, v: setattr(b, "elected", bool(int(v))),
+        ),
     )
 
 
