@@ -543,3 +543,18 @@ def test_cli_messages_are_english(tmp_path: Path, capsys) -> None:
         code, _, err = run(capsys, "--db", str(db), *args)
         assert code == 1
         assert not any(ch in err for ch in "æøåÆØÅ«»"), err
+
+
+def test_check_of_a_held_meeting_runs_the_minutes_check(demo_db: Path, capsys) -> None:
+    """What the Protokoll pane shows, the command line shows too."""
+    from tr_desk.storage.store import Store
+
+    store = Store.open(demo_db)
+    meeting = store.meeting(store.meeting_id(store.body_by_prefix("KF").id, dt.date(2022, 9, 16)))
+    expected = [f"{p.where}: {p.message}" for p in store.check_minutes(meeting)]
+    store.close()
+    assert expected
+    code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-09-16")
+    for line in expected:
+        assert line in out
+    assert "error" in err and "warning" in err

@@ -191,7 +191,13 @@ def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, 
     minutes = demo_window.minutes_pane
     assert minutes.meeting.id == pane.meeting.id
     assert minutes.approve_button.isEnabled() and not minutes.reopen_button.isEnabled()
-    minutes.approve()  # the check has warnings only: no question asked
+    dialogs.confirm = False
+    minutes.approve()  # the check has warnings: asked first, and «Avbryt» leaves it be
+    assert dialogs.messages and "Godkjenne likevel" in dialogs.messages[-1]
+    assert store.meeting(pane.meeting.id).status is MeetingStatus.HELD
+    dialogs.confirm = True
+    minutes.approve()
+    assert demo_window.undo_action.text() == "Angre Godkjenn referat"
     meeting = store.meeting(pane.meeting.id)
     assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == dt.date.today()
     assert minutes.reopen_button.isEnabled() and not minutes.remarks.isEnabled()

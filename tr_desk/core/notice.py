@@ -75,9 +75,7 @@ def time_line(meeting: Meeting) -> str:
     return period(meeting.date, meeting.start, meeting.end)
 
 
-def names_line(
-    ids: Sequence[int], people: Mapping[int, Person], others: Sequence[str] = ()
-) -> str:
+def names_line(ids: Sequence[int], people: Mapping[int, Person], others: Sequence[str] = ()) -> str:
     """«Innkalt»/«Kopi»: the register's names, then those not in it, as written."""
     names = [people[i].name for i in ids if i in people] + list(others)
     return ", ".join(names) + "." if names else ""

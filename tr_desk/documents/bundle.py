@@ -19,7 +19,7 @@ def _stamp(text: str, width: float, height: float) -> bytes:
 
     family = register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=family)
     canvas.setFont(f"{family}-Bold", 10)
     text_width = canvas.stringWidth(text, f"{family}-Bold", 10)
     x, y = width - text_width - 36, height - 30

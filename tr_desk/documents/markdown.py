@@ -188,6 +188,8 @@ class _Builder:
                 row_aligns.append("LEFT")
         widths = _column_widths(rows, self.width)
         commands: list[tuple[Any, ...]] = [
+            # ReportLab sets each cell's font before drawing it: ours, not Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), styles()["body"].fontName),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9a9a9a")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -29,6 +29,9 @@ def numbered_canvas(footer: str) -> Any:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The page's starting font is ours too: ReportLab's default is Helvetica, a
+            # built-in PDF font that is not embedded.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or family
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

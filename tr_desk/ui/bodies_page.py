@@ -189,9 +189,7 @@ class BodiesPage(Pane):
         self.body_view.setItemDelegateForColumn(
             2, ChoiceDelegate([(k.value, v) for k, v in MINUTES_LABELS.items()], self)
         )
-        self.body_view.setItemDelegateForColumn(
-            7, ChoiceDelegate([(1, "Ja"), (0, "Nei")], self)
-        )
+        self.body_view.setItemDelegateForColumn(7, ChoiceDelegate([(1, "Ja"), (0, "Nei")], self))
         self.body_view.setItemDelegateForColumn(
             3, ChoiceDelegate(list(enumerate(WEEKDAY_LABELS[:5])), self)
         )

@@ -219,11 +219,11 @@ def move_case(store: Store, meeting_id: int, source: int, target: int, title: st
     )
 
 
-def edit_meeting(store: Store, old: Meeting, new: Meeting) -> StoreCommand:
+def edit_meeting(
+    store: Store, old: Meeting, new: Meeting, label: str = "Endre møtet"
+) -> StoreCommand:
     old, new = copy.deepcopy(old), copy.deepcopy(new)
-    return StoreCommand(
-        "Endre møtet", lambda: store.update_meeting(new), lambda: store.update_meeting(old)
-    )
+    return StoreCommand(label, lambda: store.update_meeting(new), lambda: store.update_meeting(old))
 
 
 class CreateMeetingCommand(StoreCommand):

@@ -266,15 +266,16 @@ class MinutesPane(MeetingView):
         """Mark the minutes approved by hand; they are locked until «Gjenåpne»."""
         if self.meeting is None or self.meeting.status is not MeetingStatus.HELD:
             return
-        errors = [p for p in self.problems if p.severity is Severity.ERROR]
-        if errors and not dialogs.confirm(
-            self, "Godkjenne protokollen?",
+        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
+        # Errors and warnings alike: approving locks the minutes, so look first.
+        if self.problems and not dialogs.confirm(
+            self, f"Godkjenn {kind}",
             f"Kontrollen fant {summary(self.problems)}. Godkjenne likevel?", "Godkjenn",
         ):  # fmt: skip
             return
         new = copy.deepcopy(self.meeting)
         new.status, new.approved_on = MeetingStatus.APPROVED, dt.date.today()
-        self.push(commands.edit_meeting(self.store, self.meeting, new))
+        self.push(commands.edit_meeting(self.store, self.meeting, new, f"Godkjenn {kind}"))
 
     def reopen(self) -> None:
         if self.meeting is None or self.meeting.status is not MeetingStatus.APPROVED:
@@ -285,9 +286,10 @@ class MinutesPane(MeetingView):
             "at den er endret etter godkjenning.", "Gjenåpne",
         ):  # fmt: skip
             return
+        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
         new = copy.deepcopy(self.meeting)
         new.status, new.reopened_on = MeetingStatus.HELD, dt.date.today()
-        self.push(commands.edit_meeting(self.store, self.meeting, new))
+        self.push(commands.edit_meeting(self.store, self.meeting, new, f"Gjenåpne {kind}"))
 
     # -- documents ---------------------------------------------------------------------------
 

@@ -1,0 +1,108 @@
+"""Every font in every document TR Desk makes is embedded (what ``pdffonts`` would list as
+emb=yes), also for inline code and Sami letters; no built-in PDF font is ever used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.pdftext import flat, text_of
+from tr_desk import actions
+from tr_desk.core.model import Case
+from tr_desk.storage.store import Store
+
+SAMI = "Ánde Čilaš Ŋ Ž"
+
+
+def fonts(pdf: bytes) -> dict[str, bool]:
+    """Every font used on a page (also in form XObjects: stamps) → whether it is embedded."""
+    found: dict[str, bool] = {}
+
+    def walk(resources) -> None:
+        if resources is None:
+            return
+        resources = resources.get_object()
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if font.get("/Subtype") == "/Type0":
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+        for xobject in (resources.get("/XObject") or {}).values():
+            walk(xobject.get_object().get("/Resources"))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+@pytest.fixture
+def rich_store(demo_store: Store) -> Store:
+    kf = demo_store.body_by_prefix("KF")
+    meeting = demo_store.meeting(demo_store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    case = meeting.cases[3]
+    case.text = f"Kode `{SAMI} x = 1` i teksten, 😀, og\n\n```\nblokk {SAMI}\n```"
+    demo_store.update_case(case)
+    return demo_store
+
+
+def every_document(store: Store) -> dict[str, bytes]:
+    kf = store.body_by_prefix("KF")
+    december = store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    september = store.meeting(store.meeting_id(kf.id, dt.date(2022, 9, 16)))
+    return {
+        "innkalling": actions.notice_pdf(store, december),
+        "sakspapirer": actions.notice_pdf(store, december, bundle=True),
+        "offentlig": actions.notice_pdf(store, december, public=True, bundle=True),
+        "referat": actions.minutes_pdf(store, september),
+        "særutskrift": actions.extract_pdf(store, september, 3),
+        "møteplan": actions.plan_pdf(store, 2022),
+    }
+
+
+def test_no_font_is_left_unembedded(rich_store: Store) -> None:
+    for name, pdf in every_document(rich_store).items():
+        used = fonts(pdf)
+        assert used, name
+        assert all(used.values()), (name, used)
+
+
+def test_inline_code_and_sami_letters_print(rich_store: Store) -> None:
+    kf = rich_store.body_by_prefix("KF")
+    december = rich_store.meeting(rich_store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    text = flat(text_of(actions.notice_pdf(rich_store, december)))
+    assert f"Kode {SAMI} x = 1 i teksten" in text
+    assert f"blokk {SAMI}" in text
+
+
+def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store, tmp_path) -> None:
+    import json
+
+    from tr_desk.cli import load_file
+
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({
+        "body": "KF", "date": "2027-02-05", "start": "08:30", "end": "11:30", "place": "Rådhuset",
+        "invited": ["Bård Eidet", "Ola Utenfor-Registeret"],
+        "cases": [Case("x").__dict__ | {"attachments": [], "exclusions": [], "answers": [],
+                                        "kind": "ordinær", "exempt": None, "vote": None,
+                                        "outcome": None, "id": None, "number": None}][:0],
+    }), encoding="utf-8")  # fmt: skip
+    meeting_id, _, warnings = load_file(demo_store, path)
+    assert any("Ola Utenfor-Registeret" in w for w in warnings)
+    meeting = demo_store.meeting(meeting_id)
+    text = flat(text_of(actions.notice_pdf(demo_store, meeting)))
+    assert "Innkalt: Bård Eidet, Ola Utenfor-Registeret." in text
+    from tr_desk.core.check import check_notice
+
+    found = check_notice(meeting, demo_store.check_context(meeting))
+    assert any(p.where == "Innkalt" and "Ola Utenfor-Registeret" in p.message for p in found)
+    # The meeting file gives the name back as written.
+    from tr_desk.cli import meeting_json
+
+    assert meeting_json(demo_store, meeting)["invited"] == ["Bård Eidet", "Ola Utenfor-Registeret"]
