@@ -554,7 +554,7 @@ def test_check_of_a_held_meeting_runs_the_minutes_check(demo_db: Path, capsys) -
     expected = [f"{p.where}: {p.message}" for p in store.check_minutes(meeting)]
     store.close()
     assert expected
-    code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-09-16")
+    _, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-09-16")
     for line in expected:
         assert line in out
-    assert "error" in err and "warning" in err
+    assert f"{len(expected)} warning" in err or "error" in err

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.check import Problem, Severity, summary
+from tr_desk.core.check import Problem, summary
 from tr_desk.core.formats import date_short, parse_user_date
 from tr_desk.core.model import Meeting, MeetingStatus
 from tr_desk.core.numbering import case_label
