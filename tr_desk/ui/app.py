@@ -88,3 +88,4 @@ def run(db_path: Path | None) -> int:
         window.deleteLater()
         if not reopen:
             return code
+        path = Path(reopen[-1])

@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1180, 760)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # a laptop of 1280×720: the whole window on the screen
+            self.resize(min(1180, screen.width()), min(760, screen.height() - 40))
         self.undo_stack = QUndoStack(self)
         StoreCommand.report = self._on_store_error
 
@@ -194,6 +197,10 @@ class MainWindow(QMainWindow):
         self.backup_action.setToolTip("Lag en kopi av databasen i mappen «sikkerhetskopier»")
         self.backup_action.triggered.connect(self._on_backup)
         file_menu.addAction(self.backup_action)
+        self.new_database_action = QAction("&Ny database …", self)
+        self.new_database_action.setToolTip("En ny, tom database med Trondheimsregionens organer")
+        self.new_database_action.triggered.connect(self._on_new_database)
+        file_menu.addAction(self.new_database_action)
         self.restore_action = QAction("&Gjenopprett fra sikkerhetskopi …", self)
         self.restore_action.triggered.connect(self._on_restore)
         file_menu.addAction(self.restore_action)
@@ -284,6 +291,36 @@ class MainWindow(QMainWindow):
         ):
             return
         self.restore_from(source)
+
+    def _on_new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, "Ny database", str(self.store.path.parent))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("TR Desk-database (*.sqlite)")
+        dialog.setDefaultSuffix("sqlite")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Lag")
+        dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Avbryt")
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "Mappe:")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Filnavn:")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Type:")
+        if not dialog.exec() or not dialog.selectedFiles():
+            return
+        self.open_new_database(Path(dialog.selectedFiles()[0]))
+
+    def open_new_database(self, path: Path) -> bool:
+        """Make a new database at ``path`` (an empty file there may be replaced) and open it."""
+        try:
+            Store.create(path).close()
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Ny database")
+            return False
+        for pane in self._lazy.values():
+            pane.shutdown()
+        self.store.close()
+        self.reopen_requested.emit(str(path))
+        return True
 
     def restore_from(self, source: Path) -> bool:
         """Restore ``source`` over this window's database and reopen it in a new window."""

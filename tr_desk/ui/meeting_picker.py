@@ -24,6 +24,10 @@ def meeting_combo(chosen: Callable[[int], None]) -> QComboBox:
     """The «Møte:» chooser; ``chosen`` gets the meeting id the user picked."""
     combo = QComboBox()
     combo.setMinimumWidth(360)
+    # Wide enough for «KF 02.12.2022 Kommunedirektørforum …», never wider: a long entry must
+    # not push the pane past a laptop's screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(36)
     combo.activated.connect(lambda index: chosen(int(combo.itemData(index))))
     return combo
 

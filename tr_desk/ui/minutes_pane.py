@@ -108,9 +108,12 @@ class MinutesPane(MeetingView):
         top.addWidget(self.meetings)
         top.addWidget(self.status)
         top.addStretch(1)
-        for widget in (self.public, self.print_button, self.save_button, self.extract_button,
-                       self.approve_button, self.reopen_button):  # fmt: skip
-            top.addWidget(widget)
+        top.addWidget(self.approve_button)
+        top.addWidget(self.reopen_button)
+        documents = QHBoxLayout()  # a second row: one row was wider than a 1280-pixel screen
+        documents.addStretch(1)
+        for widget in (self.public, self.print_button, self.save_button, self.extract_button):
+            documents.addWidget(widget)
 
         self.minutes_date = QLineEdit()
         self.minutes_date.setPlaceholderText("dd.mm.åååå")
@@ -147,6 +150,7 @@ class MinutesPane(MeetingView):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(documents)
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, self.refresh)
         self.fill_meetings()

@@ -291,10 +291,15 @@ class PlanPane(Pane):
         top = QHBoxLayout()
         top.addWidget(QLabel("År:"))
         top.addWidget(self.year_box)
+        top.addSpacing(12)
+        # The colours on a line of their own: beside the buttons they made the pane wider
+        # than a 1280-pixel laptop screen.
         top.addLayout(self.legend)
         top.addStretch(1)
+        buttons_row = QHBoxLayout()
+        buttons_row.addStretch(1)
         for button in (self.new_button, self.generate_button, self.pdf_button, self.ics_button):
-            top.addWidget(button)
+            buttons_row.addWidget(button)
 
         self.calendar = YearView()
         self.calendar.meeting_selected.connect(self._select)
@@ -348,6 +353,7 @@ class PlanPane(Pane):
         splitter.setSizes([720, 460])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons_row)
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, self.refresh)
         self.refresh()

@@ -1,0 +1,62 @@
+"""The window fits a laptop of 1280×720: every pane, after visiting them all and after
+«Godkjenn» (which adds a banner), and the window's own minimum size."""
+
+from __future__ import annotations
+
+from tests.ui.test_meeting_pane import demo_window, meeting_id  # noqa: F401 - fixtures
+from tr_desk.ui.main_window import MainWindow
+
+SCREEN = (1280, 720)
+FRAME = 40  # title bar and the task bar's share of 720 pixels
+
+
+def fits(window: MainWindow) -> tuple[int, int]:
+    hint = window.minimumSizeHint()
+    return hint.width(), hint.height()
+
+
+def test_every_pane_fits_1280_by_720(qtbot, demo_window: MainWindow) -> None:
+    demo_window.current_meeting_id = meeting_id(demo_window.store, "KF 2022-09-16")
+    titles = ["Møteplan", "Sakliste", "Møte", "Protokoll", "Register"]
+    for title in titles:
+        demo_window.show_pane(title)
+        qtbot.wait(10)
+        width, height = fits(demo_window)
+        assert width <= SCREEN[0] and height <= SCREEN[1] - FRAME, (title, width, height)
+    demo_window.show_pane("Protokoll")
+    demo_window.minutes_pane.approve()  # the test's dialogs say yes
+    for title in titles:
+        demo_window.show_pane(title)
+        qtbot.wait(10)
+        width, height = fits(demo_window)
+        assert width <= SCREEN[0] and height <= SCREEN[1] - FRAME, (title, width, height)
+
+
+def test_the_window_opens_within_the_screen(qtbot, demo_window: MainWindow) -> None:
+    available = demo_window.screen().availableGeometry()
+    assert demo_window.width() <= max(available.width(), demo_window.minimumSizeHint().width())
+    assert demo_window.height() <= available.height()
+
+
+def test_fil_takes_a_backup_and_restores_it(qtbot, demo_window: MainWindow, dialogs) -> None:
+    """Fil → «Ta sikkerhetskopi nå», then «Gjenopprett …»: the window asks to reopen."""
+    from tr_desk.storage import backup
+
+    demo_window._on_backup()
+    copies = backup.backups(demo_window.store.path)
+    assert len(copies) == 1 and "Sikkerhetskopien er lagret" in dialogs.messages[-1]
+    reopened: list[str] = []
+    demo_window.reopen_requested.connect(reopened.append)
+    assert demo_window.restore_from(copies[0])
+    assert reopened == [str(demo_window.store.path)]
+    assert "gjenopprettet" in dialogs.messages[-1]
+    assert backup.is_sound(demo_window.store.path)
+
+
+def test_fil_ny_database_replaces_an_empty_file(qtbot, demo_window: MainWindow, tmp_path) -> None:
+    target = tmp_path / "ny.sqlite"
+    target.touch()
+    reopened: list[str] = []
+    demo_window.reopen_requested.connect(reopened.append)
+    assert demo_window.open_new_database(target)
+    assert reopened == [str(target)] and target.stat().st_size > 0
