@@ -82,11 +82,11 @@ def mutate(base: dict[str, Any], rng: random.Random) -> bytes:
         if choice < 0.2 and isinstance(parent, dict):
             del parent[key]
         elif choice < 0.3 and isinstance(parent, dict):
-            parent[rng.choice(HOSTILE[:7] + ["colour", "Status"])] = parent.pop(key)
+            parent[rng.choice([*HOSTILE[:7], "colour", "Status"])] = parent.pop(key)
         elif choice < 0.55:
             parent[key] = rng.choice(HOSTILE)
         elif choice < 0.7:
-            parent[key] = rng.choice(NUMBERS + [None, True, [], {}])
+            parent[key] = rng.choice([*NUMBERS, None, True, [], {}])
         elif choice < 0.8 and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[key]))  # duplicated line or case
         elif choice < 0.88:
