@@ -60,3 +60,40 @@ def test_fil_ny_database_replaces_an_empty_file(qtbot, demo_window: MainWindow, 
     demo_window.reopen_requested.connect(reopened.append)
     assert demo_window.open_new_database(target)
     assert reopened == [str(target)] and target.stat().st_size > 0
+
+
+def test_a_damaged_database_is_never_written_and_its_backup_offered(
+    qtbot, tmp_path, dialogs
+) -> None:
+    """The window checks the file (just after it paints, or when a read fails before);
+    nothing is written to a damaged file, and the newest sound backup is offered."""
+    import datetime as dt
+
+    from tests.conftest import load_demo
+    from tests.storage.test_backup import damage_page, digest
+    from tr_desk.storage import backup
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.app import build_window, offer_restore
+
+    path = tmp_path / "tr.sqlite"
+    store = Store.open(path)
+    load_demo(store)
+    good = backup.make_backup(store, dt.datetime(2022, 12, 1, 9, 0, 0))
+    store.close()
+    damage_page(path, 34)  # a page of case texts: the first pane still shows
+    before = digest(path)
+    store = Store.open(path, lock=True, check_later=True)
+    window = build_window(store)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.after_start()
+    assert any(good.name in m and "Gjenopprett" in m for m in dialogs.messages)
+    window.close()
+    assert store.readonly and store.damaged
+    store.close()
+
+    assert digest(path) == before
+    dialogs.confirm = True
+    assert offer_restore(path)
+    assert backup.is_sound(path)

@@ -6,9 +6,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.main_window import MainWindow
 
 # Set by the benchmark: quit right after the first pane has painted, and say when.
 BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
@@ -49,6 +54,71 @@ def install_translations(app: QApplication) -> None:
     app.installTranslator(BokmalTranslator(app))
 
 
+def install_error_hook() -> None:
+    """A database error in any slot (a damaged page read late) is told, not a crash."""
+    from tr_desk.storage.database import StoreError
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if isinstance(error, StoreError):
+            from tr_desk.ui import dialogs
+
+            dialogs.warn(None, str(error), "Feil i databasen")
+            return
+        previous(kind, error, trace)  # type: ignore[arg-type]
+
+    sys.excepthook = hook
+
+
+def build_window(store: Store) -> MainWindow | None:
+    """The main window; None when the file is too damaged to show (after the quick check)."""
+    from tr_desk.storage.database import StoreError
+    from tr_desk.ui import dialogs
+    from tr_desk.ui.main_window import MainWindow
+
+    try:
+        return MainWindow(store)
+    except StoreError as exc:
+        if store.verify():  # a sound file: a real error, told as it is
+            dialogs.fail(None, str(exc))
+            return None
+    try:  # damaged, now read-only: show what can be shown
+        return MainWindow(store)
+    except StoreError:
+        return None
+
+
+def offer_restore(path: Path) -> bool:
+    """A database too damaged to open: offer its newest sound backup. True when restored."""
+    from tr_desk.storage.backup import newest_sound_backup, restore
+    from tr_desk.storage.database import StoreError
+    from tr_desk.ui import dialogs
+
+    good = newest_sound_backup(path)
+    if good is None:
+        dialogs.fail(
+            None,
+            f"Databasen «{path}» er skadet og kan ikke åpnes, og det finnes ingen feilfri "
+            "sikkerhetskopi. Filen er ikke endret.",
+        )
+        return False
+    if not dialogs.confirm(
+        None,
+        "Databasen er skadet",
+        f"Databasen «{path.name}» er skadet og kan ikke åpnes. Nyeste feilfrie sikkerhetskopi "
+        f"er «{good.name}». Gjenopprette den nå? Den skadede filen blir tatt vare på.",
+        "Gjenopprett",
+    ):
+        return False
+    try:
+        restore(path, good)
+    except StoreError as exc:
+        dialogs.fail(None, str(exc))
+        return False
+    return True
+
+
 def run(db_path: Path | None) -> int:
     from tr_desk.storage.database import StoreError
     from tr_desk.storage.paths import default_database_path
@@ -59,20 +129,24 @@ def run(db_path: Path | None) -> int:
     app.setApplicationName("TR Desk")
     app.setOrganizationName("Trondheimsregionen")
     benchmark = bool(os.environ.get(BENCHMARK_ENV))
+    install_error_hook()
     path = db_path or default_database_path()
     code = 0
     while True:
         try:
-            store = Store.open(path, lock=True)
+            store = Store.open(path, lock=True, check_later=True)
         except StoreError as exc:
             from tr_desk.ui import dialogs
 
             dialogs.fail(None, str(exc))
             return 1
 
-        from tr_desk.ui.main_window import MainWindow
-
-        window = MainWindow(store)
+        window = build_window(store)
+        if window is None:
+            store.close()
+            if offer_restore(path):
+                continue
+            return 1
         reopen: list[str] = []
         window.reopen_requested.connect(reopen.append)
         window.reopen_requested.connect(window.close)

@@ -230,7 +230,10 @@ class MainWindow(QMainWindow):
             )
 
     def after_start(self) -> None:
-        """Chores once the window shows: say why it is read-only, warm up, back up."""
+        """Chores once the window shows: check the file, say why it is read-only, warm up,
+        back up."""
+        if not self.store.verify():
+            self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
         if self.store.readonly:
             dialogs.tell(self, self.store.readonly_reason)
             return
