@@ -77,3 +77,32 @@ def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], None]) -> QDial
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def choose_database(
+    parent: QWidget | None, title: str, folder: str, accept: str, *, new: bool = False
+) -> str | None:
+    """A TR Desk database file to open (or, with ``new``, to make); labels in bokmål."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, folder)
+    dialog.setNameFilter("TR Desk-database (*.sqlite)")
+    if new:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("sqlite")
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    # Qt's own dialog, so that every label is ours (Qt ships no bokmål translation).
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = {
+        QFileDialog.DialogLabel.Accept: accept,
+        QFileDialog.DialogLabel.Reject: "Avbryt",
+        QFileDialog.DialogLabel.LookIn: "Mappe:",
+        QFileDialog.DialogLabel.FileName: "Filnavn:",
+        QFileDialog.DialogLabel.FileType: "Type:",
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return str(dialog.selectedFiles()[0])

@@ -268,23 +268,13 @@ class MainWindow(QMainWindow):
 
     def _on_restore(self) -> None:
         """Pick a copy, keep the current file, put the copy in its place and reopen."""
-        from PySide6.QtWidgets import QFileDialog
-
         from tr_desk.storage.backup import backup_folder
 
         folder = str(backup_folder(self.store.path))
-        dialog = QFileDialog(self, "Gjenopprett fra sikkerhetskopi", folder)
-        dialog.setNameFilter("TR Desk-database (*.sqlite)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Gjenopprett")
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Avbryt")
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "Mappe:")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Fil:")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Type:")
-        if not dialog.exec() or not dialog.selectedFiles():
+        chosen = dialogs.choose_database(self, "Gjenopprett fra sikkerhetskopi", folder, "Velg")
+        if chosen is None:
             return
-        source = Path(dialog.selectedFiles()[0])
+        source = Path(chosen)
         if not dialogs.confirm(
             self,
             "Gjenopprett fra sikkerhetskopi",
@@ -296,21 +286,10 @@ class MainWindow(QMainWindow):
         self.restore_from(source)
 
     def _on_new_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, "Ny database", str(self.store.path.parent))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("TR Desk-database (*.sqlite)")
-        dialog.setDefaultSuffix("sqlite")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Lag")
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Avbryt")
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "Mappe:")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Filnavn:")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Type:")
-        if not dialog.exec() or not dialog.selectedFiles():
-            return
-        self.open_new_database(Path(dialog.selectedFiles()[0]))
+        folder = str(self.store.path.parent)
+        chosen = dialogs.choose_database(self, "Ny database", folder, "Lag", new=True)
+        if chosen is not None:
+            self.open_new_database(Path(chosen))
 
     def open_new_database(self, path: Path) -> bool:
         """Make a new database at ``path`` (an empty file there may be replaced) and open it."""

@@ -298,11 +298,11 @@ class MinutesPane(MeetingView):
     # -- documents ---------------------------------------------------------------------------
 
     def _file_stem(self) -> str:
+        from tr_desk.actions import file_stem
+
         assert self.meeting is not None
-        body = self.store.body(self.meeting.body_id)
-        kind = body.minutes_title.lower()
-        public = "-offentlig" if self.public.isChecked() else ""
-        return f"{body.prefix}-{self.meeting.date.isoformat()}-{kind}{public}"
+        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
+        return file_stem(self.store, self.meeting, kind, self.public.isChecked())
 
     def _save(self, data: bytes, stem: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
