@@ -371,8 +371,11 @@ class AgendaPane(MeetingView):
         for widget in widgets:
             widget.blockSignals(False)
         people = {p.id: p.name for p in self.store.people()}
+        # Names not in the register are shown as written, marked, as the notice prints them.
         invited = [people.get(i, "?") for i in self.store.invited(m)]
+        invited += [f"{name} (ikke i registeret)" for name in m.invited_other]
         copied = [people.get(i, "?") for i in self.store.copied(m)]
+        copied += [f"{name} (ikke i registeret)" for name in m.copy_other]
         self.invited.setText(", ".join(invited) or "Ingen")
         self.copy_list.setText(", ".join(copied) or "Ingen")
 
