@@ -176,8 +176,9 @@ def open_store(args: argparse.Namespace, write: bool) -> Store:
     path = args.db or default_database_path()
     if not write and not Path(path).exists():
         raise CliError(f"no database at {path} (run 'tr-desk --db {path} demo' to make one)")
-    # A write waits out the timeout for another TR Desk command that holds the database.
-    store = Store.open(path, readonly=not write, lock=write, lock_wait=BUSY_TIMEOUT_S)
+    # A write waits out the timeout for another TR Desk command that holds the database; a
+    # read writes nothing (unless an older schema must be upgraded first, checked before).
+    store = Store.open(path, lock=write, lock_wait=BUSY_TIMEOUT_S, check_later=not write)
     if write and store.readonly:
         store.close()
         raise CliError(f"cannot write to {path}: {store.readonly_reason_en}")
