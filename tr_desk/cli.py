@@ -287,7 +287,6 @@ def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: l
     """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
     in the meeting file's folder is copied in now. Nothing outside that folder is read."""
     from tr_desk.storage.database import StoreError
-    from tr_desk.storage.store import ATTACHMENT_NAME
 
     root = folder.resolve()
     for i, case in enumerate(meeting.cases):
@@ -296,12 +295,12 @@ def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: l
             key = f"cases[{i}].attachments[{j}].file"
             if not name:
                 continue
-            if ATTACHMENT_NAME.fullmatch(name):
-                if not (store.attachments_dir / name).is_file():
+            stored = store.attachment_path(name)
+            if stored is not None:
+                if not stored.is_file():
                     warnings.append(f"{key}: {name} is not in this database's attachments")
                 continue
-            parts = Path(name).parts
-            if Path(name).is_absolute() or ".." in parts or "\\" in name or ":" in name:
+            if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name or ":" in name:
                 raise CliError(
                     f"{key}: {shown(name)} must be a PDF in the meeting file's folder "
                     "(no absolute path, no '..')"

@@ -18,7 +18,9 @@ from tr_desk.storage.database import (
     InstanceLock,
     StoreError,
     check_file,
+    connect,
     damage,
+    prepare_folder,
     schema_state,
 )
 
@@ -65,9 +67,7 @@ def is_sound(copy: Path) -> bool:
         check_file(copy)
         if not copy.exists():
             return False
-        from urllib.parse import quote
-
-        conn = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
+        conn = connect(copy, readonly=True)
         try:
             schema_state(conn, copy)
             return not damage(conn, full=True)
@@ -158,8 +158,9 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
             "Sikkerhetskopien og databasen er samme fil.",
             "the backup and the database are the same file",
         )
+    prepare_folder(database)
     lock = InstanceLock(database)
-    if database.parent.exists() and not lock.acquire():
+    if not lock.acquire():
         raise StoreError(
             "Databasen er åpen i et annet TR Desk-vindu. Lukk det og prøv igjen.",
             f"another TR Desk has {database} open; close it and try again",
@@ -168,7 +169,7 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
         kept = _keep_current(database, now or dt.datetime.now())
         for suffix in ("-wal", "-shm"):
             database.with_name(database.name + suffix).unlink(missing_ok=True)
-        src = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
+        src = connect(source, readonly=True)
         try:
             partial = database.with_name(database.name + ".gjenoppretting")
             _copy(src, partial)

@@ -178,18 +178,13 @@ class Store:
                     "dette vinduet viser den skrivebeskyttet.",
                     "another TR Desk (a window or a command) has the database open",
                 )
-        if not path.exists():
-            if reason is not None:
-                raise StoreError(
-                    f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
-                )
-            try:
-                create_database(path)
-            except BaseException:
-                if instance_lock is not None:
-                    instance_lock.release()
-                raise
         try:
+            if not path.exists():
+                if reason is not None:
+                    raise StoreError(
+                        f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
+                    )
+                create_database(path)
             conn = connect(path, readonly=reason is not None)
         except BaseException:
             if instance_lock is not None:

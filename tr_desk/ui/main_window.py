@@ -298,20 +298,22 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Ny database")
             return False
+        self._let_go()
+        self.reopen_requested.emit(str(path))
+        return True
+
+    def _let_go(self) -> None:
+        """Save pending typing and close the database, before another file takes its place."""
         for pane in self._lazy.values():
             pane.shutdown()
         self.store.close()
-        self.reopen_requested.emit(str(path))
-        return True
 
     def restore_from(self, source: Path) -> bool:
         """Restore ``source`` over this window's database and reopen it in a new window."""
         from tr_desk.storage.backup import restore
 
-        for pane in self._lazy.values():
-            pane.shutdown()
         path = self.store.path
-        self.store.close()  # releases the lock, so the restore may take it
+        self._let_go()  # releases the lock, so the restore may take it
         try:
             kept = restore(path, source)
         except StoreError as exc:
