@@ -32,15 +32,17 @@ KEYS = [Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F] * 3
 
 def main() -> None:
     store = Store.open(sys.argv[1], lock=True)
-    kf = store.body_by_prefix("KF")
+    kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
     day = dt.date(2022, 12, 2)
-    meeting_id = store.meeting_id(kf.id, day)
+    meeting_id = store.meetings.meeting_id(kf.id, day)
     assert meeting_id is not None
-    store.set_attendance(meeting_id, [])
+    store.minutes.set_attendance(meeting_id, [])
     for name in ("Ola Nordmann", "Kari Nordmann", "Per Hansen"):
-        person_id = store.add_person(Person(None, name))
-        store.add_membership(Membership(None, person_id, kf.id, Role.MEMBER, dt.date(2022, 1, 1)))
+        person_id = store.register.add_person(Person(None, name))
+        store.register.add_membership(
+            Membership(None, person_id, kf.id, Role.MEMBER, dt.date(2022, 1, 1))
+        )
 
     app = QApplication([])
     window = MainWindow(store)
@@ -61,7 +63,7 @@ def main() -> None:
         QTest.keyClick(pane.roster, key)
         app.processEvents()  # the repaint
         times.append((time.perf_counter() - t0) * 1000)
-    marked = len(store.meeting(meeting_id).attendance)
+    marked = len(store.meetings.meeting(meeting_id).attendance)
     window.close()
     store.close()
     print(

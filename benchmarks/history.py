@@ -12,9 +12,10 @@ import random
 import re
 from pathlib import Path
 
+from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.model import MeetingStatus
 from tr_desk.storage.paths import resources_dir
-from tr_desk.storage.store import MEMBER_ROLES, Store
+from tr_desk.storage.store import Store
 
 
 def _sentences() -> tuple[list[str], list[str]]:
@@ -46,8 +47,8 @@ def build_history(
     last_year = dt.date.today().year - 1
     with store.transaction() as db:
         conn = db.conn
-        for body in store.bodies():
-            members = store.roster(body.id, dt.date(2022, 6, 1), MEMBER_ROLES)
+        for body in store.register.bodies():
+            members = store.register.roster(body.id, dt.date(2022, 6, 1), MEMBER_ROLES)
             for year in range(last_year - years + 1, last_year + 1):
                 number = 0
                 for n in range(meetings):

@@ -25,6 +25,9 @@ from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
+from tr_desk.core.minutes import minutes_content
+from tr_desk.core.notice import notice_content
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from history import build_history
@@ -130,14 +133,14 @@ def measure_documents(folder: Path, runs: int) -> dict[str, float]:
     with open(os.devnull, "w") as quiet, redirect_stdout(quiet):
         cli(["--db", str(demo), "demo"])
     store = Store.open(demo, readonly=True)
-    kf = store.body_by_prefix("KF")
+    kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
-    meeting_id = store.meeting_id(kf.id, dt.date(2022, 12, 2))
+    meeting_id = store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
     assert meeting_id is not None
-    notice = store.notice_content(store.meeting(meeting_id))
-    held_id = store.meeting_id(kf.id, dt.date(2022, 9, 16))
+    notice = notice_content(store.context(store.meetings.meeting(meeting_id)))
+    held_id = store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16))
     assert held_id is not None
-    minutes = store.minutes_content(store.meeting(held_id))
+    minutes = minutes_content(store.context(store.meetings.meeting(held_id)))
     store.close()
     results = {
         "render_notice_ms": render_ms(render_notice, notice, runs),
@@ -174,15 +177,15 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, float]:
             peaks.append(rss)
 
         store = Store.open(db, readonly=True)
-        kf = store.body_by_prefix("KF")
+        kf = store.register.body_by_prefix("KF")
         assert kf is not None
-        meetings = store.meetings(body_id=kf.id)
+        meetings = store.meetings.headers(body_id=kf.id)
         meeting_id = meetings[len(meetings) // 2].id
-        store.meeting(meeting_id)
+        store.meetings.meeting(meeting_id)
         opens = []
         for _ in range(max(50, runs)):
             t0 = time.perf_counter()
-            meeting = store.meeting(meeting_id)
+            meeting = store.meetings.meeting(meeting_id)
             opens.append((time.perf_counter() - t0) * 1000)
         assert len(meeting.cases) >= 12 and meeting.attendance
         store.close()

@@ -42,9 +42,9 @@ def main() -> None:
         time.sleep(0.01)
     window.show_pane("Sakliste")
     pane = window.agenda
-    kf = store.body_by_prefix("KF")
+    kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
-    pane.fill_meetings(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    pane.fill_meetings(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
     pane.list.setCurrentIndex(pane.agenda.index(4))  # KF 48/22, the long budget case
     pane.preview_on.setChecked(True)
     editor = pane.editor.text
@@ -78,7 +78,7 @@ def main() -> None:
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
     assert pane.meeting is not None and pane.meeting.id is not None
     typed = text[: min(keys, len(text))].strip()[:20]
-    saved = typed in store.meeting(pane.meeting.id).cases[4].text
+    saved = typed in store.meetings.meeting(pane.meeting.id).cases[4].text
     window.close()
     store.close()
     print(json.dumps({"max_stall_ms": round(max(gaps) - BEAT_MS, 1), "keys": keys, "saved": saved}))

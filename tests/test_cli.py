@@ -12,6 +12,7 @@ import pytest
 
 from tests.pdftext import text_of
 from tr_desk.cli import main
+from tr_desk.core.checks.minutes import check_minutes
 
 NEXT_YEAR = dt.date.today().year + 1
 
@@ -244,10 +245,10 @@ def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None
     from tr_desk.storage.store import Store
 
     store = Store.open(demo_db)
-    kf = store.body_by_prefix("KF")
-    meeting = store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    kf = store.register.body_by_prefix("KF")
+    meeting = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
     meeting.cases[2].attachments[0].file = None
-    store.update_case(meeting.cases[2])
+    store.agenda.update_case(meeting.cases[2])
     store.close()
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 1
@@ -550,8 +551,10 @@ def test_check_of_a_held_meeting_runs_the_minutes_check(demo_db: Path, capsys) -
     from tr_desk.storage.store import Store
 
     store = Store.open(demo_db)
-    meeting = store.meeting(store.meeting_id(store.body_by_prefix("KF").id, dt.date(2022, 9, 16)))
-    expected = [f"{p.where}: {p.message}" for p in store.check_minutes(meeting)]
+    meeting = store.meetings.meeting(
+        store.meetings.meeting_id(store.register.body_by_prefix("KF").id, dt.date(2022, 9, 16))
+    )
+    expected = [f"{p.where}: {p.message}" for p in check_minutes(store.context(meeting))]
     store.close()
     assert expected
     _, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-09-16")

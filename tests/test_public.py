@@ -44,9 +44,9 @@ def canary(field: str) -> str:
 def make_exempt(store: Store, meeting: Meeting, index: int) -> None:
     """Put the canary in every field of one case and mark it exempt."""
     pdf = render_document(f"# {canary('vedleggstekst')}\n\n{canary('vedleggsbrødtekst')}")
-    stored = store.store_attachment(pdf, "hemmelig.pdf")
+    stored = store.files.store_attachment(pdf, "hemmelig.pdf")
     case = meeting.cases[index]
-    members = store.members(meeting)
+    members = store.context(meeting).members
     case.title = canary("tittel")
     case.text = f"{canary('tekst')} med **fet** skrift"
     case.proposal = canary("forslag")
@@ -67,7 +67,7 @@ def make_exempt(store: Store, meeting: Meeting, index: int) -> None:
         Attachment(title=canary("vedleggstittel"), file=stored),
         Attachment(title=canary("vedleggstittel uten fil")),
     ]
-    store.update_case(case)
+    store.agenda.update_case(case)
 
 
 def pdf_haystacks(data: bytes) -> list[str]:
@@ -105,11 +105,13 @@ def haystacks(data: bytes) -> list[str]:
 
 @pytest.fixture
 def exempt_store(demo_store: Store) -> Store:
-    kf = demo_store.body_by_prefix("KF")
+    kf = demo_store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
     import datetime as dt
 
-    september = demo_store.meeting(demo_store.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0)
+    september = demo_store.meetings.meeting(
+        demo_store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0
+    )
     make_exempt(demo_store, september, 3)
     return demo_store
 
@@ -117,10 +119,10 @@ def exempt_store(demo_store: Store) -> Store:
 def meetings(store: Store) -> list[Meeting]:
     import datetime as dt
 
-    kf = store.body_by_prefix("KF")
+    kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
     return [
-        store.meeting(store.meeting_id(kf.id, day) or 0)
+        store.meetings.meeting(store.meetings.meeting_id(kf.id, day) or 0)
         for day in (dt.date(2022, 9, 16), dt.date(2022, 12, 2))
     ]
 
@@ -195,7 +197,7 @@ def test_the_public_minutes_of_a_written_procedure_leave_out_the_answers(
 ) -> None:
     september = meetings(exempt_store)[0]
     september.mode = MeetingMode.WRITTEN
-    exempt_store.update_meeting(september)
+    exempt_store.meetings.update_meeting(september)
     text = flat(text_of(actions.minutes_pdf(exempt_store, september, public=True)))
     section = text.split(f"KF 35/22 {PUBLIC_TITLE}")[1].split("KF 36/22")[0]
     assert "Enig" not in section and "Ikke enig" not in section

@@ -12,9 +12,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tr_desk.core.check import Problem, Severity, check_notice
+from tr_desk.core.checks.notice import check_notice
+from tr_desk.core.checks.problems import Problem, Severity
+from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import CaseKind, Meeting
-from tr_desk.core.notice import NoticeContent
+from tr_desk.core.notice import NoticeContent, notice_content
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
@@ -40,15 +42,17 @@ def content_hash(content: NoticeContent) -> str:
 
 def revision_due(store: Store, meeting: Meeting) -> int:
     """0 before the notice is sent or while it is unchanged; else the next revision number."""
-    sent = store.revisions(meeting.id) if meeting.id is not None else []
+    sent = store.minutes.revisions(meeting.id) if meeting.id is not None else []
     if not sent:
         return 0
     return len(sent) if changed_since_issued(store, meeting) else int(sent[-1]["revision"])
 
 
 def changed_since_issued(store: Store, meeting: Meeting) -> bool:
-    sent = store.revisions(meeting.id) if meeting.id is not None else []
-    return bool(sent) and sent[-1]["content_hash"] != content_hash(store.notice_content(meeting))
+    sent = store.minutes.revisions(meeting.id) if meeting.id is not None else []
+    return bool(sent) and sent[-1]["content_hash"] != content_hash(
+        notice_content(store.context(meeting))
+    )
 
 
 def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
@@ -59,26 +63,26 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
     """
     from tr_desk.documents.notice import render_notice
 
-    meeting = store.meeting(meeting_id)
-    problems = check_notice(meeting, store.check_context(meeting))
+    meeting = store.meetings.meeting(meeting_id)
+    problems = check_notice(store.context(meeting))
     if any(p.severity is Severity.ERROR for p in problems):
         raise NotReady(problems)
-    sent = store.revisions(meeting_id)
+    sent = store.minutes.revisions(meeting_id)
     if sent and not changed_since_issued(store, meeting):
         raise StoreError(
             "Innkallingen er ikke endret siden den ble sendt ut.",
             "the notice has not changed since it was issued",
         )
-    meeting = store.freeze_notice(meeting_id, now.date())
+    context = store.context(store.meetings.issue(meeting_id, now.date()))
     revision = len(sent)
-    full = store.notice_content(meeting, revision=revision)
-    public = store.notice_content(meeting, public=True, revision=revision)
-    return store.record_revision(
+    full = notice_content(context, revision=revision)
+    public = notice_content(context, public=True, revision=revision)
+    return store.minutes.record_revision(
         meeting_id,
         revision,
         render_notice(full),
         render_notice(public),
-        content_hash(store.notice_content(meeting)),
+        content_hash(notice_content(context)),
         now,
     )
 
@@ -96,9 +100,9 @@ def generated_attachments(
             continue
         if content.public and item.exemption:
             continue
-        previous = store.previous_held(meeting.body_id, meeting.date)
+        previous = store.meetings.previous_held(meeting.body_id, meeting.date)
         if previous is not None:
-            minutes = store.minutes_content(previous, public=content.public)
+            minutes = minutes_content(store.context(previous), public=content.public)
             made[item.attachments[0].number] = render_minutes(minutes)
     return made
 
@@ -123,14 +127,14 @@ def notice_pdf(
     from tr_desk.documents.bundle import MissingAttachment, render_bundle
     from tr_desk.documents.notice import render_notice
 
-    content = store.notice_content(meeting, public=public)
+    content = notice_content(store.context(meeting), public=public)
     pdf = render_notice(content)
     if not bundle:
         return pdf
 
     def read(name: str) -> bytes:
         try:
-            return store.read_attachment(name)
+            return store.files.read_attachment(name)
         except StoreError as exc:
             raise OSError(exc.english) from None
 
@@ -146,13 +150,21 @@ def notice_pdf(
 def minutes_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> bytes:
     from tr_desk.documents.minutes import render_minutes
 
-    return render_minutes(store.minutes_content(meeting, public=public))
+    return render_minutes(minutes_content(store.context(meeting), public=public))
 
 
 def extract_pdf(store: Store, meeting: Meeting, index: int, *, public: bool = False) -> bytes:
+    """A særutskrift; a public one is refused for an exempt case (there is nothing to say)."""
     from tr_desk.documents.minutes import render_extract
 
-    return render_extract(store.extract_content(meeting, index, dt.date.today(), public=public))
+    context = store.context(meeting)
+    if public and meeting.cases[index].exempt is not None:
+        number = context.label(index)
+        raise StoreError(
+            f"Sak {number} er unntatt offentlighet; det lages ingen offentlig særutskrift.",
+            f"{number} is exempt from public access: there is no public extract",
+        )
+    return render_extract(extract_content(context, index, dt.date.today()))
 
 
 def plan_pdf(store: Store, year: int) -> bytes:
@@ -160,22 +172,22 @@ def plan_pdf(store: Store, year: int) -> bytes:
     from tr_desk.core.plan import plan_lines, plan_title
     from tr_desk.documents.plan import render_plan
 
-    bodies = {b.id: b for b in store.bodies() if b.id is not None}
-    return render_plan(plan_title(year), plan_lines(store.meetings(year=year), bodies))
+    bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
+    return render_plan(plan_title(year), plan_lines(store.meetings.headers(year=year), bodies))
 
 
 def plan_calendar(store: Store, year: int) -> bytes:
     """The plan as iCalendar: meetings and notes only, no case ever (public as it is)."""
     from tr_desk.documents.plan import render_calendar
 
-    bodies = {b.id: b for b in store.bodies() if b.id is not None}
+    bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
     now = dt.datetime.now(dt.UTC)
-    return render_calendar(store.meetings(year=year), bodies, "Trondheimsregionen", now)
+    return render_calendar(store.meetings.headers(year=year), bodies, "Trondheimsregionen", now)
 
 
 def file_stem(store: Store, meeting: Meeting, document: str, public: bool) -> str:
     """«KF-2022-12-02-innkalling-offentlig»: a file name from the meeting, never a case."""
-    body = store.body(meeting.body_id)
+    body = store.register.body(meeting.body_id)
     return f"{body.prefix}-{meeting.date.isoformat()}-{document}{'-offentlig' if public else ''}"
 
 
@@ -211,10 +223,11 @@ def mail_draft(store: Store, meeting: Meeting) -> str:
     """A mailto: address for the notice, to the invited with the copy list in Cc."""
     from urllib.parse import quote
 
-    people = store.people_by_id()
-    to = [people[i].email for i in store.invited(meeting) if i in people and people[i].email]
-    cc = [people[i].email for i in store.copied(meeting) if i in people and people[i].email]
-    content = store.notice_content(meeting, public=True)
+    context = store.context(meeting)
+    people = context.people
+    to = [people[i].email for i in context.invited if i in people and people[i].email]
+    cc = [people[i].email for i in context.copied if i in people and people[i].email]
+    content = notice_content(context, public=True)
     subject = content.title.capitalize()
     when = dict(content.header).get("Tidsrom", "")
     name, title = content.signature

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.formats import shown
 
 if TYPE_CHECKING:
@@ -192,29 +193,21 @@ def find_meeting(store: Store, text: str) -> Meeting:
         prefix, day = meeting_key(text)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    body = store.body_by_prefix(prefix)
+    body = store.register.body_by_prefix(prefix)
     if body is None:
-        known = ", ".join(b.prefix for b in store.bodies())
+        known = ", ".join(b.prefix for b in store.register.bodies())
         raise CliError(f"unknown body {shown(prefix)} (known: {known})")
     assert body.id is not None
-    meeting_id = store.meeting_id(body.id, day)
+    meeting_id = store.meetings.meeting_id(body.id, day)
     if meeting_id is None:
         raise CliError(f"no {body.prefix} meeting on {day.isoformat()}")
-    return store.meeting(meeting_id)
+    return store.meetings.meeting(meeting_id)
 
 
 def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
     from tr_desk.core.meeting_file import meeting_to_json
 
-    people = store.people_by_id()
-    return meeting_to_json(
-        meeting,
-        store.body(meeting.body_id),
-        people,
-        store.case_numbers(meeting),
-        store.invited(meeting),
-        store.copied(meeting),
-    )
+    return meeting_to_json(store.context(meeting))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -274,12 +267,12 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
 
     data = read_json_file(path)
     try:
-        loaded = read_meeting_file(data, store.bodies(), store.people())
+        loaded = read_meeting_file(data, store.register.bodies(), store.register.people())
     except MeetingFileError as exc:
         raise CliError(f"{path}: {exc}") from None
     warnings = list(loaded.warnings)
     import_named_files(store, loaded.meeting, path.parent, warnings)
-    meeting_id, created = store.save_loaded(loaded)
+    meeting_id, created = store.meetings.save_loaded(loaded)
     return meeting_id, created, warnings
 
 
@@ -295,7 +288,7 @@ def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: l
             key = f"cases[{i}].attachments[{j}].file"
             if not name:
                 continue
-            stored = store.attachment_path(name)
+            stored = store.files.attachment_path(name)
             if stored is not None:
                 if not stored.is_file():
                     warnings.append(f"{key}: {name} is not in this database's attachments")
@@ -309,7 +302,7 @@ def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: l
             if not source.is_relative_to(root):
                 raise CliError(f"{key}: {shown(name)} leads outside the meeting file's folder")
             try:
-                attachment.file = store.import_attachment(source)
+                attachment.file = store.files.import_attachment(source)
             except StoreError as exc:
                 raise CliError(f"{key}: {exc.english}") from None
 
@@ -318,8 +311,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     store = open_store(args, write=True)
     try:
         meeting_id, created, warnings = load_file(store, args.file)
-        meeting = store.meeting(meeting_id)
-        body = store.body(meeting.body_id)
+        meeting = store.meetings.meeting(meeting_id)
+        body = store.register.body(meeting.body_id)
     finally:
         store.close()
     for warning in warnings:
@@ -358,7 +351,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                 raise CliError("--public is not for the moteplan (it is public as it is)")
             pdf = actions.plan_pdf(store, _year_arg(args.meeting))
         elif args.document == "utskrift":
-            meeting, index = store.find_case(args.meeting)
+            meeting, index = store.meetings.find_case(args.meeting)
             pdf = actions.extract_pdf(store, meeting, index, public=args.public)
         elif args.document == "protokoll":
             from tr_desk.core.model import MeetingStatus
@@ -416,15 +409,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 key = parse_plan_key(args.meeting)
             except ValueError as exc:
                 raise CliError(str(exc)) from None
-            body = store.body_by_prefix(key.prefix)
+            body = store.register.body_by_prefix(key.prefix)
             if body is None or body.id is None:
-                known = ", ".join(b.prefix for b in store.bodies())
+                known = ", ".join(b.prefix for b in store.register.bodies())
                 raise CliError(f"unknown body {shown(key.prefix)} (known: {known})")
-            meeting_id = store.create_meeting(
+            meeting_id = store.meetings.create_meeting(
                 body.id, key.day, start=key.start, end=key.end, place=args.place,
                 note=" ".join(args.note.split()),
             )  # fmt: skip
-            meeting = store.meeting(meeting_id)
+            meeting = store.meetings.meeting(meeting_id)
             print(f"added {body.prefix} {meeting.date.isoformat()} {plan_summary(store, meeting)}")
         elif args.plan_command == "move":
             meeting = plan_meeting(store, args.meeting)
@@ -433,15 +426,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 raise CliError(str(exc)) from None
             assert meeting.id is not None
-            store.move_meeting(meeting.id, day)
-            moved = store.meeting(meeting.id)
+            store.meetings.move_meeting(meeting.id, day)
+            moved = store.meetings.meeting(meeting.id)
             print(f"moved to {day.isoformat()}: {plan_summary(store, moved)}")
         else:
             meeting = plan_meeting(store, args.meeting)
             if not args.reason.strip():
                 raise CliError("--reason is empty")
             assert meeting.id is not None
-            store.cancel_meeting(meeting.id, args.reason)
+            store.meetings.cancel_meeting(meeting.id, args.reason)
             print(f"cancelled {meeting.date.isoformat()}: {args.reason.strip()}")
     finally:
         store.close()
@@ -451,7 +444,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def plan_summary(store: Store, meeting: Meeting) -> str:
     from tr_desk.core.plan import plan_lines
 
-    body = store.body(meeting.body_id)
+    body = store.register.body(meeting.body_id)
     return plan_lines([meeting], {meeting.body_id: body})[0].text
 
 
@@ -461,7 +454,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     year = _year_arg(args.year)
     store = open_store(args, write=False)
     try:
-        count = len(store.meetings(year=year))
+        count = len(store.meetings.headers(year=year))
         data = plan_calendar(store, year)
     finally:
         store.close()
@@ -503,18 +496,17 @@ def write_output(path: Path, data: bytes, detail: str = "") -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The notice check; for a held meeting also the minutes check, as the Protokoll pane."""
-    from tr_desk.core.check import Severity, check_notice, summary_en
-    from tr_desk.core.model import MeetingStatus
+    from tr_desk.core.checks.notice import check_notice
+    from tr_desk.core.checks.problems import Severity, summary_en
+    from tr_desk.core.lifecycle import is_held
 
     store = open_store(args, write=False)
     try:
-        meeting = find_meeting(store, args.meeting)
-        problems = check_notice(meeting, store.check_context(meeting))
-        if meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+        context = store.context(find_meeting(store, args.meeting))
+        problems = check_notice(context)
+        if is_held(context.meeting):
             seen = {(p.where, p.message) for p in problems}
-            problems += [
-                p for p in store.check_minutes(meeting) if (p.where, p.message) not in seen
-            ]
+            problems += [p for p in check_minutes(context) if (p.where, p.message) not in seen]
             problems.sort(key=lambda p: p.severity is not Severity.ERROR)
     finally:
         store.close()
@@ -533,9 +525,9 @@ def attach_demo_files(store: Store, folder: Path) -> None:
     for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
         meeting = find_meeting(store, item["meeting"])
         pdf = render_document((folder / item["source"]).read_text(encoding="utf-8"))
-        name = store.store_attachment(pdf, item["source"])
+        name = store.files.store_attachment(pdf, item["source"])
         for case in meeting.cases:
             for attachment in case.attachments:
                 if attachment.title == item["attachment"] and attachment.file != name:
                     attachment.file = name
-                    store.update_case(case)
+                    store.agenda.update_case(case)

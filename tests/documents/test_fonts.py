@@ -43,18 +43,20 @@ def fonts(pdf: bytes) -> dict[str, bool]:
 
 @pytest.fixture
 def rich_store(demo_store: Store) -> Store:
-    kf = demo_store.body_by_prefix("KF")
-    meeting = demo_store.meeting(demo_store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    kf = demo_store.register.body_by_prefix("KF")
+    meeting = demo_store.meetings.meeting(
+        demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
+    )
     case = meeting.cases[3]
     case.text = f"Kode `{SAMI} x = 1` i teksten, 😀, og\n\n```\nblokk {SAMI}\n```"
-    demo_store.update_case(case)
+    demo_store.agenda.update_case(case)
     return demo_store
 
 
 def every_document(store: Store) -> dict[str, bytes]:
-    kf = store.body_by_prefix("KF")
-    december = store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
-    september = store.meeting(store.meeting_id(kf.id, dt.date(2022, 9, 16)))
+    kf = store.register.body_by_prefix("KF")
+    december = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    september = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)))
     return {
         "innkalling": actions.notice_pdf(store, december),
         "sakspapirer": actions.notice_pdf(store, december, bundle=True),
@@ -73,8 +75,10 @@ def test_no_font_is_left_unembedded(rich_store: Store) -> None:
 
 
 def test_inline_code_and_sami_letters_print(rich_store: Store) -> None:
-    kf = rich_store.body_by_prefix("KF")
-    december = rich_store.meeting(rich_store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    kf = rich_store.register.body_by_prefix("KF")
+    december = rich_store.meetings.meeting(
+        rich_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
+    )
     text = flat(text_of(actions.notice_pdf(rich_store, december)))
     assert f"Kode {SAMI} x = 1 i teksten" in text
     assert f"blokk {SAMI}" in text
@@ -95,12 +99,12 @@ def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store,
     }), encoding="utf-8")  # fmt: skip
     meeting_id, _, warnings = load_file(demo_store, path)
     assert any("Ola Utenfor-Registeret" in w for w in warnings)
-    meeting = demo_store.meeting(meeting_id)
+    meeting = demo_store.meetings.meeting(meeting_id)
     text = flat(text_of(actions.notice_pdf(demo_store, meeting)))
     assert "Innkalt: Bård Eidet, Ola Utenfor-Registeret." in text
-    from tr_desk.core.check import check_notice
+    from tr_desk.core.checks.notice import check_notice
 
-    found = check_notice(meeting, demo_store.check_context(meeting))
+    found = check_notice(demo_store.context(meeting))
     assert any(p.where == "Innkalt" and "Ola Utenfor-Registeret" in p.message for p in found)
     # The meeting file gives the name back as written.
     from tr_desk.cli import meeting_json

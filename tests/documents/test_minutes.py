@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.pdftext import flat, text_of
+from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
@@ -18,13 +19,13 @@ from tr_desk.storage.store import Store
 
 
 def kf_16_september(store: Store):
-    body = store.body_by_prefix("KF")
-    return store.meeting(store.meeting_id(body.id, dt.date(2022, 9, 16)))
+    body = store.register.body_by_prefix("KF")
+    return store.meetings.meeting(store.meetings.meeting_id(body.id, dt.date(2022, 9, 16)))
 
 
 def test_referat_of_16_september_2022(demo_store: Store) -> None:
     meeting = kf_16_september(demo_store)
-    text = flat(text_of(render_minutes(demo_store.minutes_content(meeting))))
+    text = flat(text_of(render_minutes(minutes_content(demo_store.context(meeting)))))
     assert "REFERAT, KOMMUNEDIREKTØRFORUM – 16.09.2022" in text
     assert "Tidsrom: Fredag 16. september 2022 kl 0830-1100" in text
     assert (
@@ -46,24 +47,30 @@ def test_referat_of_16_september_2022(demo_store: Store) -> None:
 
 
 def test_protokoll_ends_with_both_signatures_chair_first(demo_store: Store) -> None:
-    body = demo_store.body_by_prefix("AU")
-    meeting_id = demo_store.create_meeting(body.id, dt.date(2022, 10, 12))
-    meeting = demo_store.meeting(meeting_id)
+    body = demo_store.register.body_by_prefix("AU")
+    meeting_id = demo_store.meetings.create_meeting(body.id, dt.date(2022, 10, 12))
+    meeting = demo_store.meetings.meeting(meeting_id)
     meeting.status = MeetingStatus.HELD
-    demo_store.update_meeting(meeting)
-    members = demo_store.members(meeting)
-    demo_store.set_attendance(
+    demo_store.meetings.update_meeting(meeting)
+    members = demo_store.context(meeting).members
+    demo_store.minutes.set_attendance(
         meeting_id, [Attendance(AttendanceStatus.PRESENT, person_id=m) for m in members]
     )
-    meeting = demo_store.meeting(meeting_id)
+    meeting = demo_store.meetings.meeting(meeting_id)
     case = meeting.cases[1]
     case.resolution, case.vote, case.outcome = (
         "Tatt til orientering.",
         Vote(unanimous=True),
         (Outcome.DEALT_WITH),
     )
-    demo_store.update_case(case)
-    text = flat(text_of(render_minutes(demo_store.minutes_content(demo_store.meeting(meeting_id)))))
+    demo_store.agenda.update_case(case)
+    text = flat(
+        text_of(
+            render_minutes(
+                minutes_content(demo_store.context(demo_store.meetings.meeting(meeting_id)))
+            )
+        )
+    )
     assert text.startswith("PROTOKOLL, ARBEIDSUTVALGET – 12.10.2022")
     assert "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no." in text
     assert "Ingen merknader til innkallingen." in text
@@ -80,10 +87,12 @@ def test_public_version_leaves_out_an_exempt_case(demo_store: Store) -> None:
     meeting = kf_16_september(demo_store)
     case = meeting.cases[5]
     case.exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Personalsak")
-    demo_store.update_case(case)
+    demo_store.agenda.update_case(case)
     meeting = kf_16_september(demo_store)
-    public = flat(text_of(render_minutes(demo_store.minutes_content(meeting, public=True))))
-    full = flat(text_of(render_minutes(demo_store.minutes_content(meeting))))
+    public = flat(
+        text_of(render_minutes(minutes_content(demo_store.context(meeting), public=True)))
+    )
+    full = flat(text_of(render_minutes(minutes_content(demo_store.context(meeting)))))
     assert "Vil legge inn økning" in full and "Vil legge inn økning" not in public
     assert "KF 37/22 Personalsak" in public
     assert "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1." in public
@@ -91,8 +100,8 @@ def test_public_version_leaves_out_an_exempt_case(demo_store: Store) -> None:
 
 
 def test_extract_of_one_case(demo_store: Store) -> None:
-    meeting, index = demo_store.find_case("KF 37/22")
-    content = demo_store.extract_content(meeting, index, dt.date(2022, 9, 23))
+    meeting, index = demo_store.meetings.find_case("KF 37/22")
+    content = extract_content(demo_store.context(meeting), index, dt.date(2022, 9, 23))
     text = flat(text_of(render_extract(content)))
     assert text.startswith("SÆRUTSKRIFT, KOMMUNEDIREKTØRFORUM – 16.09.2022")
     assert "KF 37/22 Økonomisk status i Trondheimsregionen" in text

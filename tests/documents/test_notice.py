@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.pdftext import text_of
 from tr_desk.core.model import Attachment, Case, Exemption
-from tr_desk.core.notice import NoticeCase, NoticeContent
+from tr_desk.core.notice import NoticeCase, NoticeContent, notice_content
 from tr_desk.documents.bundle import render_bundle
 from tr_desk.documents.notice import render_notice
 from tr_desk.storage.store import Store
@@ -24,12 +24,12 @@ def squash(text: str) -> str:
 
 
 def kf_december(store: Store):
-    kf = store.body_by_prefix("KF")
-    return store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    kf = store.register.body_by_prefix("KF")
+    return store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
 
 
 def test_notice_of_2_december_2022_reads_like_the_seed(demo_store: Store) -> None:
-    text = text_of(render_notice(demo_store.notice_content(kf_december(demo_store))))
+    text = text_of(render_notice(notice_content(demo_store.context(kf_december(demo_store)))))
     lines = text.splitlines()
     assert lines[0] == "INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022"
     for expected in [
@@ -65,7 +65,7 @@ def test_notice_of_2_december_2022_reads_like_the_seed(demo_store: Store) -> Non
 
 
 def test_page_numbers_count_all_pages(demo_store: Store) -> None:
-    pdf = render_notice(demo_store.notice_content(kf_december(demo_store)))
+    pdf = render_notice(notice_content(demo_store.context(kf_december(demo_store))))
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert [p.extract_text().splitlines()[-1] for p in pages] == [
         f"Side {i} av {len(pages)}" for i in range(1, len(pages) + 1)
@@ -73,7 +73,7 @@ def test_page_numbers_count_all_pages(demo_store: Store) -> None:
 
 
 def test_output_is_deterministic(demo_store: Store) -> None:
-    content = demo_store.notice_content(kf_december(demo_store))
+    content = notice_content(demo_store.context(kf_december(demo_store)))
     assert render_notice(content) == render_notice(content)
 
 
@@ -102,10 +102,10 @@ def test_public_version_leaves_out_what_is_exempt(demo_store: Store) -> None:
     secret = meeting.cases[6]
     secret.exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Valg til Næringsrådet")
     secret.attachments = [Attachment("Personopplysninger om kandidatene")]
-    demo_store.update_case(secret)
+    demo_store.agenda.update_case(secret)
     meeting = kf_december(demo_store)
-    internal = text_of(render_notice(demo_store.notice_content(meeting)))
-    public = text_of(render_notice(demo_store.notice_content(meeting, public=True)))
+    internal = text_of(render_notice(notice_content(demo_store.context(meeting))))
+    public = text_of(render_notice(notice_content(demo_store.context(meeting), public=True)))
     assert "Valg av kommunedirektører til Næringsrådet" in internal
     assert "Personopplysninger om kandidatene" in internal
     assert "KF 50/22  Valg til Næringsrådet" in public
@@ -134,12 +134,12 @@ def test_bundle_has_the_attachments_stamped_and_bookmarked(demo_store: Store, tm
         source = tmp_path / f"{name}.pdf"
         source.write_bytes(one_page_pdf(f"Innhold i {name}"))
         case = meeting.cases[index]
-        case.attachments[0].file = demo_store.import_attachment(source)
-        demo_store.update_case(case)
+        case.attachments[0].file = demo_store.files.import_attachment(source)
+        demo_store.agenda.update_case(case)
     meeting = kf_december(demo_store)
-    content = demo_store.notice_content(meeting)
+    content = notice_content(demo_store.context(meeting))
     notice = render_notice(content)
-    bundle = render_bundle(content, notice, demo_store.read_attachment)
+    bundle = render_bundle(content, notice, demo_store.files.read_attachment)
     reader = PdfReader(io.BytesIO(bundle))
     notice_pages = len(PdfReader(io.BytesIO(notice)).pages)
     assert len(reader.pages) == notice_pages + 2
@@ -235,11 +235,11 @@ def test_a_20000_character_paragraph_and_empty_fields() -> None:
 
 
 def test_notice_from_cases_with_no_numbers_yet(store: Store) -> None:
-    nr = store.body_by_prefix("NR")
-    meeting_id = store.create_meeting(nr.id, dt.date(2023, 1, 25))
-    meeting = store.meeting(meeting_id)
-    store.insert_case(meeting_id, Case(title="Verdiskapingsstrategien"), 1)
-    text = text_of(render_notice(store.notice_content(store.meeting(meeting_id))))
+    nr = store.register.body_by_prefix("NR")
+    meeting_id = store.meetings.create_meeting(nr.id, dt.date(2023, 1, 25))
+    meeting = store.meetings.meeting(meeting_id)
+    store.agenda.insert_case(meeting_id, Case(title="Verdiskapingsstrategien"), 1)
+    text = text_of(render_notice(notice_content(store.context(store.meetings.meeting(meeting_id)))))
     assert "NR 01/23" in text and "NR 02/23  Verdiskapingsstrategien" in text
     assert "Tidsrom: Onsdag 25. januar 2023 kl 1200-1500" in text
     assert meeting.status.value == "planlagt"

@@ -7,13 +7,18 @@ import io
 import subprocess
 import sys
 
+from tr_desk.core.notice import notice_content
 from tr_desk.documents import worker
 from tr_desk.storage.store import Store
 
 
 def notice(store: Store):
-    kf = store.body_by_prefix("KF")
-    return store.notice_content(store.meeting(store.meeting_id(kf.id, dt.date(2022, 12, 2))))
+    kf = store.register.body_by_prefix("KF")
+    return notice_content(
+        store.context(
+            store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
+        )
+    )
 
 
 def test_requests_and_answers_in_process(demo_store: Store) -> None:

@@ -40,7 +40,7 @@ def demo_file(tmp_path: Path) -> Path:
 def test_a_database_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "tr.sqlite"
     store = Store.open(path, lock=True)
-    assert not store.readonly and store.bodies()
+    assert not store.readonly and store.register.bodies()
     store.close()
     assert not path.with_name("tr.sqlite.ny").exists()
 
@@ -62,7 +62,7 @@ def test_an_empty_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert path.exists() and path.stat().st_size == 0
     # «Ny database» may put a new database where the user chose, over an empty file.
     store = Store.create(path)
-    assert store.bodies()
+    assert store.register.bodies()
     store.close()
     with pytest.raises(StoreError, match="finnes allerede"):
         Store.create(path)
@@ -81,7 +81,7 @@ def test_a_damaged_file_is_not_written_and_names_the_newest_sound_backup(
     assert store.readonly
     assert "skadet" in store.readonly_reason and good.name in store.readonly_reason
     with pytest.raises(ReadOnlyError):
-        store.add_person(Person(None, "Ny Person"))
+        store.register.add_person(Person(None, "Ny Person"))
     store.close()
 
     for args in (["plan", "add", "KF 2023-02-03"], ["demo"]):
@@ -125,10 +125,12 @@ def test_backup_and_restore_on_the_command_line(demo_file: Path, capsys) -> None
     assert "kept as" in out and "restored" in out
     assert not wal.exists()
     store = Store.open(demo_file)
-    body = store.body_by_prefix("KF")
+    body = store.register.body_by_prefix("KF")
     assert body is not None and body.id is not None
-    assert store.meeting_id(body.id, dt.date(2022, 12, 2)) is not None  # the data is there
-    assert store.meeting_id(body.id, dt.date(2023, 2, 3)) is None  # the later change is not
+    assert store.meetings.meeting_id(body.id, dt.date(2022, 12, 2)) is not None  # the data is there
+    assert (
+        store.meetings.meeting_id(body.id, dt.date(2023, 2, 3)) is None
+    )  # the later change is not
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.close()
     kept = [p for p in (demo_file.parent / "sikkerhetskopier").iterdir() if "erstattet" in p.name]

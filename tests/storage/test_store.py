@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.meeting_file import read_meeting_file
 from tr_desk.core.model import MeetingStatus, Membership, Person, Role
 from tr_desk.storage import backup
 from tr_desk.storage.database import SCHEMA_VERSION, StoreError
-from tr_desk.storage.store import MEMBER_ROLES, ReadOnlyError, Store
+from tr_desk.storage.meetings import Meetings
+from tr_desk.storage.store import ReadOnlyError, Store
 
 
 def names(store: Store, ids: list[int]) -> list[str]:
-    people = {p.id: p.name for p in store.people()}
+    people = {p.id: p.name for p in store.register.people()}
     return [people[i] for i in ids]
 
 
@@ -28,39 +30,39 @@ def test_schema_version_counts_the_migrations() -> None:
 
 
 def test_new_database_has_the_profile(store: Store) -> None:
-    assert [(b.prefix, b.name) for b in store.bodies()] == [
+    assert [(b.prefix, b.name) for b in store.register.bodies()] == [
         ("TR", "Regionrådet"),
         ("AU", "Arbeidsutvalget"),
         ("KF", "Kommunedirektørforum"),
         ("NR", "Næringsrådet"),
     ]
-    kf = store.body_by_prefix("KF")
+    kf = store.register.body_by_prefix("KF")
     assert kf and kf.weekday == 4 and kf.start == dt.time(8, 30) and kf.former_prefixes == ["RF"]
-    assert store.body_by_prefix("rf") == kf
+    assert store.register.body_by_prefix("rf") == kf
     day = dt.date(2022, 12, 2)
-    assert names(store, store.roster(kf.id, day, MEMBER_ROLES)) == [
+    assert names(store, store.register.roster(kf.id, day, MEMBER_ROLES)) == [
         "Tor Jakob Reitan", "Stig Roald Amundsen", "Morten Wolden", "Ingvill Kvernmo",
         "Petter Lindseth", "Katrine Lereggen", "Alf-Petter Tenfjord", "Kjetil Mjøsund",
         "Carl Jakob Midttun",
     ]  # fmt: skip
-    assert names(store, store.roster(kf.id, day, ("kopi",))) == [
+    assert names(store, store.register.roster(kf.id, day, ("kopi",))) == [
         "Esther Balvers", "Hans Kringstad", "Kristian Dahlberg Hauge", "Håkon Kibsgaard Jordet",
     ]  # fmt: skip
-    au = store.body_by_prefix("AU")
-    leaders = store.roster(au.id, day, ("leder",))
+    au = store.register.body_by_prefix("AU")
+    leaders = store.register.roster(au.id, day, ("leder",))
     assert names(store, leaders) == ["Rita Ottervik"]
-    assert store.general_manager().name == "Bård Eidet"
-    katrine = next(p for p in store.people() if p.name == "Katrine Lereggen")
+    assert store.register.general_manager().name == "Bård Eidet"
+    katrine = next(p for p in store.register.people() if p.name == "Katrine Lereggen")
     assert katrine.aliases == ["Kathrine Lereggen"]
 
 
 def test_reopening_keeps_data_and_does_not_reload_the_profile(db_path: Path) -> None:
     store = Store.open(db_path)
-    store.add_person(Person(None, "Ny Person"))
+    store.register.add_person(Person(None, "Ny Person"))
     store.close()
     store = Store.open(db_path)
-    assert len([p for p in store.people() if p.name == "Bård Eidet"]) == 1
-    assert any(p.name == "Ny Person" for p in store.people())
+    assert len([p for p in store.register.people() if p.name == "Bård Eidet"]) == 1
+    assert any(p.name == "Ny Person" for p in store.register.people())
     store.close()
 
 
@@ -107,7 +109,7 @@ def test_read_only_file_opens_read_only(db_path: Path) -> None:
     store = Store.open(db_path)
     assert store.readonly and "skrivebeskyttet" in store.readonly_reason
     with pytest.raises(ReadOnlyError):
-        store.add_person(Person(None, "X"))
+        store.register.add_person(Person(None, "X"))
     store.close()
 
 
@@ -120,18 +122,18 @@ def test_unwritable_file_opens_read_only_even_as_root(db_path: Path, monkeypatch
     )
     store = Store.open(db_path, lock=True)
     assert store.readonly and "skrivebeskyttet" in store.readonly_reason
-    assert len(store.people()) == 20
+    assert len(store.register.people()) == 20
     with pytest.raises(ReadOnlyError):
-        store.add_person(Person(None, "X"))
+        store.register.add_person(Person(None, "X"))
     store.close()
 
 
 def test_explicit_read_only_refuses_writes(db_path: Path) -> None:
     Store.open(db_path).close()
     store = Store.open(db_path, readonly=True)
-    assert len(store.bodies()) == 4
+    assert len(store.register.bodies()) == 4
     with pytest.raises(ReadOnlyError):
-        store.set_setting("x", "y")
+        store.settings.set_setting("x", "y")
     store.close()
 
 
@@ -155,37 +157,39 @@ def test_locked_database_gives_a_clear_message(db_path: Path) -> None:
     try:
         with pytest.raises(StoreError, match="låst"):
             store.conn.execute("PRAGMA busy_timeout = 100")
-            store.add_person(Person(None, "Blokkert"))
+            store.register.add_person(Person(None, "Blokkert"))
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert not any(p.name == "Blokkert" for p in store.people())
+    assert not any(p.name == "Blokkert" for p in store.register.people())
     store.close()
 
 
 def test_membership_ending(store: Store) -> None:
-    kf = store.body_by_prefix("KF")
-    morten = next(p for p in store.people() if p.name == "Morten Wolden")
-    membership = next(m for m in store.memberships(body_id=kf.id) if m.person_id == morten.id)
+    kf = store.register.body_by_prefix("KF")
+    morten = next(p for p in store.register.people() if p.name == "Morten Wolden")
+    membership = next(
+        m for m in store.register.memberships(body_id=kf.id) if m.person_id == morten.id
+    )
     membership.end = dt.date(2022, 12, 31)
-    store.update_membership(membership)
-    assert morten.id in store.roster(kf.id, dt.date(2022, 12, 31), MEMBER_ROLES)
-    assert morten.id not in store.roster(kf.id, dt.date(2023, 1, 1), MEMBER_ROLES)
+    store.register.update_membership(membership)
+    assert morten.id in store.register.roster(kf.id, dt.date(2022, 12, 31), MEMBER_ROLES)
+    assert morten.id not in store.register.roster(kf.id, dt.date(2023, 1, 1), MEMBER_ROLES)
     membership.end = dt.date(2021, 1, 1)
     with pytest.raises(StoreError, match="slutte før"):
-        store.update_membership(membership)
+        store.register.update_membership(membership)
 
 
 def test_person_in_meetings_cannot_be_deleted(demo_store: Store) -> None:
-    bård = next(p for p in demo_store.people() if p.name == "Bård Eidet")
+    bård = next(p for p in demo_store.register.people() if p.name == "Bård Eidet")
     with pytest.raises(StoreError, match="kan ikke slettes"):
-        demo_store.delete_person(bård.id)
+        demo_store.register.delete_person(bård.id)
 
 
 def test_demo_numbers_and_attendance(demo_store: Store) -> None:
-    kf = demo_store.body_by_prefix("KF")
-    sept = demo_store.meeting(demo_store.meeting_id(kf.id, dt.date(2022, 9, 16)))
-    numbers = demo_store.case_numbers(sept)
+    kf = demo_store.register.body_by_prefix("KF")
+    sept = demo_store.meetings.meeting(demo_store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)))
+    numbers = demo_store.meetings.case_numbers(sept)
     assert [numbers[i] for i in range(12)] == list(range(32, 44))
     absent = [a.person_id for a in sept.attendance if a.status.value == "forfall"]
     assert names(demo_store, absent) == [
@@ -199,34 +203,36 @@ def test_loaded_draft_is_numbered_by_the_rules(store: Store) -> None:
         "body": "NR", "date": "2023-01-25", "status": "planlagt",
         "cases": [{"title": "Referat fra møte 30.11.2022"}, {"title": "Verdiskaping"}],
     }  # fmt: skip
-    loaded = read_meeting_file(data, store.bodies(), store.people())
-    meeting_id, created = store.save_loaded(loaded)
-    meeting = store.meeting(meeting_id)
+    loaded = read_meeting_file(data, store.register.bodies(), store.register.people())
+    meeting_id, created = store.meetings.save_loaded(loaded)
+    meeting = store.meetings.meeting(meeting_id)
     assert created and meeting.status is MeetingStatus.PLANNED
-    assert store.case_numbers(meeting) == {0: 1, 1: 2}
+    assert store.meetings.case_numbers(meeting) == {0: 1, 1: 2}
     assert all(c.number is None for c in meeting.cases)  # live, not frozen
 
 
 def test_issued_meeting_without_numbers_gets_them_frozen(store: Store) -> None:
     data = {"body": "KF", "date": "2023-02-03", "status": "innkalt",
             "cases": [{"title": "A"}, {"title": "B", "number": "KF 07/23"}, {"title": "C"}]}  # fmt: skip
-    meeting_id, _ = store.save_loaded(read_meeting_file(data, store.bodies(), store.people()))
-    meeting = store.meeting(meeting_id)
+    meeting_id, _ = store.meetings.save_loaded(
+        read_meeting_file(data, store.register.bodies(), store.register.people())
+    )
+    meeting = store.meetings.meeting(meeting_id)
     assert [c.number for c in meeting.cases] == [1, 7, 8]
 
 
 def test_load_updates_the_meeting_of_the_same_body_and_date(demo_store: Store) -> None:
-    kf = demo_store.body_by_prefix("KF")
+    kf = demo_store.register.body_by_prefix("KF")
     data = {"body": "KF", "date": "2022-12-02", "status": "planlagt", "place": "Støren",
             "cases": [{"title": "Eneste sak"}]}  # fmt: skip
-    meeting_id, created = demo_store.save_loaded(
-        read_meeting_file(data, demo_store.bodies(), demo_store.people())
+    meeting_id, created = demo_store.meetings.save_loaded(
+        read_meeting_file(data, demo_store.register.bodies(), demo_store.register.people())
     )
     assert not created
-    assert meeting_id == demo_store.meeting_id(kf.id, dt.date(2022, 12, 2))
-    meeting = demo_store.meeting(meeting_id)
+    assert meeting_id == demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
+    meeting = demo_store.meetings.meeting(meeting_id)
     assert meeting.place == "Støren" and [c.title for c in meeting.cases] == ["Eneste sak"]
-    assert len(demo_store.meetings(body_id=kf.id)) == 3
+    assert len(demo_store.meetings.headers(body_id=kf.id)) == 3
     orphans = demo_store.conn.execute(
         "SELECT count(*) FROM attachment WHERE case_id NOT IN (SELECT id FROM agenda_case)"
     ).fetchone()[0]
@@ -234,35 +240,37 @@ def test_load_updates_the_meeting_of_the_same_body_and_date(demo_store: Store) -
 
 
 def test_a_failing_load_writes_nothing(demo_store: Store, monkeypatch) -> None:
-    kf = demo_store.body_by_prefix("KF")
-    meeting_id = demo_store.meeting_id(kf.id, dt.date(2022, 12, 2))
-    before = demo_store.meeting(meeting_id)
+    kf = demo_store.register.body_by_prefix("KF")
+    meeting_id = demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
+    before = demo_store.meetings.meeting(meeting_id)
     data = {"body": "KF", "date": "2022-12-02", "status": "innkalt",
             "cases": [{"title": "Ny sak", "attachments": [{"title": "V"}]}]}  # fmt: skip
-    loaded = read_meeting_file(data, demo_store.bodies(), demo_store.people())
+    loaded = read_meeting_file(data, demo_store.register.bodies(), demo_store.register.people())
 
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(Store, "_freeze_numbers", broken)
+    monkeypatch.setattr(Meetings, "freeze_numbers", broken)
     with pytest.raises(StoreError):
-        demo_store.save_loaded(loaded)
-    assert demo_store.meeting(meeting_id) == before
+        demo_store.meetings.save_loaded(loaded)
+    assert demo_store.meetings.meeting(meeting_id) == before
 
 
 def test_undo_of_a_deleted_person_restores_ids(store: Store) -> None:
-    pid = store.add_person(Person(None, "Ola Test", aliases=["Ola T."]))
-    kf = store.body_by_prefix("KF")
-    mid = store.add_membership(Membership(None, pid, kf.id, Role.MEMBER, dt.date(2023, 1, 1)))
-    person = store.person(pid)
-    memberships = store.memberships(person_id=pid)
-    store.delete_person(pid)
-    assert store.person(pid) is None
-    store.add_person(person)
+    pid = store.register.add_person(Person(None, "Ola Test", aliases=["Ola T."]))
+    kf = store.register.body_by_prefix("KF")
+    mid = store.register.add_membership(
+        Membership(None, pid, kf.id, Role.MEMBER, dt.date(2023, 1, 1))
+    )
+    person = store.register.person(pid)
+    memberships = store.register.memberships(person_id=pid)
+    store.register.delete_person(pid)
+    assert store.register.person(pid) is None
+    store.register.add_person(person)
     for m in memberships:
-        store.add_membership(m)
-    assert store.person(pid) == person
-    assert [m.id for m in store.memberships(person_id=pid)] == [mid]
+        store.register.add_membership(m)
+    assert store.register.person(pid) == person
+    assert [m.id for m in store.register.memberships(person_id=pid)] == [mid]
 
 
 def test_backup_once_a_day_keeping_ten(store: Store) -> None:
@@ -294,13 +302,13 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path: Path) -> None:
     db["body"].insert(  # as the first release wrote it: no column of a later schema
         {"prefix": "KF", "name": "Kommunedirektørforum", "minutes_kind": "referat"}
     )
-    old.add_person(Person(None, "Fra gammel versjon"))
+    old.register.add_person(Person(None, "Fra gammel versjon"))
     old.conn.close()
 
     store = Store.open(path)
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert any(p.name == "Fra gammel versjon" for p in store.people())
-    assert store.revisions(1) == []
-    kf = store.body_by_prefix("KF")
+    assert any(p.name == "Fra gammel versjon" for p in store.register.people())
+    assert store.minutes.revisions(1) == []
+    kf = store.register.body_by_prefix("KF")
     assert kf is not None and not kf.elected
     store.close()

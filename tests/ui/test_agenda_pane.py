@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tr_desk.core.model import Case, Outcome
+from tr_desk.core.notice import notice_content
 from tr_desk.storage.store import Store
 from tr_desk.ui.agenda_pane import AgendaPane
 from tr_desk.ui.main_window import MainWindow
@@ -21,11 +22,11 @@ FEB = dt.date(YEAR, 2, 3)
 @pytest.fixture
 def draft(store: Store) -> int:
     """A KF draft of 3 February next year with three cases between the standard ones."""
-    kf = store.body_by_prefix("KF")
-    store.set_year_start(kf.id, YEAR, 1)
-    meeting_id = store.create_meeting(kf.id, FEB)
+    kf = store.register.body_by_prefix("KF")
+    store.settings.set_year_start(kf.id, YEAR, 1)
+    meeting_id = store.meetings.create_meeting(kf.id, FEB)
     for i, title in enumerate(["Budsjett 2023", "Talent Attraction Management", "Energistasjoner"]):
-        store.insert_case(meeting_id, Case(title=title, proposal=f"Forslag {i}."), 1 + i)
+        store.agenda.insert_case(meeting_id, Case(title=title, proposal=f"Forslag {i}."), 1 + i)
     return meeting_id
 
 
@@ -66,7 +67,10 @@ def test_dragging_the_third_case_to_the_top_renumbers_all(
         f"KF 03/{YY}   Budsjett 2023",
         f"KF 04/{YY}   Energistasjoner",
     ]
-    assert pane.store.meeting(pane.meeting.id).cases[0].title == "Talent Attraction Management"
+    assert (
+        pane.store.meetings.meeting(pane.meeting.id).cases[0].title
+        == "Talent Attraction Management"
+    )
     window.undo_action.trigger()
     assert labels(pane) == before
     window.redo_action.trigger()
@@ -97,7 +101,7 @@ def test_adding_an_attachment_renumbers_the_later_ones(pane: AgendaPane, tmp_pat
     pane.editor.add_attachment_file(pdf("prosjekt"), "Prosjektbeskrivelse")
     pane.list.setCurrentIndex(pane.agenda.index(1))  # Budsjett: earlier in the agenda
     pane.editor.add_attachment_file(pdf("budsjett"), "Budsjettforslag")
-    content = pane.store.notice_content(pane.store.meeting(pane.meeting.id))
+    content = notice_content(pane.store.context(pane.store.meetings.meeting(pane.meeting.id)))
     numbered = [(a.number, a.title) for case in content.cases for a in case.attachments]
     assert numbered == [(1, "Budsjettforslag"), (2, "Prosjektbeskrivelse")]
     pane.list.setCurrentIndex(pane.agenda.index(3))
@@ -113,10 +117,11 @@ def test_typing_is_saved_and_undone_as_one_step(
     for word in ("Budsjettet ", "for ", "2023 ", "er ", "uavklart."):
         editor.text.insertPlainText(word)
     qtbot.waitUntil(
-        lambda: "uavklart" in pane.store.meeting(pane.meeting.id).cases[1].text, timeout=3000
+        lambda: "uavklart" in pane.store.meetings.meeting(pane.meeting.id).cases[1].text,
+        timeout=3000,
     )
     window.undo_action.trigger()
-    assert pane.store.meeting(pane.meeting.id).cases[1].text == ""
+    assert pane.store.meetings.meeting(pane.meeting.id).cases[1].text == ""
 
 
 def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
@@ -128,13 +133,13 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     dialogs.confirm = False
     assert not pane.issue()
     assert any("ingen dato" not in m for m in dialogs.messages)
-    meeting = store.meeting(meeting_id)
+    meeting = store.meetings.meeting(meeting_id)
     first = meeting.cases[0]
     first.title, first.proposal = f"Referat fra møte 02.12.{YEAR - 1}", "Referatet godkjennes."
-    store.update_case(first)
+    store.agenda.update_case(first)
     pane.open_meeting(meeting_id)
     assert pane.issue()
-    meeting = store.meeting(meeting_id)
+    meeting = store.meetings.meeting(meeting_id)
     assert meeting.status.value == "innkalt" and meeting.notice_date == dt.date.today()
     frozen = [c.number for c in meeting.cases]
     assert frozen == list(range(1, len(frozen) + 1))
@@ -143,7 +148,7 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     # A case added after the notice gets the next free number, wherever it stands.
     pane.list.setCurrentIndex(pane.agenda.index(0))
     pane.add_case(pane.agenda.case(1).kind)
-    meeting = store.meeting(meeting_id)
+    meeting = store.meetings.meeting(meeting_id)
     assert meeting.cases[1].number == len(frozen) + 1
     assert labels(pane)[1].startswith(f"KF {len(frozen) + 1:02d}/{YY}")
     assert [c.number for c in meeting.cases if c.number != len(frozen) + 1] == frozen
@@ -152,21 +157,21 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     dialogs.confirm = True
     pane.list.setCurrentIndex(pane.agenda.index(2))
     pane._on_remove()
-    meeting = store.meeting(meeting_id)
+    meeting = store.meetings.meeting(meeting_id)
     withdrawn = meeting.cases[2]
     assert withdrawn.outcome is Outcome.WITHDRAWN and withdrawn.number == 2
     assert labels(pane)[2] == f"KF 02/{YY}   Budsjett 2023  (trukket)"
     pane.add_case(withdrawn.kind)
-    assert max(c.number for c in store.meeting(meeting_id).cases) == len(frozen) + 2
+    assert max(c.number for c in store.meetings.meeting(meeting_id).cases) == len(frozen) + 2
 
     # Changed after sending: issuing again makes «Revidert innkalling», the first file stays.
     assert "endret etter utsendelse" in pane.status.text()
     assert not pane.issue()  # the late cases have no proposal yet: the check refuses
     assert "mangler forslag til vedtak" in dialogs.messages[-1]
-    for case in store.meeting(meeting_id).cases:
+    for case in store.meetings.meeting(meeting_id).cases:
         if not case.proposal:
             case.proposal = "Saken tas til orientering."
-            store.update_case(case)
+            store.agenda.update_case(case)
     pane.open_meeting(meeting_id)
     dialogs.confirm = False  # no mail draft
     assert pane.issue(), dialogs.messages[-1]
@@ -201,15 +206,15 @@ def test_new_meeting_with_standard_cases_and_undo(
     monkeypatch.setattr(
         agenda_pane.NewMeetingDialog,
         "chosen",
-        lambda self: (pane.store.body_by_prefix("NR").id, dt.date(2023, 1, 25)),
+        lambda self: (pane.store.register.body_by_prefix("NR").id, dt.date(2023, 1, 25)),
     )
     pane._on_new_meeting()
     assert pane.meetings.currentText() == "Næringsrådet 25.01.2023 (utkast)"
     assert labels(pane)[0] == "NR 01/23   Godkjenning av referat fra forrige møte"
     assert labels(pane)[-1] == "NR 04/23   Åpen post/eventuelt"
     window.undo_action.trigger()
-    nr = pane.store.body_by_prefix("NR")
-    assert pane.store.meeting_id(nr.id, dt.date(2023, 1, 25)) is None
+    nr = pane.store.register.body_by_prefix("NR")
+    assert pane.store.meetings.meeting_id(nr.id, dt.date(2023, 1, 25)) is None
 
 
 def test_pasted_table_is_kept_and_typed_html_stays_text(pane: AgendaPane, qtbot) -> None:
@@ -230,14 +235,16 @@ def test_pasted_table_is_kept_and_typed_html_stays_text(pane: AgendaPane, qtbot)
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.insertPlainText("\nSe <b>ikke fet</b> & R&D <utkast>")
     pane.editor.flush()
-    stored = pane.store.meeting(pane.meeting.id).cases[1].text
+    stored = pane.store.meetings.meeting(pane.meeting.id).cases[1].text
     assert "|Malvik" in stored.replace(" ", "") and "440 355" in stored
     pdf_text = "\n".join(
         p.extract_text()
         for p in __import__("pypdf")
         .PdfReader(
             io.BytesIO(
-                render_notice(pane.store.notice_content(pane.store.meeting(pane.meeting.id)))
+                render_notice(
+                    notice_content(pane.store.context(pane.store.meetings.meeting(pane.meeting.id)))
+                )
             )
         )
         .pages

@@ -25,7 +25,7 @@ DRIVER = textwrap.dedent(
     window = MainWindow(store)
     window.show()
     page = window.register.people
-    person = next(p for p in store.people() if p.name == "Hans Kringstad")
+    person = next(p for p in store.register.people() if p.name == "Hans Kringstad")
     page.select(person.id)
     page.title.setText("Rådgiver, skrevet rett før krasjet")
     page.email.setText("hans.kringstad@trondheim.kommune.no")
@@ -51,8 +51,8 @@ NOTES_DRIVER = textwrap.dedent(
     store = Store.open(sys.argv[1], lock=True)
     window = MainWindow(store)
     window.show()
-    body = store.body_by_prefix("KF")
-    window.current_meeting_id = next(m.id for m in store.meetings(body.id) if m.date.month == 12)
+    body = store.register.body_by_prefix("KF")
+    window.current_meeting_id = next(m.id for m in store.meetings.headers(body.id) if m.date.month == 12)
     window.show_pane("Møte")
     pane = window.meeting_pane
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
@@ -97,7 +97,7 @@ def test_sigkill_after_an_acknowledged_edit(tmp_path: Path) -> None:
     store = Store.open(db, lock=True)
     try:
         assert not store.readonly  # the dead process's lock went with it
-        hans = next(p for p in store.people() if p.name == "Hans Kringstad")
+        hans = next(p for p in store.register.people() if p.name == "Hans Kringstad")
         assert hans.title == "Rådgiver, skrevet rett før krasjet"
         assert hans.email == "hans.kringstad@trondheim.kommune.no"
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -117,9 +117,9 @@ def test_sigkill_while_taking_notes_in_the_meeting(tmp_path: Path) -> None:
     store = Store.open(db, lock=True)
     try:
         assert not store.readonly
-        body = store.body_by_prefix("KF")
-        meeting = next(m for m in store.meetings(body.id) if m.date.month == 12)
-        case = store.meeting(meeting.id).cases[3]
+        body = store.register.body_by_prefix("KF")
+        meeting = next(m for m in store.meetings.headers(body.id) if m.date.month == 12)
+        case = store.meetings.meeting(meeting.id).cases[3]
         assert case.notes == "Viktig med felles møteplass før krasjet"
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from tr_desk.core.checks.minutes import check_minutes
+from tr_desk.core.minutes import minutes_content
 from tr_desk.core.model import AttendanceStatus, MeetingStatus, Outcome
 from tr_desk.storage.store import Store
 from tr_desk.ui.main_window import MainWindow
@@ -15,8 +17,8 @@ from tr_desk.ui.meeting_pane import MeetingPane
 
 def meeting_id(store: Store, key: str) -> int:
     prefix, day = key.split()
-    body = store.body_by_prefix(prefix)
-    return store.meeting_id(body.id, dt.date.fromisoformat(day))
+    body = store.register.body_by_prefix(prefix)
+    return store.meetings.meeting_id(body.id, dt.date.fromisoformat(day))
 
 
 @pytest.fixture
@@ -30,9 +32,9 @@ def demo_window(qtbot, demo_store: Store, dialogs) -> MainWindow:
 
 def elected(window: MainWindow, prefix: str = "KF") -> None:
     """Judge the quorum for this body, as for Regionrådet and Arbeidsutvalget."""
-    body = window.store.body_by_prefix(prefix)
+    body = window.store.register.body_by_prefix(prefix)
     body.elected = True
-    window.store.update_body(body)
+    window.store.register.update_body(body)
 
 
 def open_meeting(window: MainWindow, key: str) -> MeetingPane:
@@ -67,14 +69,14 @@ def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> Non
         "Til stede", "Til stede", "Digitalt", "Forfall",
     ]  # fmt: skip
     assert pane.roster.currentRow() == 4
-    lines = demo_window.store.meeting(pane.meeting.id).attendance
+    lines = demo_window.store.meetings.meeting(pane.meeting.id).attendance
     assert [line.status for line in lines] == [
         AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.DIGITAL,
         AttendanceStatus.ABSENT,
     ]  # fmt: skip
     demo_window.undo_stack.undo()
     assert pane.roster.item(3, 1).text() == "–"
-    assert len(demo_window.store.meeting(pane.meeting.id).attendance) == 3
+    assert len(demo_window.store.meetings.meeting(pane.meeting.id).attendance) == 3
 
 
 def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWindow) -> None:
@@ -104,7 +106,7 @@ def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monk
     assert quorum_shown(pane, 3) == "Nei 4/9"
     from tr_desk.ui import meeting_pane as module
 
-    hans = next(p.id for p in demo_window.store.people() if p.name == "Hans Kringstad")
+    hans = next(p.id for p in demo_window.store.register.people() if p.name == "Hans Kringstad")
     monkeypatch.setattr(module.PersonDialog, "exec", lambda self: True)
     monkeypatch.setattr(module.PersonDialog, "chosen", lambda self: (hans, ""))
     press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_V)
@@ -127,7 +129,7 @@ def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, mo
     pane.editor._on_add_exclusion()  # first member, «Inhabil», fvl. § 6 første ledd
     assert quorum_shown(pane, 4) == "Nei 4/9"
     assert quorum_shown(pane, 3) == "Ja 5/9"  # only that case
-    case = demo_window.store.meeting(pane.meeting.id).cases[4]
+    case = demo_window.store.meetings.meeting(pane.meeting.id).cases[4]
     assert case.exclusions[0].basis == "fvl. § 6 første ledd"
 
 
@@ -136,7 +138,7 @@ def test_as_proposed_copies_the_proposal(qtbot, demo_window: MainWindow) -> None
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
     pane.editor.resolution.setFocus()
     qtbot.keyClick(pane.editor.resolution, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    case = demo_window.store.meeting(pane.meeting.id).cases[3]
+    case = demo_window.store.meetings.meeting(pane.meeting.id).cases[3]
     assert case.resolution == case.proposal != ""
     assert case.outcome is Outcome.DEALT_WITH
     assert pane.cases.topLevelItem(3).text(2) == "Behandlet"
@@ -161,7 +163,7 @@ def test_typed_notes_are_saved_within_a_second(qtbot, demo_window: MainWindow) -
     qtbot.keyClicks(pane.editor.notes, "Enighet om budsjettet")
     store = demo_window.store
     qtbot.waitUntil(
-        lambda: store.meeting(pane.meeting.id).cases[3].notes == "Enighet om budsjettet",
+        lambda: store.meetings.meeting(pane.meeting.id).cases[3].notes == "Enighet om budsjettet",
         timeout=1000,
     )
     assert pane.saved_label.text().startswith("Alt er lagret")
@@ -169,18 +171,18 @@ def test_typed_notes_are_saved_within_a_second(qtbot, demo_window: MainWindow) -
 
 def test_a_postponed_case_appears_in_the_next_draft(qtbot, demo_window: MainWindow) -> None:
     store = demo_window.store
-    body = store.body_by_prefix("KF")
-    draft = store.create_meeting(body.id, dt.date(2023, 2, 3))
+    body = store.register.body_by_prefix("KF")
+    draft = store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.cases.setCurrentItem(pane.cases.topLevelItem(5))
     title = pane.meeting.cases[5].title
     editor = pane.editor
     editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.POSTPONED.value))
     editor.outcome.activated.emit(editor.outcome.currentIndex())
-    carried = [c for c in store.meeting(draft).cases if c.postponed_from]
+    carried = [c for c in store.meetings.meeting(draft).cases if c.postponed_from]
     assert [(c.title, c.postponed_from) for c in carried] == [(title, "KF 49/22")]
     demo_window.undo_stack.undo()
-    assert not [c for c in store.meeting(draft).cases if c.postponed_from]
+    assert not [c for c in store.meetings.meeting(draft).cases if c.postponed_from]
 
 
 def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, dialogs) -> None:
@@ -194,23 +196,23 @@ def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, 
     dialogs.confirm = False
     minutes.approve()  # the check has warnings: asked first, and «Avbryt» leaves it be
     assert dialogs.messages and "Godkjenne likevel" in dialogs.messages[-1]
-    assert store.meeting(pane.meeting.id).status is MeetingStatus.HELD
+    assert store.meetings.meeting(pane.meeting.id).status is MeetingStatus.HELD
     dialogs.confirm = True
     minutes.approve()
     assert demo_window.undo_action.text() == "Angre Godkjenn referat"
-    meeting = store.meeting(pane.meeting.id)
+    meeting = store.meetings.meeting(pane.meeting.id)
     assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == dt.date.today()
     assert minutes.reopen_button.isEnabled() and not minutes.remarks.isEnabled()
     demo_window.show_pane("Møte")
     assert not pane.editor.isEnabled() and not pane.roster.isEnabled()
     assert pane.locked.isVisible() and "Gjenåpne" in pane.locked.text()
     minutes.reopen()
-    assert store.meeting(pane.meeting.id).reopened_on == dt.date.today()
+    assert store.meetings.meeting(pane.meeting.id).reopened_on == dt.date.today()
     assert pane.editor.isEnabled()
-    content = store.minutes_content(store.meeting(pane.meeting.id))
+    content = minutes_content(store.context(store.meetings.meeting(pane.meeting.id)))
     assert "Endret etter godkjenning" in content.status_note
     demo_window.undo_stack.undo()  # reopening undone: locked again
-    assert store.meeting(pane.meeting.id).status is MeetingStatus.APPROVED
+    assert store.meetings.meeting(pane.meeting.id).status is MeetingStatus.APPROVED
     assert not pane.editor.isEnabled()
 
 
@@ -247,9 +249,9 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
     from tr_desk.core.model import Answer, MeetingMode
 
     store = demo_window.store
-    meeting = store.meeting(meeting_id(store, "KF 2022-12-02"))
+    meeting = store.meetings.meeting(meeting_id(store, "KF 2022-12-02"))
     meeting.mode = MeetingMode.WRITTEN
-    store.update_meeting(meeting)
+    store.meetings.update_meeting(meeting)
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
     editor = pane.editor
@@ -264,7 +266,7 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
     combo.setCurrentIndex(combo.findData(Answer.DEMANDS_MEETING.value))
     combo.activated.emit(combo.currentIndex())
     assert editor.answer_result.text().startswith("Forslaget er ikke vedtatt")
-    answers = store.meeting(pane.meeting.id).cases[3].answers
+    answers = store.meetings.meeting(pane.meeting.id).cases[3].answers
     assert list(answers.values()).count(Answer.AGREES) == 8
     assert Answer.DEMANDS_MEETING in answers.values()
 
@@ -281,7 +283,7 @@ def test_typing_without_a_pause_is_saved_within_a_second(qtbot, demo_window: Mai
     for char in "Vi må se på budsjettet igjen før neste møte":  # a key every 60 ms
         qtbot.keyClicks(pane.editor.notes, char)
         qtbot.wait(60)
-        if saved_at is None and store.meeting(pane.meeting.id).cases[3].notes:
+        if saved_at is None and store.meetings.meeting(pane.meeting.id).cases[3].notes:
             saved_at = time.monotonic() - started
     assert saved_at is not None and saved_at < 1.2  # while typing went on
 
@@ -294,7 +296,7 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
     store = demo_window.store
 
     def notes() -> str:
-        return store.meeting(pane.meeting.id).cases[3].notes
+        return store.meetings.meeting(pane.meeting.id).cases[3].notes
 
     pane.editor.notes.setFocus()
     qtbot.keyClicks(pane.editor.notes, "Første")
@@ -304,9 +306,9 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
     editor = pane.editor
     editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.DEALT_WITH.value))
     editor.outcome.activated.emit(editor.outcome.currentIndex())
-    assert store.meeting(pane.meeting.id).cases[3].outcome is Outcome.DEALT_WITH
+    assert store.meetings.meeting(pane.meeting.id).cases[3].outcome is Outcome.DEALT_WITH
     demo_window.undo_stack.undo()  # the outcome only: the notes stay
-    case = store.meeting(pane.meeting.id).cases[3]
+    case = store.meetings.meeting(pane.meeting.id).cases[3]
     assert case.outcome is None and case.notes == "Første og andre"
     demo_window.undo_stack.undo()  # the typing, both bursts
     assert notes() == ""
@@ -337,5 +339,7 @@ def test_a_forum_shows_attendance_without_a_verdict(qtbot, demo_window: MainWind
     pane.cases.setCurrentItem(item)
     text = pane.editor.quorum.text()
     assert "4 av 9 til stede" in text and "vedtaksfør" not in text.lower()
-    problems = demo_window.store.check_minutes(demo_window.store.meeting(pane.meeting.id))
+    problems = check_minutes(
+        demo_window.store.context(demo_window.store.meetings.meeting(pane.meeting.id))
+    )
     assert not [p for p in problems if p.field == "quorum"]

@@ -23,8 +23,8 @@ def pane(qtbot, window: MainWindow) -> PlanPane:
 
 
 def kf_meetings(pane: PlanPane) -> list[tuple[dt.date, MeetingStatus]]:
-    kf = pane.store.body_by_prefix("KF")
-    return [(m.date, m.status) for m in pane.store.meetings(body_id=kf.id, year=2023)]
+    kf = pane.store.register.body_by_prefix("KF")
+    return [(m.date, m.status) for m in pane.store.meetings.headers(body_id=kf.id, year=2023)]
 
 
 def add_kf(pane: PlanPane, monkeypatch, day: dt.date, note: str = "") -> int:
@@ -61,7 +61,7 @@ def test_create_a_meeting_and_undo(pane: PlanPane, monkeypatch) -> None:
 
 def test_drag_a_meeting_to_another_day_and_undo(qtbot, pane: PlanPane, monkeypatch) -> None:
     meeting_id = add_kf(pane, monkeypatch, dt.date(2023, 12, 1))
-    uid = pane.store.meeting_header(meeting_id).uid
+    uid = pane.store.meetings.meeting_header(meeting_id).uid
     view = pane.calendar
     start = view.day_centre(dt.date(2023, 12, 1))
     target = view.day_centre(dt.date(2023, 12, 8))
@@ -69,7 +69,7 @@ def test_drag_a_meeting_to_another_day_and_undo(qtbot, pane: PlanPane, monkeypat
     qtbot.mouseMove(view, target)
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=target)
     assert kf_meetings(pane) == [(dt.date(2023, 12, 8), MeetingStatus.PLANNED)]
-    assert pane.store.meeting_header(meeting_id).uid == uid
+    assert pane.store.meetings.meeting_header(meeting_id).uid == uid
     assert pane.list.topLevelItem(0).text(0) == "Fredag 08.12"
     pane.undo_stack.undo()
     assert kf_meetings(pane) == [(dt.date(2023, 12, 1), MeetingStatus.PLANNED)]
@@ -78,7 +78,7 @@ def test_drag_a_meeting_to_another_day_and_undo(qtbot, pane: PlanPane, monkeypat
 def test_move_onto_a_taken_day_is_refused_with_a_message(pane, monkeypatch, dialogs) -> None:
     first = add_kf(pane, monkeypatch, dt.date(2023, 12, 1))
     add_kf(pane, monkeypatch, dt.date(2023, 12, 8))
-    assert not pane.move(first, dt.date(2023, 12, 8))
+    assert not pane.move_meeting(first, dt.date(2023, 12, 8))
     assert "allerede et møte" in dialogs.messages[-1]
     assert kf_meetings(pane)[0][0] == dt.date(2023, 12, 1)
 
@@ -105,11 +105,11 @@ def test_plan_for_a_new_year_is_accepted_as_one_step(pane: PlanPane, monkeypatch
     pane.show_year(2022)
     pane.generate()
     assert pane.year == 2023
-    assert len(pane.store.meetings(year=2023)) == 20
+    assert len(pane.store.meetings.headers(year=2023)) == 20
     assert pane.list.topLevelItemCount() == 20
     assert "Kollisjon" not in " ".join(str(f) for f in pane.plan_flags)
     pane.undo_stack.undo()
-    assert pane.store.meetings(year=2023) == []
+    assert pane.store.meetings.headers(year=2023) == []
 
 
 def test_flags_show_what_needs_a_look(pane: PlanPane, monkeypatch) -> None:

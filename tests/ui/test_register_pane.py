@@ -16,7 +16,7 @@ from tr_desk.ui.table_models import BodyTableModel, MembershipRow, MembershipTab
 
 
 def person(store: Store, name: str):
-    return next((p for p in store.people() if p.name == name), None)
+    return next((p for p in store.register.people() if p.name == name), None)
 
 
 def select_person(window: MainWindow, name: str):
@@ -33,14 +33,16 @@ def edit_field(field, text: str) -> None:
 
 def test_models_pass_the_model_tester(qtmodeltester, store: Store) -> None:
     people = PersonListModel()
-    people.set_people(store.people())
+    people.set_people(store.register.people())
     qtmodeltester.check(people)
     bodies = BodyTableModel()
-    bodies.set_records(store.bodies())
+    bodies.set_records(store.register.bodies())
     qtmodeltester.check(bodies)
     members = MembershipTableModel()
-    names = {p.id: p.name for p in store.people()}
-    members.set_records([MembershipRow(m, names[m.person_id]) for m in store.memberships()])
+    names = {p.id: p.name for p in store.register.people()}
+    members.set_records(
+        [MembershipRow(m, names[m.person_id]) for m in store.register.memberships()]
+    )
     qtmodeltester.check(members)
 
 
@@ -116,13 +118,13 @@ def test_add_person_and_undo(window: MainWindow, dialogs) -> None:
 
 def test_delete_person_and_undo_brings_back_memberships(window: MainWindow, dialogs) -> None:
     before = person(window.store, "Morten Wolden")
-    memberships = window.store.memberships(person_id=before.id)
+    memberships = window.store.register.memberships(person_id=before.id)
     select_person(window, "Morten Wolden")
     window.register.people.delete_button.click()
     assert person(window.store, "Morten Wolden") is None
     window.undo_action.trigger()
     assert person(window.store, "Morten Wolden") == before
-    assert window.store.memberships(person_id=before.id) == memberships
+    assert window.store.register.memberships(person_id=before.id) == memberships
 
 
 def test_person_named_in_meetings_cannot_be_deleted(qtbot, demo_store, dialogs) -> None:
@@ -151,12 +153,12 @@ def test_edit_body_slot_and_undo(window: MainWindow) -> None:
     assert model.setData(model.index(row, 4), "08:30")
     assert model.setData(model.index(row, 5), "1130")
     assert model.setData(model.index(row, 3), 4)
-    nr = window.store.body_by_prefix("NR")
+    nr = window.store.register.body_by_prefix("NR")
     assert (nr.start, nr.end, nr.weekday) == (dt.time(8, 30), dt.time(11, 30), 4)
     assert model.index(row, 3).data() == "Fredag"
     for _ in range(3):
         window.undo_action.trigger()
-    nr = window.store.body_by_prefix("NR")
+    nr = window.store.register.body_by_prefix("NR")
     assert (nr.start, nr.end, nr.weekday) == (dt.time(12, 0), dt.time(15, 0), 2)
 
 
@@ -172,17 +174,17 @@ def test_bad_body_values_are_refused_in_norwegian(
     window: MainWindow, dialogs, column, value, message
 ) -> None:
     model = window.register.bodies.bodies
-    before = window.store.bodies()
+    before = window.store.register.bodies()
     assert not model.setData(model.index(0, column), value)
     assert message in dialogs.messages[0]
-    assert window.store.bodies() == before
+    assert window.store.register.bodies() == before
 
 
 def test_duplicate_prefix_is_refused(window: MainWindow, dialogs) -> None:
     model = window.register.bodies.bodies
     model.setData(model.index(0, 0), "KF")
     assert "brukes allerede" in dialogs.messages[0]
-    assert window.store.body_by_prefix("TR") is not None
+    assert window.store.register.body_by_prefix("TR") is not None
     assert window.undo_stack.count() == 0
 
 
@@ -192,16 +194,16 @@ def test_membership_end_and_undo(window: MainWindow) -> None:
     members = page.members
     row = [r.person_name for r in members._records].index("Morten Wolden")
     assert members.setData(members.index(row, 3), "31.12.2022")
-    kf = window.store.body_by_prefix("KF")
+    kf = window.store.register.body_by_prefix("KF")
     morten = person(window.store, "Morten Wolden")
-    ended = next(m for m in window.store.memberships(person_id=morten.id))
+    ended = next(m for m in window.store.register.memberships(person_id=morten.id))
     assert ended.end == dt.date(2022, 12, 31)
-    assert morten.id not in window.store.roster(kf.id, dt.date(2023, 1, 5), ("medlem",))
+    assert morten.id not in window.store.register.roster(kf.id, dt.date(2023, 1, 5), ("medlem",))
     assert "Morten Wolden" not in [r.person_name for r in members._records]  # ended: hidden
     page.show_ended.setChecked(True)
     assert "Morten Wolden" in [r.person_name for r in members._records]
     window.undo_action.trigger()
-    assert window.store.memberships(person_id=morten.id)[0].end is None
+    assert window.store.register.memberships(person_id=morten.id)[0].end is None
 
 
 def test_membership_role_via_model_and_bad_date(window: MainWindow, dialogs) -> None:
@@ -211,7 +213,7 @@ def test_membership_role_via_model_and_bad_date(window: MainWindow, dialogs) -> 
     row = [r.person_name for r in members._records].index("Trond Hoseth")
     assert members.setData(members.index(row, 1), Role.SUBSTITUTE.value)
     hoseth = person(window.store, "Trond Hoseth")
-    assert window.store.memberships(person_id=hoseth.id)[0].role is Role.SUBSTITUTE
+    assert window.store.register.memberships(person_id=hoseth.id)[0].role is Role.SUBSTITUTE
     assert not members.setData(members.index(row, 2), "31.02.2022")
     assert "er ikke en dato" in dialogs.messages[-1]
     assert members.index(row, 1).data(Qt.ItemDataRole.DisplayRole) == "Varamedlem"
@@ -222,13 +224,13 @@ def test_add_and_delete_membership_with_commands(window: MainWindow) -> None:
     from tr_desk.ui import commands
 
     page = window.register.bodies
-    nr = window.store.body_by_prefix("NR")
+    nr = window.store.register.body_by_prefix("NR")
     ingvill = person(window.store, "Ingvill Kvernmo")
     membership = Membership(None, ingvill.id, nr.id, Role.MEMBER, dt.date(2023, 1, 1))
     assert page.push(commands.add_membership(window.store, membership, "Ingvill Kvernmo"))
-    assert ingvill.id in window.store.roster(nr.id, dt.date(2023, 2, 1), ("medlem",))
+    assert ingvill.id in window.store.register.roster(nr.id, dt.date(2023, 2, 1), ("medlem",))
     window.undo_action.trigger()
-    assert window.store.memberships(body_id=nr.id) == []
+    assert window.store.register.memberships(body_id=nr.id) == []
 
 
 def test_second_window_on_the_same_database_is_read_only(qtbot, db_path, dialogs) -> None:
@@ -297,11 +299,13 @@ def test_qt_texts_in_bokmal(qtbot) -> None:
 def test_roster_order_moves_and_undoes(window: MainWindow) -> None:
     page = window.register.bodies
     page.body_view.selectRow(2)  # KF
-    kf = window.store.body_by_prefix("KF")
+    kf = window.store.register.body_by_prefix("KF")
 
     def roster() -> list[str]:
-        names = {p.id: p.name for p in window.store.people()}
-        return [names[i] for i in window.store.roster(kf.id, dt.date(2022, 12, 2), ("medlem",))]
+        names = {p.id: p.name for p in window.store.register.people()}
+        return [
+            names[i] for i in window.store.register.roster(kf.id, dt.date(2022, 12, 2), ("medlem",))
+        ]
 
     before = roster()
     assert before[:2] == ["Tor Jakob Reitan", "Stig Roald Amundsen"]
@@ -330,16 +334,16 @@ def test_add_body_and_undo(window: MainWindow, monkeypatch, dialogs) -> None:
     monkeypatch.setattr(AddBodyDialog, "body", lambda self: filled_in(dialog))
     page.add_body_button.click()
     assert "allerede i bruk" in dialogs.messages[-1]
-    assert len(window.store.bodies()) == 4
+    assert len(window.store.register.bodies()) == 4
 
     dialog.prefix.setText("SE")
     page.add_body_button.click()
-    assert [b.prefix for b in window.store.bodies()] == ["TR", "AU", "KF", "NR", "SE"]
+    assert [b.prefix for b in window.store.register.bodies()] == ["TR", "AU", "KF", "NR", "SE"]
     assert page.current_body().prefix == "SE"
     window.undo_action.trigger()
-    assert [b.prefix for b in window.store.bodies()] == ["TR", "AU", "KF", "NR"]
+    assert [b.prefix for b in window.store.register.bodies()] == ["TR", "AU", "KF", "NR"]
     window.redo_action.trigger()
-    assert window.store.body_by_prefix("SE").name == "Styringsgruppe energistasjoner"
+    assert window.store.register.body_by_prefix("SE").name == "Styringsgruppe energistasjoner"
 
     dialog.prefix.setText("X1")
     with pytest.raises(ValueError, match="Prefikset må være"):
@@ -350,4 +354,4 @@ def test_body_in_use_cannot_be_deleted(store) -> None:
     from tr_desk.storage.database import StoreError
 
     with pytest.raises(StoreError, match="kan ikke slettes"):
-        store.delete_body(store.body_by_prefix("KF").id)
+        store.register.delete_body(store.register.body_by_prefix("KF").id)

@@ -61,7 +61,7 @@ def type_through_the_bar(qtbot, edit: MarkdownEdit) -> list[str]:
 
 
 def saved_text(store: Store, meeting_id: int, index: int, field: str) -> str:
-    return str(getattr(store.meeting(meeting_id).cases[index], field))
+    return str(getattr(store.meetings.meeting(meeting_id).cases[index], field))
 
 
 @pytest.mark.parametrize("field", ["text", "proposal"])

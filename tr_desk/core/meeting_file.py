@@ -8,9 +8,9 @@ matches no one is reported, and kept as a guest only where the person was presen
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tr_desk.core.formats import iso_time, parse_date, parse_iso_time, shown
 from tr_desk.core.model import (
@@ -33,6 +33,9 @@ from tr_desk.core.model import (
 )
 from tr_desk.core.names import NameIndex
 from tr_desk.core.numbering import case_label, parse_case_number
+
+if TYPE_CHECKING:
+    from tr_desk.core.context import MeetingContext
 
 
 class MeetingFileError(ValueError):
@@ -488,15 +491,10 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
     )
 
 
-def meeting_to_json(
-    meeting: Meeting,
-    body: Body,
-    people: Mapping[int, Person],
-    numbers: Mapping[int, int],
-    invited: Sequence[int],
-    copy: Sequence[int],
-) -> dict[str, Any]:
-    """The meeting as the file format; ``numbers`` maps case index to its (live) number."""
+def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
+    """The meeting as the file format, with its cases' (live) numbers."""
+    meeting, body, people = context.meeting, context.body, context.people
+    numbers, invited, copy = context.numbers, context.invited, context.copied
 
     def name(pid: int | None) -> str | None:
         return people[pid].name if pid is not None and pid in people else None

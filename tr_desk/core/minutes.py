@@ -26,12 +26,11 @@ from tr_desk.core.model import (
     Vote,
 )
 from tr_desk.core.notice import place_line
-from tr_desk.core.numbering import case_label
 from tr_desk.core.public import exemption_line, public_meeting
 from tr_desk.core.quorum import Quorum, case_quorum
 
 if TYPE_CHECKING:
-    from tr_desk.core.check import Problem
+    from tr_desk.core.context import MeetingContext
 
 WEBSITE_LINE = "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no."
 NO_REMARKS = "Ingen merknader til innkallingen."
@@ -335,21 +334,12 @@ def minutes_case(
     return item
 
 
-def minutes_content(
-    meeting: Meeting,
-    body: Body,
-    people: Mapping[int, Person],
-    numbers: Mapping[int, int],
-    members: Sequence[int],
-    signatory: Person | None,
-    chair: int | None,
-    *,
-    public: bool = False,
-) -> MinutesContent:
-    """The minutes of ``meeting``; ``members`` are the seats on its date, in roster order,
-    ``chair`` who chaired it (signs a Protokoll)."""
-    if public:
-        meeting = public_meeting(meeting)
+def minutes_content(context: MeetingContext, *, public: bool = False) -> MinutesContent:
+    """The minutes of the meeting; the context's ``members`` are the seats on its date, in
+    roster order, its ``chair`` who chaired it (signs a Protokoll)."""
+    meeting = public_meeting(context.meeting) if public else context.meeting
+    body, people, members = context.body, context.people, context.members
+    signatory, chair = context.manager, context.chair
     officer = people.get(meeting.case_officer_id or -1) or signatory
     present, absent = attendance_lines(meeting, people, members)
     written = meeting.mode is MeetingMode.WRITTEN
@@ -373,8 +363,7 @@ def minutes_content(
         preamble.append(remarks or NO_REMARKS)
     cases = []
     for i in range(len(meeting.cases)):
-        number = case_label(body.prefix, numbers, i, meeting.date.year)
-        cases.append(minutes_case(meeting, i, number, people, members, public=public))
+        cases.append(minutes_case(meeting, i, context.label(i), people, members, public=public))
     manager = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     if body.minutes_kind is MinutesKind.PROTOKOLL:
         chair_name = _name(people, chair)
@@ -414,17 +403,11 @@ class ExtractContent:
     certified: str
 
 
-def extract_content(
-    meeting: Meeting,
-    body: Body,
-    index: int,
-    number: str,
-    people: Mapping[int, Person],
-    members: Sequence[int],
-    signatory: Person | None,
-    today: dt.date,
-) -> ExtractContent:
-    case = minutes_case(meeting, index, number, people, members)
+def extract_content(context: MeetingContext, index: int, today: dt.date) -> ExtractContent:
+    """A særutskrift of the case at ``index``, certified ``today``."""
+    meeting, body, people = context.meeting, context.body, context.people
+    members, signatory = context.members, context.manager
+    case = minutes_case(meeting, index, context.label(index), people, members)
     # The extract holds the decision, not the discussion.
     case.introduced = case.introduction = case.notes = case.text = ""
     positions = case_positions(meeting)
@@ -458,88 +441,3 @@ def extract_content(
         signature=signature,
         certified=f"Rett utskrift bekreftes, {date_short(today)}.",
     )
-
-
-# -- the check before the minutes are printed ---------------------------------------------------
-
-CLOSING_WITHOUT_DECISION = {CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
-
-
-def check_minutes(
-    meeting: Meeting,
-    body: Body,
-    numbers: Mapping[int, int],
-    members: Sequence[int],
-    people: Mapping[int, Person],
-    chair: int | None,
-) -> list[Problem]:
-    """What is missing in the minutes: unmarked members, outcomes, resolutions, quorum, chair."""
-    from tr_desk.core.check import Problem, Severity, copied_texts
-
-    problems: list[Problem] = []
-    written = meeting.mode is MeetingMode.WRITTEN
-    marked = {a.person_id for a in meeting.attendance} | {
-        a.substitute_for for a in meeting.attendance if a.substitute_for is not None
-    }
-    if not written:
-        for pid in members:
-            if pid not in marked:
-                problems.append(
-                    Problem(
-                        Severity.WARNING, "Til stede",
-                        f"{_name(people, pid)} er verken merket til stede eller med forfall.",
-                        field="attendance",
-                    )
-                )  # fmt: skip
-        if meeting.held_start is None or meeting.held_end is None:
-            problems.append(
-                Problem(Severity.WARNING, "Tidsrom", "Faktisk start eller slutt er ikke ført.",
-                        field="held")
-            )  # fmt: skip
-    if body.minutes_kind is MinutesKind.PROTOKOLL and chair is None:
-        problems.append(
-            Problem(
-                Severity.ERROR, "Underskrift", "Protokollen har ingen møteleder.", field="chair"
-            )
-        )
-    for i, case in enumerate(meeting.cases):
-        where = case_label(body.prefix, numbers, i, meeting.date.year) or f"Sak {i + 1}"
-        if case.outcome is Outcome.WITHDRAWN:
-            continue
-        if case.outcome is None and case.kind not in CLOSING_WITHOUT_DECISION:
-            message = "Utfall er ikke ført (behandlet, utsatt, trukket)."
-            problems.append(Problem(Severity.WARNING, where, message, i, "outcome"))
-        decides = case.kind not in CLOSING_WITHOUT_DECISION and case.outcome is Outcome.DEALT_WITH
-        if decides and not case.resolution.strip():
-            problems.append(Problem(Severity.WARNING, where, "Vedtak mangler.", i, "resolution"))
-        carried = written_result(case, members)
-        if written and case.proposal.strip() and case.resolution.strip() and not carried:
-            message = "Forslaget er ikke vedtatt (ikke alle er enige), men har et vedtak."
-            problems.append(Problem(Severity.WARNING, where, message, i, "resolution"))
-        if decides and not written and members:
-            quorum = quorum_for_case(meeting, i, members)
-            vote = case.vote
-            if vote is not None and not vote.unanimous:
-                cast = vote.votes_for + vote.against + vote.blank
-                if cast > quorum.voting:
-                    message = f"{cast} stemmer, men bare {quorum.voting} stemmeberettigede deltok."
-                    problems.append(Problem(Severity.WARNING, where, message, i, "vote"))
-            if not quorum.ok and body.elected:
-                # A legal question for the elected bodies only; the forums just see the count.
-                message = (
-                    f"Ikke vedtaksfør: {quorum.voting} av {quorum.seats} stemmeberettigede, "
-                    f"minst {quorum.required} trengs (kommuneloven § 11-9)."
-                )
-                problems.append(Problem(Severity.ERROR, where, message, i, "quorum"))
-        if written and case.proposal.strip():
-            missing = [m for m in members if m not in case.answers]
-            if missing:
-                names = ", ".join(_name(people, m) for m in missing)
-                problems.append(Problem(Severity.WARNING, where, f"Mangler svar fra {names}.", i))
-    problems += copied_texts(
-        meeting,
-        lambda i: case_label(body.prefix, numbers, i, meeting.date.year) or f"Sak {i + 1}",
-        ("resolution",),
-    )
-    problems.sort(key=lambda p: p.severity is not Severity.ERROR)
-    return problems

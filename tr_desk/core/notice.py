@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, date_with_weekday, period
 from tr_desk.core.model import Body, Case, Meeting, MeetingMode, Outcome, Person
-from tr_desk.core.numbering import case_label
 from tr_desk.core.public import EXEMPT_TITLE, exemption_line, public_meeting
+
+if TYPE_CHECKING:
+    from tr_desk.core.context import MeetingContext
 
 __all__ = ["EXEMPT_TITLE", "NoticeContent", "exemption_line", "notice_content"]
 
@@ -96,20 +99,12 @@ def number_attachments(cases: Sequence[Case]) -> list[list[NumberedAttachment]]:
 
 
 def notice_content(
-    meeting: Meeting,
-    body: Body,
-    people: Mapping[int, Person],
-    numbers: Mapping[int, int],
-    invited: Sequence[int],
-    copy: Sequence[int],
-    signatory: Person | None,
-    *,
-    public: bool = False,
-    revision: int = 0,
+    context: MeetingContext, *, public: bool = False, revision: int = 0
 ) -> NoticeContent:
-    """The notice of ``meeting``; ``public`` leaves out what is exempt from public access."""
-    if public:
-        meeting = public_meeting(meeting)
+    """The notice of the meeting; ``public`` leaves out what is exempt from public access."""
+    meeting = public_meeting(context.meeting) if public else context.meeting
+    body, people, signatory = context.body, context.people, context.manager
+    invited, copy = context.invited, context.copied
     officer = people.get(meeting.case_officer_id or -1) or signatory
     header = [
         ("Saksbehandler", officer.name if officer else ""),
@@ -123,7 +118,7 @@ def notice_content(
     attachments = number_attachments(meeting.cases)
     cases = []
     for i, case in enumerate(meeting.cases):
-        number = case_label(body.prefix, numbers, i, meeting.date.year)
+        number = context.label(i)
         item = NoticeCase(
             number=number,
             title=case.title,

@@ -9,20 +9,15 @@ import time
 from pathlib import Path
 from typing import IO
 
+from tr_desk.core.errors import UserError
+
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
 SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreError(Exception):
-    """A problem with the data, told in Norwegian for the window and in English for the CLI.
-
-    ``str(error)`` is the Norwegian text; ``error.english`` the command line's.
-    """
-
-    def __init__(self, norwegian: str, english: str) -> None:
-        super().__init__(norwegian)
-        self.english = english
+# Raised by the store and by the rules of core alike; one ``except StoreError`` catches both.
+StoreError = UserError
 
 
 # How long a write waits for another process (a second TR Desk command, a backup) to finish.

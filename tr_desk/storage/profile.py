@@ -16,7 +16,8 @@ from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.register import Register
+    from tr_desk.storage.settings import Settings
 
 
 def read_profile(path: Path | None = None) -> dict[str, Any]:
@@ -26,7 +27,9 @@ def read_profile(path: Path | None = None) -> dict[str, Any]:
     return data
 
 
-def load_profile(store: Store, profile: dict[str, Any] | None = None) -> None:
+def load_profile(
+    store: Register, settings: Settings, profile: dict[str, Any] | None = None
+) -> None:
     """Insert the profile; the caller holds the transaction."""
     data = profile or read_profile()
     for order, item in enumerate(data["bodies"], start=1):
@@ -74,4 +77,4 @@ def load_profile(store: Store, profile: dict[str, Any] | None = None) -> None:
             )
     manager = data.get("general_manager")
     if manager:
-        store.set_setting("daglig_leder_id", str(ids[manager]))
+        settings.set_setting("daglig_leder_id", str(ids[manager]))

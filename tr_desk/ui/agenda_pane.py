@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QUrl
@@ -32,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk import actions
-from tr_desk.core.check import Problem, Severity, check_notice
+from tr_desk.core.checks.notice import check_notice
+from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
-from tr_desk.core.notice import number_attachments
+from tr_desk.core.notice import notice_content, number_attachments
 from tr_desk.core.standard_cases import new_case, position_for_new_case
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
@@ -67,7 +69,7 @@ class NewMeetingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Nytt møte")
         self.body = QComboBox()
-        for body in store.bodies():
+        for body in store.register.bodies():
             self.body.addItem(body.name, body.id)
         self.day = QDateEdit(_qdate(dt.date.today() + dt.timedelta(days=14)))
         self.day.setCalendarPopup(True)
@@ -169,7 +171,7 @@ class AgendaPane(MeetingView):
         self.add_button.clicked.connect(lambda: self.add_case(CaseKind.ORDINARY))
         menu = QMenu(self.add_button)
         for label, kind in NEW_CASES:
-            menu.addAction(label, lambda kind=kind: self.add_case(kind))
+            menu.addAction(label, partial(self.add_case, kind))
         menu.addAction("Oppfølging av tidligere sak …", self._on_add_follow_up)
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton("Fjern")
@@ -282,7 +284,8 @@ class AgendaPane(MeetingView):
             self.up_button, self.down_button, self.editor, self.left.widget(1),
         )  # fmt: skip
         for widget in widgets:
-            widget.setEnabled(not readonly)
+            if widget is not None:
+                widget.setEnabled(not readonly)
         self.agenda.editable = not readonly
 
     def fill_meetings(self, keep: int | None = None) -> None:
@@ -296,8 +299,8 @@ class AgendaPane(MeetingView):
 
     def open_meeting(self, meeting_id: int | None, case_row: int = 0) -> None:
         if meeting_id is not None and not self.store.readonly:
-            self.store.refresh_standard_cases(meeting_id)
-        self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+            self.store.agenda.refresh_standard_cases(meeting_id)
+        self.meeting = self.store.meetings.meeting(meeting_id) if meeting_id is not None else None
         if meeting_id is not None:
             self.meeting_opened.emit(meeting_id)
         self.refresh(case_row=case_row, reload_editor=True)
@@ -313,9 +316,9 @@ class AgendaPane(MeetingView):
             self.check_list.clear()
             return
         assert self.meeting.id is not None
-        self.meeting = self.store.meeting(self.meeting.id)
-        body = self.store.body(self.meeting.body_id)
-        numbers = self.store.case_numbers(self.meeting)
+        self.meeting = self.store.meetings.meeting(self.meeting.id)
+        body = self.store.register.body(self.meeting.body_id)
+        numbers = self.store.meetings.case_numbers(self.meeting)
         row = self.list.currentIndex().row() if case_row is None else case_row
         self.agenda.set_cases(self.meeting.cases, body.prefix, self.meeting.date.year, numbers)
         row = max(0, min(row, self.agenda.rowCount() - 1))
@@ -346,8 +349,9 @@ class AgendaPane(MeetingView):
 
     def _notice_content(self) -> Any:
         assert self.meeting is not None
-        return self.store.notice_content(
-            self.meeting, revision=actions.revision_due(self.store, self.meeting)
+        return notice_content(
+            self.store.context(self.meeting),
+            revision=actions.revision_due(self.store, self.meeting),
         )
 
     def _fill_header(self) -> None:
@@ -365,16 +369,16 @@ class AgendaPane(MeetingView):
         self.notice_date.setText(date_short(m.notice_date) if m.notice_date else "")
         self.reference.setText(m.reference)
         self.officer.clear()
-        for person in self.store.people():
+        for person in self.store.register.people():
             self.officer.addItem(person.name, person.id)
         self.officer.setCurrentIndex(self.officer.findData(m.case_officer_id))
         for widget in widgets:
             widget.blockSignals(False)
-        people = {p.id: p.name for p in self.store.people()}
+        people = {p.id: p.name for p in self.store.register.people()}
         # Names not in the register are shown as written, marked, as the notice prints them.
-        invited = [people.get(i, "?") for i in self.store.invited(m)]
+        invited = [people.get(i, "?") for i in self.store.context(m).invited]
         invited += [f"{name} (ikke i registeret)" for name in m.invited_other]
-        copied = [people.get(i, "?") for i in self.store.copied(m)]
+        copied = [people.get(i, "?") for i in self.store.context(m).copied]
         copied += [f"{name} (ikke i registeret)" for name in m.copy_other]
         self.invited.setText(", ".join(invited) or "Ingen")
         self.copy_list.setText(", ".join(copied) or "Ingen")
@@ -382,7 +386,7 @@ class AgendaPane(MeetingView):
     def _update_status(self) -> None:
         assert self.meeting is not None
         status = STATUS_LABELS[self.meeting.status]
-        sent = self.store.revisions(self.meeting.id or 0)
+        sent = self.store.minutes.revisions(self.meeting.id or 0)
         if sent and actions.changed_since_issued(self.store, self.meeting):
             status += " – endret etter utsendelse"
         self.status.setText(status)
@@ -396,7 +400,7 @@ class AgendaPane(MeetingView):
 
     def _run_check(self) -> None:
         assert self.meeting is not None
-        self.problems = check_notice(self.meeting, self.store.check_context(self.meeting))
+        self.problems = check_notice(self.store.context(self.meeting))
         style.show_problems(self.problems, self.check_list, self.check_title)
 
     # -- editing ------------------------------------------------------------------------------
@@ -428,7 +432,7 @@ class AgendaPane(MeetingView):
         if self.meeting is None or self.meeting.id is None:
             return
         self.editor.flush()
-        case = new_case(self.store.body(self.meeting.body_id), kind, follows)
+        case = new_case(self.store.register.body(self.meeting.body_id), kind, follows)
         position = position_for_new_case(self.meeting.cases, self.current_row())
         if self.push(commands.insert_case(self.store, self.meeting.id, case, position)):
             self.refresh(case_row=position, reload_editor=True)
@@ -503,11 +507,11 @@ class AgendaPane(MeetingView):
         if self.meeting is None:
             return
         chosen = (
-            self.store.invited(self.meeting)
+            self.store.context(self.meeting).invited
             if which == "invited"
-            else self.store.copied(self.meeting)
+            else self.store.context(self.meeting).copied
         )
-        people = [(p.id, p.name) for p in self.store.people() if p.id is not None]
+        people = [(p.id, p.name) for p in self.store.register.people() if p.id is not None]
         dialog = ListDialog("Innkalt" if which == "invited" else "Kopi", people, list(chosen), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

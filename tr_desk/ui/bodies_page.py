@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,18 +51,22 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._choices = choices
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: Any, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = QComboBox(parent)
         for value, label in self._choices:
             editor.addItem(label, value)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         value = index.data(EDIT_ROLE)
         editor.setCurrentIndex(max(0, editor.findData(value)))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), EDIT_ROLE)
 
@@ -95,6 +99,7 @@ class AddMembershipDialog(QDialog):
         from PySide6.QtCore import Qt
 
         completer = self.person.completer()
+        assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.person.setCurrentIndex(-1)
@@ -270,7 +275,7 @@ class BodiesPage(Pane):
     def refresh(self) -> None:
         current = self.current_body()
         keep = current.id if current else None
-        self.bodies.set_records(self.store.bodies())
+        self.bodies.set_records(self.store.register.bodies())
         rows = [b.id for b in self.bodies._records]
         row = rows.index(keep) if keep in rows else 0
         if self.bodies.rowCount():
@@ -286,10 +291,10 @@ class BodiesPage(Pane):
             self.members.set_records([])
             return
         today = dt.date.today()
-        names = {p.id: p.name for p in self.store.people()}
+        names = {p.id: p.name for p in self.store.register.people()}
         rows = [
             MembershipRow(m, names.get(m.person_id, "?"))
-            for m in self.store.memberships(body_id=body.id)
+            for m in self.store.register.memberships(body_id=body.id)
             if self.show_ended.isChecked() or m.end is None or m.end >= today
         ]
         self.members.set_records(rows)
@@ -311,7 +316,7 @@ class BodiesPage(Pane):
         body = self.current_body()
         if body is None or body.id is None:
             return
-        dialog = AddMembershipDialog(body, self.store.people(), self)
+        dialog = AddMembershipDialog(body, self.store.register.people(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             membership = dialog.membership(body.id)
             label = dialog.person.currentText()

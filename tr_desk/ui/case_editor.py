@@ -35,6 +35,12 @@ DEFAULT_BASIS = "offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 EDITABLE_KINDS = (CaseKind.ORDINARY, CaseKind.BRIEFING, CaseKind.DISCUSSION)
 
 
+def tool_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
 def _markdown_features() -> Any:
     features = QTextDocument.MarkdownFeature
     # GitHub's dialect for tables; no HTML, so «<b>» typed in a text stays text.
@@ -229,11 +235,11 @@ class CaseEditor(CaseForm):
         self.public_title.setPlaceholderText("Tittel i den offentlige versjonen")
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(66)
-        self.add_attachment = QToolButton(text="Legg til PDF …")
-        self.rename_attachment = QToolButton(text="Gi nytt navn …")
-        self.remove_attachment = QToolButton(text="Fjern")
-        self.attachment_up = QToolButton(text="Opp")
-        self.attachment_down = QToolButton(text="Ned")
+        self.add_attachment = tool_button("Legg til PDF …")
+        self.rename_attachment = tool_button("Gi nytt navn …")
+        self.remove_attachment = tool_button("Fjern")
+        self.attachment_up = tool_button("Opp")
+        self.attachment_down = tool_button("Ned")
 
         for line in (self.title, self.presenter, self.follows, self.basis, self.public_title):
             line.editingFinished.connect(self.flush_now)
@@ -390,7 +396,7 @@ class CaseEditor(CaseForm):
         for name in paths:
             path = Path(name)
             try:
-                stored = self.store.import_attachment(path)
+                stored = self.store.files.import_attachment(path)
             except Exception as exc:  # StoreError: told, nothing added
                 dialogs.warn(self, str(exc), "Kunne ikke legge til vedlegget")
                 continue
@@ -401,7 +407,7 @@ class CaseEditor(CaseForm):
     def add_attachment_file(self, path: Path, title: str) -> None:
         """Add a PDF as the case's last attachment (the file dialog's work, callable directly)."""
         assert self.case is not None
-        stored = self.store.import_attachment(path)
+        stored = self.store.files.import_attachment(path)
         self._edit_attachments([*self.case.attachments, Attachment(title=title, file=stored)])
 
     def _on_rename_attachment(self) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from tr_desk.core.model import Body, Case, Meeting, Membership, Person
+from tr_desk.core import lifecycle
+from tr_desk.core.model import Attendance, Body, Case, Meeting, Membership, Person
+from tr_desk.core.plan import PlanSettings
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
@@ -24,7 +26,7 @@ class StoreCommand(QUndoCommand):
 
     report: Callable[[StoreError], None] | None = None
 
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
@@ -43,7 +45,7 @@ class StoreCommand(QUndoCommand):
     def undo(self) -> None:
         self._guarded(self._undo)
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _guarded(self, action: Callable[[], object]) -> None:
         try:
             action()
         except StoreError as exc:
@@ -56,8 +58,8 @@ def edit_person(store: Store, old: Person, new: Person) -> StoreCommand:
     old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         f"Endre {old.name}",
-        lambda: store.update_person(new),
-        lambda: store.update_person(old),
+        lambda: store.register.update_person(new),
+        lambda: store.register.update_person(old),
     )
 
 
@@ -81,33 +83,42 @@ def adding(
 
 
 def add_person(store: Store, person: Person) -> StoreCommand:
-    return adding(f"Ny person {person.name}", person, store.add_person, store.delete_person)
+    return adding(
+        f"Ny person {person.name}", person, store.register.add_person, store.register.delete_person
+    )
 
 
 def delete_person(store: Store, person: Person) -> StoreCommand:
     person = copy.deepcopy(person)
     assert person.id is not None
     person_id = person.id
-    memberships = store.memberships(person_id=person_id)
+    memberships = store.register.memberships(person_id=person_id)
 
     def undo() -> None:
-        store.add_person(person)
+        store.register.add_person(person)
         for membership in memberships:
-            store.add_membership(membership)
+            store.register.add_membership(membership)
 
-    return StoreCommand(f"Slett {person.name}", lambda: store.delete_person(person_id), undo)
+    return StoreCommand(
+        f"Slett {person.name}", lambda: store.register.delete_person(person_id), undo
+    )
 
 
 def edit_body(store: Store, old: Body, new: Body) -> StoreCommand:
     old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
-        f"Endre {old.name}", lambda: store.update_body(new), lambda: store.update_body(old)
+        f"Endre {old.name}",
+        lambda: store.register.update_body(new),
+        lambda: store.register.update_body(old),
     )
 
 
 def add_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
     return adding(
-        f"Nytt medlemskap {label}", membership, store.add_membership, store.delete_membership
+        f"Nytt medlemskap {label}",
+        membership,
+        store.register.add_membership,
+        store.register.delete_membership,
     )
 
 
@@ -115,8 +126,8 @@ def edit_membership(store: Store, old: Membership, new: Membership, label: str) 
     old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         f"Endre medlemskap {label}",
-        lambda: store.update_membership(new),
-        lambda: store.update_membership(old),
+        lambda: store.register.update_membership(new),
+        lambda: store.register.update_membership(old),
     )
 
 
@@ -126,22 +137,24 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
     membership_id = membership.id
 
     def undo() -> None:
-        store.add_membership(membership)
+        store.register.add_membership(membership)
 
     return StoreCommand(
-        f"Slett medlemskap {label}", lambda: store.delete_membership(membership_id), undo
+        f"Slett medlemskap {label}", lambda: store.register.delete_membership(membership_id), undo
     )
 
 
 def add_body(store: Store, body: Body) -> StoreCommand:
-    return adding(f"Nytt organ {body.name}", body, store.add_body, store.delete_body)
+    return adding(
+        f"Nytt organ {body.name}", body, store.register.add_body, store.register.delete_body
+    )
 
 
 def move_in_roster(store: Store, first_id: int, second_id: int, label: str) -> StoreCommand:
     return StoreCommand(
         f"Flytt {label}",
-        lambda: store.swap_roster_order(first_id, second_id),
-        lambda: store.swap_roster_order(first_id, second_id),
+        lambda: store.register.swap_roster_order(first_id, second_id),
+        lambda: store.register.swap_roster_order(first_id, second_id),
     )
 
 
@@ -160,8 +173,8 @@ class EditCaseCommand(StoreCommand):
         self.case_id, self.field = old.id, field
         super().__init__(
             f"Endre {old.title or 'sak'}",
-            lambda: store.update_case(self.new),
-            lambda: store.update_case(self.old),
+            lambda: store.agenda.update_case(self.new),
+            lambda: store.agenda.update_case(self.old),
         )
 
     def id(self) -> int:
@@ -185,11 +198,11 @@ def insert_case(store: Store, meeting_id: int, case: Case, position: int) -> Sto
     case = copy.deepcopy(case)
 
     def do() -> None:
-        case.id = store.insert_case(meeting_id, case, position)
+        case.id = store.agenda.insert_case(meeting_id, case, position)
 
     def undo() -> None:
         assert case.id is not None
-        store.delete_case(case.id)
+        store.agenda.delete_case(case.id)
 
     return StoreCommand(f"Ny sak {case.title}", do, undo)
 
@@ -199,23 +212,23 @@ def remove_case(store: Store, meeting_id: int, case: Case, position: int) -> Sto
     case = copy.deepcopy(case)
     assert case.id is not None
     case_id = case.id
-    frozen = store.meeting(meeting_id).numbers_frozen
+    frozen = store.meetings.meeting(meeting_id).numbers_frozen
 
     def undo() -> None:
         if frozen:
-            store.update_case(case)
+            store.agenda.update_case(case)
         else:
-            store.insert_case(meeting_id, case, position)
+            store.agenda.insert_case(meeting_id, case, position)
 
-    return StoreCommand(f"Fjern {case.title}", lambda: store.remove_case(case_id), undo)
+    return StoreCommand(f"Fjern {case.title}", lambda: store.agenda.remove_case(case_id), undo)
 
 
 def move_case(store: Store, meeting_id: int, source: int, target: int, title: str) -> StoreCommand:
     """Move from agenda index ``source`` so that the case ends up at index ``target``."""
     return StoreCommand(
         f"Flytt {title}",
-        lambda: store.move_case(meeting_id, source, target),
-        lambda: store.move_case(meeting_id, target, source),
+        lambda: store.agenda.move_case(meeting_id, source, target),
+        lambda: store.agenda.move_case(meeting_id, target, source),
     )
 
 
@@ -223,7 +236,11 @@ def edit_meeting(
     store: Store, old: Meeting, new: Meeting, label: str = "Endre møtet"
 ) -> StoreCommand:
     old, new = copy.deepcopy(old), copy.deepcopy(new)
-    return StoreCommand(label, lambda: store.update_meeting(new), lambda: store.update_meeting(old))
+    return StoreCommand(
+        label,
+        lambda: store.meetings.update_meeting(new),
+        lambda: store.meetings.update_meeting(old),
+    )
 
 
 class CreateMeetingCommand(StoreCommand):
@@ -236,12 +253,12 @@ class CreateMeetingCommand(StoreCommand):
         self.meeting_id: int | None = None
 
         def do() -> None:
-            self.meeting_id = store.create_meeting(body_id, day, **options)
-            options["uid"] = store.meeting_header(self.meeting_id).uid
+            self.meeting_id = store.meetings.create_meeting(body_id, day, **options)
+            options["uid"] = store.meetings.meeting_header(self.meeting_id).uid
 
         def undo() -> None:
             assert self.meeting_id is not None
-            store.delete_meeting(self.meeting_id)
+            store.meetings.delete_meeting(self.meeting_id)
 
         super().__init__(f"Nytt møte {label}", do, undo)
 
@@ -253,19 +270,63 @@ def create_meeting(
     return CreateMeetingCommand(store, body_id, day, label, **options)
 
 
-def move_meeting(store: Store, meeting_id: int, day: dt.date, label: str) -> StoreCommand:
-    old_day = store.meeting_header(meeting_id).date
-    return StoreCommand(
-        f"Flytt {label}",
-        lambda: store.move_meeting(meeting_id, day),
-        lambda: store.move_meeting(meeting_id, old_day),
+def meeting_step(
+    store: Store, meeting_id: int, text: str, change: Callable[[Meeting], Meeting]
+) -> StoreCommand:
+    """One step of ``core.lifecycle`` (approve, reopen, held times, move, cancel); undo puts
+    the header back as it was."""
+    before: list[Meeting] = []
+
+    def do() -> None:
+        before[:] = [store.meetings.step(meeting_id, change)]
+
+    def undo() -> None:
+        store.meetings.update_meeting(before[0])
+
+    return StoreCommand(text, do, undo)
+
+
+def approve(store: Store, meeting_id: int, day: dt.date, kind: str) -> StoreCommand:
+    return meeting_step(store, meeting_id, f"Godkjenn {kind}", lambda m: lifecycle.approve(m, day))
+
+
+def reopen(store: Store, meeting_id: int, day: dt.date, kind: str) -> StoreCommand:
+    return meeting_step(store, meeting_id, f"Gjenåpne {kind}", lambda m: lifecycle.reopen(m, day))
+
+
+def held_times(
+    store: Store, meeting_id: int, start: dt.time | None, end: dt.time | None
+) -> StoreCommand:
+    return meeting_step(
+        store, meeting_id, "Endre møtetid", lambda m: lifecycle.with_held_times(m, start, end)
     )
 
 
+def move_meeting(store: Store, meeting_id: int, day: dt.date, label: str) -> StoreCommand:
+    return meeting_step(store, meeting_id, f"Flytt {label}", lambda m: lifecycle.moved(m, day))
+
+
 def cancel_meeting(store: Store, meeting_id: int, reason: str, label: str) -> StoreCommand:
-    old = store.meeting_header(meeting_id)
+    return meeting_step(
+        store, meeting_id, f"Avlys {label}", lambda m: lifecycle.cancelled(m, reason)
+    )
+
+
+def set_attendance(
+    store: Store, meeting_id: int, old: Sequence[Attendance], new: Sequence[Attendance], text: str
+) -> StoreCommand:
+    """The roster of the meeting as held, replaced as a whole (one key, one step)."""
+    old, new = list(old), list(new)
     return StoreCommand(
-        f"Avlys {label}",
-        lambda: store.cancel_meeting(meeting_id, reason),
-        lambda: store.update_meeting(old),
+        text,
+        lambda: store.minutes.set_attendance(meeting_id, new),
+        lambda: store.minutes.set_attendance(meeting_id, old),
+    )
+
+
+def plan_settings(store: Store, old: PlanSettings, new: PlanSettings) -> StoreCommand:
+    return StoreCommand(
+        "Endre innstillinger for møteplanen",
+        lambda: store.settings.set_plan_settings(new),
+        lambda: store.settings.set_plan_settings(old),
     )

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         pane = self._lazy.get(title)
         if pane is None:
             if title == "Møteplan":
-                from tr_desk.ui.plan_pane import PlanPane as PaneClass  # type: ignore[assignment]
+                from tr_desk.ui.plan_pane import PlanPane as PaneClass
             elif title == "Sakliste":
                 from tr_desk.ui.agenda_pane import AgendaPane as PaneClass  # type: ignore[assignment]
             elif title == "Møte":
@@ -130,7 +130,9 @@ class MainWindow(QMainWindow):
             if hasattr(pane, "problem_chosen"):
                 pane.problem_chosen.connect(self.go_to_case)
             self._lazy[title] = pane
-            self._slots[title].layout().addWidget(pane)
+            layout = self._slots[title].layout()
+            assert layout is not None
+            layout.addWidget(pane)
         return pane
 
     @property
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         """From the plan: a held meeting opens in Møte, the others in Sakliste."""
         from tr_desk.core.model import MeetingStatus
 
-        meeting = self.store.meeting_header(meeting_id)
+        meeting = self.store.meetings.meeting_header(meeting_id)
         self.current_meeting_id = meeting_id
         held = meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED)
         self.show_pane("Møte" if held else "Sakliste")
@@ -179,8 +181,9 @@ class MainWindow(QMainWindow):
         self.current_meeting_id = meeting_id
         self.show_pane("Møte")
         pane = self.meeting_pane
-        if case_index >= 0 and pane.meeting is not None:
-            pane.cases.setCurrentItem(pane.cases.topLevelItem(case_index))
+        item = pane.cases.topLevelItem(case_index) if case_index >= 0 else None
+        if item is not None and pane.meeting is not None:
+            pane.cases.setCurrentItem(item)
             pane.editor.focus_field(field)
         elif field == "attendance":
             pane.roster.setFocus()
@@ -347,7 +350,7 @@ def _warm_up() -> None:
     import reportlab.platypus  # noqa: F401
     import sqlite_utils  # noqa: F401
 
-    from tr_desk.core.check import norwegian_holidays
+    from tr_desk.core.checks.problems import norwegian_holidays
     from tr_desk.documents.styles import styles
 
     norwegian_holidays([dt.date.today().year])

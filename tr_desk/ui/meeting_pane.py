@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.core import lifecycle
 from tr_desk.core.formats import parse_time
 from tr_desk.core.minutes import (
     NEXT_STATUS,
@@ -44,14 +45,11 @@ from tr_desk.core.model import (
     Case,
     Meeting,
     MeetingMode,
-    MeetingStatus,
     Role,
 )
 from tr_desk.core.names import NameIndex
-from tr_desk.core.numbering import case_label
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.commands import StoreCommand
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.minutes_editor import OUTCOME_LABELS, MinutesEditor
 from tr_desk.ui.pane import MeetingView
@@ -116,7 +114,9 @@ class PersonDialog(QDialog):
                 self.person.addItem(name, pid)
         if allow_guest:
             self.person.setCurrentIndex(-1)
-            self.person.lineEdit().setPlaceholderText("Navn fra registeret, eller en gjest")
+            line = self.person.lineEdit()
+            assert line is not None
+            line.setPlaceholderText("Navn fra registeret, eller en gjest")
         self.role = QLineEdit(role)
         self.role.setPlaceholderText("f.eks. sekretariat, innleder, gjest")
         form = QFormLayout(self)
@@ -295,14 +295,14 @@ class MeetingPane(MeetingView):
         cases_layout.addWidget(style.bold(QLabel("Saker")))
         cases_layout.addWidget(self.cases, 1)
         cases_layout.addWidget(style.muted(HINT_CASES))
-        column = QSplitter(Qt.Orientation.Vertical)
-        column.addWidget(left)
-        column.addWidget(cases_box)
-        column.setStretchFactor(0, 5)
-        column.setStretchFactor(1, 4)
+        left_column = QSplitter(Qt.Orientation.Vertical)
+        left_column.addWidget(left)
+        left_column.addWidget(cases_box)
+        left_column.setStretchFactor(0, 5)
+        left_column.setStretchFactor(1, 4)
 
         splitter = QSplitter()
-        splitter.addWidget(column)
+        splitter.addWidget(left_column)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
@@ -332,11 +332,9 @@ class MeetingPane(MeetingView):
 
     def open_meeting(self, meeting_id: int | None) -> None:
         self.editor.flush()
-        self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+        self.meeting = self.store.meetings.meeting(meeting_id) if meeting_id is not None else None
         if self.meeting is not None:
-            self.members = self.store.members(self.meeting)
-            self.roster_ids = self.store.invited(self.meeting)
-            self.people = {p.id: p.name for p in self.store.people() if p.id is not None}
+            self.people = {p.id: p.name for p in self.store.register.people() if p.id is not None}
             self.meeting_opened.emit(meeting_id)
         self.refresh(reload_editor=True)
 
@@ -350,15 +348,13 @@ class MeetingPane(MeetingView):
             self.status.setText("Ingen møter ennå.")
             return
         assert self.meeting.id is not None
-        self.meeting = self.store.meeting(self.meeting.id)
+        self.meeting = self.store.meetings.meeting(self.meeting.id)
+        self.context = self.store.context(self.meeting)  # the one read for the pane
+        self.members = list(self.context.members)
+        self.roster_ids = list(self.context.invited)
         m = self.meeting
-        body = self.store.body(m.body_id)
-        self.elected = body.elected
-        numbers = self.store.case_numbers(m)
-        self.labels = [
-            case_label(body.prefix, numbers, i, m.date.year) or f"Sak {i + 1}"
-            for i in range(len(m.cases))
-        ]
+        self.elected = self.context.body.elected
+        self.labels = [self.context.where(i) for i in range(len(m.cases))]
         status = STATUS_LABELS[m.status]
         mode = {MeetingMode.REMOTE: ", fjernmøte", MeetingMode.WRITTEN: ", skriftlig"}.get(
             m.mode, ""
@@ -462,6 +458,7 @@ class MeetingPane(MeetingView):
         for i, case in enumerate(self.meeting.cases):
             quorum = quorum_for_case(self.meeting, i, self.members)
             item = self.cases.topLevelItem(i)
+            assert item is not None
             texts = (
                 self.labels[i],
                 case.title,
@@ -475,8 +472,9 @@ class MeetingPane(MeetingView):
             item.setToolTip(3, str(quorum) if self.elected else present)
             warn = not quorum.ok and not written and self.elected
             item.setForeground(3, self._warn_brush if warn else self._plain_brush)
-        if count:
-            self.cases.setCurrentItem(self.cases.topLevelItem(max(0, min(current, count - 1))))
+        chosen = self.cases.topLevelItem(max(0, min(current, count - 1))) if count else None
+        if chosen is not None:
+            self.cases.setCurrentItem(chosen)
         self.cases.blockSignals(blocked)
 
     def _quorum_short(self, index: int) -> str:
@@ -541,7 +539,9 @@ class MeetingPane(MeetingView):
             return
         field = self.editor.focused_field() or "notes"
         row = max(0, min(self.current_case() + step, len(self.meeting.cases) - 1))
-        self.cases.setCurrentItem(self.cases.topLevelItem(row))
+        item = self.cases.topLevelItem(row)
+        if item is not None:
+            self.cases.setCurrentItem(item)
         self.editor.focus_field(field)
 
     # -- attendance --------------------------------------------------------------------------
@@ -553,12 +553,7 @@ class MeetingPane(MeetingView):
     def _set_lines(self, lines: list[Attendance], text: str) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
         meeting_id = self.meeting.id
-        old, new = self._lines(), copy.deepcopy(lines)
-        command = StoreCommand(
-            text,
-            lambda: self.store.set_attendance(meeting_id, new),
-            lambda: self.store.set_attendance(meeting_id, old),
-        )
+        command = commands.set_attendance(self.store, meeting_id, self._lines(), lines, text)
         return self.push(command)
 
     def _selected(self) -> tuple[int | None, int | None]:
@@ -630,7 +625,7 @@ class MeetingPane(MeetingView):
         if self.meeting is None or pid is None or pid not in self.members:
             dialogs.tell(self, "Velg et medlem i listen først; varaen møter for medlemmet.")
             return
-        deputies = self.store.roster(
+        deputies = self.store.register.roster(
             self.meeting.body_id, self.meeting.date, (Role.SUBSTITUTE.value,)
         )
         suggested = [(d, self.people.get(d, "?")) for d in deputies]
@@ -651,11 +646,9 @@ class MeetingPane(MeetingView):
             return
         marked = {a.person_id for a in self.meeting.attendance}
         suggested = [
-            (pid, self.people.get(pid, "?"))
-            for pid in self.store.copied(self.meeting)
-            if pid not in marked
+            (pid, self.people.get(pid, "?")) for pid in self.context.copied if pid not in marked
         ]
-        names = NameIndex(self.store.people())
+        names = NameIndex(self.store.register.people())
         for case in self.meeting.cases:
             found = names.find(case.presenter.split(",")[0]) if case.presenter else None
             if found is not None and found.id is not None and found.id not in marked:
@@ -663,7 +656,7 @@ class MeetingPane(MeetingView):
         dialog = PersonDialog(
             "Andre til stede", suggested, self._everyone(), self, role="", allow_guest=True
         )
-        copied = set(self.store.copied(self.meeting))
+        copied = set(self.context.copied)
         dialog.person.currentIndexChanged.connect(
             lambda _: dialog.role.setText(
                 "sekretariat" if dialog.person.currentData() in copied else dialog.role.text()
@@ -713,23 +706,17 @@ class MeetingPane(MeetingView):
     def _on_times_edited(self) -> None:
         if self.meeting is None:
             return
-        new = copy.deepcopy(self.meeting)
         try:
-            new.held_start = parse_time(self.held_start.text()) if self.held_start.text() else None
-            new.held_end = parse_time(self.held_end.text()) if self.held_end.text() else None
+            start = parse_time(self.held_start.text()) if self.held_start.text() else None
+            end = parse_time(self.held_end.text()) if self.held_end.text() else None
         except ValueError:
             self.refuse("Skriv klokkeslettet som 08:30 eller 0830.")
             self.refresh()
             return
-        if new.held_start and new.status in (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED):
-            new.status = MeetingStatus.HELD
-        if (new.held_start, new.held_end, new.status) == (
-            self.meeting.held_start,
-            self.meeting.held_end,
-            self.meeting.status,
-        ):
+        if lifecycle.with_held_times(self.meeting, start, end) == self.meeting:
             return
-        self.push(commands.edit_meeting(self.store, self.meeting, new))
+        assert self.meeting.id is not None
+        self.push(commands.held_times(self.store, self.meeting.id, start, end))
 
     # -- cases -------------------------------------------------------------------------------
 

@@ -59,10 +59,12 @@ def fill_meetings(
 ) -> int | None:
     """Fill ``combo`` with the meetings, newest first; returns the id chosen (``keep`` if
     it is there, else ``choose``'s pick), or None when there are none."""
-    bodies = {b.id: b for b in store.bodies()}
+    bodies = {b.id: b for b in store.register.bodies()}
     blocked = combo.blockSignals(True)
     combo.clear()
-    headers = [m for m in reversed(store.meetings()) if statuses is None or m.status in statuses]
+    headers = [
+        m for m in reversed(store.meetings.headers()) if statuses is None or m.status in statuses
+    ]
     for meeting in headers:
         body = bodies[meeting.body_id]
         status = STATUS_LABELS[meeting.status].lower()

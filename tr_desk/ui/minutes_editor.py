@@ -154,11 +154,12 @@ class MinutesEditor(CaseForm):
 
         vote_row = self.vote_row = QHBoxLayout()
         vote_row.addWidget(self.vote)
+        self.vote_counts: list[QWidget] = []  # the labels and counts, shown for a counted vote
         for label, spin in (("For", self.votes_for), ("Mot", self.against), ("Blanke", self.blank)):
-            vote_row.addWidget(QLabel(label))
+            self.vote_counts += [QLabel(label), spin]
+            vote_row.addWidget(self.vote_counts[-2])
             vote_row.addWidget(spin)
         vote_row.addStretch(1)
-        self.vote_counts = [vote_row.itemAt(i).widget() for i in range(1, vote_row.count() - 1)]
         exclusion_buttons = QHBoxLayout()
         exclusion_buttons.addWidget(self.add_exclusion)
         exclusion_buttons.addWidget(self.remove_exclusion)

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.check import Problem, summary
+from tr_desk.core.checks.minutes import check_minutes
+from tr_desk.core.checks.problems import Problem, summary
 from tr_desk.core.formats import date_short, parse_user_date
+from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import Meeting, MeetingStatus
 from tr_desk.core.numbering import case_label
 from tr_desk.storage.store import Store
@@ -48,7 +50,7 @@ def _renderers() -> tuple[Any, Any]:
 
 
 def _render_minutes(content: Any) -> bytes:
-    return _renderers()[0](content)  # type: ignore[no-any-return]
+    return _renderers()[0](content)
 
 
 def print_pdf(data: bytes, printer: Any) -> int:
@@ -162,7 +164,7 @@ class MinutesPane(MeetingView):
         self.open_meeting(fill_meetings(self.meetings, self.store, keep, current_meeting))
 
     def open_meeting(self, meeting_id: int | None) -> None:
-        self.meeting = self.store.meeting(meeting_id) if meeting_id is not None else None
+        self.meeting = self.store.meetings.meeting(meeting_id) if meeting_id is not None else None
         if meeting_id is not None:
             self.meeting_opened.emit(meeting_id)
         self.refresh()
@@ -177,9 +179,10 @@ class MinutesPane(MeetingView):
                 widget.setEnabled(False)
             return
         assert self.meeting.id is not None
-        self.meeting = self.store.meeting(self.meeting.id)
+        self.meeting = self.store.meetings.meeting(self.meeting.id)
+        self.context = self.store.context(self.meeting)  # the one read for the pane
         m = self.meeting
-        body = self.store.body(m.body_id)
+        body = self.context.body
         status = STATUS_LABELS[m.status]
         if m.approved_on and m.status is MeetingStatus.APPROVED:
             status += f" {date_short(m.approved_on)}"
@@ -189,11 +192,11 @@ class MinutesPane(MeetingView):
         writable = not self.store.readonly
         self.approve_button.setEnabled(writable and m.status is MeetingStatus.HELD)
         self.reopen_button.setEnabled(writable and m.status is MeetingStatus.APPROVED)
-        for widget in (self.print_button, self.save_button, self.extract_button):
-            widget.setEnabled(True)
+        for button in (self.print_button, self.save_button, self.extract_button):
+            button.setEnabled(True)
         editable = writable and not m.minutes_locked
-        for widget in (self.minutes_date, self.chair, self.minute_taker, self.remarks):
-            widget.setEnabled(editable)
+        for field in (self.minutes_date, self.chair, self.minute_taker, self.remarks):
+            field.setEnabled(editable)
         self._fill_header()
         self._run_check()
         self._show_preview()
@@ -205,8 +208,8 @@ class MinutesPane(MeetingView):
         for widget in widgets:
             widget.blockSignals(True)
         self.minutes_date.setText(date_short(m.minutes_date) if m.minutes_date else "")
-        people = [(p.id, p.name) for p in self.store.people()]
-        leader = self.store.leader(m.body_id, m.date)
+        people = [(p.id, p.name) for p in self.store.register.people()]
+        leader = self.context.leader
         for combo, chosen, empty in (
             (self.chair, m.chair_id, "Organets leder" if leader else "Ingen"),
             (self.minute_taker, m.minute_taker_id, "Ingen"),
@@ -225,12 +228,12 @@ class MinutesPane(MeetingView):
 
     def _run_check(self) -> None:
         assert self.meeting is not None
-        self.problems = self.store.check_minutes(self.meeting)
+        self.problems = check_minutes(self.context)
         style.show_problems(self.problems, self.check_list, self.check_title)
 
     def content(self) -> Any:
         assert self.meeting is not None
-        return self.store.minutes_content(self.meeting, public=self.public.isChecked())
+        return minutes_content(self.context, public=self.public.isChecked())
 
     def _show_preview(self) -> None:
         if self.meeting is not None:
@@ -270,16 +273,15 @@ class MinutesPane(MeetingView):
         """Mark the minutes approved by hand; they are locked until «Gjenåpne»."""
         if self.meeting is None or self.meeting.status is not MeetingStatus.HELD:
             return
-        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
+        kind = self.store.register.body(self.meeting.body_id).minutes_title.lower()
         # Errors and warnings alike: approving locks the minutes, so look first.
         if self.problems and not dialogs.confirm(
             self, f"Godkjenn {kind}",
             f"Kontrollen fant {summary(self.problems)}. Godkjenne likevel?", "Godkjenn",
         ):  # fmt: skip
             return
-        new = copy.deepcopy(self.meeting)
-        new.status, new.approved_on = MeetingStatus.APPROVED, dt.date.today()
-        self.push(commands.edit_meeting(self.store, self.meeting, new, f"Godkjenn {kind}"))
+        assert self.meeting.id is not None
+        self.push(commands.approve(self.store, self.meeting.id, dt.date.today(), kind))
 
     def reopen(self) -> None:
         if self.meeting is None or self.meeting.status is not MeetingStatus.APPROVED:
@@ -290,10 +292,9 @@ class MinutesPane(MeetingView):
             "at den er endret etter godkjenning.", "Gjenåpne",
         ):  # fmt: skip
             return
-        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
-        new = copy.deepcopy(self.meeting)
-        new.status, new.reopened_on = MeetingStatus.HELD, dt.date.today()
-        self.push(commands.edit_meeting(self.store, self.meeting, new, f"Gjenåpne {kind}"))
+        kind = self.store.register.body(self.meeting.body_id).minutes_title.lower()
+        assert self.meeting.id is not None
+        self.push(commands.reopen(self.store, self.meeting.id, dt.date.today(), kind))
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -301,7 +302,7 @@ class MinutesPane(MeetingView):
         from tr_desk.actions import file_stem
 
         assert self.meeting is not None
-        kind = self.store.body(self.meeting.body_id).minutes_title.lower()
+        kind = self.store.register.body(self.meeting.body_id).minutes_title.lower()
         return file_stem(self.store, self.meeting, kind, self.public.isChecked())
 
     def _save(self, data: bytes, stem: str) -> Path | None:
@@ -327,8 +328,8 @@ class MinutesPane(MeetingView):
         """Særutskrift of one case, for those the decision concerns."""
         if self.meeting is None or not self.meeting.cases:
             return
-        body = self.store.body(self.meeting.body_id)
-        numbers = self.store.case_numbers(self.meeting)
+        body = self.store.register.body(self.meeting.body_id)
+        numbers = self.store.meetings.case_numbers(self.meeting)
         labels = [
             f"{case_label(body.prefix, numbers, i, self.meeting.date.year)}  {c.title}"
             for i, c in enumerate(self.meeting.cases)
@@ -342,7 +343,7 @@ class MinutesPane(MeetingView):
         if not dialog.exec():
             return
         index = labels.index(dialog.textValue())
-        content = self.store.extract_content(self.meeting, index, dt.date.today())
+        content = extract_content(self.context, index, dt.date.today())
         number = case_label(body.prefix, numbers, index, self.meeting.date.year)
         stem = "saerutskrift-" + number.replace(" ", "-").replace("/", "-")
         self._save(_renderers()[1](content), stem)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.check import norwegian_holidays
+from tr_desk.core import lifecycle
+from tr_desk.core.checks.problems import norwegian_holidays
 from tr_desk.core.formats import date_short, parse_time, plan_date, time_slot
 from tr_desk.core.model import Body, Meeting, MeetingStatus
 from tr_desk.core.plan import (
@@ -145,8 +146,10 @@ class MeetingDialog(QDialog):
     def chosen(self) -> tuple[int, dt.date, dict[str, object]]:
         start, end = self.times()
         body_id = int(self.body.currentData())
-        options = {"start": start, "end": end, "place": self.place.text().strip(),
-                   "note": " ".join(self.note.text().split())}  # fmt: skip
+        options: dict[str, object] = {
+            "start": start, "end": end, "place": self.place.text().strip(),
+            "note": " ".join(self.note.text().split()),
+        }  # fmt: skip
         return body_id, _date(self.day.date()), options
 
 
@@ -162,7 +165,7 @@ class GeneratorDialog(QDialog):
         self.resize(760, 620)
         self.store = store
         self.settings = copy.deepcopy(settings)
-        self.bodies = store.bodies()
+        self.bodies = store.register.bodies()
         self.proposal: Proposal | None = None
         self.year = QSpinBox()
         self.year.setRange(2000, 2200)
@@ -240,7 +243,9 @@ class GeneratorDialog(QDialog):
         old = self.proposal.slots[row]
         day = _date(edit.date())
         self.proposal.slots[row] = Slot(old.body, day, old.meeting_id, old.cycle)
-        self.table.item(row, 2).setText(plan_date(day))
+        cell = self.table.item(row, 2)
+        if cell is not None:
+            cell.setText(plan_date(day))
         self._show_flags()
 
     def _show_flags(self) -> None:
@@ -248,7 +253,7 @@ class GeneratorDialog(QDialog):
         year = self.year.value()
         holidays = norwegian_holidays([year, year + 1])
         bodies = {b.id: b for b in self.bodies if b.id is not None}
-        taken = slots_of(self.store.meetings(year=year), bodies)
+        taken = slots_of(self.store.meetings.headers(year=year), bodies)
         self.proposal.flags = check_plan(self.proposal.slots + taken, holidays, self.settings)
         self.flags.clear()
         for flag in self.proposal.flags:
@@ -304,7 +309,7 @@ class PlanPane(Pane):
         self.calendar = YearView()
         self.calendar.meeting_selected.connect(self._select)
         self.calendar.meeting_activated.connect(self.open_requested.emit)
-        self.calendar.meeting_dropped.connect(self.move)
+        self.calendar.meeting_dropped.connect(self.move_meeting)
         self.calendar.day_activated.connect(lambda day: self.new_meeting(day))
 
         self.list = QTreeWidget()
@@ -367,10 +372,10 @@ class PlanPane(Pane):
         self.refresh()
 
     def refresh(self) -> None:
-        bodies = self.store.bodies()
+        bodies = self.store.register.bodies()
         self.bodies = {b.id: b for b in bodies if b.id is not None}
         self.colours = body_colours(bodies)
-        self.meetings = self.store.meetings(year=self.year)
+        self.meetings = self.store.meetings.headers(year=self.year)
         self._fill_legend(bodies)
         holidays = norwegian_holidays([self.year])
         marks = []
@@ -391,7 +396,8 @@ class PlanPane(Pane):
 
     def _fill_legend(self, bodies: list[Body]) -> None:
         while self.legend.count():
-            widget = self.legend.takeAt(0).widget()
+            taken = self.legend.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         for body in bodies:
@@ -438,7 +444,7 @@ class PlanPane(Pane):
 
     def _fill_flags(self, holidays: dict[dt.date, str]) -> None:
         slots = slots_of(self.meetings, self.bodies)
-        settings = self.store.plan_settings()
+        settings = self.store.settings.plan_settings()
         self.plan_flags = check_plan(with_cycles(slots, settings), holidays, settings)
         self.flags.clear()
         for flag in self.plan_flags:
@@ -448,9 +454,7 @@ class PlanPane(Pane):
 
     def _update_buttons(self) -> None:
         meeting = self.selected_meeting()
-        open_ = meeting is not None and meeting.status not in (
-            MeetingStatus.HELD, MeetingStatus.APPROVED, MeetingStatus.CANCELLED,
-        )  # fmt: skip
+        open_ = meeting is not None and lifecycle.is_open(meeting)
         writable = not self.store.readonly
         for button in (self.move_button, self.cancel_button):
             button.setEnabled(writable and open_)
@@ -467,7 +471,7 @@ class PlanPane(Pane):
         self.calendar.select(meeting_id)
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == meeting_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == meeting_id:
                 blocked = self.list.blockSignals(True)
                 self.list.setCurrentItem(item)
                 self.list.blockSignals(blocked)
@@ -508,15 +512,13 @@ class PlanPane(Pane):
             return command.meeting_id
         return None
 
-    def move(self, meeting_id: int, day: dt.date) -> bool:
+    def move_meeting(self, meeting_id: int, day: dt.date) -> bool:
         meeting = next((m for m in self.meetings if m.id == meeting_id), None)
         if meeting is None:
             return False
-        if meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED):
-            self.refuse("Møtet er avholdt og kan ikke flyttes.")
-            return False
-        if meeting.status is MeetingStatus.CANCELLED:
-            self.refuse("Møtet er avlyst. Angre avlysningen (Ctrl+Z) eller legg inn et nytt møte.")
+        refusal = lifecycle.move_refusal(meeting, day)
+        if refusal is not None:
+            self.refuse(str(refusal))
             return False
         if meeting.status is MeetingStatus.NOTICE_ISSUED and not dialogs.confirm(
             self, "Flytte møtet?",
@@ -543,7 +545,7 @@ class PlanPane(Pane):
         form.addRow("", weekday)
         form.addRow(dialogs.ok_cancel(dialog, "Flytt", dialog.accept))
         if dialog.exec():
-            self.move(meeting.id, _date(edit.date()))
+            self.move_meeting(meeting.id, _date(edit.date()))
 
     def _on_cancel(self) -> None:
         meeting = self.selected_meeting()
@@ -568,11 +570,13 @@ class PlanPane(Pane):
         dialog.setCancelButtonText("Avbryt")
         if not dialog.exec():
             return
-        new = copy.deepcopy(self.store.meeting_header(meeting.id or 0))
+        new = copy.deepcopy(self.store.meetings.meeting_header(meeting.id or 0))
         new.note = " ".join(dialog.textValue().split())
         if new.note != meeting.note:
             self.push(
-                commands.edit_meeting(self.store, self.store.meeting_header(new.id or 0), new)
+                commands.edit_meeting(
+                    self.store, self.store.meetings.meeting_header(new.id or 0), new
+                )
             )
 
     def _on_open(self) -> None:
@@ -581,13 +585,13 @@ class PlanPane(Pane):
 
     def generate(self) -> None:
         """Propose next year's plan; the accepted one is one undo step."""
-        settings = self.store.plan_settings()
+        settings = self.store.settings.plan_settings()
         dialog = GeneratorDialog(self.store, self.year + 1, settings, self)
         if not dialog.exec() or dialog.proposal is None:
             return
         accept_plan(self, dialog.proposal.slots)
         if dialog.settings != settings:
-            self.store.set_plan_settings(dialog.settings)
+            self.store.settings.set_plan_settings(dialog.settings)
         self.show_year(dialog.year.value())
 
     # -- documents ---------------------------------------------------------------------------
@@ -627,7 +631,7 @@ def accept_plan(pane: PlanPane, slots: list[Slot]) -> int:
         for slot in slots:
             body = slot.body
             assert body.id is not None
-            if pane.store.meeting_id(body.id, slot.day) is not None:
+            if pane.store.meetings.meeting_id(body.id, slot.day) is not None:
                 continue
             label = f"{body.name} {date_short(slot.day)}"
             if pane.push(commands.create_meeting(pane.store, body.id, slot.day, label)):

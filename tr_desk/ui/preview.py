@@ -59,7 +59,7 @@ class RenderWorker:
                     continue
                 if status != "ok":
                     raise RuntimeError(result)
-                return result  # type: ignore[no-any-return]
+                return result
         raise AssertionError("unreachable")
 
     def warm(self) -> None:

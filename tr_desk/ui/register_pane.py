@@ -119,7 +119,7 @@ class PeoplePage(Pane):
 
     def refresh(self) -> None:
         keep = self._current.id if self._current else None
-        self.model.set_people(self.store.people())
+        self.model.set_people(self.store.register.people())
         self.count_label.setText(f"{self.model.rowCount()} personer")
         self.select(keep)
 
@@ -157,9 +157,9 @@ class PeoplePage(Pane):
     def _membership_text(self, person: Person | None) -> str:
         if person is None or person.id is None:
             return ""
-        bodies = {b.id: b.name for b in self.store.bodies()}
+        bodies = {b.id: b.name for b in self.store.register.bodies()}
         lines = []
-        for m in self.store.memberships(person_id=person.id):
+        for m in self.store.register.memberships(person_id=person.id):
             period = f"fra {date_short(m.start)}"
             if m.end:
                 period += f" til {date_short(m.end)}"
@@ -200,7 +200,7 @@ class PeoplePage(Pane):
         person = self._current
         if person is None or person.id is None:
             return
-        if self.store.person_usage(person.id):
+        if self.store.register.person_usage(person.id):
             self.refuse(
                 f"{person.name} er nevnt i møter og kan ikke slettes. "
                 "Avslutt heller medlemskapene under «Organer og medlemskap»."
@@ -243,7 +243,9 @@ class RegisterPane(StoreWatcher):
 
             self._bodies = BodiesPage(self.store, self.undo_stack)
             self._bodies.saved.connect(self.saved)
-            self._bodies_tab.layout().addWidget(self._bodies)
+            layout = self._bodies_tab.layout()
+            assert layout is not None
+            layout.addWidget(self._bodies)
             self._bodies.refresh()
         return self._bodies
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tr_desk.core.check import Problem
+    from tr_desk.core.checks.problems import Problem
 
 NAV_ITEM_HEIGHT = 38
 WARNING_COLOUR = "#b00020"
@@ -47,7 +47,7 @@ def warning(text: str) -> QLabel:
 
 def show_problems(problems: Sequence[Problem], items: QListWidget, title: QLabel) -> None:
     """The check's findings as a list («Feil: KF 46/22: …») under «Kontroll: 1 feil, …»."""
-    from tr_desk.core.check import Severity, summary
+    from tr_desk.core.checks.problems import Severity, summary
 
     items.clear()
     for problem in problems:

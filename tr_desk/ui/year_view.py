@@ -210,7 +210,7 @@ class YearView(QWidget):
         marks = self._marks_on(day) if day else []
         lines = [m.label for m in marks]
         if day in self.holidays:
-            lines.append(self.holidays[day])  # type: ignore[index]
+            lines.append(self.holidays[day])
         if lines:
             QToolTip.showText(event.globalPosition().toPoint(), "\n".join(lines), self)
         else:

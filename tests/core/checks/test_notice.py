@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from tr_desk.core.check import CheckContext, Severity, check_notice, copied_texts
-from tr_desk.core.minutes import check_minutes, minutes_case
+from tr_desk.core.checks.minutes import check_minutes
+from tr_desk.core.checks.notice import check_notice
+from tr_desk.core.checks.problems import Severity, copied_texts
+from tr_desk.core.context import MeetingContext
+from tr_desk.core.minutes import minutes_case
 from tr_desk.core.model import (
     Answer,
     Body,
@@ -34,9 +37,15 @@ def meeting(**kwargs) -> Meeting:
     return Meeting(**{**base, **kwargs})
 
 
+def context(
+    m: Meeting, body: Body = AU, members: tuple[int, ...] = (), leader: int | None = None
+) -> MeetingContext:
+    numbers = {i: i + 1 for i in range(len(m.cases))}
+    return MeetingContext(m, body, {}, numbers, members=members, leader=leader, today=TODAY)
+
+
 def problems(m: Meeting) -> list[str]:
-    context = CheckContext(body=AU, numbers={i: i + 1 for i in range(len(m.cases))}, today=TODAY)
-    return [f"{p.severity.value}: {p.where}: {p.message}" for p in check_notice(m, context)]
+    return [f"{p.severity.value}: {p.where}: {p.message}" for p in check_notice(context(m))]
 
 
 def test_a_seven_word_copied_resolution_is_flagged() -> None:
@@ -50,12 +59,12 @@ def test_a_seven_word_copied_resolution_is_flagged() -> None:
             Case("Diskusjon", kind=CaseKind.DISCUSSION, proposal="Saken legges fram."),
         ]
     )
-    found = copied_texts(m, lambda i: f"AU {i + 1:02d}/26", ("proposal", "resolution"))
+    found = copied_texts(context(m), "proposal") + copied_texts(context(m), "resolution")
     assert [(p.where, p.field) for p in found] == [
         ("AU 02/26", "proposal"),
         ("AU 02/26", "resolution"),
     ]
-    minutes = check_minutes(m, AU, {0: 1, 1: 2, 2: 3, 3: 4}, [], {}, None)
+    minutes = check_minutes(context(m))
     assert any("ordrett likt det i AU 01/26" in p.message for p in minutes)
 
 
@@ -119,7 +128,7 @@ def test_a_written_case_not_carried_has_no_vedtak_and_a_stored_one_is_flagged() 
     item = minutes_case(m, 0, "AU 01/26", {}, [1, 2])
     assert item.resolution == ""
     assert any("ikke vedtatt" in line for line in item.answers)
-    found = check_minutes(m, AU, {0: 1}, [1, 2], {}, None)
+    found = check_minutes(context(m, members=(1, 2)))
     assert any(p.field == "resolution" and "men har et vedtak" in p.message for p in found)
     case.answers[2] = Answer.AGREES
     assert minutes_case(m, 0, "AU 01/26", {}, [1, 2]).resolution == "AU slutter seg til."
@@ -128,10 +137,8 @@ def test_a_written_case_not_carried_has_no_vedtak_and_a_stored_one_is_flagged() 
 def test_quorum_is_judged_for_elected_bodies_only() -> None:
     case = Case("A", proposal="Ja.", resolution="Ja.", outcome=Outcome.DEALT_WITH)
     m = meeting(cases=[case], status=MeetingStatus.HELD)
-    members = [1, 2, 3]
-    elected = check_minutes(m, AU, {0: 1}, members, {}, 9)
+    members = (1, 2, 3)
+    elected = check_minutes(context(m, members=members, leader=9))
     assert any(p.field == "quorum" and p.severity is Severity.ERROR for p in elected)
     forum = Body(2, "KF", "Kommunedirektørforum", MinutesKind.REFERAT)
-    assert not [
-        p for p in check_minutes(m, forum, {0: 1}, members, {}, None) if p.field == "quorum"
-    ]
+    assert not [p for p in check_minutes(context(m, forum, members)) if p.field == "quorum"]

@@ -1,0 +1,143 @@
+"""What a check finds, how a group of rules runs, and the helpers rules share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tr_desk.core.model import CaseKind, Outcome
+
+if TYPE_CHECKING:
+    from tr_desk.core.context import MeetingContext
+
+# Cases that ask the body to decide, so need a proposal (orientering and diskusjon may not).
+DECISION_KINDS = {CaseKind.ORDINARY, CaseKind.APPROVAL, CaseKind.NEXT_MEETING}
+_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.\s?(\d{4})\b")
+
+
+class Severity(StrEnum):
+    ERROR = "feil"
+    WARNING = "advarsel"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    where: str  # «KF 46/22», «Dato», «Møtet»
+    message: str
+    case_index: int | None = None
+    field: str = ""  # «title», «proposal», «attachments», «notice_date», «date» …
+    rule: str = ""  # the rule that found it (its function's name)
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.where}: {self.message}"
+
+
+MeetingRule = Callable[["MeetingContext"], Iterable[Problem]]
+CaseRule = Callable[["MeetingContext", int], Iterable[Problem]]
+
+
+def run(
+    context: MeetingContext,
+    before: Sequence[MeetingRule],
+    per_case: Sequence[CaseRule],
+    after: Sequence[MeetingRule],
+    cases: Iterable[int],
+) -> list[Problem]:
+    """The meeting's rules, then every case's rules case by case, then the closing rules."""
+
+    def named(rule: Callable[..., Iterable[Problem]], found: Iterable[Problem]) -> list[Problem]:
+        return [replace(p, rule=rule.__name__) for p in found]
+
+    problems: list[Problem] = []
+    for meeting_rule in before:
+        problems += named(meeting_rule, meeting_rule(context))
+    for i in cases:
+        for case_rule in per_case:
+            problems += named(case_rule, case_rule(context, i))
+    for meeting_rule in after:
+        problems += named(meeting_rule, meeting_rule(context))
+    return problems
+
+
+def live_cases(context: MeetingContext) -> list[int]:
+    """The agenda indexes of the cases not withdrawn."""
+    return [i for i, c in enumerate(context.meeting.cases) if c.outcome is not Outcome.WITHDRAWN]
+
+
+def dates_in(text: str) -> list[dt.date]:
+    """Dates written as «16.09.2022» or «16.09. 2022» (the seeds have both)."""
+    found = []
+    for day, month, year in _DATE.findall(text):
+        try:
+            found.append(dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+COPIED_WHAT = {"proposal": "Forslaget til vedtak", "resolution": "Vedtaket"}
+
+
+def copied_texts(context: MeetingContext, key: str) -> list[Problem]:
+    """A proposal or resolution word for word the same as another case's in the meeting.
+
+    AU 24/22 carried AU 23/22's seven-word resolution: a copy is flagged whatever its length.
+    Only cases that decide are compared: «Saken legges fram for diskusjon.» on two discussion
+    cases is the house formula, not a copy.
+    """
+    found = []
+    seen: dict[str, int] = {}
+    for i, case in enumerate(context.meeting.cases):
+        if case.outcome is Outcome.WITHDRAWN or case.kind not in DECISION_KINDS:
+            continue
+        text = _words(getattr(case, key))
+        if not text:
+            continue
+        if text in seen:
+            message = f"{COPIED_WHAT[key]} er ordrett likt det i {context.where(seen[text])}."
+            found.append(Problem(Severity.WARNING, context.where(i), message, i, key))
+        else:
+            seen[text] = i
+    return found
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """«2 feil, 1 advarsel»."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+
+
+def summary_en(problems: Sequence[Problem]) -> str:
+    """«2 errors, 1 warning», for the command line."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, "
+        f"{warnings} warning{'' if warnings == 1 else 's'}"
+    )
+
+
+def norwegian_holidays(years: Sequence[int]) -> dict[dt.date, str]:
+    """Public holidays (and Sundays) in Norway, with their Norwegian names."""
+    found: dict[dt.date, str] = {}
+    for year in years:
+        found.update(_holidays_of(year))
+    return found
+
+
+@cache
+def _holidays_of(year: int) -> dict[dt.date, str]:
+    import holidays  # ~120 ms to import: not before a check needs it
+
+    return dict(holidays.country_holidays("NO", years=year, language="no").items())

@@ -1,0 +1,86 @@
+"""Attachment files: PDFs copied into ``vedlegg/`` under their content's hash."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tr_desk.core.formats import shown
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.rows import Part
+
+if TYPE_CHECKING:
+    pass
+
+
+# A stored attachment is named by the SHA-256 of its content; nothing else is ever read.
+ATTACHMENT_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+def read_pdf_file(path: Path) -> bytes:
+    """Read a PDF the user named: a regular file, at most 200 MB (no device, FIFO, folder)."""
+    import stat
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
+        if info.st_size > MAX_PDF_BYTES:
+            raise StoreError(
+                f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
+                f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+    except OSError as exc:
+        raise StoreError(
+            f"Kan ikke lese «{path}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
+        ) from None
+    if len(data) > MAX_PDF_BYTES:
+        raise StoreError(
+            f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
+            f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
+        )
+    return data
+
+
+class Files(Part):
+    """Attachment files."""
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Attachment files, copied in and named by their content's hash."""
+        return self._store.path.parent / "vedlegg"
+
+    def attachment_path(self, name: str) -> Path | None:
+        """Where a stored attachment lives; None for anything but a hash name in ``vedlegg/``."""
+        return self.attachments_dir / name if ATTACHMENT_NAME.fullmatch(name) else None
+
+    def import_attachment(self, source: Path) -> str:
+        """Copy a PDF into the attachment folder under its content's hash; returns its name."""
+        return self.store_attachment(read_pdf_file(source), source.name)
+
+    def read_attachment(self, name: str) -> bytes:
+        """The bytes of a stored attachment; only a hash name inside ``vedlegg/`` is read."""
+        if not ATTACHMENT_NAME.fullmatch(name):
+            raise StoreError(
+                f"«{name}» er ikke et lagret vedlegg.", f"{shown(name)} is not a stored attachment"
+            )
+        return read_pdf_file(self.attachments_dir / name)
+
+    def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
+        """Keep a PDF in the attachment folder, named by its hash (the same file once)."""
+        import hashlib
+
+        if not data.startswith(b"%PDF-"):
+            raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
+        name = hashlib.sha256(data).hexdigest() + ".pdf"
+        target = self.attachments_dir / name
+        if not target.exists():
+            self.attachments_dir.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            partial.write_bytes(data)
+            partial.replace(target)
+        return name
