@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
+from tr_desk.core.context import MeetingContext
 from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import CaseKind, Meeting
 from tr_desk.core.notice import NoticeContent, notice_content
@@ -40,19 +41,19 @@ def content_hash(content: NoticeContent) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def revision_due(store: Store, meeting: Meeting) -> int:
+def revision_due(store: Store, context: MeetingContext) -> int:
     """0 before the notice is sent or while it is unchanged; else the next revision number."""
-    sent = store.minutes.revisions(meeting.id) if meeting.id is not None else []
+    meeting_id = context.meeting.id
+    sent = store.minutes.revisions(meeting_id) if meeting_id is not None else []
     if not sent:
         return 0
-    return len(sent) if changed_since_issued(store, meeting) else int(sent[-1]["revision"])
+    return len(sent) if changed_since_issued(store, context) else int(sent[-1]["revision"])
 
 
-def changed_since_issued(store: Store, meeting: Meeting) -> bool:
-    sent = store.minutes.revisions(meeting.id) if meeting.id is not None else []
-    return bool(sent) and sent[-1]["content_hash"] != content_hash(
-        notice_content(store.context(meeting))
-    )
+def changed_since_issued(store: Store, context: MeetingContext) -> bool:
+    meeting_id = context.meeting.id
+    sent = store.minutes.revisions(meeting_id) if meeting_id is not None else []
+    return bool(sent) and sent[-1]["content_hash"] != content_hash(notice_content(context))
 
 
 def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
@@ -63,12 +64,12 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
     """
     from tr_desk.documents.notice import render_notice
 
-    meeting = store.meetings.meeting(meeting_id)
-    problems = check_notice(store.context(meeting))
+    context = store.context(meeting_id)
+    problems = check_notice(context)
     if any(p.severity is Severity.ERROR for p in problems):
         raise NotReady(problems)
     sent = store.minutes.revisions(meeting_id)
-    if sent and not changed_since_issued(store, meeting):
+    if sent and not changed_since_issued(store, context):
         raise StoreError(
             "Innkallingen er ikke endret siden den ble sendt ut.",
             "the notice has not changed since it was issued",

@@ -5,7 +5,7 @@ Loaded with the Sakliste pane, after the first paint, so it imports Qt's enums f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
@@ -41,7 +41,7 @@ class AgendaModel(QAbstractListModel):
         self.editable = True
 
     def set_cases(
-        self, cases: Sequence[Case], prefix: str, year: int, numbers: dict[int, int]
+        self, cases: Sequence[Case], prefix: str, year: int, numbers: Mapping[int, int]
     ) -> None:
         self.beginResetModel()
         self._cases = list(cases)

@@ -317,8 +317,8 @@ class AgendaPane(MeetingView):
             return
         assert self.meeting.id is not None
         self.meeting = self.store.meetings.meeting(self.meeting.id)
-        body = self.store.register.body(self.meeting.body_id)
-        numbers = self.store.meetings.case_numbers(self.meeting)
+        self.context = self.store.context(self.meeting)  # the one read for the pane
+        body, numbers = self.context.body, self.context.numbers
         row = self.list.currentIndex().row() if case_row is None else case_row
         self.agenda.set_cases(self.meeting.cases, body.prefix, self.meeting.date.year, numbers)
         row = max(0, min(row, self.agenda.rowCount() - 1))
@@ -349,10 +349,7 @@ class AgendaPane(MeetingView):
 
     def _notice_content(self) -> Any:
         assert self.meeting is not None
-        return notice_content(
-            self.store.context(self.meeting),
-            revision=actions.revision_due(self.store, self.meeting),
-        )
+        return notice_content(self.context, revision=actions.revision_due(self.store, self.context))
 
     def _fill_header(self) -> None:
         assert self.meeting is not None
@@ -376,9 +373,9 @@ class AgendaPane(MeetingView):
             widget.blockSignals(False)
         people = {p.id: p.name for p in self.store.register.people()}
         # Names not in the register are shown as written, marked, as the notice prints them.
-        invited = [people.get(i, "?") for i in self.store.context(m).invited]
+        invited = [people.get(i, "?") for i in self.context.invited]
         invited += [f"{name} (ikke i registeret)" for name in m.invited_other]
-        copied = [people.get(i, "?") for i in self.store.context(m).copied]
+        copied = [people.get(i, "?") for i in self.context.copied]
         copied += [f"{name} (ikke i registeret)" for name in m.copy_other]
         self.invited.setText(", ".join(invited) or "Ingen")
         self.copy_list.setText(", ".join(copied) or "Ingen")
@@ -387,7 +384,7 @@ class AgendaPane(MeetingView):
         assert self.meeting is not None
         status = STATUS_LABELS[self.meeting.status]
         sent = self.store.minutes.revisions(self.meeting.id or 0)
-        if sent and actions.changed_since_issued(self.store, self.meeting):
+        if sent and actions.changed_since_issued(self.store, self.context):
             status += " – endret etter utsendelse"
         self.status.setText(status)
         frozen = self.meeting.numbers_frozen
@@ -400,7 +397,7 @@ class AgendaPane(MeetingView):
 
     def _run_check(self) -> None:
         assert self.meeting is not None
-        self.problems = check_notice(self.store.context(self.meeting))
+        self.problems = check_notice(self.context)
         style.show_problems(self.problems, self.check_list, self.check_title)
 
     # -- editing ------------------------------------------------------------------------------
@@ -506,11 +503,7 @@ class AgendaPane(MeetingView):
     def _on_edit_list(self, which: str) -> None:
         if self.meeting is None:
             return
-        chosen = (
-            self.store.context(self.meeting).invited
-            if which == "invited"
-            else self.store.context(self.meeting).copied
-        )
+        chosen = self.context.invited if which == "invited" else self.context.copied
         people = [(p.id, p.name) for p in self.store.register.people() if p.id is not None]
         dialog = ListDialog("Innkalt" if which == "invited" else "Kopi", people, list(chosen), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
