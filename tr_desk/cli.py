@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.formats import shown
 
 if TYPE_CHECKING:
@@ -496,6 +495,7 @@ def write_output(path: Path, data: bytes, detail: str = "") -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The notice check; for a held meeting also the minutes check, as the Protokoll pane."""
+    from tr_desk.core.checks.minutes import check_minutes
     from tr_desk.core.checks.notice import check_notice
     from tr_desk.core.checks.problems import Severity, summary_en
     from tr_desk.core.lifecycle import is_held

@@ -10,10 +10,10 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tr_desk.storage.agenda import Agenda
 from tr_desk.storage.database import (
     SCHEMA_VERSION,
     InstanceLock,
@@ -27,17 +27,18 @@ from tr_desk.storage.database import (
     schema_state,
     writable,
 )
-from tr_desk.storage.files import Files
-from tr_desk.storage.meetings import Meetings
-from tr_desk.storage.minutes import Minutes
-from tr_desk.storage.register import Register
-from tr_desk.storage.settings import Settings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from tr_desk.core.context import MeetingContext
     from tr_desk.core.model import Meeting
+    from tr_desk.storage.agenda import Agenda
+    from tr_desk.storage.files import Files
+    from tr_desk.storage.meetings import Meetings
+    from tr_desk.storage.minutes import Minutes
+    from tr_desk.storage.register import Register
+    from tr_desk.storage.settings import Settings
 
 
 class ReadOnlyError(StoreError):
@@ -74,12 +75,44 @@ class Store:
         self._db: Database | None = None
         self._unchecked = False  # SQLite's quick check has yet to pass before a write
         self.damaged = False  # the check failed: read-only for good
-        self.register = Register(self)
-        self.meetings = Meetings(self)
-        self.agenda = Agenda(self)
-        self.minutes = Minutes(self)
-        self.settings = Settings(self)
-        self.files = Files(self)
+
+    # -- the parts, each imported when first used (the window paints before most are needed) --
+
+    @cached_property
+    def register(self) -> Register:
+        from tr_desk.storage.register import Register
+
+        return Register(self)
+
+    @cached_property
+    def meetings(self) -> Meetings:
+        from tr_desk.storage.meetings import Meetings
+
+        return Meetings(self)
+
+    @cached_property
+    def agenda(self) -> Agenda:
+        from tr_desk.storage.agenda import Agenda
+
+        return Agenda(self)
+
+    @cached_property
+    def minutes(self) -> Minutes:
+        from tr_desk.storage.minutes import Minutes
+
+        return Minutes(self)
+
+    @cached_property
+    def settings(self) -> Settings:
+        from tr_desk.storage.settings import Settings
+
+        return Settings(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from tr_desk.storage.files import Files
+
+        return Files(self)
 
     def verify(self) -> bool:
         """Run SQLite's quick check once before anything is written; False when damaged.

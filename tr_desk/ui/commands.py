@@ -5,15 +5,16 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from tr_desk.core import lifecycle
 from tr_desk.core.model import Attendance, Body, Case, Meeting, Membership, Person
-from tr_desk.core.plan import PlanSettings
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
+
+if TYPE_CHECKING:
+    from tr_desk.core.plan import PlanSettings
 
 
 class StoreCommand(QUndoCommand):
@@ -270,6 +271,12 @@ def create_meeting(
     return CreateMeetingCommand(store, body_id, day, label, **options)
 
 
+def _lifecycle():  # imported on the first step, not before the first paint
+    from tr_desk.core import lifecycle
+
+    return lifecycle
+
+
 def meeting_step(
     store: Store, meeting_id: int, text: str, change: Callable[[Meeting], Meeting]
 ) -> StoreCommand:
@@ -287,28 +294,32 @@ def meeting_step(
 
 
 def approve(store: Store, meeting_id: int, day: dt.date, kind: str) -> StoreCommand:
-    return meeting_step(store, meeting_id, f"Godkjenn {kind}", lambda m: lifecycle.approve(m, day))
+    return meeting_step(
+        store, meeting_id, f"Godkjenn {kind}", lambda m: _lifecycle().approve(m, day)
+    )
 
 
 def reopen(store: Store, meeting_id: int, day: dt.date, kind: str) -> StoreCommand:
-    return meeting_step(store, meeting_id, f"Gjenåpne {kind}", lambda m: lifecycle.reopen(m, day))
+    return meeting_step(
+        store, meeting_id, f"Gjenåpne {kind}", lambda m: _lifecycle().reopen(m, day)
+    )
 
 
 def held_times(
     store: Store, meeting_id: int, start: dt.time | None, end: dt.time | None
 ) -> StoreCommand:
     return meeting_step(
-        store, meeting_id, "Endre møtetid", lambda m: lifecycle.with_held_times(m, start, end)
+        store, meeting_id, "Endre møtetid", lambda m: _lifecycle().with_held_times(m, start, end)
     )
 
 
 def move_meeting(store: Store, meeting_id: int, day: dt.date, label: str) -> StoreCommand:
-    return meeting_step(store, meeting_id, f"Flytt {label}", lambda m: lifecycle.moved(m, day))
+    return meeting_step(store, meeting_id, f"Flytt {label}", lambda m: _lifecycle().moved(m, day))
 
 
 def cancel_meeting(store: Store, meeting_id: int, reason: str, label: str) -> StoreCommand:
     return meeting_step(
-        store, meeting_id, f"Avlys {label}", lambda m: lifecycle.cancelled(m, reason)
+        store, meeting_id, f"Avlys {label}", lambda m: _lifecycle().cancelled(m, reason)
     )
 
 
