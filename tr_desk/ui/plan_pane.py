@@ -591,7 +591,7 @@ class PlanPane(Pane):
             return
         accept_plan(self, dialog.proposal.slots)
         if dialog.settings != settings:
-            self.store.settings.set_plan_settings(dialog.settings)
+            self.push(commands.plan_settings(self.store, settings, dialog.settings))
         self.show_year(dialog.year.value())
 
     # -- documents ---------------------------------------------------------------------------
