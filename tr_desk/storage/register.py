@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tr_desk.core.context import roster
 from tr_desk.core.model import (
     Body,
     Membership,
     Person,
+    Role,
 )
 from tr_desk.core.names import sort_key
 from tr_desk.storage import rows
@@ -224,12 +226,4 @@ class Register(Part):
 
     def roster(self, body_id: int, day: dt.date, roles: Sequence[str]) -> list[int]:
         """Person ids holding one of ``roles`` in the body on ``day``, in roster order."""
-        marks = ",".join("?" * len(roles))
-        found = self._store.rows(
-            f"""SELECT person_id FROM membership
-                WHERE body_id = ? AND role IN ({marks}) AND start <= ?
-                  AND (end IS NULL OR end >= ?)
-                ORDER BY sort_order, id""",
-            [body_id, *roles, day.isoformat(), day.isoformat()],
-        )
-        return list(dict.fromkeys(r["person_id"] for r in found))
+        return roster(self.memberships(body_id=body_id), day, [Role(r) for r in roles])

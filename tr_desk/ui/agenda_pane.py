@@ -366,12 +366,12 @@ class AgendaPane(MeetingView):
         self.notice_date.setText(date_short(m.notice_date) if m.notice_date else "")
         self.reference.setText(m.reference)
         self.officer.clear()
-        for person in self.store.register.people():
+        for person in self.context.people.values():
             self.officer.addItem(person.name, person.id)
         self.officer.setCurrentIndex(self.officer.findData(m.case_officer_id))
         for widget in widgets:
             widget.blockSignals(False)
-        people = {p.id: p.name for p in self.store.register.people()}
+        people = {pid: p.name for pid, p in self.context.people.items()}
         # Names not in the register are shown as written, marked, as the notice prints them.
         invited = [people.get(i, "?") for i in self.context.invited]
         invited += [f"{name} (ikke i registeret)" for name in m.invited_other]

@@ -47,7 +47,6 @@ from tr_desk.core.model import (
     MeetingMode,
     Role,
 )
-from tr_desk.core.names import NameIndex
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
@@ -334,7 +333,6 @@ class MeetingPane(MeetingView):
         self.editor.flush()
         self.meeting = self.store.meetings.meeting(meeting_id) if meeting_id is not None else None
         if self.meeting is not None:
-            self.people = {p.id: p.name for p in self.store.register.people() if p.id is not None}
             self.meeting_opened.emit(meeting_id)
         self.refresh(reload_editor=True)
 
@@ -352,6 +350,7 @@ class MeetingPane(MeetingView):
         self.context = self.store.context(self.meeting)  # the one read for the pane
         self.members = list(self.context.members)
         self.roster_ids = list(self.context.invited)
+        self.people = {pid: p.name for pid, p in self.context.people.items()}
         m = self.meeting
         self.elected = self.context.body.elected
         self.labels = [self.context.where(i) for i in range(len(m.cases))]
@@ -648,7 +647,7 @@ class MeetingPane(MeetingView):
         suggested = [
             (pid, self.people.get(pid, "?")) for pid in self.context.copied if pid not in marked
         ]
-        names = NameIndex(self.store.register.people())
+        names = self.context.names
         for case in self.meeting.cases:
             found = names.find(case.presenter.split(",")[0]) if case.presenter else None
             if found is not None and found.id is not None and found.id not in marked:

@@ -208,7 +208,7 @@ class MinutesPane(MeetingView):
         for widget in widgets:
             widget.blockSignals(True)
         self.minutes_date.setText(date_short(m.minutes_date) if m.minutes_date else "")
-        people = [(p.id, p.name) for p in self.store.register.people()]
+        people = [(pid, p.name) for pid, p in self.context.people.items()]
         leader = self.context.leader
         for combo, chosen, empty in (
             (self.chair, m.chair_id, "Organets leder" if leader else "Ingen"),
