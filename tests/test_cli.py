@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -247,8 +248,9 @@ def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None
     store = Store.open(demo_db)
     kf = store.register.body_by_prefix("KF")
     meeting = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
-    meeting.cases[2].attachments[0].file = None
-    store.agenda.update_case(meeting.cases[2])
+    case = meeting.cases[2]
+    attachments = [replace(case.attachments[0], file=None), *case.attachments[1:]]
+    store.agenda.update_case(replace(case, attachments=attachments))
     store.close()
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 1

@@ -9,6 +9,7 @@ for the meeting itself and for the next meeting, whose case papers carry these m
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from urllib.parse import unquote
 
 import pytest
@@ -45,28 +46,30 @@ def make_exempt(store: Store, meeting: Meeting, index: int) -> None:
     """Put the canary in every field of one case and mark it exempt."""
     pdf = render_document(f"# {canary('vedleggstekst')}\n\n{canary('vedleggsbrødtekst')}")
     stored = store.files.store_attachment(pdf, "hemmelig.pdf")
-    case = meeting.cases[index]
     members = store.context(meeting).members
-    case.title = canary("tittel")
-    case.text = f"{canary('tekst')} med **fet** skrift"
-    case.proposal = canary("forslag")
-    case.presenter = canary("presentert av")
-    case.follows = f"TR 49/21 {canary('oppfølging')}"
-    case.exempt = Exemption(basis=BASIS, public_title=PUBLIC_TITLE)
-    case.introduced_by = canary("innledet av")
-    case.introduction = canary("innledning")
-    case.notes = canary("fra møtet")
-    case.resolution = canary("vedtak")
-    case.vote = Vote(votes_for=3, against=1, note=canary("stemmeforklaring og navn"))
-    case.exclusions = [
-        Exclusion(members[0], ExclusionKind.DISQUALIFIED, canary("inhabil grunnlag")),
-        Exclusion(members[1], ExclusionKind.EXCUSED, canary("fritatt grunnlag")),
-    ]
-    case.answers = {members[2]: Answer.AGREES, members[3]: Answer.DISAGREES}
-    case.attachments = [
-        Attachment(title=canary("vedleggstittel"), file=stored),
-        Attachment(title=canary("vedleggstittel uten fil")),
-    ]
+    case = replace(
+        meeting.cases[index],
+        title=canary("tittel"),
+        text=f"{canary('tekst')} med **fet** skrift",
+        proposal=canary("forslag"),
+        presenter=canary("presentert av"),
+        follows=f"TR 49/21 {canary('oppfølging')}",
+        exempt=Exemption(basis=BASIS, public_title=PUBLIC_TITLE),
+        introduced_by=canary("innledet av"),
+        introduction=canary("innledning"),
+        notes=canary("fra møtet"),
+        resolution=canary("vedtak"),
+        vote=Vote(votes_for=3, against=1, note=canary("stemmeforklaring og navn")),
+        exclusions=[
+            Exclusion(members[0], ExclusionKind.DISQUALIFIED, canary("inhabil grunnlag")),
+            Exclusion(members[1], ExclusionKind.EXCUSED, canary("fritatt grunnlag")),
+        ],
+        answers={members[2]: Answer.AGREES, members[3]: Answer.DISAGREES},
+        attachments=[
+            Attachment(title=canary("vedleggstittel"), file=stored),
+            Attachment(title=canary("vedleggstittel uten fil")),
+        ],
+    )
     store.agenda.update_case(case)
 
 
@@ -195,8 +198,7 @@ def test_every_field_of_a_case_is_considered_by_the_gate() -> None:
 def test_the_public_minutes_of_a_written_procedure_leave_out_the_answers(
     exempt_store: Store,
 ) -> None:
-    september = meetings(exempt_store)[0]
-    september.mode = MeetingMode.WRITTEN
+    september = replace(meetings(exempt_store)[0], mode=MeetingMode.WRITTEN)
     exempt_store.meetings.update_meeting(september)
     text = flat(text_of(actions.minutes_pdf(exempt_store, september, public=True)))
     section = text.split(f"KF 35/22 {PUBLIC_TITLE}")[1].split("KF 36/22")[0]

@@ -270,19 +270,27 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     except MeetingFileError as exc:
         raise CliError(f"{path}: {exc}") from None
     warnings = list(loaded.warnings)
-    import_named_files(store, loaded.meeting, path.parent, warnings)
+    loaded.meeting = import_named_files(store, loaded.meeting, path.parent, warnings)
     meeting_id, created = store.meetings.save_loaded(loaded)
     return meeting_id, created, warnings
 
 
-def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: list[str]) -> None:
+def import_named_files(
+    store: Store, meeting: Meeting, folder: Path, warnings: list[str]
+) -> Meeting:
     """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
-    in the meeting file's folder is copied in now. Nothing outside that folder is read."""
+    in the meeting file's folder is copied in now. Nothing outside that folder is read.
+    Returns the meeting with the stored names."""
+    from dataclasses import replace
+
     from tr_desk.storage.database import StoreError
 
     root = folder.resolve()
+    cases = []
     for i, case in enumerate(meeting.cases):
+        attachments = []
         for j, attachment in enumerate(case.attachments):
+            attachments.append(attachment)
             name = attachment.file
             key = f"cases[{i}].attachments[{j}].file"
             if not name:
@@ -301,9 +309,11 @@ def import_named_files(store: Store, meeting: Meeting, folder: Path, warnings: l
             if not source.is_relative_to(root):
                 raise CliError(f"{key}: {shown(name)} leads outside the meeting file's folder")
             try:
-                attachment.file = store.files.import_attachment(source)
+                attachments[-1] = replace(attachment, file=store.files.import_attachment(source))
             except StoreError as exc:
                 raise CliError(f"{key}: {exc.english}") from None
+        cases.append(replace(case, attachments=attachments))
+    return replace(meeting, cases=cases)
 
 
 def cmd_load(args: argparse.Namespace) -> int:
@@ -520,6 +530,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def attach_demo_files(store: Store, folder: Path) -> None:
     """Give the demo's attachments real PDFs, typeset from the texts in the seeds."""
+    from dataclasses import replace
+
     from tr_desk.documents.notice import render_document
 
     for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
@@ -527,7 +539,9 @@ def attach_demo_files(store: Store, folder: Path) -> None:
         pdf = render_document((folder / item["source"]).read_text(encoding="utf-8"))
         name = store.files.store_attachment(pdf, item["source"])
         for case in meeting.cases:
-            for attachment in case.attachments:
-                if attachment.title == item["attachment"] and attachment.file != name:
-                    attachment.file = name
-                    store.agenda.update_case(case)
+            attachments = [
+                replace(a, file=name) if a.title == item["attachment"] else a
+                for a in case.attachments
+            ]
+            if attachments != list(case.attachments):
+                store.agenda.update_case(replace(case, attachments=attachments))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -47,9 +48,8 @@ def rich_store(demo_store: Store) -> Store:
     meeting = demo_store.meetings.meeting(
         demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
     )
-    case = meeting.cases[3]
-    case.text = f"Kode `{SAMI} x = 1` i teksten, 😀, og\n\n```\nblokk {SAMI}\n```"
-    demo_store.agenda.update_case(case)
+    text = f"Kode `{SAMI} x = 1` i teksten, 😀, og\n\n```\nblokk {SAMI}\n```"
+    demo_store.agenda.update_case(replace(meeting.cases[3], text=text))
     return demo_store
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tests.pdftext import flat, text_of
 from tr_desk.core.minutes import extract_content, minutes_content
@@ -49,19 +50,18 @@ def test_referat_of_16_september_2022(demo_store: Store) -> None:
 def test_protokoll_ends_with_both_signatures_chair_first(demo_store: Store) -> None:
     body = demo_store.register.body_by_prefix("AU")
     meeting_id = demo_store.meetings.create_meeting(body.id, dt.date(2022, 10, 12))
-    meeting = demo_store.meetings.meeting(meeting_id)
-    meeting.status = MeetingStatus.HELD
+    meeting = replace(demo_store.meetings.meeting(meeting_id), status=MeetingStatus.HELD)
     demo_store.meetings.update_meeting(meeting)
     members = demo_store.context(meeting).members
     demo_store.minutes.set_attendance(
         meeting_id, [Attendance(AttendanceStatus.PRESENT, person_id=m) for m in members]
     )
     meeting = demo_store.meetings.meeting(meeting_id)
-    case = meeting.cases[1]
-    case.resolution, case.vote, case.outcome = (
-        "Tatt til orientering.",
-        Vote(unanimous=True),
-        (Outcome.DEALT_WITH),
+    case = replace(
+        meeting.cases[1],
+        resolution="Tatt til orientering.",
+        vote=Vote(unanimous=True),
+        outcome=Outcome.DEALT_WITH,
     )
     demo_store.agenda.update_case(case)
     text = flat(
@@ -85,9 +85,8 @@ def test_protokoll_ends_with_both_signatures_chair_first(demo_store: Store) -> N
 
 def test_public_version_leaves_out_an_exempt_case(demo_store: Store) -> None:
     meeting = kf_16_september(demo_store)
-    case = meeting.cases[5]
-    case.exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Personalsak")
-    demo_store.agenda.update_case(case)
+    exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Personalsak")
+    demo_store.agenda.update_case(replace(meeting.cases[5], exempt=exempt))
     meeting = kf_16_september(demo_store)
     public = flat(
         text_of(render_minutes(minutes_content(demo_store.context(meeting), public=True)))

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import string
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -99,9 +100,11 @@ def test_user_text_prints_exactly_as_typed() -> None:
 
 def test_public_version_leaves_out_what_is_exempt(demo_store: Store) -> None:
     meeting = kf_december(demo_store)
-    secret = meeting.cases[6]
-    secret.exempt = Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Valg til Næringsrådet")
-    secret.attachments = [Attachment("Personopplysninger om kandidatene")]
+    secret = replace(
+        meeting.cases[6],
+        exempt=Exemption("offl. § 13 jf. fvl. § 13 første ledd nr. 1", "Valg til Næringsrådet"),
+        attachments=[Attachment("Personopplysninger om kandidatene")],
+    )
     demo_store.agenda.update_case(secret)
     meeting = kf_december(demo_store)
     internal = text_of(render_notice(notice_content(demo_store.context(meeting))))
@@ -134,8 +137,9 @@ def test_bundle_has_the_attachments_stamped_and_bookmarked(demo_store: Store, tm
         source = tmp_path / f"{name}.pdf"
         source.write_bytes(one_page_pdf(f"Innhold i {name}"))
         case = meeting.cases[index]
-        case.attachments[0].file = demo_store.files.import_attachment(source)
-        demo_store.agenda.update_case(case)
+        stored = demo_store.files.import_attachment(source)
+        attachments = [replace(case.attachments[0], file=stored), *case.attachments[1:]]
+        demo_store.agenda.update_case(replace(case, attachments=attachments))
     meeting = kf_december(demo_store)
     content = notice_content(demo_store.context(meeting))
     notice = render_notice(content)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -47,12 +47,13 @@ def test_substitute_counts_and_disqualified_does_not(demo_store: Store) -> None:
     kvernmo = person(demo_store, "Ingvill Kvernmo")
     stand_in = person(demo_store, "Hans Kringstad")
     reitan = person(demo_store, "Tor Jakob Reitan")
-    meeting.attendance.append(
-        Attendance(AttendanceStatus.PRESENT, person_id=stand_in, substitute_for=reitan)
-    )
+    stands_in = Attendance(AttendanceStatus.PRESENT, person_id=stand_in, substitute_for=reitan)
+    meeting = replace(meeting, attendance=[*meeting.attendance, stands_in])
     assert quorum_for_case(meeting, 5, members).voting == 5
     assert quorum_for_case(meeting, 5, members).ok
-    meeting.cases[5].exclusions = [Exclusion(kvernmo, basis="fvl. § 6 første ledd")]
+    cases = list(meeting.cases)
+    cases[5] = replace(cases[5], exclusions=[Exclusion(kvernmo, basis="fvl. § 6 første ledd")])
+    meeting = replace(meeting, cases=cases)
     assert quorum_for_case(meeting, 5, members).voting == 4
     assert not quorum_for_case(meeting, 5, members).ok
     assert quorum_for_case(meeting, 4, members).voting == 5  # only that case
@@ -61,10 +62,11 @@ def test_substitute_counts_and_disqualified_does_not(demo_store: Store) -> None:
 def test_leaving_between_cases_changes_quorum(demo_store: Store) -> None:
     meeting = kf(demo_store, "2022-09-16")
     members = demo_store.context(meeting).members
-    lines = meeting.attendance
-    for line in lines:
-        if line.person_id == person(demo_store, "Morten Wolden"):
-            line.to_case = meeting.cases[3].id
+    wolden = person(demo_store, "Morten Wolden")
+    lines = [
+        replace(line, to_case=meeting.cases[3].id) if line.person_id == wolden else line
+        for line in meeting.attendance
+    ]
     demo_store.minutes.set_attendance(meeting.id, lines)
     meeting = kf(demo_store, "2022-09-16")
     assert quorum_for_case(meeting, 3, members).voting == 4
@@ -78,10 +80,9 @@ def test_leaving_between_cases_changes_quorum(demo_store: Store) -> None:
 def test_written_procedure_carries_only_if_all_agree() -> None:
     from tr_desk.core.model import Case
 
-    case = Case("Høring", proposal="Vedtas.")
-    case.answers = {1: Answer.AGREES, 2: Answer.AGREES}
+    case = Case("Høring", proposal="Vedtas.", answers={1: Answer.AGREES, 2: Answer.AGREES})
     assert written_result(case, [1, 2])
-    case.answers[2] = Answer.DEMANDS_MEETING
+    case = replace(case, answers={1: Answer.AGREES, 2: Answer.DEMANDS_MEETING})
     assert not written_result(case, [1, 2])
     assert not written_result(Case("x", answers={1: Answer.AGREES}), [1, 2])
 
@@ -91,24 +92,20 @@ def test_postponed_case_lands_on_the_next_draft_and_leaves_again(demo_store: Sto
     draft_id = demo_store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
     meeting = kf(demo_store, "2022-12-02")
     demo_store.minutes.set_attendance(meeting.id, [])
-    case = copy.deepcopy(meeting.cases[3])
-    case.outcome = Outcome.POSTPONED
+    case = replace(meeting.cases[3], outcome=Outcome.POSTPONED)
     demo_store.agenda.update_case(case)
     draft = demo_store.meetings.meeting(draft_id)
     carried = [c for c in draft.cases if c.postponed_from == "KF 47/22"]
     assert len(carried) == 1 and carried[0].title == case.title
     assert carried[0].proposal == case.proposal
     assert draft.cases[-1].title == "Åpen post/eventuelt"  # before the closing cases
-    case.outcome = Outcome.DEALT_WITH
-    demo_store.agenda.update_case(case)
+    demo_store.agenda.update_case(replace(case, outcome=Outcome.DEALT_WITH))
     assert not [c for c in demo_store.meetings.meeting(draft_id).cases if c.postponed_from]
 
 
 def test_a_new_meeting_picks_up_a_postponed_case(demo_store: Store) -> None:
     meeting = kf(demo_store, "2022-12-02")
-    case = copy.deepcopy(meeting.cases[3])
-    case.outcome = Outcome.POSTPONED
-    demo_store.agenda.update_case(case)
+    demo_store.agenda.update_case(replace(meeting.cases[3], outcome=Outcome.POSTPONED))
     body = demo_store.register.body_by_prefix("KF")
     draft = demo_store.meetings.meeting(
         demo_store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
@@ -119,15 +116,13 @@ def test_a_new_meeting_picks_up_a_postponed_case(demo_store: Store) -> None:
 def test_approval_case_approves_the_previous_minutes_and_locks_them(demo_store: Store) -> None:
     held = kf(demo_store, "2022-09-16")
     assert held.status is MeetingStatus.HELD
-    approval = copy.deepcopy(kf(demo_store, "2022-12-02").cases[0])
-    approval.resolution = approval.proposal
-    approval.outcome = Outcome.DEALT_WITH
+    approval = kf(demo_store, "2022-12-02").cases[0]
+    approval = replace(approval, resolution=approval.proposal, outcome=Outcome.DEALT_WITH)
     demo_store.agenda.update_case(approval)
     held = kf(demo_store, "2022-09-16")
     assert held.status is MeetingStatus.APPROVED
     assert held.approved_on == dt.date(2022, 12, 2)
-    case = copy.deepcopy(held.cases[3])
-    case.notes = "endret"
+    case = replace(held.cases[3], notes="endret")
     with pytest.raises(StoreError, match="Gjenåpne"):
         demo_store.agenda.update_case(case)
     with pytest.raises(StoreError):
@@ -138,8 +133,7 @@ def test_approval_case_approves_the_previous_minutes_and_locks_them(demo_store: 
     assert note == "Godkjent 02.12.2022. Endret etter godkjenning 05.12.2022."
     # Undoing the outcome takes the approval back (the meeting is held again, not approved).
     demo_store.minutes.approve(held.id, dt.date(2022, 12, 2))
-    approval.outcome = None
-    demo_store.agenda.update_case(approval)
+    demo_store.agenda.update_case(replace(approval, outcome=None))
     assert kf(demo_store, "2022-09-16").status is MeetingStatus.HELD
 
 
@@ -149,12 +143,14 @@ def test_exclusions_answers_and_spans_round_trip(demo_store: Store) -> None:
 
     meeting = kf(demo_store, "2022-09-16")
     kvernmo = person(demo_store, "Ingvill Kvernmo")
-    case = copy.deepcopy(meeting.cases[4])
-    case.exclusions = [Exclusion(kvernmo, basis="fvl. § 6 første ledd")]
-    case.answers = {kvernmo: Answer.AGREES}
+    case = replace(
+        meeting.cases[4],
+        exclusions=[Exclusion(kvernmo, basis="fvl. § 6 første ledd")],
+        answers={kvernmo: Answer.AGREES},
+    )
     demo_store.agenda.update_case(case)
-    lines = meeting.attendance
-    lines[0].from_case = meeting.cases[2].id
+    lines = list(meeting.attendance)
+    lines[0] = replace(lines[0], from_case=meeting.cases[2].id)
     demo_store.minutes.set_attendance(meeting.id, lines)
     data = meeting_json(demo_store, kf(demo_store, "2022-09-16"))
     assert data["cases"][4]["exclusions"] == [
@@ -169,15 +165,14 @@ def test_exclusions_answers_and_spans_round_trip(demo_store: Store) -> None:
 
 def test_written_procedure_minutes(demo_store: Store) -> None:
     meeting = kf(demo_store, "2022-12-02")
-    meeting.mode = MeetingMode.WRITTEN
+    meeting = replace(meeting, mode=MeetingMode.WRITTEN)
     demo_store.meetings.update_meeting(meeting)
     members = demo_store.context(meeting).members
-    case = copy.deepcopy(meeting.cases[3])
-    case.answers = {m: Answer.AGREES for m in members}
+    case = replace(meeting.cases[3], answers={m: Answer.AGREES for m in members})
     demo_store.agenda.update_case(case)
     content = minutes_content(demo_store.context(kf(demo_store, "2022-12-02")))
     assert content.cases[3].answers[-1].startswith("Forslaget er vedtatt")
-    case.answers[members[0]] = Answer.DISAGREES
+    case = replace(case, answers={**case.answers, members[0]: Answer.DISAGREES})
     demo_store.agenda.update_case(case)
     content = minutes_content(demo_store.context(kf(demo_store, "2022-12-02")))
     assert content.cases[3].answers[-1].startswith("Forslaget er ikke vedtatt")
@@ -199,8 +194,7 @@ def test_check_of_the_minutes(demo_store: Store) -> None:
             for p in demo_store.context(meeting).members
         ],
     )
-    case = copy.deepcopy(meeting.cases[3])
-    case.outcome, case.vote = Outcome.DEALT_WITH, Vote(votes_for=8, against=2)
+    case = replace(meeting.cases[3], outcome=Outcome.DEALT_WITH, vote=Vote(votes_for=8, against=2))
     demo_store.agenda.update_case(case)
     messages = [p.message for p in check_minutes(demo_store.context(kf(demo_store, "2022-12-02")))]
     assert "Vedtak mangler." in messages
@@ -245,10 +239,12 @@ def test_member_and_substitute_both_present_print_in_the_seat(demo_store: Store)
     meeting = kf(demo_store, "2022-09-16")
     reitan = person(demo_store, "Tor Jakob Reitan")
     hans = person(demo_store, "Hans Kringstad")
-    lines = meeting.attendance
-    for line in lines:
-        if line.person_id == reitan:  # came for the last cases; his substitute before that
-            line.status, line.from_case = AttendanceStatus.PRESENT, meeting.cases[6].id
+    lines = [  # Reitan came for the last cases; his substitute before that
+        replace(line, status=AttendanceStatus.PRESENT, from_case=meeting.cases[6].id)
+        if line.person_id == reitan
+        else line
+        for line in meeting.attendance
+    ]
     lines.append(
         Attendance(AttendanceStatus.PRESENT, person_id=hans, substitute_for=reitan,
                    to_case=meeting.cases[5].id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -134,8 +135,11 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     assert not pane.issue()
     assert any("ingen dato" not in m for m in dialogs.messages)
     meeting = store.meetings.meeting(meeting_id)
-    first = meeting.cases[0]
-    first.title, first.proposal = f"Referat fra møte 02.12.{YEAR - 1}", "Referatet godkjennes."
+    first = replace(
+        meeting.cases[0],
+        title=f"Referat fra møte 02.12.{YEAR - 1}",
+        proposal="Referatet godkjennes.",
+    )
     store.agenda.update_case(first)
     pane.open_meeting(meeting_id)
     assert pane.issue()
@@ -170,8 +174,7 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     assert "mangler forslag til vedtak" in dialogs.messages[-1]
     for case in store.meetings.meeting(meeting_id).cases:
         if not case.proposal:
-            case.proposal = "Saken tas til orientering."
-            store.agenda.update_case(case)
+            store.agenda.update_case(replace(case, proposal="Saken tas til orientering."))
     pane.open_meeting(meeting_id)
     dialogs.confirm = False  # no mail draft
     assert pane.issue(), dialogs.messages[-1]

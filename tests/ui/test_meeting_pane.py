@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,8 +34,7 @@ def demo_window(qtbot, demo_store: Store, dialogs) -> MainWindow:
 def elected(window: MainWindow, prefix: str = "KF") -> None:
     """Judge the quorum for this body, as for Regionrådet and Arbeidsutvalget."""
     body = window.store.register.body_by_prefix(prefix)
-    body.elected = True
-    window.store.register.update_body(body)
+    window.store.register.update_body(replace(body, elected=True))
 
 
 def open_meeting(window: MainWindow, key: str) -> MeetingPane:
@@ -250,8 +250,7 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
 
     store = demo_window.store
     meeting = store.meetings.meeting(meeting_id(store, "KF 2022-12-02"))
-    meeting.mode = MeetingMode.WRITTEN
-    store.meetings.update_meeting(meeting)
+    store.meetings.update_meeting(replace(meeting, mode=MeetingMode.WRITTEN))
     pane = open_meeting(demo_window, "KF 2022-12-02")
     pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
     editor = pane.editor

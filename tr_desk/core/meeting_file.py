@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tr_desk.core.formats import iso_time, parse_date, parse_iso_time, shown
@@ -324,20 +324,22 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
     loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
     spans: list[tuple[_Reader, int]] = []
     readers: list[_Reader] = []
+    attendance: list[Attendance] = []
+    cases: list[Case] = []
     for i, item in enumerate(top.items("attendance")):
         reader = _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status"))
         line = _read_attendance(reader, names, warnings)
         if line is not None:
-            meeting.attendance.append(line)
+            attendance.append(line)
             readers.append(reader)
             if reader.text("from_case") or reader.text("to_case"):
-                spans.append((reader, len(meeting.attendance) - 1))
-    _check_attendance(meeting.attendance, readers)
-    present = sum(1 for a in meeting.attendance if a.status is not AttendanceStatus.ABSENT)
+                spans.append((reader, len(attendance) - 1))
+    _check_attendance(attendance, readers)
+    present = sum(1 for a in attendance if a.status is not AttendanceStatus.ABSENT)
     for i, item in enumerate(top.items("cases")):
         reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
         case = _read_case(reader, person_id)
-        if case.vote is not None and meeting.attendance:
+        if case.vote is not None and attendance:
             votes = case.vote.votes_for + case.vote.against + case.vote.blank
             if votes > present:
                 raise MeetingFileError(
@@ -352,7 +354,8 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
                     reader.at("number"), f"{number} is not of the meeting's year {date.year}"
                 )
             loaded.given_numbers[i] = number.number
-        meeting.cases.append(case)
+        cases.append(case)
+    loaded.meeting = replace(meeting, attendance=attendance, cases=cases)
     seen: dict[int, int] = {}
     for i, given in loaded.given_numbers.items():
         if given in seen:
@@ -421,14 +424,12 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
         substitute_for=substitute_for,
     )
     if person is not None:
-        line.person_id = person.id
-        return line
+        return replace(line, person_id=person.id)
     if status is AttendanceStatus.ABSENT:
         warnings.append(f"{reader.at('name')}: {shown(name)} is not in the register; left out")
         return None
     warnings.append(f"{reader.at('name')}: {shown(name)} is not in the register; added as a guest")
-    line.guest_name = name
-    return line
+    return replace(line, guest_name=name)
 
 
 def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | None]) -> Case:
@@ -586,8 +587,8 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
         "case_officer": name(meeting.case_officer_id),
         "chair": name(meeting.chair_id),
         "minute_taker": name(meeting.minute_taker_id),
-        "invited": [name(pid) for pid in invited] + meeting.invited_other,
-        "copy": [name(pid) for pid in copy] + meeting.copy_other,
+        "invited": [*(name(pid) for pid in invited), *meeting.invited_other],
+        "copy": [*(name(pid) for pid in copy), *meeting.copy_other],
         "held": held,
         "notice_remarks": meeting.notice_remarks,
         "note": meeting.note,

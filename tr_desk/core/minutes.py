@@ -3,10 +3,9 @@ case, quorum per case, votes, disqualifications; the documents only typeset it."
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, period
@@ -81,22 +80,20 @@ def with_status(
 ) -> list[Attendance]:  # fmt: skip
     """Line ``index`` (or a new one for ``person_id``) marked ``status``; the reason is kept
     only for an absence, and replaced when one is given."""
-    out = copy.deepcopy(list(lines))
+    out = list(lines)
     if index is None:
         out.append(Attendance(status, person_id=person_id, reason=reason or ""))
         return out
     line = out[index]
-    line.status = status
-    if reason is not None:
-        line.reason = reason
-    elif status is not AttendanceStatus.ABSENT:
-        line.reason = ""
+    if reason is None:
+        reason = line.reason if status is AttendanceStatus.ABSENT else ""
+    out[index] = replace(line, status=status, reason=reason)
     return out
 
 
 def without(lines: Sequence[Attendance], index: int) -> list[Attendance]:
     """Line ``index`` taken off; a member's substitute goes with the member's marking."""
-    out = copy.deepcopy(list(lines))
+    out = list(lines)
     line = out.pop(index)
     if line.person_id is not None:
         out = [a for a in out if a.substitute_for != line.person_id]
@@ -105,12 +102,12 @@ def without(lines: Sequence[Attendance], index: int) -> list[Attendance]:
 
 def with_substitute(lines: Sequence[Attendance], member: int, substitute: int) -> list[Attendance]:
     """``member`` absent, ``substitute`` present in the member's seat."""
-    out = [a for a in copy.deepcopy(list(lines)) if a.person_id != substitute]
-    own = next((a for a in out if a.person_id == member), None)
+    out = [a for a in lines if a.person_id != substitute]
+    own = next((i for i, a in enumerate(out) if a.person_id == member), None)
     if own is None:
         out.append(Attendance(AttendanceStatus.ABSENT, person_id=member))
     else:
-        own.status = AttendanceStatus.ABSENT
+        out[own] = replace(out[own], status=AttendanceStatus.ABSENT)
     out.append(Attendance(AttendanceStatus.PRESENT, person_id=substitute, substitute_for=member))
     return out
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
+
+
+def _freeze(record: Any, *names: str) -> None:
+    """Sequences given as lists are kept as tuples, so that a frozen record stays unchanged and
+    compares equal however it was built (rows, the meeting file, a test)."""
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, list):
+            object.__setattr__(record, name, tuple(value))
 
 
 class MinutesKind(StrEnum):
@@ -70,7 +81,7 @@ class Answer(StrEnum):
     DEMANDS_MEETING = "krever_møte"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Body:
     """An organ of the council with its case prefix and usual meeting slot."""
 
@@ -82,28 +93,34 @@ class Body:
     start: dt.time | None = None
     end: dt.time | None = None
     place: str = ""
-    former_prefixes: list[str] = field(default_factory=list)
+    former_prefixes: Sequence[str] = ()
     sort_order: int = 0
     # An elected body (folkevalgt organ: Regionrådet, Arbeidsutvalget): kommuneloven's quorum
     # (§ 11-9) is judged for it. The forums only see how many are there.
     elected: bool = False
+
+    def __post_init__(self) -> None:
+        _freeze(self, "former_prefixes")
 
     @property
     def minutes_title(self) -> str:
         return "Protokoll" if self.minutes_kind is MinutesKind.PROTOKOLL else "Referat"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Person:
     id: int | None
     name: str
     title: str = ""
     municipality: str = ""
     email: str = ""
-    aliases: list[str] = field(default_factory=list)
+    aliases: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "aliases")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Membership:
     """A person's seat in a body for a period; an old meeting keeps the roster it had."""
 
@@ -119,14 +136,14 @@ class Membership:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attachment:
     title: str
     file: str | None = None
     id: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Exemption:
     """Exempt from public access: the legal basis and the title the public sees."""
 
@@ -134,7 +151,7 @@ class Exemption:
     public_title: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Vote:
     """A recorded vote; ``unanimous`` prints as «enstemmig»."""
 
@@ -145,7 +162,7 @@ class Vote:
     note: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Exclusion:
     """A member disqualified (inhabil) or excused (fritatt) for one case, with the legal basis."""
 
@@ -154,7 +171,7 @@ class Exclusion:
     basis: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Case:
     """An agenda item. ``number`` is set once frozen (notice issued or history); drafts are live."""
 
@@ -163,7 +180,7 @@ class Case:
     id: int | None = None
     number: int | None = None
     text: str = ""
-    attachments: list[Attachment] = field(default_factory=list)
+    attachments: Sequence[Attachment] = ()
     proposal: str = ""
     presenter: str = ""
     follows: str = ""
@@ -174,12 +191,15 @@ class Case:
     resolution: str = ""
     vote: Vote | None = None
     outcome: Outcome | None = None
-    exclusions: list[Exclusion] = field(default_factory=list)
-    answers: dict[int, Answer] = field(default_factory=dict)  # written procedure, by person id
+    exclusions: Sequence[Exclusion] = ()
+    answers: Mapping[int, Answer] = field(default_factory=dict)  # written procedure, by person id
     postponed_from: str = ""  # «KF 40/22»: the case this one was postponed from
 
+    def __post_init__(self) -> None:
+        _freeze(self, "attachments", "exclusions")
 
-@dataclass
+
+@dataclass(frozen=True)
 class Attendance:
     """One line of the roster: a registered person, or a guest known only by name."""
 
@@ -194,7 +214,7 @@ class Attendance:
     to_case: int | None = None  # case id: left after it (None: to the end)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Meeting:
     id: int | None
     body_id: int
@@ -209,10 +229,10 @@ class Meeting:
     case_officer_id: int | None = None
     chair_id: int | None = None
     minute_taker_id: int | None = None
-    invited_ids: list[int] | None = None  # None: the members on that date
-    copy_ids: list[int] | None = None  # None: the copy list on that date
-    invited_other: list[str] = field(default_factory=list)  # «Innkalt» not in the register
-    copy_other: list[str] = field(default_factory=list)  # «Kopi» not in the register
+    invited_ids: Sequence[int] | None = None  # None: the members on that date
+    copy_ids: Sequence[int] | None = None  # None: the copy list on that date
+    invited_other: Sequence[str] = ()  # «Innkalt» not in the register
+    copy_other: Sequence[str] = ()  # «Kopi» not in the register
     held_start: dt.time | None = None
     held_end: dt.time | None = None
     notice_remarks: str = ""
@@ -222,8 +242,13 @@ class Meeting:
     reopened_on: dt.date | None = None  # changed after approval («Gjenåpne»)
     cancel_reason: str = ""
     uid: str = ""  # the calendar event's UID, the same for ever (moved meetings move in Outlook)
-    cases: list[Case] = field(default_factory=list)
-    attendance: list[Attendance] = field(default_factory=list)
+    cases: Sequence[Case] = ()
+    attendance: Sequence[Attendance] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(
+            self, "invited_ids", "copy_ids", "invited_other", "copy_other", "cases", "attendance"
+        )
 
     @property
     def numbers_frozen(self) -> bool:

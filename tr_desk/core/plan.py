@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from tr_desk.core.formats import (
     WEEKDAYS,
@@ -23,7 +23,7 @@ COUNCIL = "TR"
 CYCLE_ORDER = ("NR", "KF", "AU", "TR")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanSettings:
     """How a year is planned; kept in the database, defaults from the profile."""
 
@@ -42,11 +42,8 @@ class PlanSettings:
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> PlanSettings:
-        settings = cls()
-        for key, value in data.items():
-            if hasattr(settings, key):
-                setattr(settings, key, value)
-        return settings
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})  # type: ignore[arg-type]
 
 
 # -- the command line's way to name a meeting in the plan -------------------------------------

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import Attachment, Body, Case, CaseKind, MinutesKind
@@ -102,23 +103,24 @@ def new_case(body: Body, kind: CaseKind, follows: str = "") -> Case:
     )
 
 
-def position_for_new_case(cases: list[Case], current: int) -> int:
+def position_for_new_case(cases: Sequence[Case], current: int) -> int:
     """After the current case, but never among the closing standard cases."""
     first_closing = next((i for i, c in enumerate(cases) if c.kind in CLOSING_KINDS), len(cases))
     return min(current + 1, first_closing) if current >= 0 else first_closing
 
 
 def refresh_standard_cases(
-    cases: list[Case],
+    cases: Sequence[Case],
     body: Body,
     previous: dt.date | None,
     next_council: NextCouncilMeeting | None,
 ) -> list[Case]:
-    """Update the derived title, attachment and proposal of the standard cases in place.
+    """The standard cases whose derived title, attachment or proposal no longer match the plan,
+    brought up to date.
 
     Called when meetings move, so the first case always names the previous meeting. Where
     the plan does not know that meeting (history not in the database), what the user wrote
-    stands. Returns the cases that changed.
+    stands. Returns the changed cases (new versions, same ids).
     """
     changed: list[Case] = []
     fresh = {}
@@ -130,18 +132,22 @@ def refresh_standard_cases(
         template = fresh.get(case.kind)
         if template is None:
             continue
-        before = (case.title, case.proposal, [a.title for a in case.attachments])
-        case.title = template.title
-        case.proposal = template.proposal
+        new = replace(case, title=template.title, proposal=template.proposal)
         if case.kind is CaseKind.APPROVAL:
-            if case.attachments:
-                case.attachments[0].title = template.attachments[0].title
+            attachments = list(case.attachments)
+            if attachments:
+                attachments[0] = replace(attachments[0], title=template.attachments[0].title)
             else:
-                case.attachments = list(template.attachments)
+                attachments = list(template.attachments)
+            new = replace(new, attachments=attachments)
         if case.kind is CaseKind.NEXT_MEETING:
             first_line = template.text.split("\n", 1)[0]
             rest = case.text.split("\n", 1)[1] if "\n" in case.text else "\n- "
-            case.text = f"{first_line}\n{rest}"
-        if before != (case.title, case.proposal, [a.title for a in case.attachments]):
-            changed.append(case)
+            new = replace(new, text=f"{first_line}\n{rest}")
+        if _derived(new) != _derived(case):  # the text follows, but alone is no change
+            changed.append(new)
     return changed
+
+
+def _derived(case: Case) -> tuple[str, str, list[str]]:
+    return case.title, case.proposal, [a.title for a in case.attachments]

@@ -65,28 +65,38 @@ class Meetings(Part):
                 "SELECT * FROM agenda_case WHERE meeting_id = ? ORDER BY position", [meeting_id]
             )
         }
+        attachments: dict[int, list[Attachment]] = {}
         for r in self._store.rows(
             """SELECT a.* FROM attachment a JOIN agenda_case c ON c.id = a.case_id
                WHERE c.meeting_id = ? ORDER BY a.case_id, a.position""",
             [meeting_id],
         ):
-            cases[r["case_id"]].attachments.append(
+            attachments.setdefault(r["case_id"], []).append(
                 Attachment(title=r["title"], file=r["file"], id=r["id"])
             )
+        exclusions: dict[int, list[Exclusion]] = {}
         for r in self._store.rows(
             """SELECT x.* FROM case_exclusion x JOIN agenda_case c ON c.id = x.case_id
                WHERE c.meeting_id = ? ORDER BY x.case_id, x.position""",
             [meeting_id],
         ):
-            cases[r["case_id"]].exclusions.append(
+            exclusions.setdefault(r["case_id"], []).append(
                 Exclusion(r["person_id"], ExclusionKind(r["kind"]), r["basis"] or "")
             )
+        answers: dict[int, dict[int, Answer]] = {}
         for r in self._store.rows(
             """SELECT w.* FROM written_answer w JOIN agenda_case c ON c.id = w.case_id
                WHERE c.meeting_id = ?""",
             [meeting_id],
         ):
-            cases[r["case_id"]].answers[r["person_id"]] = Answer(r["answer"])
+            answers.setdefault(r["case_id"], {})[r["person_id"]] = Answer(r["answer"])
+        for case_id in attachments.keys() | exclusions.keys() | answers.keys():
+            cases[case_id] = replace(
+                cases[case_id],
+                attachments=attachments.get(case_id, ()),
+                exclusions=exclusions.get(case_id, ()),
+                answers=answers.get(case_id, {}),
+            )
         attendance = [
             rows.attendance(r)
             for r in self._store.rows(
@@ -270,9 +280,9 @@ class Meetings(Part):
         meeting = loaded.meeting
         existing = self.meeting_id(meeting.body_id, meeting.date)
         seats = self._store.register.memberships(body_id=meeting.body_id)
-        if meeting.invited_ids == roster(seats, meeting.date, MEMBER_ROLES):
+        if meeting.invited_ids == tuple(roster(seats, meeting.date, MEMBER_ROLES)):
             meeting = replace(meeting, invited_ids=None)
-        if meeting.copy_ids == roster(seats, meeting.date, (Role.COPY,)):
+        if meeting.copy_ids == tuple(roster(seats, meeting.date, (Role.COPY,))):
             meeting = replace(meeting, copy_ids=None)
         if meeting.uid:
             owner = self._store.rows("SELECT id FROM meeting WHERE uid = ?", [meeting.uid])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -474,23 +474,24 @@ class AgendaPane(MeetingView):
     def _on_header_edited(self) -> None:
         if self.meeting is None:
             return
-        new = copy.deepcopy(self.meeting)
-        new.cases, new.attendance = [], []
-        old = copy.deepcopy(new)
+        old = replace(self.meeting, cases=(), attendance=())
         try:
             day = self.day.date()
-            new.date = dt.date(day.year(), day.month(), day.day())
-            new.start = parse_time(self.start.text()) if self.start.text().strip() else None
-            new.end = parse_time(self.end.text()) if self.end.text().strip() else None
-            new.notice_date = parse_user_date(self.notice_date.text())
+            new = replace(
+                old,
+                date=dt.date(day.year(), day.month(), day.day()),
+                start=parse_time(self.start.text()) if self.start.text().strip() else None,
+                end=parse_time(self.end.text()) if self.end.text().strip() else None,
+                notice_date=parse_user_date(self.notice_date.text()),
+                place=self.place.text().strip(),
+                mode=MeetingMode(self.mode.currentData()),
+                reference=self.reference.text().strip(),
+                case_officer_id=self.officer.currentData(),
+            )
         except ValueError as exc:
             dialogs.tell(self, str(exc).replace("not a time", "Ikke et klokkeslett"))
             self._fill_header()
             return
-        new.place = self.place.text().strip()
-        new.mode = MeetingMode(self.mode.currentData())
-        new.reference = self.reference.text().strip()
-        new.case_officer_id = self.officer.currentData()
         if new.date != old.date and self.meeting.numbers_frozen:
             dialogs.tell(
                 self,
@@ -508,10 +509,11 @@ class AgendaPane(MeetingView):
         dialog = ListDialog("Innkalt" if which == "invited" else "Kopi", people, list(chosen), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        old = copy.deepcopy(self.meeting)
-        old.cases, old.attendance = [], []
-        new = copy.deepcopy(old)
-        setattr(new, "invited_ids" if which == "invited" else "copy_ids", dialog.chosen())
+        old = replace(self.meeting, cases=(), attendance=())
+        if which == "invited":
+            new = replace(old, invited_ids=dialog.chosen())
+        else:
+            new = replace(old, copy_ids=dialog.chosen())
         if new != old:
             self.push(commands.edit_meeting(self.store, old, new))
 

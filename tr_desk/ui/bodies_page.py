@@ -167,11 +167,10 @@ class AddBodyDialog(QDialog):
 
     def body(self) -> Body:
         """The new body; raises ValueError with a Norwegian message for a bad name or prefix."""
-        body = Body(None, "", "", MinutesKind(self.kind.currentData()))
-        body.elected = self.elected.isChecked()
-        set_body_name(body, self.name.text())
-        set_body_prefix(body, self.prefix.text())
-        return body
+        body = Body(
+            None, "", "", MinutesKind(self.kind.currentData()), elected=self.elected.isChecked()
+        )
+        return set_body_prefix(set_body_name(body, self.name.text()), self.prefix.text())
 
 
 class BodiesPage(Pane):
@@ -357,11 +356,11 @@ class BodiesPage(Pane):
     def _on_add_body(self) -> None:
         dialog = AddBodyDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            body = dialog.body()
-            if self.push(commands.add_body(self.store, body)):
+            command = commands.add_body(self.store, dialog.body())
+            if self.push(command):
                 rows = [b.id for b in self.bodies._records]
-                if body.id in rows:
-                    self.body_view.selectRow(rows.index(body.id))
+                if command.record.id in rows:
+                    self.body_view.selectRow(rows.index(command.record.id))
 
     def _on_delete_member(self) -> None:
         row = self._selected_membership()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -198,8 +199,8 @@ class CaseForm(QWidget):
             self._emit(new, next(iter(fields)) if typed else "")
 
     def _emit(self, new: Case, field: str) -> None:
-        self.case = copy.deepcopy(new)
-        self.edited.emit(copy.deepcopy(new), field)
+        self.case = new
+        self.edited.emit(new, field)
 
 
 class CaseEditor(CaseForm):
@@ -298,7 +299,7 @@ class CaseEditor(CaseForm):
     def load(self, case: Case | None, label: str = "", first_attachment_number: int = 1) -> None:
         """Show ``case`` (None: nothing selected); pending typing is saved first."""
         self.flush()
-        self.case = copy.deepcopy(case)
+        self.case = case
         self.first_attachment_number = first_attachment_number
         self.setEnabled(case is not None)
         widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
@@ -359,32 +360,35 @@ class CaseEditor(CaseForm):
 
     def _read(self) -> Case:
         assert self.case is not None
-        new = copy.deepcopy(self.case)
-        new.title = " ".join(self.title.text().split())
-        new.kind = CaseKind(self.kind.currentData() or new.kind.value)
+        case = self.case
         # Only a text the user changed is read back: Qt's Markdown differs in form from ours.
-        if self.text.document().isModified():
-            new.text = self.text.markdown()
-        if self.proposal.document().isModified():
-            new.proposal = self.proposal.markdown()
-        new.presenter = self.presenter.text().strip()
-        new.follows = self.follows.text().strip()
+        text = self.text.markdown() if self.text.document().isModified() else case.text
+        proposal = (
+            self.proposal.markdown() if self.proposal.document().isModified() else case.proposal
+        )
+        exempt = None
         if self.exempt.isChecked():
-            new.exempt = Exemption(
+            exempt = Exemption(
                 basis=self.basis.text().strip() or DEFAULT_BASIS,
                 public_title=self.public_title.text().strip(),
             )
-        else:
-            new.exempt = None
-        return new
+        return replace(
+            case,
+            title=" ".join(self.title.text().split()),
+            kind=CaseKind(self.kind.currentData() or case.kind.value),
+            text=text,
+            proposal=proposal,
+            presenter=self.presenter.text().strip(),
+            follows=self.follows.text().strip(),
+            exempt=exempt,
+        )
 
-    def _edit_attachments(self, attachments: list[Attachment]) -> None:
+    def _edit_attachments(self, attachments: Sequence[Attachment]) -> None:
         assert self.case is not None
-        new = self._read()
-        new.attachments = attachments
+        new = replace(self._read(), attachments=attachments)
         self.case = new
         self._fill_attachments()
-        self.edited.emit(copy.deepcopy(new), "")
+        self.edited.emit(new, "")
 
     def _on_add_attachment(self) -> None:
         if self.case is None:
@@ -416,15 +420,15 @@ class CaseEditor(CaseForm):
             return
         title = dialogs.ask_text(self, "Vedlegg", "Tittel på vedlegget:")
         if title:
-            attachments = copy.deepcopy(self.case.attachments)
-            attachments[row].title = title
+            attachments = list(self.case.attachments)
+            attachments[row] = replace(attachments[row], title=title)
             self._edit_attachments(attachments)
 
     def _on_remove_attachment(self) -> None:
         row = self.attachments.currentRow()
         if self.case is None or row < 0:
             return
-        attachments = copy.deepcopy(self.case.attachments)
+        attachments = list(self.case.attachments)
         del attachments[row]
         self._edit_attachments(attachments)
 
@@ -432,7 +436,7 @@ class CaseEditor(CaseForm):
         row = self.attachments.currentRow()
         if self.case is None or not 0 <= row + step < len(self.case.attachments) or row < 0:
             return
-        attachments = copy.deepcopy(self.case.attachments)
+        attachments = list(self.case.attachments)
         attachments[row], attachments[row + step] = attachments[row + step], attachments[row]
         self._edit_attachments(attachments)
         self.attachments.setCurrentRow(row + step)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -15,6 +15,8 @@ from tr_desk.storage.store import Store
 
 if TYPE_CHECKING:
     from tr_desk.core.plan import PlanSettings
+
+R = TypeVar("R", Person, Body, Membership)
 
 
 class StoreCommand(QUndoCommand):
@@ -56,7 +58,6 @@ class StoreCommand(QUndoCommand):
 
 
 def edit_person(store: Store, old: Person, new: Person) -> StoreCommand:
-    old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         f"Endre {old.name}",
         lambda: store.register.update_person(new),
@@ -64,33 +65,38 @@ def edit_person(store: Store, old: Person, new: Person) -> StoreCommand:
     )
 
 
-class _Record(Protocol):
-    id: int | None
+class AddCommand(StoreCommand, Generic[R]):
+    """Adds ``record``; ``record`` has its ``id`` once written, kept so that redo after undo
+    makes it again with the same id."""
+
+    def __init__(
+        self, text: str, record: R, add: Callable[[R], int], delete: Callable[[int], None]
+    ) -> None:
+        self.record: R = record
+
+        def do() -> None:
+            self.record = replace(self.record, id=add(self.record))
+
+        def undo() -> None:
+            assert self.record.id is not None
+            delete(self.record.id)
+
+        super().__init__(text, do, undo)
 
 
 def adding(
-    text: str, record: _Record, add: Callable[[Any], int], delete: Callable[[int], None]
-) -> StoreCommand:
-    """Adds ``record``; its ``id`` is set once written and kept, so redo after undo reuses it."""
-
-    def do() -> None:
-        record.id = add(record)
-
-    def undo() -> None:
-        assert record.id is not None
-        delete(record.id)
-
-    return StoreCommand(text, do, undo)
+    text: str, record: R, add: Callable[[R], int], delete: Callable[[int], None]
+) -> AddCommand[R]:
+    return AddCommand(text, record, add, delete)
 
 
-def add_person(store: Store, person: Person) -> StoreCommand:
+def add_person(store: Store, person: Person) -> AddCommand[Person]:
     return adding(
         f"Ny person {person.name}", person, store.register.add_person, store.register.delete_person
     )
 
 
 def delete_person(store: Store, person: Person) -> StoreCommand:
-    person = copy.deepcopy(person)
     assert person.id is not None
     person_id = person.id
     memberships = store.register.memberships(person_id=person_id)
@@ -106,7 +112,6 @@ def delete_person(store: Store, person: Person) -> StoreCommand:
 
 
 def edit_body(store: Store, old: Body, new: Body) -> StoreCommand:
-    old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         f"Endre {old.name}",
         lambda: store.register.update_body(new),
@@ -114,7 +119,7 @@ def edit_body(store: Store, old: Body, new: Body) -> StoreCommand:
     )
 
 
-def add_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
+def add_membership(store: Store, membership: Membership, label: str) -> AddCommand[Membership]:
     return adding(
         f"Nytt medlemskap {label}",
         membership,
@@ -124,7 +129,6 @@ def add_membership(store: Store, membership: Membership, label: str) -> StoreCom
 
 
 def edit_membership(store: Store, old: Membership, new: Membership, label: str) -> StoreCommand:
-    old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         f"Endre medlemskap {label}",
         lambda: store.register.update_membership(new),
@@ -133,7 +137,6 @@ def edit_membership(store: Store, old: Membership, new: Membership, label: str) 
 
 
 def delete_membership(store: Store, membership: Membership, label: str) -> StoreCommand:
-    membership = copy.deepcopy(membership)
     assert membership.id is not None
     membership_id = membership.id
 
@@ -145,7 +148,7 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
     )
 
 
-def add_body(store: Store, body: Body) -> StoreCommand:
+def add_body(store: Store, body: Body) -> AddCommand[Body]:
     return adding(
         f"Nytt organ {body.name}", body, store.register.add_body, store.register.delete_body
     )
@@ -170,7 +173,7 @@ class EditCaseCommand(StoreCommand):
 
     def __init__(self, store: Store, old: Case, new: Case, field: str) -> None:
         self._store = store
-        self.old, self.new = copy.deepcopy(old), copy.deepcopy(new)
+        self.old, self.new = old, new
         self.case_id, self.field = old.id, field
         super().__init__(
             f"Endre {old.title or 'sak'}",
@@ -196,21 +199,20 @@ def edit_case(store: Store, old: Case, new: Case, field: str = "") -> StoreComma
 
 
 def insert_case(store: Store, meeting_id: int, case: Case, position: int) -> StoreCommand:
-    case = copy.deepcopy(case)
+    added = [case]
 
     def do() -> None:
-        case.id = store.agenda.insert_case(meeting_id, case, position)
+        added[0] = replace(added[0], id=store.agenda.insert_case(meeting_id, added[0], position))
 
     def undo() -> None:
-        assert case.id is not None
-        store.agenda.delete_case(case.id)
+        assert added[0].id is not None
+        store.agenda.delete_case(added[0].id)
 
     return StoreCommand(f"Ny sak {case.title}", do, undo)
 
 
 def remove_case(store: Store, meeting_id: int, case: Case, position: int) -> StoreCommand:
     """From a draft the case goes; from an issued notice it is withdrawn, keeping its number."""
-    case = copy.deepcopy(case)
     assert case.id is not None
     case_id = case.id
     frozen = store.meetings.meeting(meeting_id).numbers_frozen
@@ -236,7 +238,6 @@ def move_case(store: Store, meeting_id: int, source: int, target: int, title: st
 def edit_meeting(
     store: Store, old: Meeting, new: Meeting, label: str = "Endre møtet"
 ) -> StoreCommand:
-    old, new = copy.deepcopy(old), copy.deepcopy(new)
     return StoreCommand(
         label,
         lambda: store.meetings.update_meeting(new),

@@ -3,9 +3,9 @@ case what was said and decided. Every keystroke is in the database within a seco
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QUndoStack
@@ -547,7 +547,7 @@ class MeetingPane(MeetingView):
 
     def _lines(self) -> list[Attendance]:
         assert self.meeting is not None
-        return copy.deepcopy(self.meeting.attendance)
+        return list(self.meeting.attendance)
 
     def _set_lines(self, lines: list[Attendance], text: str) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
@@ -689,7 +689,8 @@ class MeetingPane(MeetingView):
         dialog = SpanDialog(self.labels, lines[index], ids, self)
         if not dialog.exec():
             return
-        lines[index].from_case, lines[index].to_case = dialog.chosen()
+        first, last = dialog.chosen()
+        lines[index] = replace(lines[index], from_case=first, to_case=last)
         self._set_lines(lines, f"Kom/gikk: {self._row_name(self.roster.currentRow())}")
 
     # -- times ---------------------------------------------------------------------------------
@@ -727,9 +728,8 @@ class MeetingPane(MeetingView):
             return
         if self.push(commands.edit_case(self.store, old, case, field)):
             # A merged burst of typing refreshes nothing: keep our copy of the case current.
-            for i, known in enumerate(self.meeting.cases):
-                if known.id == case.id:
-                    self.meeting.cases[i] = copy.deepcopy(case)
+            cases = [case if known.id == case.id else known for known in self.meeting.cases]
+            self.meeting = replace(self.meeting, cases=cases)
             self._show_saved()
         else:
             self.refresh(reload_editor=True)

@@ -3,7 +3,7 @@ disqualifications, outcome; in written procedure each member's answer instead of
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -214,7 +214,7 @@ class MinutesEditor(CaseForm):
     ) -> None:
         """Show ``case``; what was typed into the one before is saved first."""
         self.flush()
-        self.case = copy.deepcopy(case)
+        self.case = case
         self.people = people or {}
         self.members = members or []
         self.written = written
@@ -322,12 +322,10 @@ class MinutesEditor(CaseForm):
         if self.case is None or not self.isEnabled() or not self.case.proposal.strip():
             return
         self.flush()
-        new = copy.deepcopy(self.case)
-        new.resolution = new.proposal
-        if new.outcome is None:
-            new.outcome = Outcome.DEALT_WITH
+        outcome = self.case.outcome or Outcome.DEALT_WITH
+        new = replace(self.case, resolution=self.case.proposal, outcome=outcome)
         self.resolution.set_markdown(new.resolution)
-        self.outcome.setCurrentIndex(self.outcome.findData(new.outcome.value))
+        self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
         self._emit(new, "")
         self.resolution.setFocus()
         self.resolution.moveCursor(QTextCursor.MoveOperation.End)
@@ -339,38 +337,43 @@ class MinutesEditor(CaseForm):
 
     def _read(self) -> Case:
         assert self.case is not None
-        new = copy.deepcopy(self.case)
-        new.introduced_by = " ".join(self.introduced_by.text().split())
-        for field, edit in (
-            ("introduction", self.introduction), ("notes", self.notes),
-            ("resolution", self.resolution),
-        ):  # fmt: skip
-            if edit.document().isModified():
-                setattr(new, field, edit.markdown())
+        case = self.case
+
+        def typed(edit: MarkdownEdit, before: str) -> str:
+            # Only a text the user changed is read back: Qt's Markdown differs in form from ours.
+            return edit.markdown() if edit.document().isModified() else before
+
         index = self.vote.currentIndex()
-        if index == VOTE_NONE:
-            new.vote = None
-        elif index == VOTE_UNANIMOUS:
-            new.vote = Vote(unanimous=True)
-        else:
-            new.vote = Vote(
+        vote: Vote | None = None
+        if index == VOTE_UNANIMOUS:
+            vote = Vote(unanimous=True)
+        elif index != VOTE_NONE:
+            vote = Vote(
                 votes_for=self.votes_for.value(), against=self.against.value(),
                 blank=self.blank.value(), note=self.vote_note.text().strip(),
             )  # fmt: skip
         value = self.outcome.currentData()
-        new.outcome = Outcome(value) if value else None
-        return new
+        return replace(
+            case,
+            introduced_by=" ".join(self.introduced_by.text().split()),
+            introduction=typed(self.introduction, case.introduction),
+            notes=typed(self.notes, case.notes),
+            resolution=typed(self.resolution, case.resolution),
+            vote=vote,
+            outcome=Outcome(value) if value else None,
+        )
 
     def _on_answer(self, pid: int, combo: QComboBox) -> None:
         if self.case is None:
             return
         self.flush()
-        new = copy.deepcopy(self.case)
+        answers = dict(self.case.answers)
         value = combo.currentData()
         if value:
-            new.answers[pid] = Answer(value)
+            answers[pid] = Answer(value)
         else:
-            new.answers.pop(pid, None)
+            answers.pop(pid, None)
+        new = replace(self.case, answers=answers)
         self._emit(new, "")
         self._show_answer_result()
 
@@ -382,10 +385,9 @@ class MinutesEditor(CaseForm):
         if not dialog.exec():
             return
         self.flush()
-        new = copy.deepcopy(self.case)
         chosen = dialog.chosen()
-        new.exclusions = [e for e in new.exclusions if e.person_id != chosen.person_id]
-        new.exclusions.append(chosen)
+        exclusions = [e for e in self.case.exclusions if e.person_id != chosen.person_id]
+        new = replace(self.case, exclusions=[*exclusions, chosen])
         self._emit(new, "")
         self._fill_exclusions()
 
@@ -394,7 +396,8 @@ class MinutesEditor(CaseForm):
         if self.case is None or not 0 <= row < len(self.case.exclusions):
             return
         self.flush()
-        new = copy.deepcopy(self.case)
-        del new.exclusions[row]
+        exclusions = list(self.case.exclusions)
+        del exclusions[row]
+        new = replace(self.case, exclusions=exclusions)
         self._emit(new, "")
         self._fill_exclusions()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -255,17 +255,20 @@ class MinutesPane(MeetingView):
     def _on_header_edited(self) -> None:
         if self.meeting is None:
             return
-        new = copy.deepcopy(self.meeting)
         text = self.minutes_date.text().strip()
         try:
-            new.minutes_date = parse_user_date(text) if text else None
+            minutes_date = parse_user_date(text) if text else None
         except ValueError:
             self.refuse("Skriv datoen som 23.09.2022.")
             self._fill_header()
             return
-        new.chair_id = self.chair.currentData()
-        new.minute_taker_id = self.minute_taker.currentData()
-        new.notice_remarks = " ".join(self.remarks.text().split())
+        new = replace(
+            self.meeting,
+            minutes_date=minutes_date,
+            chair_id=self.chair.currentData(),
+            minute_taker_id=self.minute_taker.currentData(),
+            notice_remarks=" ".join(self.remarks.text().split()),
+        )
         if new != self.meeting:
             self.push(commands.edit_meeting(self.store, self.meeting, new))
 

@@ -3,8 +3,8 @@ the plan for a new year, the printed plan and the calendar file for Outlook."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -164,7 +164,7 @@ class GeneratorDialog(QDialog):
         self.setWindowTitle("Møteplan for et nytt år")
         self.resize(760, 620)
         self.store = store
-        self.settings = copy.deepcopy(settings)
+        self.settings = settings
         self.bodies = store.register.bodies()
         self.proposal: Proposal | None = None
         self.year = QSpinBox()
@@ -214,7 +214,7 @@ class GeneratorDialog(QDialog):
         if any(not 1 <= w <= 53 for w in weeks):
             dialogs.tell(self, "Ukene må være tall fra 1 til 53.")
             return False
-        self.settings.cycle_months, self.settings.school_weeks = months, weeks
+        self.settings = replace(self.settings, cycle_months=months, school_weeks=weeks)
         return True
 
     def propose(self) -> None:
@@ -570,14 +570,10 @@ class PlanPane(Pane):
         dialog.setCancelButtonText("Avbryt")
         if not dialog.exec():
             return
-        new = copy.deepcopy(self.store.meetings.meeting_header(meeting.id or 0))
-        new.note = " ".join(dialog.textValue().split())
+        old = self.store.meetings.meeting_header(meeting.id or 0)
+        new = replace(old, note=" ".join(dialog.textValue().split()))
         if new.note != meeting.note:
-            self.push(
-                commands.edit_meeting(
-                    self.store, self.store.meetings.meeting_header(new.id or 0), new
-                )
-            )
+            self.push(commands.edit_meeting(self.store, old, new))
 
     def _on_open(self) -> None:
         if self.selected is not None:

@@ -190,10 +190,10 @@ class PeoplePage(Pane):
         name = dialogs.ask_text(self, "Ny person", "Fullt navn:")
         if name is None:
             return
-        person = Person(id=None, name=name)
-        if self.push(commands.add_person(self.store, person)):
+        command = commands.add_person(self.store, Person(id=None, name=name))
+        if self.push(command):
             self.search.clear()
-            self.select(person.id)
+            self.select(command.record.id)
             self.title.setFocus()
 
     def _on_delete(self) -> None:

@@ -6,9 +6,8 @@ page turns into an undo command; the model is refilled from the store afterwards
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -35,7 +34,7 @@ class Column(Generic[R]):
     header: str
     show: Callable[[R], str]
     edit_value: Callable[[R], Any] | None = None  # what the editor starts from
-    apply: Callable[[R, Any], None] | None = None  # raises ValueError with a message
+    apply: Callable[[R, Any], R] | None = None  # the edited record; ValueError with a message
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -98,9 +97,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if column is None or column.apply is None or role != EDIT_ROLE:
             return False
         old = self._records[index.row()]
-        new = copy.deepcopy(old)
         try:
-            column.apply(new, value)
+            new = column.apply(old, value)
         except ValueError as exc:
             self.invalid.emit(str(exc))
             return False
@@ -114,28 +112,29 @@ def _time_text(value: Any) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
-def _set_time(attr: str) -> Callable[[Body, Any], None]:
-    def apply(body: Body, text: Any) -> None:
+def _set_time(attr: str) -> Callable[[Body, Any], Body]:
+    def apply(body: Body, text: Any) -> Body:
         text = str(text).strip()
         try:
-            setattr(body, attr, parse_time(text) if text else None)
+            value = parse_time(text) if text else None
+            return replace(body, start=value) if attr == "start" else replace(body, end=value)
         except ValueError:
             raise ValueError(f"«{text}» er ikke et klokkeslett. Skriv f.eks. 08:30.") from None
 
     return apply
 
 
-def set_body_prefix(body: Body, text: Any) -> None:
+def set_body_prefix(body: Body, text: Any) -> Body:
     prefix = str(text).strip().upper()
     if not prefix.isalpha() or not 2 <= len(prefix) <= 4:
         raise ValueError("Prefikset må være 2–4 bokstaver, f.eks. KF.")
-    body.prefix = prefix
+    return replace(body, prefix=prefix)
 
 
-def set_body_name(body: Body, text: Any) -> None:
+def set_body_name(body: Body, text: Any) -> Body:
     if not str(text).strip():
         raise ValueError("Organet må ha et navn.")
-    body.name = str(text).strip()
+    return replace(body, name=str(text).strip())
 
 
 class BodyTableModel(RecordTableModel[Body]):
@@ -146,31 +145,31 @@ class BodyTableModel(RecordTableModel[Body]):
             "Dokument",
             lambda b: MINUTES_LABELS[b.minutes_kind],
             edit_value=lambda b: b.minutes_kind.value,
-            apply=lambda b, v: setattr(b, "minutes_kind", MinutesKind(v)),
+            apply=lambda b, v: replace(b, minutes_kind=MinutesKind(v)),
         ),
         Column(
             "Møtedag",
             lambda b: WEEKDAY_LABELS[b.weekday] if b.weekday is not None else "",
             edit_value=lambda b: b.weekday,
-            apply=lambda b, v: setattr(b, "weekday", None if v is None else int(v)),
+            apply=lambda b, v: replace(b, weekday=None if v is None else int(v)),
         ),
         Column("Fra", lambda b: _time_text(b.start), apply=_set_time("start")),
         Column("Til", lambda b: _time_text(b.end), apply=_set_time("end")),
         Column(
             "Fast møtested",
             lambda b: b.place,
-            apply=lambda b, v: setattr(b, "place", str(v).strip()),
+            apply=lambda b, v: replace(b, place=str(v).strip()),
         ),
         Column(
             "Folkevalgt",
             lambda b: "Ja" if b.elected else "Nei",
             edit_value=lambda b: int(b.elected),
-            apply=lambda b, v: setattr(b, "elected", bool(int(v))),
+            apply=lambda b, v: replace(b, elected=bool(int(v))),
         ),
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class MembershipRow:
     """A membership with the name it is shown under."""
 
@@ -178,24 +177,28 @@ class MembershipRow:
     person_name: str
 
 
+def _with(row: MembershipRow, **changes: Any) -> MembershipRow:
+    return replace(row, membership=replace(row.membership, **changes))
+
+
 def _date_text(value: Any) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-def _set_start(row: MembershipRow, text: Any) -> None:
+def _set_start(row: MembershipRow, text: Any) -> MembershipRow:
     day = parse_user_date(str(text))
     if day is None:
         raise ValueError("Et medlemskap må ha en startdato.")
     if row.membership.end is not None and day > row.membership.end:
         raise ValueError("Et medlemskap kan ikke begynne etter at det slutter.")
-    row.membership.start = day
+    return _with(row, start=day)
 
 
-def _set_end(row: MembershipRow, text: Any) -> None:
+def _set_end(row: MembershipRow, text: Any) -> MembershipRow:
     day = parse_user_date(str(text))
     if day is not None and day < row.membership.start:
         raise ValueError("Et medlemskap kan ikke slutte før det begynner.")
-    row.membership.end = day
+    return _with(row, end=day)
 
 
 class MembershipTableModel(RecordTableModel[MembershipRow]):
@@ -205,7 +208,7 @@ class MembershipTableModel(RecordTableModel[MembershipRow]):
             "Rolle",
             lambda r: ROLE_LABELS[r.membership.role],
             edit_value=lambda r: r.membership.role.value,
-            apply=lambda r, v: setattr(r.membership, "role", Role(v)),
+            apply=lambda r, v: _with(r, role=Role(v)),
         ),
         Column("Fra", lambda r: _date_text(r.membership.start), apply=_set_start),
         Column("Til", lambda r: _date_text(r.membership.end), apply=_set_end),
