@@ -55,7 +55,7 @@ NOTES_DRIVER = textwrap.dedent(
     window.current_meeting_id = next(m.id for m in store.meetings.headers(body.id) if m.date.month == 12)
     window.show_pane("Møte")
     pane = window.meeting_pane
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     pane.editor.notes.setFocus()
     QTest.keyClicks(pane.editor.notes, "Viktig med felles møteplass før krasjet")
     deadline = time.monotonic() + 1.0

@@ -12,6 +12,7 @@ from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.minutes import minutes_content
 from tr_desk.core.model import AttendanceStatus, MeetingStatus, Outcome
 from tr_desk.storage.store import Store
+from tr_desk.ui import style
 from tr_desk.ui.main_window import MainWindow
 from tr_desk.ui.meeting_pane import MeetingPane
 
@@ -46,43 +47,43 @@ def open_meeting(window: MainWindow, key: str) -> MeetingPane:
 
 
 def roster_row(pane: MeetingPane, name: str) -> int:
-    return next(r for r in range(pane.roster.rowCount()) if pane.roster.item(r, 0).text() == name)
+    return next(r for r in range(pane.roll.rowCount()) if pane.roll.index(r, 0).data() == name)
 
 
 def press(qtbot, pane: MeetingPane, name: str, key: Qt.Key) -> None:
-    pane.roster.setCurrentCell(roster_row(pane, name), 0)
+    pane.select_row(roster_row(pane, name))
     qtbot.keyClick(pane.roster, key)
 
 
 def quorum_shown(pane: MeetingPane, row: int) -> str:
-    return pane.cases.topLevelItem(row).text(3)
+    return pane.case_list.index(row, 3).data()
 
 
 def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    assert pane.roster.item(0, 1).text() == "–"  # nobody marked before the meeting
-    pane.roster.setCurrentCell(0, 0)
+    assert pane.roll.index(0, 1).data() == "–"  # nobody marked before the meeting
+    pane.select_row(0)
     pane.roster.setFocus()
     for key in (Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F):
         qtbot.keyClick(pane.roster, key)
-    assert [pane.roster.item(r, 1).text() for r in range(4)] == [
+    assert [pane.roll.index(r, 1).data() for r in range(4)] == [
         "Til stede", "Til stede", "Digitalt", "Forfall",
     ]  # fmt: skip
-    assert pane.roster.currentRow() == 4
+    assert pane.roster.currentIndex().row() == 4
     lines = demo_window.store.meetings.meeting(pane.meeting.id).attendance
     assert [line.status for line in lines] == [
         AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.DIGITAL,
         AttendanceStatus.ABSENT,
     ]  # fmt: skip
     demo_window.undo_stack.undo()
-    assert pane.roster.item(3, 1).text() == "–"
+    assert pane.roll.index(3, 1).data() == "–"
     assert len(demo_window.store.meetings.meeting(pane.meeting.id).attendance) == 3
 
 
 def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWindow) -> None:
     elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.roster.setCurrentCell(0, 0)
+    pane.select_row(0)
     for _ in range(9):  # the nine members present
         qtbot.keyClick(pane.roster, Qt.Key.Key_T)
     assert quorum_shown(pane, 3) == "Ja 9/9"
@@ -93,14 +94,16 @@ def test_absences_change_the_quorum_shown_for_a_case(qtbot, demo_window: MainWin
     assert quorum_shown(pane, 3) == "Ja 5/9"
     press(qtbot, pane, "Petter Lindseth", Qt.Key.Key_F)
     assert quorum_shown(pane, 3) == "Nei 4/9"
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    red = pane.case_list.index(3, 3).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None and red.name() == style.WARNING_COLOUR.lower()
+    pane.select_case(3)
     assert "Ikke vedtaksfør" in pane.editor.quorum.text()
 
 
 def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monkeypatch) -> None:
     elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.roster.setCurrentCell(0, 0)
+    pane.select_row(0)
     for key in [Qt.Key.Key_F] * 5 + [Qt.Key.Key_T] * 4:
         qtbot.keyClick(pane.roster, key)
     assert quorum_shown(pane, 3) == "Nei 4/9"
@@ -112,17 +115,17 @@ def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monk
     press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_V)
     assert quorum_shown(pane, 3) == "Ja 5/9"
     row = roster_row(pane, "Hans Kringstad")
-    assert pane.roster.item(row, 2).text() == "vara for Tor Jakob Reitan"
+    assert pane.roll.index(row, 2).data() == "vara for Tor Jakob Reitan"
 
 
 def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, monkeypatch) -> None:
     elected(demo_window)
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.roster.setCurrentCell(0, 0)
+    pane.select_row(0)
     for key in [Qt.Key.Key_T] * 5 + [Qt.Key.Key_F] * 4:
         qtbot.keyClick(pane.roster, key)
     assert quorum_shown(pane, 4) == "Ja 5/9"
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(4))
+    pane.select_case(4)
     from tr_desk.ui import minutes_editor
 
     monkeypatch.setattr(minutes_editor.ExclusionDialog, "exec", lambda self: True)
@@ -135,19 +138,19 @@ def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, mo
 
 def test_as_proposed_copies_the_proposal(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     pane.editor.resolution.setFocus()
     qtbot.keyClick(pane.editor.resolution, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     case = demo_window.store.meetings.meeting(pane.meeting.id).cases[3]
     assert case.resolution == case.proposal != ""
     assert case.outcome is Outcome.DEALT_WITH
-    assert pane.cases.topLevelItem(3).text(2) == "Behandlet"
+    assert pane.case_list.index(3, 2).data() == "Behandlet"
     assert pane.editor.resolution.toPlainText() == case.proposal
 
 
 def test_ctrl_down_moves_to_the_next_case_in_the_same_field(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(2))
+    pane.select_case(2)
     pane.editor.notes.setFocus()
     qtbot.keyClick(pane.editor.notes, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert pane.current_case() == 3
@@ -158,7 +161,7 @@ def test_ctrl_down_moves_to_the_next_case_in_the_same_field(qtbot, demo_window: 
 
 def test_typed_notes_are_saved_within_a_second(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     pane.editor.notes.setFocus()
     qtbot.keyClicks(pane.editor.notes, "Enighet om budsjettet")
     store = demo_window.store
@@ -174,7 +177,7 @@ def test_a_postponed_case_appears_in_the_next_draft(qtbot, demo_window: MainWind
     body = store.register.body_by_prefix("KF")
     draft = store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(5))
+    pane.select_case(5)
     title = pane.meeting.cases[5].title
     editor = pane.editor
     editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.POSTPONED.value))
@@ -252,7 +255,7 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
     meeting = store.meetings.meeting(meeting_id(store, "KF 2022-12-02"))
     store.meetings.update_meeting(replace(meeting, mode=MeetingMode.WRITTEN))
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     editor = pane.editor
     assert editor.answers.isVisible() and not editor.notes.isVisible()
     for row in range(editor.answers.rowCount()):
@@ -260,7 +263,7 @@ def test_written_procedure_records_each_answer(qtbot, demo_window: MainWindow) -
         combo.setCurrentIndex(combo.findData(Answer.AGREES.value))
         combo.activated.emit(combo.currentIndex())
     assert editor.answer_result.text() == "Forslaget er vedtatt: alle er enige."
-    assert pane.cases.topLevelItem(3).text(3) == "9/9 svar"
+    assert pane.case_list.index(3, 3).data() == "9/9 svar"
     combo = editor.answers.cellWidget(0, 1)
     combo.setCurrentIndex(combo.findData(Answer.DEMANDS_MEETING.value))
     combo.activated.emit(combo.currentIndex())
@@ -274,7 +277,7 @@ def test_typing_without_a_pause_is_saved_within_a_second(qtbot, demo_window: Mai
     import time
 
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     pane.editor.notes.setFocus()
     store = demo_window.store
     started = time.monotonic()
@@ -291,7 +294,7 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
     qtbot, demo_window: MainWindow
 ) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.cases.setCurrentItem(pane.cases.topLevelItem(3))
+    pane.select_case(3)
     store = demo_window.store
 
     def notes() -> str:
@@ -317,28 +320,41 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
 def test_one_click_on_the_status_cycles_it(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
     row = roster_row(pane, "Morten Wolden")
-    rect = pane.roster.visualItemRect(pane.roster.item(row, 1))
+    rect = pane.roster.visualRect(pane.roll.index(row, 1))
     shown = []
     for _ in range(4):
         qtbot.mouseClick(pane.roster.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        shown.append(pane.roster.item(row, 1).text())
+        shown.append(pane.roll.index(row, 1).data())
     assert shown == ["Til stede", "Digitalt", "Forfall", "Til stede"]
 
 
 def test_a_forum_shows_attendance_without_a_verdict(qtbot, demo_window: MainWindow) -> None:
     """Kommunedirektørforum is not an elected body: «4/9», no red, no «Ikke vedtaksfør»."""
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    pane.roster.setCurrentCell(0, 0)
+    pane.select_row(0)
     for key in [Qt.Key.Key_T] * 4 + [Qt.Key.Key_F] * 5:
         qtbot.keyClick(pane.roster, key)
     assert quorum_shown(pane, 3) == "4/9"
-    assert pane.cases.headerItem().text(3) == "Til stede"
-    item = pane.cases.topLevelItem(3)
-    assert item.foreground(3).color() != pane._warn_brush.color()
-    pane.cases.setCurrentItem(item)
+    assert pane.case_list.headerData(3, Qt.Orientation.Horizontal) == "Til stede"
+    assert pane.case_list.index(3, 3).data(Qt.ItemDataRole.ForegroundRole) is None  # not red
+    pane.select_case(3)
     text = pane.editor.quorum.text()
     assert "4 av 9 til stede" in text and "vedtaksfør" not in text.lower()
     problems = check_minutes(
         demo_window.store.context(demo_window.store.meetings.meeting(pane.meeting.id))
     )
     assert not [p for p in problems if p.field == "quorum"]
+
+
+def test_the_roll_and_the_case_list_pass_the_model_tester(
+    qtbot, qtmodeltester, demo_window: MainWindow
+) -> None:
+    pane = open_meeting(demo_window, "KF 2022-09-16")
+    assert pane.roll.rowCount() > 5 and pane.case_list.rowCount() > 5
+    qtmodeltester.check(pane.roll)
+    qtmodeltester.check(pane.case_list)
+    press(qtbot, pane, "Morten Wolden", Qt.Key.Key_F)  # an update in place, same rows
+    qtmodeltester.check(pane.roll)
+    pane.open_meeting(None)
+    qtmodeltester.check(pane.roll)
+    qtmodeltester.check(pane.case_list)

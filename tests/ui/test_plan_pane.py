@@ -47,14 +47,13 @@ def test_create_a_meeting_and_undo(pane: PlanPane, monkeypatch) -> None:
     assert (meeting.start, meeting.end, meeting.note) == (
         dt.time(8, 30), dt.time(11, 30), "Budsjett",
     )  # fmt: skip
-    item = pane.list.topLevelItem(0)
-    assert [item.text(c) for c in range(4)] == [
+    assert [pane.plan_list.index(0, c).data() for c in range(4)] == [
         "Fredag 03.02", "Kommunedirektørforum", "kl 0830-1130", "Budsjett",
     ]  # fmt: skip
     assert any(m.day == dt.date(2023, 2, 3) for m in pane.calendar.marks)
     pane.undo_stack.undo()
     assert kf_meetings(pane) == []
-    assert pane.list.topLevelItemCount() == 0
+    assert pane.plan_list.rowCount() == 0
     pane.undo_stack.redo()
     assert kf_meetings(pane) == [(dt.date(2023, 2, 3), MeetingStatus.PLANNED)]
 
@@ -70,7 +69,7 @@ def test_drag_a_meeting_to_another_day_and_undo(qtbot, pane: PlanPane, monkeypat
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=target)
     assert kf_meetings(pane) == [(dt.date(2023, 12, 8), MeetingStatus.PLANNED)]
     assert pane.store.meetings.meeting_header(meeting_id).uid == uid
-    assert pane.list.topLevelItem(0).text(0) == "Fredag 08.12"
+    assert pane.plan_list.index(0, 0).data() == "Fredag 08.12"
     pane.undo_stack.undo()
     assert kf_meetings(pane) == [(dt.date(2023, 12, 1), MeetingStatus.PLANNED)]
 
@@ -90,14 +89,13 @@ def test_cancel_with_a_reason_is_kept_struck_through_and_undone(
     dialogs.text_reply = "For få saker"
     pane._on_cancel()
     assert kf_meetings(pane) == [(dt.date(2023, 12, 1), MeetingStatus.CANCELLED)]
-    item = pane.list.topLevelItem(0)
-    assert item.text(3) == "Avlyst: For få saker"
-    assert item.font(0).strikeOut()
+    assert pane.plan_list.index(0, 3).data() == "Avlyst: For få saker"
+    assert pane.plan_list.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert pane.calendar.marks[0].cancelled
     assert not pane.move_button.isEnabled()
     pane.undo_stack.undo()
     assert kf_meetings(pane) == [(dt.date(2023, 12, 1), MeetingStatus.PLANNED)]
-    assert not pane.list.topLevelItem(0).font(0).strikeOut()
+    assert not pane.plan_list.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
 
 
 def test_plan_for_a_new_year_is_accepted_as_one_step(pane: PlanPane, monkeypatch) -> None:
@@ -106,7 +104,7 @@ def test_plan_for_a_new_year_is_accepted_as_one_step(pane: PlanPane, monkeypatch
     pane.generate()
     assert pane.year == 2023
     assert len(pane.store.meetings.headers(year=2023)) == 20
-    assert pane.list.topLevelItemCount() == 20
+    assert pane.plan_list.rowCount() == 20
     assert "Kollisjon" not in " ".join(str(f) for f in pane.plan_flags)
     pane.undo_stack.undo()
     assert pane.store.meetings.headers(year=2023) == []
@@ -114,7 +112,7 @@ def test_plan_for_a_new_year_is_accepted_as_one_step(pane: PlanPane, monkeypatch
 
 def test_flags_show_what_needs_a_look(pane: PlanPane, monkeypatch) -> None:
     add_kf(pane, monkeypatch, dt.date(2023, 5, 17))  # Grunnlovsdag, a Wednesday
-    texts = [pane.flags.item(i).text() for i in range(pane.flags.count())]
+    texts = [pane.flag_list.index(i, 0).data() for i in range(pane.flag_list.rowCount())]
     assert "17.05.2023: Kommunedirektørforum på Grunnlovsdag." in texts
     assert any("ikke som vanlig fredag" in t for t in texts)
 
@@ -131,3 +129,30 @@ def test_opening_a_meeting_from_the_plan(window: MainWindow, demo_store) -> None
     window.open_meeting(meeting_id(demo_store, "KF 2022-09-16"))  # held: Møte
     assert window.nav.currentItem().text() == "Møte"
     assert window.meeting_pane.meeting.date == dt.date(2022, 9, 16)
+
+
+def test_the_plan_lists_pass_the_model_tester(qtmodeltester, pane: PlanPane, monkeypatch) -> None:
+    add_kf(pane, monkeypatch, dt.date(2023, 5, 17))
+    add_kf(pane, monkeypatch, dt.date(2023, 6, 2), note="Budsjett")
+    assert pane.plan_list.rowCount() == 2 and pane.flag_list.rowCount() > 0
+    qtmodeltester.check(pane.plan_list)
+    qtmodeltester.check(pane.flag_list)
+
+
+def test_a_date_changed_in_the_proposed_plan_is_checked_again(
+    qtmodeltester, pane: PlanPane, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDateEdit
+
+    dialog = plan_pane.GeneratorDialog(pane.store, 2023, pane.store.settings.plan_settings(), pane)
+    qtmodeltester.check(dialog.slots)
+    row = next(
+        r for r in range(dialog.slots.rowCount()) if dialog.slots.record(r).body.prefix == "KF"
+    )
+    editor = dialog.table.indexWidget(dialog.slots.index(row, 1))
+    assert isinstance(editor, QDateEdit)  # the date is a field, open without a click
+    editor.setDate(QDate(2023, 5, 17))  # Grunnlovsdag
+    assert dialog.proposal.slots[row].day == dt.date(2023, 5, 17)
+    assert dialog.slots.index(row, 2).data() == "Onsdag 17.05"
+    assert any("Grunnlovsdag" in str(f) for f in dialog.proposal.flags)
+    qtmodeltester.check(dialog.flag_list)

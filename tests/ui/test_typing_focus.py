@@ -82,7 +82,7 @@ def test_sakliste_fields_keep_the_typing(
 @pytest.mark.parametrize("field", ["introduction", "notes", "resolution"])
 def test_mote_fields_keep_the_typing(qtbot, demo_window: MainWindow, field: str) -> None:
     mote = open_meeting(demo_window, "KF 2022-12-02")
-    mote.cases.setCurrentItem(mote.cases.topLevelItem(2))
+    mote.select_case(2)
     edit = getattr(mote.editor, field)
     assert isinstance(edit, MarkdownEdit)
     words = type_through_the_bar(qtbot, edit)
@@ -96,7 +96,7 @@ def test_mote_fields_keep_the_typing(qtbot, demo_window: MainWindow, field: str)
 
 def test_som_forslaget_leaves_the_cursor_in_vedtak(qtbot, demo_window: MainWindow) -> None:
     mote = open_meeting(demo_window, "KF 2022-12-02")
-    mote.cases.setCurrentItem(mote.cases.topLevelItem(2))
+    mote.select_case(2)
     qtbot.mouseClick(mote.editor.as_proposed, Qt.MouseButton.LeftButton)
     focus: QWidget | None = QApplication.focusWidget()
     assert focus is mote.editor.resolution

@@ -39,6 +39,7 @@ class MeetingContext:
     invited: tuple[int, ...] = ()
     copied: tuple[int, ...] = ()
     members: tuple[int, ...] = ()
+    substitutes: tuple[int, ...] = ()  # the body's varamedlemmer on the date
     leader: int | None = None
     manager: Person | None = None  # the daglig leder: case officer and signatory by default
     previous: dt.date | None = None

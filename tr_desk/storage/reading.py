@@ -58,6 +58,7 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         invited=tuple(invited),
         copied=tuple(copied),
         members=tuple(members),
+        substitutes=tuple(roster(seats, meeting.date, (Role.SUBSTITUTE,))),
         leader=leaders[0] if leaders else None,
         manager=people.get(int(manager_id)) if manager_id else None,
         previous=meetings.previous_meeting(meeting.body_id, meeting.date),

@@ -13,10 +13,9 @@ from PySide6.QtGui import QFont
 
 from tr_desk.core.model import Case, CaseKind, Outcome
 from tr_desk.core.numbering import case_label
-from tr_desk.ui.models import DISPLAY_ROLE, TOOLTIP_ROLE, Index
+from tr_desk.ui.models import DISPLAY_ROLE, FONT_ROLE, TOOLTIP_ROLE, Index
 
 MIME_TYPE = "application/x-tr-desk-case-row"
-FONT_ROLE = 6  # Qt::FontRole
 
 KIND_LABELS = {
     CaseKind.ORDINARY: "Sak",

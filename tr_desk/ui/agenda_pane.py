@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QUrl
+from PySide6.QtCore import QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
 from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
+from tr_desk.ui.models import qdate
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
 
@@ -60,10 +61,6 @@ NEW_CASES = [
 ]
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class NewMeetingDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +68,7 @@ class NewMeetingDialog(QDialog):
         self.body = QComboBox()
         for body in store.register.bodies():
             self.body.addItem(body.name, body.id)
-        self.day = QDateEdit(_qdate(dt.date.today() + dt.timedelta(days=14)))
+        self.day = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=14)))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         form = QFormLayout(self)
@@ -358,7 +355,7 @@ class AgendaPane(MeetingView):
                    self.reference, self.officer)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
-        self.day.setDate(_qdate(m.date))
+        self.day.setDate(qdate(m.date))
         self.start.setText(m.start.strftime("%H:%M") if m.start else "")
         self.end.setText(m.end.strftime("%H:%M") if m.end else "")
         self.place.setText(m.place)

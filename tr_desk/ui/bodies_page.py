@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.models import EDIT_ROLE, MINUTES_LABELS, ROLE_LABELS, WEEKDAY_LABELS
+from tr_desk.ui.models import (
+    EDIT_ROLE,
+    MINUTES_LABELS,
+    ROLE_LABELS,
+    WEEKDAY_LABELS,
+    pydate,
+    qdate,
+)
 from tr_desk.ui.pane import Pane
 from tr_desk.ui.table_models import (
     BodyTableModel,
@@ -69,14 +76,6 @@ class ChoiceDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), EDIT_ROLE)
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:

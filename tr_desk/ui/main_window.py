@@ -181,9 +181,8 @@ class MainWindow(QMainWindow):
         self.current_meeting_id = meeting_id
         self.show_pane("Møte")
         pane = self.meeting_pane
-        item = pane.cases.topLevelItem(case_index) if case_index >= 0 else None
-        if item is not None and pane.meeting is not None:
-            pane.cases.setCurrentItem(item)
+        if 0 <= case_index < pane.case_list.rowCount() and pane.meeting is not None:
+            pane.select_case(case_index)
             pane.editor.focus_field(field)
         elif field == "attendance":
             pane.roster.setFocus()

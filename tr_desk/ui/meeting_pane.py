@@ -7,8 +7,8 @@ import datetime as dt
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,44 +21,37 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from tr_desk.core import lifecycle
+from tr_desk.core.context import MeetingContext
+from tr_desk.core.errors import UserError
 from tr_desk.core.formats import parse_time
-from tr_desk.core.minutes import (
-    NEXT_STATUS,
-    quorum_for_case,
-    takes_part,
-    with_status,
-    with_substitute,
-    without,
-)
-from tr_desk.core.model import (
-    Attendance,
-    AttendanceStatus,
-    Case,
-    Meeting,
-    MeetingMode,
-    Role,
+from tr_desk.core.minutes import NEXT_STATUS, with_status, with_substitute, without
+from tr_desk.core.model import Attendance, AttendanceStatus, Case, Meeting, MeetingMode
+from tr_desk.core.roll import (
+    STATUS_TEXT,
+    RollRow,
+    case_lines,
+    default_role,
+    quorum_heading,
+    roll,
+    roll_counts,
+    suggested_others,
+    with_other,
+    with_span,
 )
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
-from tr_desk.ui.minutes_editor import OUTCOME_LABELS, MinutesEditor
+from tr_desk.ui.minutes_editor import MinutesEditor
 from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.view_models import CaseListModel, RollModel
 
-STATUS_TEXT = {
-    None: "–",
-    AttendanceStatus.PRESENT: "Til stede",
-    AttendanceStatus.DIGITAL: "Digitalt",
-    AttendanceStatus.ABSENT: "Forfall",
-}
 KEYS = {
     Qt.Key.Key_T: AttendanceStatus.PRESENT,
     Qt.Key.Key_Space: AttendanceStatus.PRESENT,
@@ -72,7 +65,7 @@ HINT = (
 HINT_CASES = "Ctrl+Pil ned/opp: neste/forrige sak · Ctrl+R: til listen over til stede"
 
 
-class RosterTable(QTableWidget):
+class RosterTable(QTableView):
     """The roster; a letter marks the selected member and moves on to the next."""
 
     key_pressed = Signal(int)
@@ -171,12 +164,9 @@ class MeetingPane(MeetingView):
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
-        self.members: list[int] = []  # the seats, for quorum
-        self.elected = False  # an elected body: the quorum is judged (kommuneloven § 11-9)
-        self.roster_ids: list[int] = []  # who is called, in roster order
-        self.rows: list[tuple[int | None, int | None]] = []  # (person id, attendance index)
-        self.labels: list[str] = []
-        self.people: dict[int, str] = {}
+        self.context: MeetingContext | None = None
+        self.roll = RollModel(self)
+        self.case_list = CaseListModel(self)
         self._locked = False
 
         self.meetings = meeting_combo(self.open_meeting)
@@ -211,8 +201,8 @@ class MeetingPane(MeetingView):
         times.addWidget(self.end_now)
         times.addStretch(1)
 
-        self.roster = RosterTable(0, 3)
-        self.roster.setHorizontalHeaderLabels(["Navn", "Status", "Merknad"])
+        self.roster = RosterTable()
+        self.roster.setModel(self.roll)
         self.roster.verticalHeader().hide()
         self.roster.verticalHeader().setDefaultSectionSize(24)
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -224,7 +214,7 @@ class MeetingPane(MeetingView):
         header.resizeSection(1, self.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
         header.setStretchLastSection(True)
         self.roster.key_pressed.connect(self._on_roster_key)
-        self.roster.cellClicked.connect(self._on_cell_clicked)
+        self.roster.clicked.connect(self._on_cell_clicked)
         buttons = QHBoxLayout()
         self.mark_buttons = []
         for text, slot in (
@@ -262,11 +252,12 @@ class MeetingPane(MeetingView):
         left_layout.addWidget(style.muted(HINT))
 
         # -- middle: the cases with outcome and quorum ----------------------------------------
-        self.cases = QTreeWidget()
-        self.cases.setHeaderLabels(["Sak", "Tittel", "Utfall", "Vedtaksfør"])
+        self.cases = QTreeView()
+        self.cases.setModel(self.case_list)
         self.cases.setRootIsDecorated(False)
         self.cases.setUniformRowHeights(True)
         self.cases.setAllColumnsShowFocus(True)
+        self.cases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         cases_header = self.cases.header()
         cases_header.setStretchLastSection(False)
         cases_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -277,9 +268,9 @@ class MeetingPane(MeetingView):
         for column, widest in ((2, "Behandlet"), (3, "Vedtaksfør")):
             cases_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             cases_header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
-        self.cases.currentItemChanged.connect(self._on_case_chosen)
-        self._warn_brush = QBrush(QColor(style.WARNING_COLOUR))
-        self._plain_brush = self.cases.palette().text()
+        selection = self.cases.selectionModel()
+        assert selection is not None
+        selection.currentRowChanged.connect(self._on_case_chosen)
 
         # -- right: the case ----------------------------------------------------------------
         self.editor = MinutesEditor()
@@ -340,20 +331,16 @@ class MeetingPane(MeetingView):
 
     def refresh(self, reload_editor: bool = False) -> None:
         if self.meeting is None:
-            self.roster.setRowCount(0)
-            self.cases.clear()
+            self.context = None
+            self.roll.set_records([])
+            self.case_list.set_records([])
             self.editor.load(None)
             self.status.setText("Ingen møter ennå.")
             return
         assert self.meeting.id is not None
         self.meeting = self.store.meetings.meeting(self.meeting.id)
         self.context = self.store.context(self.meeting)  # the one read for the pane
-        self.members = list(self.context.members)
-        self.roster_ids = list(self.context.invited)
-        self.people = {pid: p.name for pid, p in self.context.people.items()}
         m = self.meeting
-        self.elected = self.context.body.elected
-        self.labels = [self.context.where(i) for i in range(len(m.cases))]
         status = STATUS_LABELS[m.status]
         mode = {MeetingMode.REMOTE: ", fjernmøte", MeetingMode.WRITTEN: ", skriftlig"}.get(
             m.mode, ""
@@ -385,179 +372,83 @@ class MeetingPane(MeetingView):
             self._show_quorum(row)
 
     def _fill_roster(self) -> None:
-        assert self.meeting is not None
-        m = self.meeting
-        current = self.roster.currentRow()
-        lines = m.attendance
-        by_person = {a.person_id: i for i, a in enumerate(lines) if a.person_id is not None}
-        rows: list[tuple[int | None, int | None]] = [
-            (pid, by_person.get(pid)) for pid in self.roster_ids
-        ]
-        listed = set(self.roster_ids)
-        rows += [(a.person_id, i) for i, a in enumerate(lines) if a.person_id not in listed]
-        self.rows = rows
-        self.roster.setRowCount(len(rows))
-        for row, (pid, index) in enumerate(rows):
-            line = lines[index] if index is not None else None
-            name = (
-                self.people.get(pid, "") if pid is not None else (line.guest_name if line else "")
-            )
-            status = STATUS_TEXT[line.status if line else None]
-            notes = []
-            if line is not None:
-                if line.substitute_for is not None:
-                    notes.append(f"vara for {self.people.get(line.substitute_for, '?')}")
-                if line.role:
-                    notes.append(line.role)
-                if line.reason:
-                    notes.append(line.reason)
-                if line.from_case is not None or line.to_case is not None:
-                    notes.append(self._span_text(line))
-            elif pid is not None and pid not in self.members:
-                notes.append("innkalt")
-            for column, text in enumerate((name, status, ", ".join(notes))):
-                item = self.roster.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.roster.setItem(row, column, item)
-                item.setText(text)
-        if self.rows:
-            self.roster.setCurrentCell(max(0, min(current, len(rows) - 1)), 0)
-        present = sum(1 for a in lines if a.status is not AttendanceStatus.ABSENT)
-        absent = sum(1 for a in lines if a.status is AttendanceStatus.ABSENT)
-        unmarked = sum(1 for pid, index in rows if index is None)
-        self.counts.setText(
-            f"{present} til stede, {absent} forfall"
-            + (f", {unmarked} ikke merket" if unmarked else "")
-        )
-
-    def _span_text(self, line: Attendance) -> str:
-        assert self.meeting is not None
-        ids = [c.id for c in self.meeting.cases]
-        parts = []
-        if line.from_case in ids:
-            parts.append(f"fra {self.labels[ids.index(line.from_case)]}")
-        if line.to_case in ids:
-            parts.append(f"til og med {self.labels[ids.index(line.to_case)]}")
-        return " ".join(parts)
+        assert self.context is not None
+        current = self.roster.currentIndex().row()
+        rows = roll(self.context)
+        self.roll.update_records(rows)
+        if rows:
+            self.select_row(max(0, min(current, len(rows) - 1)))
+        self.counts.setText(roll_counts(rows))
 
     def _fill_cases(self) -> None:
-        """Number, title, outcome and quorum of every case; rows are reused, not rebuilt."""
-        assert self.meeting is not None
+        """Number, title, outcome and quorum of every case; same rows are updated, not rebuilt."""
+        assert self.context is not None
         current = self.current_case()
+        self.case_list.set_header(3, quorum_heading(self.context))
+        lines = case_lines(self.context)
         blocked = self.cases.blockSignals(True)
-        count = len(self.meeting.cases)
-        while self.cases.topLevelItemCount() > count:
-            self.cases.takeTopLevelItem(self.cases.topLevelItemCount() - 1)
-        while self.cases.topLevelItemCount() < count:
-            self.cases.addTopLevelItem(QTreeWidgetItem())
-        written = self.meeting.mode is MeetingMode.WRITTEN
-        heading = "Vedtaksfør" if self.elected else "Til stede"
-        self.cases.headerItem().setText(3, "Svar" if written else heading)
-        for i, case in enumerate(self.meeting.cases):
-            quorum = quorum_for_case(self.meeting, i, self.members)
-            item = self.cases.topLevelItem(i)
-            assert item is not None
-            texts = (
-                self.labels[i],
-                case.title,
-                OUTCOME_LABELS[case.outcome],
-                self._quorum_short(i),
-            )
-            for column, text in enumerate(texts):
-                item.setText(column, text)
-            item.setToolTip(1, case.title)
-            present = f"{quorum.voting} av {quorum.seats} til stede"
-            item.setToolTip(3, str(quorum) if self.elected else present)
-            warn = not quorum.ok and not written and self.elected
-            item.setForeground(3, self._warn_brush if warn else self._plain_brush)
-        chosen = self.cases.topLevelItem(max(0, min(current, count - 1))) if count else None
-        if chosen is not None:
-            self.cases.setCurrentItem(chosen)
+        selection = self.cases.selectionModel()
+        assert selection is not None
+        selection.blockSignals(True)
+        self.case_list.update_records(lines)
+        if lines:
+            self.select_case(max(0, min(current, len(lines) - 1)))
+        selection.blockSignals(False)
         self.cases.blockSignals(blocked)
 
-    def _quorum_short(self, index: int) -> str:
-        assert self.meeting is not None
-        if self.meeting.mode is MeetingMode.WRITTEN:
-            case = self.meeting.cases[index]
-            answered = sum(1 for m in self.members if m in case.answers)
-            return f"{answered}/{len(self.members)} svar"
-        quorum = quorum_for_case(self.meeting, index, self.members)
-        if not self.elected:
-            return f"{quorum.voting}/{quorum.seats}"
-        return f"{'Ja' if quorum.ok else 'Nei'} {quorum.voting}/{quorum.seats}"
-
     def _show_quorum(self, row: int) -> None:
-        if self.meeting is None or not 0 <= row < len(self.meeting.cases):
+        if self.context is None or not 0 <= row < len(self.case_list.rows()):
             return
-        if self.meeting.mode is MeetingMode.WRITTEN:
-            self.editor.set_quorum("Skriftlig saksbehandling: vedtatt bare om alle er enige.", True)
-            return
-        quorum = quorum_for_case(self.meeting, row, self.members)
-        positions = {c.id: i for i, c in enumerate(self.meeting.cases) if c.id is not None}
-        excluded = {e.person_id for e in self.meeting.cases[row].exclusions}
-        in_room = sum(
-            1 for a in self.meeting.attendance
-            if takes_part(a, row, positions) and a.person_id not in excluded
-        )  # fmt: skip
-        if not self.elected:
-            # A forum: kommuneloven § 11-9 does not apply; show who is there, no verdict.
-            self.editor.set_quorum(
-                f"{quorum.voting} av {quorum.seats} til stede; {in_room} i møtet i alt.", True
-            )
-            return
-        verdict = "Vedtaksfør" if quorum.ok else "Ikke vedtaksfør"
-        self.editor.set_quorum(
-            f"<b>{verdict}</b>: {quorum.voting} av {quorum.seats} medlemmer eller vara deltar "
-            f"(minst {quorum.required} trengs); {in_room} i møtet i alt.",
-            quorum.ok,
-        )
+        line = self.case_list.record(row)
+        self.editor.set_quorum(line.verdict, line.ok)
+
+    def select_row(self, row: int) -> None:
+        """Select the roll's ``row`` (the next key marks that person)."""
+        self.roster.setCurrentIndex(self.roll.index(row, 0))
+
+    def select_case(self, row: int) -> None:
+        self.cases.setCurrentIndex(self.case_list.index(row, 0))
 
     def current_case(self) -> int:
-        item = self.cases.currentItem()
-        return self.cases.indexOfTopLevelItem(item) if item is not None else -1
+        return self.cases.currentIndex().row()
 
     def _load_editor(self, row: int) -> None:
         if self.meeting is None or not 0 <= row < len(self.meeting.cases):
             self.editor.load(None)
             return
+        assert self.context is not None
+        people = {pid: p.name for pid, p in self.context.people.items()}
         self.editor.load(
-            self.meeting.cases[row], self.labels[row], self.people, self.members,
+            self.meeting.cases[row], self.context.where(row), people, list(self.context.members),
             self.meeting.mode is MeetingMode.WRITTEN,
         )  # fmt: skip
         self.editor.setEnabled(not self._locked)
         self._show_quorum(row)
 
-    def _on_case_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self._load_editor(self.cases.indexOfTopLevelItem(current))
+    def _on_case_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._load_editor(current.row())
 
     def step_case(self, step: int) -> None:
         """Ctrl+Down / Ctrl+Up: the next case, with the cursor in the same field."""
         if self.meeting is None or not self.meeting.cases:
             return
         field = self.editor.focused_field() or "notes"
-        row = max(0, min(self.current_case() + step, len(self.meeting.cases) - 1))
-        item = self.cases.topLevelItem(row)
-        if item is not None:
-            self.cases.setCurrentItem(item)
+        self.select_case(max(0, min(self.current_case() + step, len(self.meeting.cases) - 1)))
         self.editor.focus_field(field)
 
     # -- attendance --------------------------------------------------------------------------
 
-    def _lines(self) -> list[Attendance]:
-        assert self.meeting is not None
-        return list(self.meeting.attendance)
-
     def _set_lines(self, lines: list[Attendance], text: str) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
         meeting_id = self.meeting.id
-        command = commands.set_attendance(self.store, meeting_id, self._lines(), lines, text)
+        old = self.meeting.attendance
+        command = commands.set_attendance(self.store, meeting_id, old, lines, text)
         return self.push(command)
 
-    def _selected(self) -> tuple[int | None, int | None]:
-        row = self.roster.currentRow()
-        return self.rows[row] if 0 <= row < len(self.rows) else (None, None)
+    def _selected(self) -> RollRow | None:
+        row = self.roster.currentIndex().row()
+        return self.roll.record(row) if 0 <= row < self.roll.rowCount() else None
 
     def _on_roster_key(self, key: int) -> None:
         if key in [int(k) for k in KEYS]:
@@ -573,125 +464,111 @@ class MeetingPane(MeetingView):
 
     def mark(self, status: AttendanceStatus, advance: bool = False) -> None:
         """Mark the selected person; with ``advance`` the next row is selected for the next key."""
-        if self.meeting is None:
+        chosen = self._selected()
+        if self.meeting is None or chosen is None:
             return
-        pid, index = self._selected()
-        row = self.roster.currentRow()
-        if pid is None and index is None:
-            return
-        lines = with_status(self.meeting.attendance, pid, index, status)
-        name = self._row_name(row)
-        if self._set_lines(lines, f"{name}: {STATUS_TEXT[status].lower()}") and advance:
-            self.roster.setCurrentCell(min(row + 1, self.roster.rowCount() - 1), 0)
+        row = self.roster.currentIndex().row()
+        lines = with_status(self.meeting.attendance, chosen.person_id, chosen.index, status)
+        if self._set_lines(lines, f"{chosen.name}: {STATUS_TEXT[status].lower()}") and advance:
+            self.select_row(min(row + 1, self.roll.rowCount() - 1))
 
-    def _on_cell_clicked(self, row: int, column: int) -> None:
+    def _on_cell_clicked(self, index: QModelIndex) -> None:
         """One click on the status: – → til stede → digitalt → forfall → til stede."""
-        if column != 1 or not 0 <= row < len(self.rows) or self.meeting is None:
+        if index.column() != 1 or self.meeting is None:
             return
-        _pid, index = self.rows[row]
-        current = self.meeting.attendance[index].status if index is not None else None
-        self.mark(NEXT_STATUS[current])
-
-    def _row_name(self, row: int) -> str:
-        item = self.roster.item(row, 0)
-        return item.text() if item else ""
+        self.mark(NEXT_STATUS[self.roll.record(index.row()).status])
 
     def ask_reason(self) -> None:
-        pid, index = self._selected()
-        if self.meeting is None or (pid is None and index is None):
+        chosen = self._selected()
+        if self.meeting is None or chosen is None:
             return
         reason = dialogs.ask_text(self, "Forfall", "Grunn (valgfritt):")
         if reason is None:
             return
-        lines = with_status(self.meeting.attendance, pid, index, AttendanceStatus.ABSENT, reason)
-        self._set_lines(lines, f"Forfall {self._row_name(self.roster.currentRow())}")
+        lines = with_status(
+            self.meeting.attendance, chosen.person_id, chosen.index, AttendanceStatus.ABSENT,
+            reason,
+        )  # fmt: skip
+        self._set_lines(lines, f"Forfall {chosen.name}")
 
     def clear_mark(self) -> None:
-        _pid, index = self._selected()
-        if self.meeting is None or index is None:
+        chosen = self._selected()
+        if self.meeting is None or chosen is None or chosen.index is None:
             return
-        lines = without(self.meeting.attendance, index)
-        self._set_lines(lines, f"Fjern {self._row_name(self.roster.currentRow())}")
+        self._set_lines(without(self.meeting.attendance, chosen.index), f"Fjern {chosen.name}")
 
     def _everyone(self) -> list[tuple[int, str]]:
         from tr_desk.core.names import sort_key
 
-        return sorted(self.people.items(), key=lambda p: sort_key(p[1]))
+        assert self.context is not None
+        people = [(pid, p.name) for pid, p in self.context.people.items()]
+        return sorted(people, key=lambda p: sort_key(p[1]))
 
     def add_substitute(self) -> None:
         """The selected member is absent; pick who stands in (varamedlemmer first)."""
-        pid, _index = self._selected()
-        if self.meeting is None or pid is None or pid not in self.members:
+        chosen = self._selected()
+        context = self.context
+        if (
+            self.meeting is None or context is None or chosen is None
+            or chosen.person_id not in context.members
+        ):  # fmt: skip
             dialogs.tell(self, "Velg et medlem i listen først; varaen møter for medlemmet.")
             return
-        deputies = self.store.register.roster(
-            self.meeting.body_id, self.meeting.date, (Role.SUBSTITUTE.value,)
-        )
-        suggested = [(d, self.people.get(d, "?")) for d in deputies]
-        dialog = PersonDialog(
-            f"Vara for {self.people.get(pid, '')}", suggested, self._everyone(), self
-        )
+        pid = chosen.person_id
+        assert pid is not None
+        suggested = [(d, context.name(d) or "?") for d in context.substitutes]
+        dialog = PersonDialog(f"Vara for {chosen.name}", suggested, self._everyone(), self)
         if not dialog.exec():
             return
         sub, _guest = dialog.chosen()
         if sub is None or sub == pid:
             return
         lines = with_substitute(self.meeting.attendance, pid, sub)
-        self._set_lines(lines, f"{self.people.get(sub, '')} møter for {self.people.get(pid, '')}")
+        self._set_lines(lines, f"{context.name(sub)} møter for {chosen.name}")
 
     def add_others(self) -> None:
         """Others present: the secretariat on the Kopi list, presenters, guests."""
-        if self.meeting is None:
+        context = self.context
+        if self.meeting is None or context is None:
             return
-        marked = {a.person_id for a in self.meeting.attendance}
-        suggested = [
-            (pid, self.people.get(pid, "?")) for pid in self.context.copied if pid not in marked
-        ]
-        names = self.context.names
-        for case in self.meeting.cases:
-            found = names.find(case.presenter.split(",")[0]) if case.presenter else None
-            if found is not None and found.id is not None and found.id not in marked:
-                suggested.append((found.id, found.name))
+        suggested = [(pid, context.name(pid) or "?") for pid in suggested_others(context)]
         dialog = PersonDialog(
             "Andre til stede", suggested, self._everyone(), self, role="", allow_guest=True
         )
-        copied = set(self.context.copied)
         dialog.person.currentIndexChanged.connect(
             lambda _: dialog.role.setText(
-                "sekretariat" if dialog.person.currentData() in copied else dialog.role.text()
+                default_role(context, dialog.person.currentData()) or dialog.role.text()
             )
         )
         if not dialog.exec():
             return
         pid, guest = dialog.chosen()
-        if pid is None and not guest:
+        if pid is None and not guest.strip():
             return
-        role = " ".join(dialog.role.text().split())
-        lines = self._lines()
-        if pid is not None and pid in marked:
-            dialogs.tell(self, f"{self.people.get(pid, '')} står allerede på listen.")
+        name = context.name(pid) if pid is not None else guest
+        try:
+            lines = with_other(self.meeting.attendance, pid, guest, dialog.role.text(), name)
+        except UserError as exc:
+            dialogs.tell(self, str(exc))
             return
-        lines.append(
-            Attendance(AttendanceStatus.PRESENT, person_id=pid, guest_name=guest, role=role)
-        )
-        self._set_lines(lines, f"Til stede: {self.people.get(pid, '') if pid else guest}")
+        self._set_lines(lines, f"Til stede: {name}")
 
     def edit_span(self) -> None:
         """Arrived after the start or left before the end: which cases they took part in."""
-        _pid, index = self._selected()
-        if self.meeting is None:
+        chosen = self._selected()
+        if self.meeting is None or self.context is None or chosen is None:
             return
-        if index is None or self.meeting.attendance[index].status is AttendanceStatus.ABSENT:
+        lines = self.meeting.attendance
+        if chosen.index is None or lines[chosen.index].status is AttendanceStatus.ABSENT:
             dialogs.tell(self, "Merk personen til stede først.")
             return
         ids = [c.id for c in self.meeting.cases if c.id is not None]
-        lines = self._lines()
-        dialog = SpanDialog(self.labels, lines[index], ids, self)
+        labels = [self.context.where(i) for i in range(len(self.meeting.cases))]
+        dialog = SpanDialog(labels, lines[chosen.index], ids, self)
         if not dialog.exec():
             return
         first, last = dialog.chosen()
-        lines[index] = replace(lines[index], from_case=first, to_case=last)
-        self._set_lines(lines, f"Kom/gikk: {self._row_name(self.roster.currentRow())}")
+        self._set_lines(with_span(lines, chosen.index, first, last), f"Kom/gikk: {chosen.name}")
 
     # -- times ---------------------------------------------------------------------------------
 

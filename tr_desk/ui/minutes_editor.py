@@ -24,17 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Vote
+from tr_desk.core.roll import OUTCOME_TEXT
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import CaseForm, MarkdownEdit, formatting_bar
 
 TYPING_PAUSE_MS = 300  # a keystroke is in the database within a second
 DEFAULT_DISQUALIFICATION = "fvl. § 6 første ledd"
-OUTCOME_LABELS = {
-    None: "Ikke ført",
-    Outcome.DEALT_WITH: "Behandlet",
-    Outcome.POSTPONED: "Utsatt",
-    Outcome.WITHDRAWN: "Trukket",
-}
 ANSWER_LABELS = {
     None: "Ikke svart",
     Answer.AGREES: "Enig",
@@ -124,7 +119,7 @@ class MinutesEditor(CaseForm):
         self.remove_exclusion = QPushButton("Fjern")
         self.remove_exclusion.clicked.connect(self._on_remove_exclusion)
         self.outcome = QComboBox()
-        for outcome, label in OUTCOME_LABELS.items():
+        for outcome, label in OUTCOME_TEXT.items():
             self.outcome.addItem(label, outcome.value if outcome else "")
         self.answers = QTableWidget(0, 2)
         self.answers.setHorizontalHeaderLabels(["Medlem", "Svar"])

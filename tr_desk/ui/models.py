@@ -6,11 +6,13 @@ builds ~100 Python enums (~40 ms), which the first paint does not need to wait f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
 )
@@ -21,7 +23,7 @@ from tr_desk.core.model import MinutesKind, Person, Role
 Index = QModelIndex | QPersistentModelIndex
 
 # Qt::ItemDataRole values (stable in Qt's ABI).
-DISPLAY_ROLE, EDIT_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 2, 3, 256
+DISPLAY_ROLE, EDIT_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 2, 3, 6, 9, 256
 
 ROLE_LABELS = {
     Role.LEADER: "Leder",
@@ -31,6 +33,14 @@ ROLE_LABELS = {
 }
 MINUTES_LABELS = {MinutesKind.REFERAT: "Referat", MinutesKind.PROTOKOLL: "Protokoll"}
 WEEKDAY_LABELS = [day.capitalize() for day in WEEKDAYS]
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
 
 
 class PersonListModel(QAbstractListModel):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,14 +20,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStyledItemDelegate,
+    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,21 +46,14 @@ from tr_desk.core.plan import (
 )
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.meeting_picker import STATUS_LABELS
+from tr_desk.ui.models import EDIT_ROLE, pydate, qdate
 from tr_desk.ui.pane import Pane
+from tr_desk.ui.view_models import FlagListModel, PlanListModel, ProposalModel, plan_lines
 from tr_desk.ui.year_view import Mark, YearView
 
 # One colour per body, told apart also by people with red-green colour blindness.
 COLOURS = {"TR": "#1f4e9a", "AU": "#e08a00", "KF": "#2a9d8f", "NR": "#9b3d9b"}
 SPARE_COLOURS = ["#6d4c41", "#c2185b", "#546e7a", "#7cb342"]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def body_colours(bodies: list[Body]) -> dict[int, str]:
@@ -90,7 +83,7 @@ class MeetingDialog(QDialog):
         self.body = QComboBox()
         for body in bodies:
             self.body.addItem(body.name, body.id)
-        self.day = QDateEdit(_qdate(day))
+        self.day = QDateEdit(qdate(day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.weekday = style.muted("")
@@ -126,7 +119,7 @@ class MeetingDialog(QDialog):
         self.place.setText(body.place)
 
     def _show_weekday(self) -> None:
-        self.weekday.setText(plan_date(_date(self.day.date())))
+        self.weekday.setText(plan_date(pydate(self.day.date())))
 
     def _on_ok(self) -> None:
         try:
@@ -150,7 +143,7 @@ class MeetingDialog(QDialog):
             "start": start, "end": end, "place": self.place.text().strip(),
             "note": " ".join(self.note.text().split()),
         }  # fmt: skip
-        return body_id, _date(self.day.date()), options
+        return body_id, pydate(self.day.date()), options
 
 
 class GeneratorDialog(QDialog):
@@ -174,12 +167,15 @@ class GeneratorDialog(QDialog):
         self.school = QLineEdit(", ".join(str(w) for w in settings.school_weeks))
         self.propose_button = QPushButton("Foreslå plan")
         self.propose_button.clicked.connect(self.propose)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Organ", "Dato", "Ukedag"])
+        self.slots = ProposalModel(self)
+        self.slots.edit_requested.connect(self._adjusted)
+        self.table = QTableView()
+        self.table.setModel(self.slots)
+        self.table.setItemDelegateForColumn(1, DateDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.flags = QListWidget()
-        self.flags.setWordWrap(True)
+        self.flag_list = FlagListModel(self)
+        self.flags = flag_view(self.flag_list)
         self.flags_title = style.bold(QLabel("Trenger en titt"))
         form = QFormLayout()
         form.addRow("&År:", self.year)
@@ -223,29 +219,17 @@ class GeneratorDialog(QDialog):
         year = self.year.value()
         holidays = norwegian_holidays([year])
         self.proposal = propose_plan(year, self.bodies, holidays, self.settings)
-        self.table.setRowCount(len(self.proposal.slots))
-        for row, slot in enumerate(self.proposal.slots):
-            item = QTableWidgetItem(slot.body.name)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 0, item)
-            edit = QDateEdit(_qdate(slot.day))
-            edit.setDisplayFormat("dd.MM.yyyy")
-            edit.setCalendarPopup(True)
-            edit.dateChanged.connect(lambda _value, row=row: self._adjusted(row))
-            self.table.setCellWidget(row, 1, edit)
-            self.table.setItem(row, 2, QTableWidgetItem(plan_date(slot.day)))
+        self.slots.set_records(self.proposal.slots)
+        for row in range(self.slots.rowCount()):  # the dates as date fields, always open
+            self.table.openPersistentEditor(self.slots.index(row, 1))
         self._show_flags()
 
-    def _adjusted(self, row: int) -> None:
+    def _adjusted(self, old: Slot, new: Slot) -> None:
+        """A date changed in the list: the proposal follows, the flags are checked again."""
         assert self.proposal is not None
-        edit = self.table.cellWidget(row, 1)
-        assert isinstance(edit, QDateEdit)
-        old = self.proposal.slots[row]
-        day = _date(edit.date())
-        self.proposal.slots[row] = Slot(old.body, day, old.meeting_id, old.cycle)
-        cell = self.table.item(row, 2)
-        if cell is not None:
-            cell.setText(plan_date(day))
+        row = self.proposal.slots.index(old)
+        self.proposal.slots[row] = new
+        self.slots.update_records(self.proposal.slots)
         self._show_flags()
 
     def _show_flags(self) -> None:
@@ -255,9 +239,7 @@ class GeneratorDialog(QDialog):
         bodies = {b.id: b for b in self.bodies if b.id is not None}
         taken = slots_of(self.store.meetings.headers(year=year), bodies)
         self.proposal.flags = check_plan(self.proposal.slots + taken, holidays, self.settings)
-        self.flags.clear()
-        for flag in self.proposal.flags:
-            self.flags.addItem(str(flag))
+        self.flag_list.set_records(self.proposal.flags)
         count = len(self.proposal.flags)
         self.flags_title.setText(f"Trenger en titt: {count}" if count else "Ingenting å se på")
 
@@ -312,15 +294,19 @@ class PlanPane(Pane):
         self.calendar.meeting_dropped.connect(self.move_meeting)
         self.calendar.day_activated.connect(lambda day: self.new_meeting(day))
 
-        self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Dato", "Organ", "Tid", "Merknad"])
+        self.plan_list = PlanListModel(self)
+        self.list = QTreeView()
+        self.list.setModel(self.plan_list)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
+        self.list.setAllColumnsShowFocus(True)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setStretchLastSection(True)
-        self.list.currentItemChanged.connect(self._on_list_choice)
-        self.list.itemActivated.connect(
-            lambda item, _c: self.open_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        selection = self.list.selectionModel()
+        assert selection is not None
+        selection.currentRowChanged.connect(self._on_list_choice)
+        self.list.activated.connect(
+            lambda index: self.open_requested.emit(self.plan_list.record(index.row()).meeting_id)
         )
         self.move_button = QPushButton("Flytt …")
         self.move_button.clicked.connect(self._on_move)
@@ -334,9 +320,9 @@ class PlanPane(Pane):
         for button in (self.open_button, self.move_button, self.cancel_button, self.note_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.flags = QListWidget()
-        self.flags.setWordWrap(True)
-        self.flags.itemClicked.connect(self._on_flag)
+        self.flag_list = FlagListModel(self)
+        self.flags = flag_view(self.flag_list)
+        self.flags.clicked.connect(self._on_flag)
         self.flags_title = style.bold(QLabel("Trenger en titt"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -398,7 +384,8 @@ class PlanPane(Pane):
         while self.legend.count():
             taken = self.legend.takeAt(0)
             widget = taken.widget() if taken is not None else None
-            if widget is not None:
+            if widget is not None:  # hidden now: deleted only when the event loop is back
+                widget.hide()
                 widget.deleteLater()
         for body in bodies:
             colour = self.colours[body.id or 0]
@@ -406,49 +393,20 @@ class PlanPane(Pane):
             self.legend.addWidget(label)
 
     def _fill_list(self) -> None:
-        blocked = self.list.blockSignals(True)
-        self.list.clear()
-        current = None
-        for m in self.meetings:
-            body = self.bodies[m.body_id]
-            cancelled = m.status is MeetingStatus.CANCELLED
-            note = m.note
-            if cancelled:
-                reason = f": {m.cancel_reason}" if m.cancel_reason else ""
-                note = f"Avlyst{reason}" + (f" ({m.note})" if m.note else "")
-            item = QTreeWidgetItem([plan_date(m.date), body.name, time_slot(m.start, m.end), note])
-            item.setData(0, Qt.ItemDataRole.UserRole, m.id)
-            item.setForeground(1, QBrush(QColor(self.colours[m.body_id])))
-            tip = f"{date_short(m.date)} – {STATUS_LABELS[m.status]}"
-            if m.place:
-                tip += f"\nSted: {m.place}"
-            for column in range(4):
-                item.setToolTip(column, tip)
-            if body.prefix == "TR":
-                for column in range(4):
-                    font = QFont(item.font(column))
-                    font.setBold(True)
-                    item.setFont(column, font)
-            if cancelled:
-                for column in range(4):
-                    font = QFont(item.font(column))
-                    font.setStrikeOut(True)
-                    item.setFont(column, font)
-                    item.setForeground(column, QBrush(QColor("#888888")))
-            self.list.addTopLevelItem(item)
-            if m.id == self.selected:
-                current = item
-        if current is not None:
-            self.list.setCurrentItem(current)
-        self.list.blockSignals(blocked)
+        selection = self.list.selectionModel()
+        assert selection is not None
+        blocked = selection.blockSignals(True)
+        self.plan_list.set_records(plan_lines(self.meetings, self.bodies, self.colours))
+        row = self.plan_list.row_of(self.selected)
+        if row >= 0:
+            self.list.setCurrentIndex(self.plan_list.index(row, 0))
+        selection.blockSignals(blocked)
 
     def _fill_flags(self, holidays: dict[dt.date, str]) -> None:
         slots = slots_of(self.meetings, self.bodies)
         settings = self.store.settings.plan_settings()
         self.plan_flags = check_plan(with_cycles(slots, settings), holidays, settings)
-        self.flags.clear()
-        for flag in self.plan_flags:
-            self.flags.addItem(str(flag))
+        self.flag_list.set_records(self.plan_flags)
         count = len(self.plan_flags)
         self.flags_title.setText(f"Trenger en titt: {count}" if count else "Ingenting å se på")
 
@@ -469,22 +427,21 @@ class PlanPane(Pane):
     def _select(self, meeting_id: int | None) -> None:
         self.selected = meeting_id
         self.calendar.select(meeting_id)
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == meeting_id:
-                blocked = self.list.blockSignals(True)
-                self.list.setCurrentItem(item)
-                self.list.blockSignals(blocked)
+        row = self.plan_list.row_of(meeting_id)
+        selection = self.list.selectionModel()
+        if row >= 0 and selection is not None:
+            blocked = selection.blockSignals(True)
+            self.list.setCurrentIndex(self.plan_list.index(row, 0))
+            selection.blockSignals(blocked)
         self._update_buttons()
 
-    def _on_list_choice(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._select(item.data(0, Qt.ItemDataRole.UserRole))
+    def _on_list_choice(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._select(self.plan_list.record(current.row()).meeting_id)
 
-    def _on_flag(self, _item: object) -> None:
-        row = self.flags.currentRow()
-        if 0 <= row < len(self.plan_flags):
-            ids = [i for i in self.plan_flags[row].meeting_ids if i is not None]
+    def _on_flag(self, index: QModelIndex) -> None:
+        if index.isValid():
+            ids = [i for i in self.flag_list.record(index.row()).meeting_ids if i is not None]
             if ids:
                 self._select(ids[0])
 
@@ -535,17 +492,17 @@ class PlanPane(Pane):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(f"Flytt {self._label(meeting)}")
-        edit = QDateEdit(_qdate(meeting.date))
+        edit = QDateEdit(qdate(meeting.date))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
         weekday = style.muted(plan_date(meeting.date))
-        edit.dateChanged.connect(lambda value: weekday.setText(plan_date(_date(value))))
+        edit.dateChanged.connect(lambda value: weekday.setText(plan_date(pydate(value))))
         form = QFormLayout(dialog)
         form.addRow("&Ny dato:", edit)
         form.addRow("", weekday)
         form.addRow(dialogs.ok_cancel(dialog, "Flytt", dialog.accept))
         if dialog.exec():
-            self.move_meeting(meeting.id, _date(edit.date()))
+            self.move_meeting(meeting.id, pydate(edit.date()))
 
     def _on_cancel(self) -> None:
         meeting = self.selected_meeting()
@@ -617,6 +574,38 @@ class PlanPane(Pane):
             self.meetings, self.bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC)
         )
         self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")
+
+
+class DateDelegate(QStyledItemDelegate):
+    """A date field with a calendar; every change is written back at once."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setDisplayFormat("dd.MM.yyyy")
+        editor.setCalendarPopup(True)
+        editor.dateChanged.connect(lambda _day: self.commitData.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QDateEdit)
+        value = index.data(EDIT_ROLE)
+        if value is not None and value != editor.date():
+            blocked = editor.blockSignals(True)
+            editor.setDate(value)
+            editor.blockSignals(blocked)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QDateEdit)
+        model.setData(index, editor.date(), EDIT_ROLE)
+
+
+def flag_view(model: FlagListModel) -> QListView:
+    """The flags, wrapped to the width of the pane."""
+    view = QListView()
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    return view
 
 
 def accept_plan(pane: PlanPane, slots: list[Slot]) -> int:

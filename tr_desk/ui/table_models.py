@@ -1,7 +1,9 @@
-"""Table models of the register: a record a row, edited through ``edit_requested``.
+"""Table models: a record a row, described by its columns; editable ones are edited through
+``edit_requested``.
 
 The models never write: an edit in a view becomes ``edit_requested(old, new)``, which the
-page turns into an undo command; the model is refilled from the store afterwards.
+page turns into an undo command; the model is refilled from the store afterwards. The
+register's tables, the Møte pane's roll and case list, and the plan's list are all one model.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 
 from tr_desk.core.formats import parse_time, parse_user_date
 from tr_desk.core.model import Body, Membership, MinutesKind, Role
 from tr_desk.ui.models import (
     DISPLAY_ROLE,
     EDIT_ROLE,
+    FONT_ROLE,
+    FOREGROUND_ROLE,
     MINUTES_LABELS,
     ROLE_LABELS,
     TOOLTIP_ROLE,
@@ -35,6 +40,10 @@ class Column(Generic[R]):
     show: Callable[[R], str]
     edit_value: Callable[[R], Any] | None = None  # what the editor starts from
     apply: Callable[[R, Any], R] | None = None  # the edited record; ValueError with a message
+    tip: Callable[[R], str] | None = None  # the tooltip; default: the text shown
+    colour: Callable[[R], str | None] | None = None  # the text's colour, "#rrggbb"
+    bold: Callable[[R], bool] | None = None
+    struck: Callable[[R], bool] | None = None  # struck out (a cancelled meeting)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -48,12 +57,35 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._records: list[R] = []
+        self._headers: dict[int, str] = {}
         self.editable = True
 
     def set_records(self, records: Sequence[R]) -> None:
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
+
+    def update_records(self, records: Sequence[R]) -> None:
+        """As ``set_records``, but a table of the same length keeps its selection and only the
+        rows that changed are repainted: one key in the roll repaints one row."""
+        records = list(records)
+        if len(records) != len(self._records):
+            self.set_records(records)
+            return
+        old, self._records = self._records, records
+        last = len(self.columns) - 1
+        for row, (before, after) in enumerate(zip(old, records, strict=True)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def set_header(self, section: int, text: str) -> None:
+        """A heading that follows the content (the Møte pane's «Vedtaksfør» / «Svar»)."""
+        if self._headers.get(section) != text:
+            self._headers[section] = text
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
+
+    def rows(self) -> list[R]:
+        return list(self._records)
 
     def record(self, row: int) -> R:
         return self._records[row]
@@ -70,7 +102,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.columns)
         ):
-            return self.columns[section].header
+            return self._headers.get(section, self.columns[section].header)
         return None
 
     def flags(self, index: Index) -> Any:
@@ -86,10 +118,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return None
         record = self._records[index.row()]
         column = self.columns[index.column()]
-        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+        if role == DISPLAY_ROLE:
             return column.show(record)
+        if role == TOOLTIP_ROLE:
+            return column.tip(record) if column.tip else column.show(record)
         if role == EDIT_ROLE:
             return column.edit_value(record) if column.edit_value else column.show(record)
+        if role == FOREGROUND_ROLE and column.colour is not None:
+            colour = column.colour(record)
+            return QColor(colour) if colour else None
+        if role == FONT_ROLE and (column.bold or column.struck):
+            font = QFont()
+            font.setBold(bool(column.bold and column.bold(record)))
+            font.setStrikeOut(bool(column.struck and column.struck(record)))
+            return font
         return None
 
     def setData(self, index: Index, value: Any, role: int = EDIT_ROLE) -> bool:
