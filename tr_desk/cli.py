@@ -204,7 +204,7 @@ def find_meeting(store: Store, text: str) -> Meeting:
 
 
 def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
-    from tr_desk.core.meeting_file import meeting_to_json
+    from tr_desk.core.meeting_json import meeting_to_json
 
     return meeting_to_json(store.context(meeting))
 

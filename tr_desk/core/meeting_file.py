@@ -1,4 +1,5 @@
 """The meeting file (DESIGN.md §6): one meeting as JSON, for scripting, exchange and tests.
+This module reads it (``core.meeting_json`` writes it).
 
 Reading is strict: an unknown key, a wrong type, a bad date or time is an error naming the
 path of the key (``cases[3].vote.for``). Names are matched to the register; a name that
@@ -10,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from tr_desk.core.formats import iso_time, parse_date, parse_iso_time, shown
+from tr_desk.core.formats import parse_date, parse_iso_time, shown
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -32,10 +33,7 @@ from tr_desk.core.model import (
     Vote,
 )
 from tr_desk.core.names import NameIndex
-from tr_desk.core.numbering import case_label, parse_case_number
-
-if TYPE_CHECKING:
-    from tr_desk.core.context import MeetingContext
+from tr_desk.core.numbering import parse_case_number
 
 
 class MeetingFileError(ValueError):
@@ -490,122 +488,6 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
         answers=answers,
         postponed_from=reader.text("postponed_from"),
     )
-
-
-def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
-    """The meeting as the file format, with its cases' (live) numbers."""
-    meeting, body, people = context.meeting, context.body, context.people
-    numbers, invited, copy = context.numbers, context.invited, context.copied
-
-    def name(pid: int | None) -> str | None:
-        return people[pid].name if pid is not None and pid in people else None
-
-    def attendance(line: Attendance) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "name": name(line.person_id) or line.guest_name,
-            "status": line.status.value,
-        }
-        if line.substitute_for is not None:
-            out["substitute_for"] = name(line.substitute_for)
-        if line.reason:
-            out["reason"] = line.reason
-        if line.role:
-            out["role"] = line.role
-        if line.from_case is not None and line.from_case in labels:
-            out["from_case"] = labels[line.from_case]
-        if line.to_case is not None and line.to_case in labels:
-            out["to_case"] = labels[line.to_case]
-        return out
-
-    labels = {
-        c.id: case_label(body.prefix, numbers, i, meeting.date.year)
-        for i, c in enumerate(meeting.cases)
-        if c.id is not None and i in numbers
-    }
-
-    def case(index: int, c: Case) -> dict[str, Any]:
-        vote: Any = None
-        if c.vote is not None:
-            vote = "enstemmig" if c.vote.unanimous else {
-                "for": c.vote.votes_for, "against": c.vote.against, "blank": c.vote.blank,
-                **({"note": c.vote.note} if c.vote.note else {}),
-            }  # fmt: skip
-        return {
-            "number": case_label(body.prefix, numbers, index, meeting.date.year) or None,
-            "title": c.title,
-            "kind": c.kind.value,
-            "text": c.text,
-            "attachments": [{"title": a.title, "file": a.file} for a in c.attachments],
-            "proposal": c.proposal,
-            "presenter": c.presenter or None,
-            "follows": c.follows or None,
-            "exempt": None
-            if c.exempt is None
-            else {"basis": c.exempt.basis, "public_title": c.exempt.public_title},
-            "introduced_by": c.introduced_by or None,
-            "introduction": c.introduction,
-            "notes": c.notes,
-            "resolution": c.resolution,
-            "vote": vote,
-            "outcome": c.outcome.value if c.outcome else None,
-            **({"postponed_from": c.postponed_from} if c.postponed_from else {}),
-            **(
-                {
-                    "exclusions": [
-                        {"name": name(e.person_id), "kind": e.kind.value, "basis": e.basis}
-                        for e in c.exclusions
-                    ]
-                }
-                if c.exclusions
-                else {}
-            ),
-            **(
-                {
-                    "answers": [
-                        {"name": name(pid), "answer": answer.value}
-                        for pid, answer in c.answers.items()
-                    ]
-                }
-                if c.answers
-                else {}
-            ),
-        }
-
-    held = None
-    if meeting.held_start or meeting.held_end:
-        held = {"start": iso_time(meeting.held_start), "end": iso_time(meeting.held_end)}
-    return {
-        "body": body.prefix,
-        "date": meeting.date.isoformat(),
-        "start": iso_time(meeting.start),
-        "end": iso_time(meeting.end),
-        "place": meeting.place,
-        "mode": meeting.mode.value,
-        "status": meeting.status.value,
-        "notice_date": meeting.notice_date.isoformat() if meeting.notice_date else None,
-        "reference": meeting.reference,
-        "case_officer": name(meeting.case_officer_id),
-        "chair": name(meeting.chair_id),
-        "minute_taker": name(meeting.minute_taker_id),
-        "invited": [*(name(pid) for pid in invited), *meeting.invited_other],
-        "copy": [*(name(pid) for pid in copy), *meeting.copy_other],
-        "held": held,
-        "notice_remarks": meeting.notice_remarks,
-        "note": meeting.note,
-        **({"cancel_reason": meeting.cancel_reason} if meeting.cancel_reason else {}),
-        **({"uid": meeting.uid} if meeting.uid else {}),
-        **{
-            key: day.isoformat()
-            for key, day in (
-                ("minutes_date", meeting.minutes_date),
-                ("approved_on", meeting.approved_on),
-                ("reopened_on", meeting.reopened_on),
-            )
-            if day is not None
-        },
-        "attendance": [attendance(line) for line in meeting.attendance],
-        "cases": [case(i, c) for i, c in enumerate(meeting.cases)],
-    }
 
 
 def meeting_key(text: str) -> tuple[str, dt.date]:

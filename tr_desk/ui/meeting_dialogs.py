@@ -1,0 +1,85 @@
+"""The Møte pane's dialogs: who stands in or is also in the room, and when someone came or
+left between two cases."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
+
+from tr_desk.core.model import Attendance
+from tr_desk.ui import dialogs
+
+
+class PersonDialog(QDialog):
+    """Pick a person from the register (suggested first), or type a guest's name."""
+
+    def __init__(
+        self,
+        title: str,
+        suggested: list[tuple[int, str]],
+        everyone: list[tuple[int, str]],
+        parent: QWidget | None,
+        *,
+        role: str = "",
+        allow_guest: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.person = QComboBox()
+        self.person.setEditable(allow_guest)
+        seen = set()
+        for pid, name in suggested + everyone:
+            if pid not in seen:
+                seen.add(pid)
+                self.person.addItem(name, pid)
+        if allow_guest:
+            self.person.setCurrentIndex(-1)
+            line = self.person.lineEdit()
+            assert line is not None
+            line.setPlaceholderText("Navn fra registeret, eller en gjest")
+        self.role = QLineEdit(role)
+        self.role.setPlaceholderText("f.eks. sekretariat, innleder, gjest")
+        form = QFormLayout(self)
+        form.addRow("&Person:", self.person)
+        if allow_guest:
+            form.addRow("&Rolle:", self.role)
+        form.addRow(dialogs.ok_cancel(self, "OK", self.accept))
+
+    def chosen(self) -> tuple[int | None, str]:
+        """(person id, "") for someone in the register, (None, name) for a guest."""
+        text = " ".join(self.person.currentText().split())
+        index = self.person.findText(text)
+        if index >= 0:
+            return int(self.person.itemData(index)), ""
+        return None, text
+
+
+class SpanDialog(QDialog):
+    """Which cases someone took part in: arrived before one case, left after another."""
+
+    def __init__(self, labels: list[str], line: Attendance, ids: list[int], parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle("Kom eller gikk mellom saker")
+        self.ids = ids
+        self.first = QComboBox()
+        self.first.addItem("Fra møtets start", None)
+        self.last = QComboBox()
+        self.last.addItem("Til møtets slutt", None)
+        for label, case_id in zip(labels, ids, strict=True):
+            self.first.addItem(f"Kom før {label}", case_id)
+            self.last.addItem(f"Gikk etter {label}", case_id)
+        self.first.setCurrentIndex(max(0, self.first.findData(line.from_case)))
+        self.last.setCurrentIndex(max(0, self.last.findData(line.to_case)))
+        form = QFormLayout(self)
+        form.addRow("&Fra:", self.first)
+        form.addRow("&Til:", self.last)
+        form.addRow(dialogs.ok_cancel(self, "OK", self._on_ok))
+
+    def _on_ok(self) -> None:
+        first, last = self.first.currentData(), self.last.currentData()
+        if first is not None and last is not None and self.ids.index(first) > self.ids.index(last):
+            dialogs.tell(self, "Personen kan ikke gå før hun eller han kom.")
+            return
+        self.accept()
+
+    def chosen(self) -> tuple[int | None, int | None]:
+        return self.first.currentData(), self.last.currentData()
