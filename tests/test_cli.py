@@ -487,7 +487,7 @@ def test_load_refuses_files_outside_or_not_regular(tmp_path: Path, capsys, make,
 
 
 def test_load_copies_a_pdf_next_to_the_meeting_file_in(tmp_path: Path, capsys) -> None:
-    from tr_desk.documents.notice import render_document
+    from tr_desk.documents.page import render_document
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -29,7 +29,7 @@ from tr_desk.core.model import (
     Vote,
 )
 from tr_desk.core.public import public_case
-from tr_desk.documents.notice import render_document
+from tr_desk.documents.page import render_document
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 

@@ -532,7 +532,7 @@ def attach_demo_files(store: Store, folder: Path) -> None:
     """Give the demo's attachments real PDFs, typeset from the texts in the seeds."""
     from dataclasses import replace
 
-    from tr_desk.documents.notice import render_document
+    from tr_desk.documents.page import render_document
 
     for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
         meeting = find_meeting(store, item["meeting"])

@@ -6,7 +6,7 @@ from typing import Any
 
 from tr_desk.core.minutes import ExtractContent, MinutesCase, MinutesContent
 from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables
-from tr_desk.documents.notice import (
+from tr_desk.documents.page import (
     build_pdf,
     header_flowables,
     rule,

@@ -9,7 +9,7 @@ from typing import Any
 from tr_desk.core.model import Body, Meeting, MeetingStatus
 from tr_desk.core.plan import PlanLine
 from tr_desk.documents.markdown import inline_markup
-from tr_desk.documents.notice import build_pdf, header_flowables
+from tr_desk.documents.page import build_pdf, header_flowables
 from tr_desk.documents.styles import styles
 
 TIMEZONE = "Europe/Oslo"
