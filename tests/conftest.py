@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from tr_desk.cli import load_file  # noqa: E402
+from tr_desk.core.model import Meeting  # noqa: E402
 from tr_desk.storage.paths import resources_dir  # noqa: E402
 from tr_desk.storage.store import Store  # noqa: E402
 
@@ -39,3 +41,17 @@ def load_demo(store: Store) -> None:
 def demo_store(store: Store) -> Store:
     load_demo(store)
     return store
+
+
+def names(store: Store, ids: list[int]) -> list[str]:
+    """The register's names of ``ids``, in order: what a roster reads as."""
+    people = {p.id: p.name for p in store.register.people()}
+    return [people[i] for i in ids]
+
+
+def kf_meeting(store: Store, day: str) -> Meeting:
+    """Kommunedirektørforum's meeting on ``day`` (ISO), cases and all."""
+    body = store.register.body_by_prefix("KF")
+    meeting_id = store.meetings.meeting_id(body.id, dt.date.fromisoformat(day))
+    assert meeting_id is not None, day
+    return store.meetings.meeting(meeting_id)

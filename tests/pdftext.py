@@ -17,3 +17,15 @@ def text_of(pdf: bytes | Path) -> str:
 def flat(text: str) -> str:
     """Runs of white space (line breaks too) as one space."""
     return " ".join(text.split())
+
+
+def one_page_pdf(text: str) -> bytes:
+    """A one-page PDF that says ``text``: an attachment for a test."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 700, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

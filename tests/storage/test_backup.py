@@ -184,3 +184,17 @@ def test_a_sound_check_of_a_healthy_file(demo_file: Path) -> None:
     conn = sqlite3.connect(demo_file)
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_backup_once_a_day_keeping_ten(store: Store) -> None:
+    start = dt.datetime(2026, 1, 1, 8, 0)
+    first = backup.backup_if_due(store, start)
+    assert first and first.exists()
+    assert backup.backup_if_due(store, start + dt.timedelta(hours=2)) is None
+    copy = sqlite3.connect(first)
+    assert copy.execute("SELECT count(*) FROM body").fetchone()[0] == 4
+    copy.close()
+    for day in range(1, 15):
+        made = backup.backup_if_due(store, start + dt.timedelta(days=day))
+        assert made is not None
+    assert len(backup.backups(store.path)) == 10

@@ -5,20 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-import pytest
-
-from tr_desk.core.checks.minutes import check_minutes
-from tr_desk.core.minutes import minutes_content, quorum_for_case, written_result
+from tr_desk.core.minutes import minutes_content, quorum_for_case
 from tr_desk.core.model import (
     Answer,
     Attendance,
     AttendanceStatus,
     Exclusion,
     MeetingMode,
-    MeetingStatus,
-    Outcome,
 )
-from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
 
@@ -77,66 +71,6 @@ def test_leaving_between_cases_changes_quorum(demo_store: Store) -> None:
     ]
 
 
-def test_written_procedure_carries_only_if_all_agree() -> None:
-    from tr_desk.core.model import Case
-
-    case = Case("Høring", proposal="Vedtas.", answers={1: Answer.AGREES, 2: Answer.AGREES})
-    assert written_result(case, [1, 2])
-    case = replace(case, answers={1: Answer.AGREES, 2: Answer.DEMANDS_MEETING})
-    assert not written_result(case, [1, 2])
-    assert not written_result(Case("x", answers={1: Answer.AGREES}), [1, 2])
-
-
-def test_postponed_case_lands_on_the_next_draft_and_leaves_again(demo_store: Store) -> None:
-    body = demo_store.register.body_by_prefix("KF")
-    draft_id = demo_store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
-    meeting = kf(demo_store, "2022-12-02")
-    demo_store.minutes.set_attendance(meeting.id, [])
-    case = replace(meeting.cases[3], outcome=Outcome.POSTPONED)
-    demo_store.agenda.update_case(case)
-    draft = demo_store.meetings.meeting(draft_id)
-    carried = [c for c in draft.cases if c.postponed_from == "KF 47/22"]
-    assert len(carried) == 1 and carried[0].title == case.title
-    assert carried[0].proposal == case.proposal
-    assert draft.cases[-1].title == "Åpen post/eventuelt"  # before the closing cases
-    demo_store.agenda.update_case(replace(case, outcome=Outcome.DEALT_WITH))
-    assert not [c for c in demo_store.meetings.meeting(draft_id).cases if c.postponed_from]
-
-
-def test_a_new_meeting_picks_up_a_postponed_case(demo_store: Store) -> None:
-    meeting = kf(demo_store, "2022-12-02")
-    demo_store.agenda.update_case(replace(meeting.cases[3], outcome=Outcome.POSTPONED))
-    body = demo_store.register.body_by_prefix("KF")
-    draft = demo_store.meetings.meeting(
-        demo_store.meetings.create_meeting(body.id, dt.date(2023, 2, 3))
-    )
-    assert [c.postponed_from for c in draft.cases if c.postponed_from] == ["KF 47/22"]
-
-
-def test_approval_case_approves_the_previous_minutes_and_locks_them(demo_store: Store) -> None:
-    held = kf(demo_store, "2022-09-16")
-    assert held.status is MeetingStatus.HELD
-    approval = kf(demo_store, "2022-12-02").cases[0]
-    approval = replace(approval, resolution=approval.proposal, outcome=Outcome.DEALT_WITH)
-    demo_store.agenda.update_case(approval)
-    held = kf(demo_store, "2022-09-16")
-    assert held.status is MeetingStatus.APPROVED
-    assert held.approved_on == dt.date(2022, 12, 2)
-    case = replace(held.cases[3], notes="endret")
-    with pytest.raises(StoreError, match="Gjenåpne"):
-        demo_store.agenda.update_case(case)
-    with pytest.raises(StoreError):
-        demo_store.minutes.set_attendance(held.id, [])
-    demo_store.minutes.reopen(held.id, dt.date(2022, 12, 5))
-    demo_store.agenda.update_case(case)
-    note = minutes_content(demo_store.context(kf(demo_store, "2022-09-16"))).status_note
-    assert note == "Godkjent 02.12.2022. Endret etter godkjenning 05.12.2022."
-    # Undoing the outcome takes the approval back (the meeting is held again, not approved).
-    demo_store.minutes.approve(held.id, dt.date(2022, 12, 2))
-    demo_store.agenda.update_case(replace(approval, outcome=None))
-    assert kf(demo_store, "2022-09-16").status is MeetingStatus.HELD
-
-
 def test_exclusions_answers_and_spans_round_trip(demo_store: Store) -> None:
     from tr_desk.cli import meeting_json
     from tr_desk.core.meeting_file import read_meeting_file
@@ -176,63 +110,6 @@ def test_written_procedure_minutes(demo_store: Store) -> None:
     demo_store.agenda.update_case(case)
     content = minutes_content(demo_store.context(kf(demo_store, "2022-12-02")))
     assert content.cases[3].answers[-1].startswith("Forslaget er ikke vedtatt")
-
-
-def test_check_of_the_minutes(demo_store: Store) -> None:
-    from tr_desk.core.model import Vote
-
-    meeting = kf(demo_store, "2022-12-02")
-    problems = check_minutes(demo_store.context(meeting))
-    messages = [f"{p.where}: {p.message}" for p in problems]
-    assert "Til stede: Tor Jakob Reitan er verken merket til stede eller med forfall." in messages
-    assert "Tidsrom: Faktisk start eller slutt er ikke ført." in messages
-    assert any(m.startswith("KF 47/22: Utfall er ikke ført") for m in messages)
-    demo_store.minutes.set_attendance(
-        meeting.id,
-        [
-            Attendance(AttendanceStatus.PRESENT, person_id=p)
-            for p in demo_store.context(meeting).members
-        ],
-    )
-    case = replace(meeting.cases[3], outcome=Outcome.DEALT_WITH, vote=Vote(votes_for=8, against=2))
-    demo_store.agenda.update_case(case)
-    messages = [p.message for p in check_minutes(demo_store.context(kf(demo_store, "2022-12-02")))]
-    assert "Vedtak mangler." in messages
-    assert "10 stemmer, men bare 9 stemmeberettigede deltok." in messages
-    assert not any("verken merket" in m for m in messages)
-
-
-def test_drafts_follow_the_plan_when_meetings_move_or_are_cancelled(store: Store) -> None:
-    tr = store.register.body_by_prefix("TR")
-    kf = store.register.body_by_prefix("KF")
-    first = store.meetings.create_meeting(tr.id, dt.date(2023, 2, 17), place="Stjørdal")
-    store.meetings.create_meeting(tr.id, dt.date(2023, 4, 21), place="Melhus")
-    draft = store.meetings.create_meeting(kf.id, dt.date(2023, 2, 3))
-
-    def next_case() -> str:
-        return store.meetings.meeting(draft).cases[-3].title
-
-    assert next_case() == "Saker til neste møte i Trondheimsregionen – regionrådet 17.02.2023"
-    store.meetings.move_meeting(first, dt.date(2023, 2, 24))
-    assert next_case().endswith("regionrådet 24.02.2023")
-    old = store.meetings.cancel_meeting(first, "Flyttet til april")
-    assert old.status is MeetingStatus.PLANNED
-    assert next_case().endswith("regionrådet 21.04.2023")
-    assert "Melhus" in store.meetings.meeting(draft).cases[-3].text
-    store.meetings.update_meeting(old)  # undo of the cancellation
-    assert next_case().endswith("regionrådet 24.02.2023")
-    uid = store.meetings.meeting(first).uid
-    assert uid.endswith("@trondheimsregionen.no")
-    store.meetings.move_meeting(first, dt.date(2023, 3, 3))
-    assert store.meetings.meeting(first).uid == uid  # the calendar event moves, it is not a new one
-
-
-def test_held_meetings_cannot_be_moved_or_cancelled(demo_store: Store) -> None:
-    held = kf(demo_store, "2022-09-16")
-    with pytest.raises(StoreError, match="avholdt"):
-        demo_store.meetings.move_meeting(held.id, dt.date(2022, 9, 23))
-    with pytest.raises(StoreError, match="avholdt"):
-        demo_store.meetings.cancel_meeting(held.id, "x")
 
 
 def test_member_and_substitute_both_present_print_in_the_seat(demo_store: Store) -> None:

@@ -1,0 +1,43 @@
+"""The notice with its attachments as one PDF: stamped, bookmarked."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from pypdf import PdfReader
+
+from tests.conftest import kf_meeting
+from tests.pdftext import one_page_pdf
+from tr_desk.core.notice import notice_content
+from tr_desk.documents.bundle import render_bundle
+from tr_desk.documents.notice import render_notice
+from tr_desk.storage.store import Store
+
+
+def test_bundle_has_the_attachments_stamped_and_bookmarked(demo_store: Store, tmp_path) -> None:
+    meeting = kf_meeting(demo_store, "2022-12-02")
+    for index, name in ((2, "prosjekt"), (5, "skisse")):
+        source = tmp_path / f"{name}.pdf"
+        source.write_bytes(one_page_pdf(f"Innhold i {name}"))
+        case = meeting.cases[index]
+        stored = demo_store.files.import_attachment(source)
+        attachments = [replace(case.attachments[0], file=stored), *case.attachments[1:]]
+        demo_store.agenda.update_case(replace(case, attachments=attachments))
+    meeting = kf_meeting(demo_store, "2022-12-02")
+    content = notice_content(demo_store.context(meeting))
+    notice = render_notice(content)
+    bundle = render_bundle(content, notice, demo_store.files.read_attachment)
+    reader = PdfReader(io.BytesIO(bundle))
+    notice_pages = len(PdfReader(io.BytesIO(notice)).pages)
+    assert len(reader.pages) == notice_pages + 2
+    attachment_pages = [p.extract_text() for p in reader.pages[notice_pages:]]
+    assert "Innhold i prosjekt" in attachment_pages[0] and "Vedlegg 2" in attachment_pages[0]
+    assert "Innhold i skisse" in attachment_pages[1] and "Vedlegg 3" in attachment_pages[1]
+    titles = [
+        item.title if not isinstance(item, list) else [i.title for i in item]
+        for item in reader.outline
+    ]
+    assert titles[0] == "Innkalling, kommunedirektørforum – 02.12.2022"
+    assert "KF 46/22 Samarbeid om energistasjoner – oppfølging fra KF-sak 51/21" in titles
+    assert ["Vedlegg 2: Prosjektbeskrivelse"] in titles

@@ -1,0 +1,94 @@
+"""The read-only lists as table models: rows, colours, fonts, and updates in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt
+
+from tr_desk.core.model import AttendanceStatus, Body, Meeting, MeetingStatus, MinutesKind
+from tr_desk.core.plan import Slot
+from tr_desk.core.roll import RollRow
+from tr_desk.ui.view_models import (
+    CANCELLED_COLOUR,
+    PlanListModel,
+    ProposalModel,
+    RollModel,
+    plan_lines,
+)
+
+TR = Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL)
+KF = Body(3, "KF", "Kommunedirektørforum", MinutesKind.REFERAT)
+
+
+def rows(status: AttendanceStatus | None = None) -> list[RollRow]:
+    return [
+        RollRow(1, 0, "Anne Ås", AttendanceStatus.PRESENT, ""),
+        RollRow(2, None if status is None else 1, "Bjørn Berg", status, ""),
+    ]
+
+
+def test_an_update_of_the_same_length_repaints_only_the_changed_rows(qtbot, qtmodeltester) -> None:
+    model = RollModel()
+    model.set_records(rows())
+    qtmodeltester.check(model)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles: changed.append((first.row(), last.row())))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.update_records(rows(AttendanceStatus.ABSENT))
+    assert changed == [(1, 1)] and not resets
+    assert model.index(1, 1).data() == "Forfall"
+    model.update_records(rows(AttendanceStatus.ABSENT)[:1])  # another length: a reset
+    assert resets and model.rowCount() == 1
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_heading_that_follows_the_content(qtbot) -> None:
+    model = RollModel()
+    seen: list[int] = []
+    model.headerDataChanged.connect(lambda _o, first, _last: seen.append(first))
+    model.set_header(1, "Svar")
+    model.set_header(1, "Svar")  # the same again: no signal
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Svar" and seen == [1]
+
+
+def test_the_plan_list_shows_colour_bold_council_and_struck_out_cancelled(qtbot) -> None:
+    meetings = [
+        Meeting(1, 1, dt.date(2023, 2, 17), dt.time(9), dt.time(14), place="Stjørdal"),
+        Meeting(
+            2, 3, dt.date(2023, 3, 3), status=MeetingStatus.CANCELLED, cancel_reason="Få saker"
+        ),
+    ]
+    model = PlanListModel()
+    model.set_records(plan_lines(meetings, {1: TR, 3: KF}, {1: "#1f4e9a", 3: "#2a9d8f"}))
+    font = Qt.ItemDataRole.FontRole
+    colour = Qt.ItemDataRole.ForegroundRole
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "Fredag 17.02",
+        "Regionrådet",
+        "kl 0900-1400",
+        "",
+    ]
+    assert model.index(0, 0).data(font).bold() and not model.index(1, 0).data(font).bold()
+    assert model.index(0, 1).data(colour).name() == "#1f4e9a"
+    assert model.index(0, 0).data(colour) is None
+    assert model.index(1, 3).data() == "Avlyst: Få saker"
+    assert model.index(1, 0).data(font).strikeOut()
+    assert model.index(1, 1).data(colour).name() == CANCELLED_COLOUR
+    assert "Sted: Stjørdal" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.row_of(2) == 1 and model.row_of(99) == -1
+
+
+def test_a_date_edited_in_the_proposal_is_a_request_for_a_new_slot(qtbot) -> None:
+    model = ProposalModel()
+    slot = Slot(KF, dt.date(2023, 2, 3))
+    model.set_records([slot])
+    requested: list[tuple[Slot, Slot]] = []
+    model.edit_requested.connect(lambda old, new: requested.append((old, new)))
+    assert model.index(0, 1).data(Qt.ItemDataRole.EditRole) == QDate(2023, 2, 3)
+    assert model.setData(model.index(0, 1), QDate(2023, 2, 10))
+    assert requested == [(slot, replace(slot, day=dt.date(2023, 2, 10)))]
+    assert model.record(0) == slot  # the model never writes; the dialog does
+    assert not model.setData(model.index(0, 0), "Annet organ")
