@@ -29,16 +29,18 @@ def rows(status: AttendanceStatus | None = None) -> list[RollRow]:
     ]
 
 
-def test_an_update_of_the_same_length_repaints_only_the_changed_rows(qtbot, qtmodeltester) -> None:
+def test_an_update_of_the_same_length_repaints_only_the_changed_cells(qtbot, qtmodeltester) -> None:
     model = RollModel()
     model.set_records(rows())
     qtmodeltester.check(model)
-    changed: list[tuple[int, int]] = []
-    model.dataChanged.connect(lambda first, last, _roles: changed.append((first.row(), last.row())))
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, _roles: changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.update_records(rows(AttendanceStatus.ABSENT))
-    assert changed == [(1, 1)] and not resets
+    assert changed == [(1, 1, 1, 1)] and not resets  # the one cell: its status
     assert model.index(1, 1).data() == "Forfall"
     model.update_records(rows(AttendanceStatus.ABSENT)[:1])  # another length: a reset
     assert resets and model.rowCount() == 1

@@ -30,6 +30,7 @@ from tr_desk.ui.models import (
 )
 
 R = TypeVar("R")
+ANSWERED_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, EDIT_ROLE, FOREGROUND_ROLE, FONT_ROLE))
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,16 @@ class Column(Generic[R]):
     struck: Callable[[R], bool] | None = None  # struck out (a cancelled meeting)
 
 
+def _look(column: Column[Any], record: Any) -> tuple[object, ...]:
+    """What a cell shows: text, colour, weight, strike-out."""
+    return (
+        column.show(record),
+        column.colour(record) if column.colour else None,
+        column.bold(record) if column.bold else None,
+        column.struck(record) if column.struck else None,
+    )
+
+
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """A table of records (dataclasses), one row each, edited through ``edit_requested``."""
 
@@ -58,6 +69,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._records: list[R] = []
         self._headers: dict[int, str] = {}
+        self._flags: dict[tuple[bool, int], Any] = {}
         self.editable = True
 
     def set_records(self, records: Sequence[R]) -> None:
@@ -67,16 +79,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def update_records(self, records: Sequence[R]) -> None:
         """As ``set_records``, but a table of the same length keeps its selection and only the
-        rows that changed are repainted: one key in the roll repaints one row."""
+        cells whose text or look changed are repainted, one signal each (a range makes a view
+        repaint all of itself): one key in the roll repaints a few cells, not every row."""
         records = list(records)
         if len(records) != len(self._records):
             self.set_records(records)
             return
         old, self._records = self._records, records
-        last = len(self.columns) - 1
         for row, (before, after) in enumerate(zip(old, records, strict=True)):
-            if before != after:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            if before == after:
+                continue
+            for col, column in enumerate(self.columns):
+                if _look(column, before) != _look(column, after):
+                    cell = self.index(row, col)
+                    self.dataChanged.emit(cell, cell)
 
     def set_header(self, section: int, text: str) -> None:
         """A heading that follows the content (the Møte pane's «Vedtaksfør» / «Svar»)."""
@@ -108,15 +124,23 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def flags(self, index: Index) -> Any:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and self.columns[index.column()].apply is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
+        key = (self.editable, index.column())
+        flags = self._flags.get(key)
+        if flags is None:  # asked for every cell at every repaint: worked out once
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if self.editable and self.columns[index.column()].apply is not None:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            self._flags[key] = flags
         return flags
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        # A view asks for a dozen roles per cell and repaint; those we never answer go first.
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        record = self._records[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._records):
+            return None
+        record = self._records[row]
         column = self.columns[index.column()]
         if role == DISPLAY_ROLE:
             return column.show(record)
@@ -124,10 +148,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.tip(record) if column.tip else column.show(record)
         if role == EDIT_ROLE:
             return column.edit_value(record) if column.edit_value else column.show(record)
-        if role == FOREGROUND_ROLE and column.colour is not None:
-            colour = column.colour(record)
+        if role == FOREGROUND_ROLE:
+            colour = column.colour(record) if column.colour is not None else None
             return QColor(colour) if colour else None
-        if role == FONT_ROLE and (column.bold or column.struck):
+        if column.bold or column.struck:  # FONT_ROLE
             font = QFont()
             font.setBold(bool(column.bold and column.bold(record)))
             font.setStrikeOut(bool(column.struck and column.struck(record)))
