@@ -240,8 +240,13 @@ def test_bundle_with_a_lost_file_is_a_clear_error(demo_db: Path, tmp_path: Path,
 def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 0  # the demo's notice is complete: its attachments have files
-    assert out == "warning: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret.\n"
-    assert "0 errors, 1 warning" in err
+    assert out.splitlines() == [
+        "warning: Innkalt: 9 av 9 mangler e-postadresse: Tor Jakob Reitan, Stig Roald Amundsen, "
+        "Morten Wolden, Ingvill Kvernmo, Petter Lindseth, Katrine Lereggen, Alf-Petter Tenfjord, "
+        "Kjetil Mjøsund, Carl Jakob Midttun.",
+        "warning: KF 45/22: «Eileen Brandsegg» er ikke i personregisteret.",
+    ]
+    assert "0 errors, 2 warnings" in err
 
     from tr_desk.storage.store import Store
 
@@ -255,7 +260,7 @@ def test_check_lists_problems_and_fails_on_errors(demo_db: Path, capsys) -> None
     code, out, err = run(capsys, "--db", str(demo_db), "check", "KF 2022-12-02")
     assert code == 1
     assert "error: KF 46/22: Vedlegget «Prosjektbeskrivelse» mangler fil." in out
-    assert "1 error, 1 warning" in err
+    assert "1 error, 2 warnings" in err
 
 
 def test_check_passes_a_clean_notice(demo_db: Path, tmp_path: Path, capsys) -> None:
@@ -563,3 +568,52 @@ def test_check_of_a_held_meeting_runs_the_minutes_check(demo_db: Path, capsys) -
     for line in expected:
         assert line in out
     assert f"{len(expected)} warning" in err or "error" in err
+
+
+def test_mail_writes_a_draft_with_the_notice_attached(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    import email
+    from email import policy
+
+    from tr_desk.storage.store import Store
+
+    store = Store.open(demo_db)
+    people = {p.name: p for p in store.register.people()}
+    for name, address in (("Tor Jakob Reitan", "tjr@example.no"), ("Hans Kringstad", "hk@x.no")):
+        store.register.update_person(replace(people[name], email=address))
+    # A name that would break a header if it were written as it is.
+    store.register.update_person(
+        replace(people["Morten Wolden"], name="Wolden, Morten\nBcc: evil@x.no", email="mw@x.no")
+    )
+    store.close()
+    out_file = tmp_path / "n.eml"
+    code, _, err = run(
+        capsys, "--db", str(demo_db), "mail", "KF 2022-12-02", "-o", str(out_file), "--bundle"
+    )
+    assert code == 0, err
+    assert "7 of 9 invited have no e-mail address" in err
+    message = email.message_from_bytes(out_file.read_bytes(), policy=policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"] == "Innkalling Kommunedirektørforum 02.12.2022"
+    to = message["To"].addresses
+    assert [(a.display_name, a.addr_spec) for a in to] == [
+        ("Tor Jakob Reitan", "tjr@example.no"),
+        ("Wolden, Morten Bcc: evil@x.no", "mw@x.no"),
+    ]
+    assert message["Bcc"] is None
+    assert [a.addr_spec for a in message["Cc"].addresses] == ["hk@x.no"]
+    body = message.get_body(("plain",)).get_content()
+    assert "møtet i Kommunedirektørforum fredag 2. desember 2022 kl 0830-1130" in body
+    files = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    assert set(files) == {"KF-2022-12-02-innkalling.pdf", "KF-2022-12-02-sakspapirer.pdf"}
+    text = text_of(files["KF-2022-12-02-innkalling.pdf"])
+    assert text.startswith("INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
+
+
+def test_mail_of_an_unknown_meeting_is_one_line(demo_db: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(
+        capsys, "--db", str(demo_db), "mail", "KF 2031-01-01", "-o", str(tmp_path / "x.eml")
+    )
+    assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.eml").exists()

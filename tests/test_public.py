@@ -103,7 +103,23 @@ def haystacks(data: bytes) -> list[str]:
     if data.startswith(b"%PDF"):
         return pdf_haystacks(data)
     text = data.decode("utf-8")
-    return [text, unquote(text)]
+    out = [text, unquote(text)]
+    if b"X-Unsent: 1" in data:  # an e-mail: its headers and text decoded, its PDFs opened
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(data, policy=policy.default)
+        out += [str(value) for value in message.values()]
+        for part in message.walk():
+            if part.get_content_maintype() == "multipart":
+                continue
+            content = part.get_content()
+            if isinstance(content, bytes):
+                out += pdf_haystacks(content)
+                out.append(part.get_filename() or "")
+            else:
+                out.append(content)
+    return out
 
 
 @pytest.fixture

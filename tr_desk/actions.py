@@ -213,27 +213,64 @@ PUBLIC_OUTPUTS: dict[str, Callable[[Store, Meeting], list[bytes]]] = {
     "særutskrift": _withheld_extracts,
     "møteplan": lambda s, m: [plan_pdf(s, m.date.year)],
     "kalender": lambda s, m: [plan_calendar(s, m.date.year)],
-    "e-post": lambda s, m: [mail_draft(s, m).encode()],
+    "e-post": lambda s, m: [notice_email(s, m, bundle=True)],
     "filnavn": lambda s, m: [
         file_stem(s, m, doc, True).encode() for doc in ("innkalling", "referat", "protokoll")
     ],
 }
 
 
-def mail_draft(store: Store, meeting: Meeting) -> str:
-    """A mailto: address for the notice, to the invited with the copy list in Cc."""
-    from urllib.parse import quote
+def _previous_minutes_exempt(store: Store, meeting: Meeting) -> bool:
+    """Whether the minutes the bundle may carry (for the approval case) hold exempt cases."""
+    previous = store.meetings.previous_held(meeting.body_id, meeting.date)
+    if previous is None:
+        return False
+    return any(c.exempt is not None for c in previous.cases)
+
+
+def has_attachment_files(meeting: Meeting) -> bool:
+    return any(a.file for case in meeting.cases for a in case.attachments)
+
+
+def notice_email(store: Store, meeting: Meeting, *, bundle: bool | None = None) -> bytes:
+    """«Send ut innkalling» as an e-mail draft (RFC 5322, ``X-Unsent: 1``: Outlook and
+    Thunderbird open it ready to send): To the Innkalt, Cc the Kopi list, the notice PDF and,
+    with ``bundle`` (default: when a case has attachment files), the case papers attached.
+
+    With exempt cases the public versions go by e-mail and the text says the exempt papers
+    are sent separately: an e-mail from a public body is itself a public document.
+    """
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from tr_desk.core.mail import notice_mail
 
     context = store.context(meeting)
-    people = context.people
-    to = [people[i].email for i in context.invited if i in people and people[i].email]
-    cc = [people[i].email for i in context.copied if i in people and people[i].email]
-    content = notice_content(context, public=True)
-    subject = content.title.capitalize()
-    when = dict(content.header).get("Tidsrom", "")
-    name, title = content.signature
-    body = f"Vedlagt er innkallingen til møtet {when}.\n\n{name}\n{title}"
-    query = f"subject={quote(subject)}&body={quote(body)}"
-    if cc:
-        query += f"&cc={quote(','.join(cc))}"
-    return f"mailto:{quote(','.join(to), safe='@,')}?{query}"
+    bundle = bundle if bundle is not None else has_attachment_files(meeting)
+    mail = notice_mail(context, papers_exempt=bundle and _previous_minutes_exempt(store, meeting))
+    message = EmailMessage()
+    message["X-Unsent"] = "1"
+    message["Subject"] = mail.subject
+    if mail.to:
+        message["To"] = [Address(r.name, addr_spec=r.address) for r in mail.to]
+    if mail.cc:
+        message["Cc"] = [Address(r.name, addr_spec=r.address) for r in mail.cc]
+    message["Date"] = format_datetime(dt.datetime.now().astimezone())
+    message.set_content(mail.text)
+    public = mail.exempt
+    stem = file_stem(store, meeting, "innkalling", public)
+    message.add_attachment(
+        notice_pdf(store, meeting, public=public),
+        maintype="application",
+        subtype="pdf",
+        filename=f"{stem}.pdf",
+    )
+    if bundle:
+        message.add_attachment(
+            notice_pdf(store, meeting, public=public, bundle=True),
+            maintype="application",
+            subtype="pdf",
+            filename=f"{file_stem(store, meeting, 'sakspapirer', public)}.pdf",
+        )
+    return bytes(message)

@@ -92,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--public", action="store_true", help="public version: exempt cases by public title only"
     )
+    mail = commands.add_parser(
+        "mail",
+        help="the notice as an e-mail draft (.eml, X-Unsent) to the invited, the PDF attached",
+    )
+    mail.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    mail.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
+    mail.add_argument(
+        "--bundle", action="store_true", help="attach the case papers (sakspapirer) too"
+    )
     plan = commands.add_parser("plan", help="add, move or cancel a meeting in the plan")
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help='add a meeting: "KF 2023-02-03 0830-1130"')
@@ -151,8 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tr_desk.storage.database import StoreError
 
     handlers = {
-        "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "check": cmd_check,
-        "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup, "restore": cmd_restore,
+        "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "mail": cmd_mail,
+        "check": cmd_check, "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup,
+        "restore": cmd_restore,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
@@ -492,6 +502,33 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"the replaced database is kept as {kept}")
     print(f"restored {args.file} to {database}")
+    return 0
+
+
+def cmd_mail(args: argparse.Namespace) -> int:
+    """The notice as an e-mail draft; who has no address is said on stderr."""
+    from tr_desk import actions
+    from tr_desk.core.mail import notice_mail
+
+    store = open_store(args, write=False)
+    try:
+        meeting = find_meeting(store, args.meeting)
+        mail = notice_mail(store.context(meeting))
+        data = actions.notice_email(store, meeting, bundle=args.bundle)
+    finally:
+        store.close()
+    if mail.without_address:
+        print(
+            f"tr-desk: warning: {len(mail.without_address)} of {mail.called} invited have no "
+            f"e-mail address: {', '.join(mail.without_address)}",
+            file=sys.stderr,
+        )
+    if mail.exempt:
+        print(
+            "tr-desk: warning: the meeting has exempt cases; the public notice is attached",
+            file=sys.stderr,
+        )
+    write_output(args.output, data, f" ({len(mail.to)} to, {len(mail.cc)} cc)")
     return 0
 
 

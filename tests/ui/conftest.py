@@ -15,6 +15,7 @@ class Dialogs:
         self.messages: list[str] = []
         self.confirm = True
         self.text_reply: str | None = None
+        self.choice: str | None = None
 
         def tell(_parent, text, *args, **kwargs) -> None:
             self.messages.append(text)
@@ -27,6 +28,12 @@ class Dialogs:
             monkeypatch.setattr(ui_dialogs, name, tell)
         monkeypatch.setattr(ui_dialogs, "confirm", confirm)
         monkeypatch.setattr(ui_dialogs, "ask_text", lambda *a, **k: self.text_reply)
+
+        def choose(_parent, _title, text, _choices) -> str | None:
+            self.messages.append(text)
+            return self.choice
+
+        monkeypatch.setattr(ui_dialogs, "choose", choose)
 
 
 @pytest.fixture

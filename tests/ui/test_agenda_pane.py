@@ -254,3 +254,43 @@ def test_pasted_table_is_kept_and_typed_html_stays_text(pane: AgendaPane, qtbot)
     )
     assert "Se <b>ikke fet</b> & R&D <utkast>" in pdf_text
     assert "Malvik440355" in "".join(pdf_text.split())  # a table: cells extract line by line
+
+
+def test_issuing_ends_in_an_email_draft_with_the_notice_attached(
+    pane: AgendaPane, dialogs, monkeypatch
+) -> None:
+    """Without a mail program: told so, and the addresses can be copied."""
+    import email
+    from email import policy
+
+    from PySide6.QtGui import QGuiApplication
+
+    from tr_desk.ui import mail
+
+    store = pane.store
+    meeting = store.meetings.meeting(pane.meeting.id)
+    store.agenda.update_case(
+        replace(
+            meeting.cases[0],
+            title=f"Referat fra møte 02.12.{YEAR - 1}",
+            proposal="Referatet godkjennes.",
+        )
+    )
+    people = {p.name: p for p in store.register.people()}
+    store.register.update_person(replace(people["Tor Jakob Reitan"], email="tjr@example.no"))
+    opened: list[str] = []
+    monkeypatch.setattr(mail, "open_draft", lambda path: opened.append(str(path)) or False)
+    dialogs.confirm, dialogs.choice = True, mail.COPY
+    pane.open_meeting(pane.meeting.id)
+    assert pane.issue()
+    draft = store.notices_dir / f"KF-{FEB.isoformat()}-innkalling-epost.eml"
+    assert opened == [str(draft)]
+    assert "Fant ikke noe e-postprogram" in dialogs.messages[-1]
+    assert QGuiApplication.clipboard().text() == "tjr@example.no"
+    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert message["X-Unsent"] == "1" and message["To"].addresses[0].addr_spec == "tjr@example.no"
+    assert [p.get_filename() for p in message.iter_attachments()] == [
+        f"KF-{FEB.isoformat()}-innkalling.pdf"
+    ]
+    problems = [p.message for p in pane.problems]
+    assert any(m.startswith("8 av 9 mangler e-postadresse") for m in problems)

@@ -7,8 +7,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -558,7 +558,7 @@ class AgendaPane(MeetingView):
             return
         question = (
             "Sende ut innkallingen? Saksnumrene låses, og innkallingen lagres som PDF. "
-            "Du får et e-postutkast til de innkalte etterpå."
+            "Du får et e-postutkast til de innkalte med PDF-ene vedlagt etterpå."
         )
         if not dialogs.confirm(self, "Send ut innkalling", question, "Send ut"):
             return
@@ -575,9 +575,14 @@ class AgendaPane(MeetingView):
         self.undo_stack.clear()  # issued is issued: no undoing across it
         self.fill_meetings()
         self.saved.emit(f"Innkallingen er lagret: {path}")
-        question = f"Innkallingen er lagret som {path}.\n\nLage et e-postutkast nå?"
-        if dialogs.confirm(self, "Innkallingen er lagret", question, "Lag e-post"):
-            QDesktopServices.openUrl(QUrl(actions.mail_draft(self.store, self.meeting)))
+        from tr_desk.ui.mail import send_notice_mail
+
+        question = (
+            f"Innkallingen er lagret som {path}.\n\nÅpne e-posten til de innkalte, med "
+            "innkallingen (og sakspapirene) vedlagt?"
+        )
+        if dialogs.confirm(self, "Innkallingen er lagret", question, "Åpne e-post"):
+            send_notice_mail(self, self.store, self.meeting)
         return True
 
     def shutdown(self) -> None:

@@ -50,6 +50,18 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     return box.clickedButton() is yes
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str]) -> str | None:
+    """One of ``choices`` (button texts), or None for «Lukk»."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    buttons = {box.addButton(c, QMessageBox.ButtonRole.ActionRole): c for c in choices}
+    close = box.addButton("Lukk", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(close)
+    box.exec()
+    return buttons.get(box.clickedButton())  # type: ignore[call-overload]
+
+
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """One line of text, or None when cancelled or left empty."""
     from PySide6.QtWidgets import QInputDialog

@@ -31,7 +31,11 @@ from tr_desk.core.notice import notice_title
 
 AU = Body(2, "AU", "Arbeidsutvalget", MinutesKind.PROTOKOLL, weekday=1, elected=True)
 NR = Body(5, "NR", "Næringsrådet", MinutesKind.REFERAT, weekday=4)
-PEOPLE = {1: Person(1, "Katrine Lereggen"), 2: Person(2, "Kjetil Mjøsund"), 3: Person(3, "Ola")}
+PEOPLE = {
+    1: Person(1, "Katrine Lereggen", email="katrine@example.no"),
+    2: Person(2, "Kjetil Mjøsund", email="kjetil@example.no"),
+    3: Person(3, "Ola", email="ola@example.no"),
+}
 TODAY = dt.date(2022, 3, 1)
 
 
@@ -41,7 +45,7 @@ def context(
     m = Meeting(id=1, body_id=body.id or 0, date=day, start=dt.time(9), place="Rådhuset",
                 cases=list(cases), **meeting)  # type: ignore[arg-type]  # fmt: skip
     return MeetingContext(
-        m, body, PEOPLE, {i: i + 7 for i in range(len(cases))}, members=(1, 2, 3),
+        m, body, PEOPLE, {i: i + 7 for i in range(len(cases))}, invited=(1, 2, 3), members=(1, 2, 3),
         previous=dt.date(2022, 2, 22), today=TODAY,
     )  # fmt: skip
 

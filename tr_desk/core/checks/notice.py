@@ -82,6 +82,25 @@ def names_in_register(context: MeetingContext) -> Iterator[Problem]:
             yield Problem(WARNING, where, message, None, key)
 
 
+def someone_invited(context: MeetingContext) -> Iterator[Problem]:
+    """A body with no members yet (the profile does not know Regionrådet's): nobody called."""
+    if not context.invited and not context.meeting.invited_other:
+        message = (
+            f"Ingen er innkalt: {context.body.name} har ingen medlemmer ennå – "
+            "legg dem inn i Register."
+        )
+        yield Problem(WARNING, "Innkalt", message, None, "invited")
+
+
+def invited_have_addresses(context: MeetingContext) -> Iterator[Problem]:
+    """The notice goes out by e-mail: those without an address would not get it."""
+    from tr_desk.core.mail import notice_mail
+
+    line = notice_mail(context).missing_line if context.invited else ""
+    if line:
+        yield Problem(WARNING, "Innkalt", f"{line}.", None, "invited")
+
+
 def agenda_not_empty(context: MeetingContext) -> Iterator[Problem]:
     if not live_cases(context):
         yield Problem(ERROR, "Sakliste", "Saklisten er tom.", None, "cases")
@@ -195,7 +214,7 @@ def copied_resolution(context: MeetingContext) -> list[Problem]:
 
 MEETING_RULES = (
     holiday_or_weekday, date_passed, notice_date, time_given, place_given, names_in_register,
-    agenda_not_empty, approval_case_present,
+    someone_invited, invited_have_addresses, agenda_not_empty, approval_case_present,
 )  # fmt: skip
 CASE_RULES = (
     approval_names_previous, approval_first, title_given, proposal_given, attachments_have_files,
