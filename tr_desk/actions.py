@@ -15,6 +15,7 @@ from pathlib import Path
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.context import MeetingContext
+from tr_desk.core.mail import NoticeMail
 from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import CaseKind, Meeting
 from tr_desk.core.notice import NoticeContent, notice_content
@@ -213,7 +214,7 @@ PUBLIC_OUTPUTS: dict[str, Callable[[Store, Meeting], list[bytes]]] = {
     "særutskrift": _withheld_extracts,
     "møteplan": lambda s, m: [plan_pdf(s, m.date.year)],
     "kalender": lambda s, m: [plan_calendar(s, m.date.year)],
-    "e-post": lambda s, m: [notice_email(s, m, bundle=True)],
+    "e-post": lambda s, m: [notice_email(s, m, bundle=True)[0]],
     "filnavn": lambda s, m: [
         file_stem(s, m, doc, True).encode() for doc in ("innkalling", "referat", "protokoll")
     ],
@@ -232,13 +233,16 @@ def has_attachment_files(meeting: Meeting) -> bool:
     return any(a.file for case in meeting.cases for a in case.attachments)
 
 
-def notice_email(store: Store, meeting: Meeting, *, bundle: bool | None = None) -> bytes:
+def notice_email(
+    store: Store, meeting: Meeting, *, bundle: bool | None = None
+) -> tuple[bytes, NoticeMail]:
     """«Send ut innkalling» as an e-mail draft (RFC 5322, ``X-Unsent: 1``: Outlook and
     Thunderbird open it ready to send): To the Innkalt, Cc the Kopi list, the notice PDF and,
     with ``bundle`` (default: when a case has attachment files), the case papers attached.
 
     With exempt cases the public versions go by e-mail and the text says the exempt papers
     are sent separately: an e-mail from a public body is itself a public document.
+    Returns the message and what it was made from (recipients, who has no address).
     """
     from email.headerregistry import Address
     from email.message import EmailMessage
@@ -273,4 +277,4 @@ def notice_email(store: Store, meeting: Meeting, *, bundle: bool | None = None) 
             subtype="pdf",
             filename=f"{file_stem(store, meeting, 'sakspapirer', public)}.pdf",
         )
-    return bytes(message)
+    return bytes(message), mail

@@ -508,13 +508,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_mail(args: argparse.Namespace) -> int:
     """The notice as an e-mail draft; who has no address is said on stderr."""
     from tr_desk import actions
-    from tr_desk.core.mail import notice_mail
 
     store = open_store(args, write=False)
     try:
         meeting = find_meeting(store, args.meeting)
-        mail = notice_mail(store.context(meeting))
-        data = actions.notice_email(store, meeting, bundle=args.bundle)
+        data, mail = actions.notice_email(store, meeting, bundle=args.bundle)
     finally:
         store.close()
     if mail.without_address:

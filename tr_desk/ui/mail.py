@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tr_desk import actions
 from tr_desk.core.errors import UserError
-from tr_desk.core.mail import NoticeMail, notice_mail
+from tr_desk.core.mail import NoticeMail
 from tr_desk.core.model import Meeting
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs
@@ -23,14 +23,14 @@ SAVE, COPY = "Lagre e-post …", "Kopier adresser"
 
 def write_draft(store: Store, meeting: Meeting) -> tuple[Path, NoticeMail]:
     """The draft as a file next to the notices (written whole, then moved into place)."""
-    data = actions.notice_email(store, meeting)
+    data, mail = actions.notice_email(store, meeting)
     folder = store.notices_dir
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{actions.file_stem(store, meeting, 'innkalling', False)}-epost.eml"
     partial = path.with_suffix(".eml.part")
     partial.write_bytes(data)
     os.replace(partial, path)
-    return path, notice_mail(store.context(meeting))
+    return path, mail
 
 
 def open_draft(path: Path) -> bool:

@@ -4,7 +4,7 @@ in core (``core.roll``) or here from core objects; the pane only shows and selec
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -96,7 +96,9 @@ def plan_lines(
     return out
 
 
-def _plan_column(header: str, show: object, *, body: bool = False) -> Column[PlanLine]:
+def _plan_column(
+    header: str, show: Callable[[PlanLine], str], *, body: bool = False
+) -> Column[PlanLine]:
     def colour(line: PlanLine) -> str | None:
         if line.cancelled:
             return CANCELLED_COLOUR
@@ -104,7 +106,7 @@ def _plan_column(header: str, show: object, *, body: bool = False) -> Column[Pla
 
     return Column(
         header,
-        show,  # type: ignore[arg-type]
+        show,
         tip=lambda line: line.tooltip,
         colour=colour,
         bold=lambda line: line.council,
