@@ -38,9 +38,16 @@ def _paragraphs(rng: random.Random, sentences: list[str], count: int) -> str:
 
 
 def build_history(
-    path: Path, years: int = 25, meetings: int = 6, cases: int = 12, seed: int = 2022
+    path: Path,
+    years: int = 25,
+    meetings: int = 6,
+    cases: int = 12,
+    seed: int = 2022,
+    upcoming: bool = True,
 ) -> Store:
-    """Fill a new database at ``path`` with ``years`` of held meetings up to last year."""
+    """Fill a new database at ``path`` with ``years`` of held meetings up to last year, and
+    (``upcoming``) a Kommunedirektørforum meeting in ten days with its agenda in draft: the
+    meeting the window opens on."""
     rng = random.Random(seed)
     sentences, titles = _sentences()
     store = Store.open(path)
@@ -86,4 +93,31 @@ def build_history(
                         [(meeting_id, i, pid, "forfall" if rng.random() < 0.2 else "til_stede")
                          for i, pid in enumerate(members)],
                     )  # fmt: skip
+    if upcoming:
+        _add_upcoming(store, rng, sentences, titles, cases)
     return store
+
+
+def _add_upcoming(
+    store: Store, rng: random.Random, sentences: list[str], titles: list[str], cases: int
+) -> None:
+    kf = store.register.body_by_prefix("KF")
+    assert kf is not None and kf.id is not None
+    day = dt.date.today() + dt.timedelta(days=10)
+    with store.transaction() as db:
+        cur = db.conn.execute(
+            """INSERT INTO meeting (body_id, date, start, end, place, mode, status, reference,
+               notice_remarks, note)
+               VALUES (?, ?, '08:30', '11:30', ?, 'fysisk', ?, ?, '', '')""",
+            [kf.id, day.isoformat(), kf.place or "Rådhuset", MeetingStatus.PLANNED.value,
+             f"{day.year % 100:02d}-"],
+        )  # fmt: skip
+        meeting_id = cur.lastrowid
+        for position in range(cases):
+            db.conn.execute(
+                """INSERT INTO agenda_case (meeting_id, position, number, title, kind, text,
+                   proposal)
+                   VALUES (?, ?, NULL, ?, 'ordinær', ?, ?)""",
+                [meeting_id, position, rng.choice(titles), _paragraphs(rng, sentences, 3),
+                 rng.choice(sentences)],
+            )  # fmt: skip

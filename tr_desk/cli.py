@@ -342,20 +342,29 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from tr_desk.storage.paths import resources_dir
-
     store = open_store(args, write=True)
     try:
-        for path in sorted((resources_dir() / "demo").glob("*.json")):
-            _, created, warnings = load_file(store, path)
+        for name, created, warnings in load_demo(store):
             for warning in warnings:
-                print(f"tr-desk: warning: {path.name}: {warning}", file=sys.stderr)
-            print(f"{'created' if created else 'updated'} {path.stem}")
-        attach_demo_files(store, resources_dir() / "demo" / "vedlegg")
+                print(f"tr-desk: warning: {name}: {warning}", file=sys.stderr)
+            print(f"{'created' if created else 'updated'} {Path(name).stem}")
         print(f"demo data in {store.path}")
     finally:
         store.close()
     return 0
+
+
+def load_demo(store: Store) -> list[tuple[str, bool, list[str]]]:
+    """Load the demo meetings (the seeds' meetings of 2022) with their attachments; for each
+    file its name, whether it made a new meeting, and its warnings."""
+    from tr_desk.storage.paths import resources_dir
+
+    loaded = []
+    for path in sorted((resources_dir() / "demo").glob("*.json")):
+        _, created, warnings = load_file(store, path)
+        loaded.append((path.name, created, warnings))
+    attach_demo_files(store, resources_dir() / "demo" / "vedlegg")
+    return loaded
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:

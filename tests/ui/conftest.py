@@ -36,6 +36,15 @@ class Dialogs:
         monkeypatch.setattr(ui_dialogs, "choose", choose)
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """What the window remembers (last pane, preview size) goes to a folder of the test's own."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return Dialogs(monkeypatch)
@@ -47,4 +56,6 @@ def window(qtbot, store, dialogs) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: not window.undo_action.shortcut().isEmpty())
+    if window.stack.currentWidget() is getattr(window, "welcome", None):
+        window.show_pane("Register")  # past the welcome of an empty database
     return window

@@ -211,7 +211,7 @@ def test_new_meeting_with_standard_cases_and_undo(
         "chosen",
         lambda self: (pane.store.register.body_by_prefix("NR").id, dt.date(2023, 1, 25)),
     )
-    pane._on_new_meeting()
+    pane.new_meeting_dialog()
     assert pane.meetings.currentText() == "Næringsrådet 25.01.2023 (utkast)"
     assert labels(pane)[0] == "NR 01/23   Godkjenning av referat fra forrige møte"
     assert labels(pane)[-1] == "NR 04/23   Åpen post/eventuelt"

@@ -31,7 +31,7 @@ DRIVER = textwrap.dedent(
     page.email.setText("hans.kringstad@trondheim.kommune.no")
     page.title.editingFinished.emit()
     page.email.editingFinished.emit()
-    assert "Lagret" in window.statusBar().currentMessage()
+    assert "lagret kl." in window.statusBar().currentMessage()
     print("ACK", flush=True)
     app.exec()  # the test kills us here, mid-session
     """

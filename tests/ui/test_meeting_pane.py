@@ -223,7 +223,8 @@ def test_minutes_print_to_a_pdf_file(qtbot, demo_window: MainWindow, tmp_path) -
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
 
-    from tr_desk.ui.minutes_pane import _render_minutes, print_pdf
+    from tr_desk.ui.documents_io import print_pdf
+    from tr_desk.ui.minutes_pane import _render_minutes
 
     window = demo_window
     window.current_meeting_id = meeting_id(window.store, "KF 2022-09-16")

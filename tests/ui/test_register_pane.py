@@ -73,7 +73,7 @@ def test_edit_person_is_saved_and_undone(window: MainWindow) -> None:
     saved = person(window.store, "Hans Kringstad")
     assert saved.title == "Rådgiver"
     assert saved.aliases == ("Hans Kristian Kringstad", "H. Kringstad")
-    assert "Lagret" in window.statusBar().currentMessage()
+    assert "lagret kl." in window.statusBar().currentMessage()
 
     window.undo_action.trigger()
     assert person(window.store, "Hans Kringstad").aliases == ()
@@ -259,6 +259,14 @@ def test_window_opens_on_years_of_history(qtbot, tmp_path, dialogs) -> None:
     qtbot.addWidget(window)
     window.show()
     assert window.register.people.model.rowCount() == 20
+    # It opens on the meeting being prepared: first its cases, then the whole Sakliste.
+    assert window.current_title() == "Sakliste"
+    assert window.first_view is not None and window.first_view.list.count() == 12
+    qtbot.waitUntil(lambda: window.first_view is None and "Sakliste" in window._lazy)
+    agenda = window.agenda
+    assert agenda.meeting is not None and agenda.meeting.id == window.landing.meeting_id
+    assert agenda.agenda.rowCount() == 12
+    window.close()
     store.close()
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tr_desk.core import lifecycle
 from tr_desk.core.context import MEMBER_ROLES, roster
 from tr_desk.core.formats import shown
+from tr_desk.core.landing import MeetingDate
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -46,6 +47,14 @@ class Meetings(Part):
             sql += " AND date BETWEEN ? AND ?"
             params += [f"{year}-01-01", f"{year}-12-31"]
         return [rows.meeting(r) for r in self._store.rows(sql + " ORDER BY date, body_id", params)]
+
+    def dates(self) -> list[MeetingDate]:
+        """Every meeting's id, body, date and status: what choosing where to open needs."""
+        return [
+            MeetingDate(r["id"], r["body_id"], dt.date.fromisoformat(r["date"]),
+                        MeetingStatus(r["status"]))
+            for r in self._store.rows("SELECT id, body_id, date, status FROM meeting")
+        ]  # fmt: skip
 
     def meeting_id(self, body_id: int, day: dt.date) -> int | None:
         found = self._store.rows(

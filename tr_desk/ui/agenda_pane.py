@@ -131,10 +131,10 @@ class AgendaPane(MeetingView):
         # -- top bar: which meeting, and the big button -------------------------------------
         self.meetings = meeting_combo(self._on_meeting_chosen)
         self.new_meeting = QPushButton("Nytt møte …")
-        self.new_meeting.clicked.connect(self._on_new_meeting)
+        self.new_meeting.clicked.connect(self.new_meeting_dialog)
         self.status = QLabel()
         self.issue_button = QPushButton("Send ut innkalling …")
-        self.issue_button.clicked.connect(self._on_issue)
+        self.issue_button.clicked.connect(self.start_issue)
         self.preview_on = QCheckBox("Forhåndsvisning")
         self.preview_on.setChecked(True)
         self.preview_on.toggled.connect(self._on_preview_toggled)
@@ -419,8 +419,8 @@ class AgendaPane(MeetingView):
         if self.meeting is None:
             return
         old = next((c for c in self.meeting.cases if c.id == case.id), None)
-        if old is not None and self.push(commands.edit_case(self.store, old, case, field)):
-            self.saved.emit("Lagret")
+        if old is not None:
+            self.push(commands.edit_case(self.store, old, case, field))
 
     def add_case(self, kind: CaseKind, follows: str = "") -> None:
         if self.meeting is None or self.meeting.id is None:
@@ -514,7 +514,7 @@ class AgendaPane(MeetingView):
         if new != old:
             self.push(commands.edit_meeting(self.store, old, new))
 
-    def _on_new_meeting(self) -> None:
+    def new_meeting_dialog(self) -> None:
         dialog = NewMeetingDialog(self.store, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -536,6 +536,16 @@ class AgendaPane(MeetingView):
             if target is not None:
                 target.setFocus()
 
+    def document(self) -> tuple[bytes, str] | None:
+        """The notice as it will be sent, and a file name's stem."""
+        if self.meeting is None:
+            return None
+        from tr_desk.documents.notice import render_notice
+
+        self.editor.flush()
+        stem = actions.file_stem(self.store, self.meeting, "innkalling", False)
+        return render_notice(self._notice_content()), stem
+
     def _on_preview_toggled(self, on: bool) -> None:
         self.preview.setVisible(on)
         if on and self.meeting is not None:
@@ -543,7 +553,8 @@ class AgendaPane(MeetingView):
 
     # -- issuing ------------------------------------------------------------------------------
 
-    def _on_issue(self) -> None:
+    def start_issue(self) -> None:
+        """«Send ut innkalling …»: the check, the user's yes, then issue."""
         if self.meeting is None or self.meeting.id is None:
             return
         self.editor.flush()
@@ -574,7 +585,7 @@ class AgendaPane(MeetingView):
             return False
         self.undo_stack.clear()  # issued is issued: no undoing across it
         self.fill_meetings()
-        self.saved.emit(f"Innkallingen er lagret: {path}")
+        self.message.emit(f"Innkallingen er sendt ut og lagret: {path}")
         from tr_desk.ui.mail import send_notice_mail
 
         question = (

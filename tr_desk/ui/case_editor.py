@@ -53,10 +53,10 @@ class MarkdownEdit(QTextEdit):
 
     # The formatting commands, each with its shortcut; the bar above a field shows the same.
     SHORTCUTS = (
-        ("Ctrl+B", "toggle_bold"),
-        ("Ctrl+I", "toggle_italic"),
-        ("Ctrl+Shift+L", "bullet_list"),
-        ("Ctrl+Shift+7", "numbered_list"),
+        ("Ctrl+B", "toggle_bold", "Fet skrift i en tekst"),
+        ("Ctrl+I", "toggle_italic", "Kursiv i en tekst"),
+        ("Ctrl+Shift+L", "bullet_list", "Punktliste i en tekst"),
+        ("Ctrl+Shift+7", "numbered_list", "Nummerert liste i en tekst"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class MarkdownEdit(QTextEdit):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
 
-        for keys, method in self.SHORTCUTS:
+        for keys, method, _text in self.SHORTCUTS:
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             # Only while this field has the focus: several fields on a pane, no ambiguity.

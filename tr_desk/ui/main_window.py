@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,35 +17,50 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from tr_desk import __version__
+from tr_desk.core.landing import Landing, PaneName, landing, plan_year
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
+from tr_desk.ui import state as ui_state
 from tr_desk.ui.commands import StoreCommand
-from tr_desk.ui.register_pane import RegisterPane
 
 if TYPE_CHECKING:
+    from tr_desk.core.model import Meeting
     from tr_desk.ui.agenda_pane import AgendaPane
+    from tr_desk.ui.find_bar import FindBar
     from tr_desk.ui.meeting_pane import MeetingPane
     from tr_desk.ui.minutes_pane import MinutesPane
     from tr_desk.ui.pane import MeetingView
     from tr_desk.ui.plan_pane import PlanPane
+    from tr_desk.ui.register_pane import RegisterPane
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
+DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
+# The list Ctrl+F searches in each pane when no text field has the focus.
+FIND_VIEWS = {"Møteplan": "list", "Sakliste": "list", "Møte": "roster", "Protokoll": "check_list"}
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
     reopen_requested = Signal(str)  # the database was replaced: open it again
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, today: dt.date | None = None) -> None:
         super().__init__()
         self.store = store
         self._painted = False
+        # Where to open: the meeting he is working on, else where he left off.
+        headers = store.meetings.dates()
+        today = today or dt.date.today()
+        self.landing = landing(headers, today, ui_state.remembered(store.path))
+        self.plan_year = plan_year(headers, today)
+        self.has_meetings = bool(headers)
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1180, 760)
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -55,32 +73,80 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180)
         style.navigation(self.nav)
         self.stack = QStackedWidget()
-        self.register = RegisterPane(store, self.undo_stack)
-        self.register.saved.connect(self._on_saved)
         # Panes built when first opened: (title, module, class); Register is built at once.
-        self._lazy: dict[str, MeetingView | PlanPane] = {}
+        self._lazy: dict[str, MeetingView | PlanPane | RegisterPane] = {}
         self._slots: dict[str, QWidget] = {}
-        self.current_meeting_id: int | None = None
-        for title in ("Møteplan", "Sakliste", "Møte", "Protokoll"):
+        self.current_meeting_id: int | None = self.landing.meeting_id
+        for title in ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register"):
             slot = QWidget()
             QHBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
             self._slots[title] = slot
             self.add_pane(title, slot)
-        self.add_pane("Register", self.register)
         self.nav.currentRowChanged.connect(self._on_pane_chosen)
-        self.nav.setCurrentRow(4)
+        self.first_view: QWidget | None = None
+        self.content_view = self._open_first_view()
 
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
+        self._outer = QVBoxLayout(central)
+        self._outer.setContentsMargins(6, 6, 6, 6)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        self._outer.addLayout(layout, 1)
+        self.find_bar: FindBar | None = None  # made at the first Ctrl+F
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
-        self.content_view = self.register.people.list.viewport()
         self.content_view.installEventFilter(self)
         self.first_painted.connect(self.install_shortcuts)
+        self.first_painted.connect(self._finish_start)
+
+    def _open_first_view(self) -> QWidget:
+        """Show where the window opens; returns the widget whose first paint is the start.
+
+        A meeting pane or the plan is first shown by a light view of its content, replaced by
+        the pane after the paint (``_finish_start``); an empty database shows the welcome.
+        """
+        pane = self.landing.pane
+        if pane is PaneName.REGISTER:
+            if not self.has_meetings and not self.store.readonly:
+                from tr_desk.ui.welcome import Welcome
+
+                self.welcome = Welcome(self)
+                self.stack.addWidget(self.welcome)
+                self.stack.setCurrentWidget(self.welcome)
+                # Not the navigation's focus: a list gaining it would choose its first pane.
+                self._nav_focus = self.nav.focusPolicy()
+                self.nav.setFocusPolicy(self._nav_focus.NoFocus)
+                return self.welcome.heading
+            self.nav.setCurrentRow(self._row(PaneName.REGISTER.value))
+            return self.register.people.list.viewport()  # built by choosing the row
+        from tr_desk.ui.first_view import FirstView
+
+        view = FirstView(self.store, self.landing, self.plan_year)
+        self.first_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        blocked = self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._row(pane.value))
+        self.nav.blockSignals(blocked)
+        return view.list.viewport()
+
+    def _finish_start(self) -> None:
+        """After the first paint: build the pane the first view stood in for, and show it."""
+        if self._drop_first_view():
+            self._on_pane_chosen(self.nav.currentRow())
+
+    def _drop_first_view(self) -> bool:
+        view, self.first_view = self.first_view, None
+        if view is None:
+            return False
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        return True
+
+    def _row(self, title: str) -> int:
+        return [self.nav.item(i).text() for i in range(self.nav.count())].index(title)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """``first_painted`` once the first pane's content is on screen."""
@@ -90,8 +156,12 @@ class MainWindow(QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.nav.currentRow() >= 0:
+            here = PaneName(self.nav.currentItem().text())
+            ui_state.remember(self.store.path, Landing(here, self.current_meeting_id))
         for pane in self._lazy.values():
-            pane.shutdown()  # saves pending typing, stops the preview
+            if hasattr(pane, "shutdown"):
+                pane.shutdown()  # saves pending typing, stops the preview
         # QUndoStack clears itself when destroyed and says so; the store is closed by then.
         self.undo_stack.blockSignals(True)
         super().closeEvent(event)
@@ -105,16 +175,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-            self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-            self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+            for action, keys in self._keys.items():
+                action.setShortcut(QKeySequence(keys))
+            self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+            self.update_actions()
 
-    def _pane(self, title: str) -> MeetingView | PlanPane:
-        """A meeting pane, built when first opened (they bring the PDF preview and the check)."""
+    def _pane(self, title: str) -> MeetingView | PlanPane | RegisterPane:
+        """A pane, built when first opened (the meeting panes bring the preview and the check)."""
         pane = self._lazy.get(title)
         if pane is None:
-            if title == "Møteplan":
-                from tr_desk.ui.plan_pane import PlanPane as PaneClass
+            if title == "Register":
+                from tr_desk.ui.register_pane import RegisterPane as PaneClass
+            elif title == "Møteplan":
+                from tr_desk.ui.plan_pane import PlanPane as PaneClass  # type: ignore[assignment]
             elif title == "Sakliste":
                 from tr_desk.ui.agenda_pane import AgendaPane as PaneClass  # type: ignore[assignment]
             elif title == "Møte":
@@ -122,7 +195,12 @@ class MainWindow(QMainWindow):
             else:
                 from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
             pane = PaneClass(self.store, self.undo_stack)
+            year = getattr(pane, "year", None)
+            if year is not None and year != self.plan_year:  # the plan: the next meeting's year
+                pane.show_year(self.plan_year)  # type: ignore[attr-defined]
             pane.saved.connect(self._on_saved)
+            if hasattr(pane, "message"):
+                pane.message.connect(self._say)
             if hasattr(pane, "meeting_opened"):
                 pane.meeting_opened.connect(self._on_meeting_opened)
             if hasattr(pane, "open_requested"):
@@ -136,12 +214,20 @@ class MainWindow(QMainWindow):
         return pane
 
     @property
+    def register(self) -> RegisterPane:
+        return self._pane("Register")  # type: ignore[return-value]
+
+    @property
     def plan(self) -> PlanPane:
         return self._pane("Møteplan")  # type: ignore[return-value]
 
     def show_pane(self, title: str) -> None:
-        rows = [self.nav.item(i).text() for i in range(self.nav.count())]
-        self.nav.setCurrentRow(rows.index(title))
+        row = self._row(title)
+        if (self._drop_first_view() or self.stack.currentIndex() >= 5) and (
+            row == self.nav.currentRow()
+        ):
+            self._on_pane_chosen(row)  # the row is already chosen: no signal comes
+        self.nav.setCurrentRow(row)
 
     def open_meeting(self, meeting_id: int) -> None:
         """From the plan: a held meeting opens in Møte, the others in Sakliste."""
@@ -167,14 +253,175 @@ class MainWindow(QMainWindow):
     def _on_pane_chosen(self, row: int) -> None:
         """Open the pane; a meeting pane shows the meeting the user had open in another."""
         title = self.nav.item(row).text()
+        if hasattr(self, "_nav_focus"):  # leaving the welcome
+            self.nav.setFocusPolicy(self._nav_focus)
+            del self._nav_focus
         if title in self._slots:
             pane = self._pane(title)
             if hasattr(pane, "show_meeting"):
                 pane.show_meeting(self.current_meeting_id)
         self.stack.setCurrentIndex(row)
+        if hasattr(self, "save_pdf_action"):
+            self.update_actions()
 
     def _on_meeting_opened(self, meeting_id: int) -> None:
         self.current_meeting_id = meeting_id
+        self.update_actions()
+
+    # -- the menus' work ----------------------------------------------------------------------
+
+    def current_title(self) -> str:
+        """The pane shown (or about to be, behind the first view); empty on the welcome."""
+        item = self.nav.currentItem()
+        if item is None or self.stack.currentWidget() is getattr(self, "welcome", None):
+            return ""
+        return item.text()
+
+    def _current_meeting(self) -> Meeting | None:
+        if self.current_meeting_id is None:
+            return None
+        try:
+            return self.store.meetings.meeting_header(self.current_meeting_id)
+        except StoreError:
+            return None
+
+    def update_actions(self) -> None:
+        """Enable what can be done now: in this pane, on this meeting, in this database."""
+        from tr_desk.core.model import MeetingStatus
+
+        writable = not self.store.readonly
+        meeting = self._current_meeting()
+        status = meeting.status if meeting is not None else None
+        title = self.current_title()
+        has_document = title == "Møteplan" or (title in DOCUMENT_PANES and meeting is not None)
+        self.save_pdf_action.setEnabled(has_document)
+        self.print_action.setEnabled(has_document)
+        self.new_meeting_action.setEnabled(writable)
+        for action in (self.new_database_action, self.restore_action, self.backup_action):
+            action.setEnabled(writable or action is self.new_database_action)
+        upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)
+        self.issue_action.setEnabled(writable and status in upcoming)
+        self.start_action.setEnabled(writable and status in (*upcoming, MeetingStatus.HELD))
+        self.approve_action.setEnabled(writable and status is MeetingStatus.HELD)
+
+    def new_meeting(self) -> None:
+        """Fil › Nytt møte: the Sakliste's dialog; the new meeting opens there."""
+        self.show_pane("Sakliste")
+        self.agenda.new_meeting_dialog()
+
+    def issue_notice(self) -> None:
+        self.show_pane("Sakliste")
+        self.agenda.start_issue()
+
+    def start_meeting(self) -> None:
+        """Møte › Start møtet: the meeting in the Møte pane, its start time set to now."""
+        self.show_pane("Møte")
+        pane = self.meeting_pane
+        if pane.meeting is not None and pane.meeting.held_start is None:
+            pane.stamp("start")
+        pane.roster.setFocus()
+
+    def approve_minutes(self) -> None:
+        self.show_pane("Protokoll")
+        self.minutes_pane.approve()
+
+    def _document(self) -> tuple[bytes, str] | None:
+        pane = self._lazy.get(self.current_title())
+        document = getattr(pane, "document", None)
+        return document() if document is not None else None
+
+    def save_pdf(self) -> None:
+        """Fil › Lagre som PDF: the document the pane shows."""
+        from tr_desk.ui.documents_io import save_file
+
+        document = self._document()
+        if document is None:
+            return
+        path = save_file(self, document[0], f"{document[1]}.pdf")
+        if path is not None:
+            self.statusBar().showMessage(f"PDF lagret: {path}", 8000)
+
+    def print_document(self) -> None:
+        """Fil › Skriv ut (Ctrl+P): the document the pane shows."""
+        from tr_desk.ui.documents_io import print_document
+
+        document = self._document()
+        if document is None:
+            return
+        pages = print_document(self, *document)
+        if pages is not None:
+            self.statusBar().showMessage(f"Sendt til skriveren: {pages} sider", 8000)
+
+    def open_find(self) -> None:
+        """Rediger › Søk (Ctrl+F): the search bar at the foot of the window."""
+        if self.find_bar is None:
+            from tr_desk.ui.find_bar import FindBar
+
+            self.find_bar = FindBar(self._find_target)
+            self._outer.addWidget(self.find_bar)
+        self.find_bar.open_bar()
+
+    def _find_target(self) -> QWidget | None:
+        """What Ctrl+F searches: the text being written, else the pane's main list."""
+        from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
+
+        focus, shown = QApplication.focusWidget(), self.stack.currentWidget()
+        searchable = isinstance(focus, QTextEdit | QPlainTextEdit | QAbstractItemView)
+        if searchable and focus is not None and shown is not None and shown.isAncestorOf(focus):
+            return focus
+        title = self.current_title()
+        if title == "Register":
+            return self.register.people.list
+        pane = self._lazy.get(title)
+        name = FIND_VIEWS.get(title, "")
+        return getattr(pane, name, None) if pane is not None else None
+
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        """Every shortcut and what it does: the menus' actions and the panes' own keys."""
+        from tr_desk.ui.case_editor import MarkdownEdit
+        from tr_desk.ui.meeting_pane import MeetingPane
+
+        lines = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            place = menu_action.text().replace("&", "")
+            for action in menu.actions():
+                keys = self._keys.get(action, "")
+                if keys:
+                    text = action.text().replace("&", "").rstrip(" …")
+                    lines.append((keys, f"{place} › {text}"))
+        lines += [(keys, f"Møte: {text}") for keys, text, _ in MeetingPane.KEYS]
+        lines.append(("Ctrl+Enter", "Møte: vedtak som forslaget"))
+        lines += [(keys, text) for keys, _, text in MarkdownEdit.SHORTCUTS]
+        return lines
+
+    def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        rows = "".join(
+            f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{text}</td></tr>"
+            for keys, text in self.shortcut_lines()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Hurtigtaster")
+        box.setText(f"<table>{rows}</table>")
+        box.exec()
+
+    def _on_open_database(self) -> None:
+        folder = str(self.store.path.parent)
+        chosen = dialogs.choose_database(self, "Åpne database", folder, "Åpne")
+        if chosen is not None and Path(chosen) != self.store.path:
+            self.open_database(Path(chosen))
+
+    def open_database(self, path: Path) -> None:
+        """Close this database (pending typing saved) and open ``path`` in its place."""
+        if not path.exists():
+            dialogs.warn(self, f"Finner ikke «{path}».", "Åpne database")
+            return
+        self._let_go()
+        self.reopen_requested.emit(str(path))
 
     def go_to_case(self, meeting_id: int, case_index: int, field: str) -> None:
         """From the Protokoll check to the place in the Møte pane where it is put right."""
@@ -193,35 +440,107 @@ class MainWindow(QMainWindow):
         style.navigation_item(title, self.nav)
         self.stack.addWidget(pane)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fil")
-        self.backup_action = QAction("Ta &sikkerhetskopi nå", self)
-        self.backup_action.setToolTip("Lag en kopi av databasen i mappen «sikkerhetskopier»")
-        self.backup_action.triggered.connect(self._on_backup)
-        file_menu.addAction(self.backup_action)
-        self.new_database_action = QAction("&Ny database …", self)
-        self.new_database_action.setToolTip("En ny, tom database med Trondheimsregionens organer")
-        self.new_database_action.triggered.connect(self._on_new_database)
-        file_menu.addAction(self.new_database_action)
-        self.restore_action = QAction("&Gjenopprett fra sikkerhetskopi …", self)
-        self.restore_action.triggered.connect(self._on_restore)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction("&Avslutt", self)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], tip: str, keys: str = ""
+    ) -> QAction:
+        """A menu entry with its tooltip; its shortcut is set after the first paint."""
+        action = QAction(text, self)
+        action.setToolTip(tip + (f" ({keys})" if keys else ""))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        if keys:
+            self._keys[action] = keys
+        return action
 
-        edit_menu = self.menuBar().addMenu("&Rediger")
+    def _build_menus(self) -> None:
+        self._keys: dict[QAction, str] = {}
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Fil")
+        self.new_meeting_action = self._action(
+            file_menu, "&Nytt møte …", self.new_meeting,
+            "Lag et nytt møte med standardsakene utfylt", "Ctrl+N",
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self.open_database_action = self._action(
+            file_menu, "Å&pne database …", self._on_open_database,
+            "Åpne en annen TR Desk-database", "Ctrl+O",
+        )  # fmt: skip
+        self.new_database_action = self._action(
+            file_menu, "N&y database …", self._on_new_database,
+            "En ny, tom database med Trondheimsregionens organer",
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self.save_pdf_action = self._action(
+            file_menu, "&Lagre som PDF …", self.save_pdf,
+            "Lagre dokumentet ruten viser (innkalling, referat eller møteplan) som PDF",
+            "Ctrl+Shift+S",
+        )  # fmt: skip
+        self.print_action = self._action(
+            file_menu, "Skriv &ut …", self.print_document,
+            "Skriv ut dokumentet ruten viser", "Ctrl+P",
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self.backup_action = self._action(
+            file_menu, "Ta &sikkerhetskopi nå", self._on_backup,
+            "Lag en kopi av databasen i mappen «sikkerhetskopier»",
+        )  # fmt: skip
+        self.restore_action = self._action(
+            file_menu, "&Gjenopprett fra sikkerhetskopi …", self._on_restore,
+            "Erstatt databasen med en sikkerhetskopi; den nåværende tas vare på",
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Avslutt", self.close, "Lukk TR Desk", "Ctrl+Q")
+
+        edit_menu = bar.addMenu("&Rediger")
         self.undo_action = self.undo_stack.createUndoAction(self, "Angre")
+        self.undo_action.setToolTip("Angre siste endring (Ctrl+Z)")
         self.redo_action = self.undo_stack.createRedoAction(self, "Gjør om")
+        self.redo_action.setToolTip("Gjør om det som ble angret (Ctrl+Y)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self._keys[self.undo_action] = "Ctrl+Z"
+        self._keys[self.redo_action] = "Ctrl+Y"
         self.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.undo_action.triggered.connect(lambda: self._on_undone(True))
+        self.redo_action.triggered.connect(lambda: self._on_undone(False))
+        edit_menu.addSeparator()
+        self.find_action = self._action(
+            edit_menu, "&Søk …", self.open_find,
+            "Søk i teksten du skriver, eller i listen ruten viser", "Ctrl+F",
+        )  # fmt: skip
 
-        help_menu = self.menuBar().addMenu("&Hjelp")
-        about = QAction("&Om TR Desk", self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
+        view_menu = bar.addMenu("&Vis")
+        self.pane_actions = []
+        for row in range(self.nav.count()):
+            title = self.nav.item(row).text()
+            self.pane_actions.append(self._action(
+                view_menu, title, partial(self.show_pane, title), f"Gå til {title}",
+                f"Ctrl+{row + 1}",
+            ))  # fmt: skip
+
+        meeting_menu = bar.addMenu("&Møte")
+        self.issue_action = self._action(
+            meeting_menu, "Send ut &innkalling …", self.issue_notice,
+            "Kontroller og send ut innkallingen til møtet; saksnumrene låses",
+        )  # fmt: skip
+        self.start_action = self._action(
+            meeting_menu, "&Start møtet", self.start_meeting,
+            "Åpne møtet i Møte og sett klokkeslettet det startet", "Ctrl+T",
+        )  # fmt: skip
+        self.approve_action = self._action(
+            meeting_menu, "&Godkjenn referat", self.approve_minutes,
+            "Godkjenn referatet eller protokollen i Protokoll",
+        )  # fmt: skip
+
+        help_menu = bar.addMenu("&Hjelp")
+        self.shortcuts_action = self._action(
+            help_menu, "&Hurtigtaster", self.show_shortcuts, "Alle hurtigtastene i TR Desk", "F1"
+        )
+        self._action(help_menu, "&Om TR Desk", self._on_about, "Versjon og database")
+        for menu in (file_menu, edit_menu, view_menu, meeting_menu, help_menu):
+            menu.setToolTipsVisible(True)
+            menu.aboutToShow.connect(self.update_actions)
 
     def _build_status_bar(self) -> None:
         path = QLabel(f"Database: {self.store.path}")
@@ -247,12 +566,20 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # a failed backup must not stop the work; say so
             self.statusBar().showMessage(f"Sikkerhetskopien feilet: {exc}", 15000)
 
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
     def _on_saved(self, what: str) -> None:
-        self.statusBar().showMessage(f"Lagret {time.strftime('%H:%M:%S')}: {what}", 8000)
+        """One line per step: «Ny sak – lagret kl. 14:26:23»."""
+        when = f"lagret kl. {time.strftime('%H:%M:%S')}"
+        self._say(f"{what} – {when}" if what else when.capitalize())
+
+    def _on_undone(self, undo: bool) -> None:
+        text = self.undo_stack.redoText() if undo else self.undo_stack.undoText()
+        self._say(f"{'Angret' if undo else 'Gjort om'}: {text}" if text else "")
 
     def _on_undo_index(self, _index: int) -> None:
-        if not self.undo_stack.isClean():
-            self.statusBar().showMessage(f"Lagret {time.strftime('%H:%M:%S')}", 8000)
+        self.update_actions()
 
     def _on_store_error(self, error: StoreError) -> None:
         QTimer.singleShot(0, lambda: dialogs.warn(self, str(error)))
@@ -307,7 +634,8 @@ class MainWindow(QMainWindow):
     def _let_go(self) -> None:
         """Save pending typing and close the database, before another file takes its place."""
         for pane in self._lazy.values():
-            pane.shutdown()
+            if hasattr(pane, "shutdown"):
+                pane.shutdown()
         self.store.close()
 
     def restore_from(self, source: Path) -> bool:

@@ -83,6 +83,15 @@ class RosterTable(QTableView):
 class MeetingPane(MeetingView):
     """The Møte pane: the roster on the left, the cases in the middle, one case on the right."""
 
+    # The pane's own keys (Møte › Start møtet, Ctrl+T, is in the menu); Hjelp › Hurtigtaster
+    # lists them from here.
+    KEYS = (
+        ("Ctrl+Down", "Neste sak", "next"),
+        ("Ctrl+Up", "Forrige sak", "previous"),
+        ("Ctrl+E", "Møtet sluttet nå", "end"),
+        ("Ctrl+R", "Til listen over til stede", "roll"),
+    )
+
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
@@ -111,8 +120,10 @@ class MeetingPane(MeetingView):
             line.setMaximumWidth(70)
             line.editingFinished.connect(self._on_times_edited)
         self.start_now = QPushButton("Start nå (Ctrl+T)")
+        self.start_now.setToolTip("Møtet startet nå: klokkeslettet settes inn (Møte › Start møtet)")
         self.start_now.clicked.connect(lambda: self.stamp("start"))
         self.end_now = QPushButton("Slutt nå (Ctrl+E)")
+        self.end_now.setToolTip("Møtet sluttet nå: klokkeslettet settes inn")
         self.end_now.clicked.connect(lambda: self.stamp("end"))
         times = QHBoxLayout()
         times.addWidget(QLabel("Startet:"))
@@ -225,14 +236,14 @@ class MeetingPane(MeetingView):
         layout.addWidget(splitter, 1)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            ("Ctrl+Down", lambda: self.step_case(+1)),
-            ("Ctrl+Up", lambda: self.step_case(-1)),
-            ("Ctrl+T", lambda: self.stamp("start")),
-            ("Ctrl+E", lambda: self.stamp("end")),
-            ("Ctrl+R", self.roster.setFocus),
-        ):
-            QShortcut(QKeySequence(keys), self, slot, context=context)
+        slots = {
+            "next": lambda: self.step_case(+1),
+            "previous": lambda: self.step_case(-1),
+            "end": lambda: self.stamp("end"),
+            "roll": self.roster.setFocus,
+        }
+        for keys, _text, name in self.KEYS:
+            QShortcut(QKeySequence(keys), self, slots[name], context=context)
         self.watch_store(undo_stack, lambda: self._on_undo_index(0))
         self.fill_meetings()
 
@@ -542,6 +553,18 @@ class MeetingPane(MeetingView):
             return
         self.refresh(reload_editor=not self._pushing)
         self._show_saved()
+
+    def document(self) -> tuple[bytes, str] | None:
+        """The minutes as recorded so far, and a file name's stem."""
+        if self.meeting is None or self.context is None:
+            return None
+        from tr_desk.actions import file_stem, minutes_pdf
+
+        self.editor.flush()
+        kind = self.context.body.minutes_title.lower()
+        return minutes_pdf(self.store, self.meeting), file_stem(
+            self.store, self.meeting, kind, False
+        )
 
     def shutdown(self) -> None:
         self.editor.flush()

@@ -8,13 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QUndoStack
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -36,6 +34,7 @@ from tr_desk.core.model import Meeting, MeetingStatus
 from tr_desk.core.numbering import case_label
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.documents_io import print_document, save_file
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
@@ -51,34 +50,6 @@ def _renderers() -> tuple[Any, Any]:
 
 def _render_minutes(content: Any) -> bytes:
     return _renderers()[0](content)
-
-
-def print_pdf(data: bytes, printer: Any) -> int:
-    """Print the PDF ``data`` on ``printer`` page by page; returns the number of pages."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("Skriveren kunne ikke startes.")
-    try:
-        dpi = printer.resolution()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(page, size)
-            target = painter.viewport()
-            fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), fitted), image)
-    finally:
-        painter.end()
-    return document.pageCount()
 
 
 class MinutesPane(MeetingView):
@@ -309,23 +280,21 @@ class MinutesPane(MeetingView):
         return file_stem(self.store, self.meeting, kind, self.public.isChecked())
 
     def _save(self, data: bytes, stem: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Lagre PDF", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
-        )
-        if not name:
-            return None
-        path = Path(name)
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            dialogs.warn(self, f"Kunne ikke lagre «{path}»: {exc.strerror}.", "Ikke lagret")
-            return None
-        self.saved.emit(f"PDF lagret: {path}")
+        path = save_file(self, data, f"{stem}.pdf")
+        if path is not None:
+            self.message.emit(f"PDF lagret: {path}")
         return path
 
+    def document(self) -> tuple[bytes, str] | None:
+        """The minutes as the preview shows them (public or not), and a file name's stem."""
+        if self.meeting is None:
+            return None
+        return _render_minutes(self.content()), self._file_stem()
+
     def save_pdf(self) -> None:
-        if self.meeting is not None:
-            self._save(_render_minutes(self.content()), self._file_stem())
+        document = self.document()
+        if document is not None:
+            self._save(*document)
 
     def save_extract(self) -> None:
         """Særutskrift of one case, for those the decision concerns."""
@@ -355,19 +324,9 @@ class MinutesPane(MeetingView):
         self.preview.shutdown()
 
     def print_minutes(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        if self.meeting is None:
+        document = self.document()
+        if document is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self._file_stem())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Skriv ut")
-        if not dialog.exec():
-            return
-        try:
-            pages = print_pdf(_render_minutes(self.content()), printer)
-        except OSError as exc:
-            dialogs.warn(self, str(exc), "Ikke skrevet ut")
-            return
-        self.saved.emit(f"Sendt til skriveren: {pages} sider")
+        pages = print_document(self, *document)
+        if pages is not None:
+            self.message.emit(f"Sendt til skriveren: {pages} sider")

@@ -43,7 +43,8 @@ class StoreWatcher(QWidget):
 class Pane(StoreWatcher):
     """Push an undo command after it has been written, or say why it was not."""
 
-    saved = Signal(str)
+    saved = Signal(str)  # the name of the step just written
+    message = Signal(str)  # anything else the status bar should say
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -354,22 +352,23 @@ class PlanPane(Pane):
     # -- documents ---------------------------------------------------------------------------
 
     def _save(self, data: bytes, name: str, kind: str) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Lagre", str(Path.home() / name), kind)
-        if not chosen:
-            return
-        try:
-            Path(chosen).write_bytes(data)
-        except OSError as exc:
-            dialogs.warn(self, f"Kunne ikke lagre «{chosen}»: {exc.strerror}.", "Ikke lagret")
-            return
-        self.saved.emit(f"Lagret {chosen}")
+        from tr_desk.ui.documents_io import save_file
 
-    def save_pdf(self) -> None:
+        path = save_file(self, data, name, kind)
+        if path is not None:
+            self.message.emit(f"Lagret som {path}")
+
+    def document(self) -> tuple[bytes, str]:
+        """The year's plan as printed, and a file name's stem."""
         from tr_desk.core.plan import plan_lines, plan_title
         from tr_desk.documents.plan import render_plan
 
         pdf = render_plan(plan_title(self.year), plan_lines(self.meetings, self.bodies))
-        self._save(pdf, f"moteplan-{self.year}.pdf", "PDF (*.pdf)")
+        return pdf, f"moteplan-{self.year}"
+
+    def save_pdf(self) -> None:
+        pdf, stem = self.document()
+        self._save(pdf, f"{stem}.pdf", "PDF (*.pdf)")
 
     def save_ics(self) -> None:
         from tr_desk.documents.plan import render_calendar

@@ -1,0 +1,60 @@
+"""What the window remembers between sessions: where the user left off, the preview's size.
+
+Kept with Qt's settings (an ini file in the user's configuration folder), per database file:
+a meeting id means nothing in another database.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from tr_desk.core.landing import Landing, PaneName
+
+
+def settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Trondheimsregionen", "TR Desk"
+    )
+
+
+def _group(path: Path) -> str:
+    key = str(Path(path).resolve()).encode("utf-8")
+    return f"database-{zlib.crc32(key):08x}"
+
+
+def remembered(path: Path) -> Landing | None:
+    """The pane and meeting open when this database was last closed, if any."""
+    store = settings()
+    store.beginGroup(_group(path))
+    pane, meeting = store.value("pane", ""), store.value("meeting", "")
+    store.endGroup()
+    try:
+        name = PaneName(str(pane))
+    except ValueError:
+        return None
+    meeting_id = int(str(meeting)) if str(meeting).isdigit() else None
+    return Landing(name, meeting_id)
+
+
+def remember(path: Path, landing: Landing) -> None:
+    store = settings()
+    store.beginGroup(_group(path))
+    store.setValue("pane", landing.pane.value)
+    store.setValue("meeting", "" if landing.meeting_id is None else str(landing.meeting_id))
+    store.endGroup()
+    store.sync()
+
+
+def value(key: str, default: int) -> int:
+    """A remembered number (a splitter's width), ``default`` when none or not a number."""
+    raw = str(settings().value(key, default))
+    return int(raw) if raw.isdigit() else default
+
+
+def set_values(**values: object) -> None:
+    store = settings()
+    for key, item in values.items():
+        store.setValue(key, item)

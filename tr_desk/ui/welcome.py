@@ -1,0 +1,105 @@
+"""The welcome on an empty database: the three first steps, and the demo to look around in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from tr_desk.ui.main_window import MainWindow
+
+DEMO_FILENAME = "tr-desk-demo.sqlite"
+STEPS = (
+    ("1. Register", "Se over organene og medlemmene, og legg inn e-postadressene, så går "
+     "innkallingene til de riktige.", "Åpne Register", "Register"),
+    ("2. Møteplan", "Legg inn årets møter, eller la TR Desk foreslå dem ut fra fjorårets "
+     "mønster.", "Åpne Møteplan", "Møteplan"),
+    ("3. Første møte", "Lag møtet og sakslisten; standardsakene fylles ut, og saksnumrene "
+     "settes av seg selv.", "Nytt møte …", ""),
+)  # fmt: skip
+
+
+class Welcome(QWidget):
+    """Shown instead of a pane while the database has no meetings."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.heading = heading = QLabel("<h2>Velkommen til TR Desk</h2>")
+        intro = QLabel(
+            "Her lager du innkallinger, fører møtet og skriver referat og protokoll for "
+            "Regionrådet, Arbeidsutvalget, Kommunedirektørforum og Næringsrådet. "
+            "Databasen er tom ennå. Tre steg for å komme i gang:"
+        )
+        intro.setWordWrap(True)
+        self.steps = QWidget()
+        grid = QGridLayout(self.steps)
+        grid.setColumnStretch(1, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for row, (title, text, action, pane) in enumerate(STEPS):
+            label = QLabel(f"<b>{title}</b><br>{text}")
+            label.setWordWrap(True)
+            button = QPushButton(action)
+            button.clicked.connect(lambda _=False, pane=pane: self._step(pane))
+            grid.addWidget(label, row, 0, 1, 2)
+            grid.addWidget(button, row, 2)
+            self.buttons[pane or "Nytt møte"] = button
+        demo_text = QLabel(
+            "Vil du se hvordan det ser ut først? Demoen har Kommunedirektørforums og "
+            "Regionrådets møter fra 2022, fra de virkelige dokumentene. Den åpnes som "
+            "en egen database, så din egen forblir tom."
+        )
+        demo_text.setWordWrap(True)
+        self.demo_button = QPushButton("Åpne demoen")
+        self.demo_button.clicked.connect(self._open_demo)
+        box = QWidget()
+        box.setMaximumWidth(720)
+        layout = QVBoxLayout(box)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.steps)
+        layout.addSpacing(16)
+        layout.addWidget(demo_text)
+        layout.addWidget(self.demo_button)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(box)
+
+    def _step(self, pane: str) -> None:
+        window = self.window_
+        if pane:
+            window.show_pane(pane)
+        else:
+            window.new_meeting()
+
+    def _open_demo(self) -> None:
+        """Make the demo database (once) beside this one, and open it.
+
+        Made by ``tr-desk demo`` in its own process: the same code as on the command line."""
+        import subprocess
+        import sys
+
+        from tr_desk.ui import dialogs
+
+        path = self.window_.store.path.with_name(DEMO_FILENAME)
+        if not path.exists():
+            command = [sys.executable, "-m", "tr_desk", "--db", str(path), "demo"]
+            self.demo_button.setEnabled(False)
+            self.demo_button.setText("Lager demoen …")
+            self.demo_button.repaint()
+            problem = ""
+            try:
+                result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+                if result.returncode != 0:
+                    problem = (result.stderr.strip().splitlines() or ["ukjent feil"])[-1]
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                problem = str(exc)
+            self.demo_button.setEnabled(True)
+            self.demo_button.setText("Åpne demoen")
+            if problem:
+                path.unlink(missing_ok=True)
+                dialogs.warn(self, f"Demoen kunne ikke lages: {problem}", "Demoen")
+                return
+        self.window_.open_database(path)
