@@ -142,7 +142,7 @@ def test_the_plan_lists_pass_the_model_tester(qtmodeltester, pane: PlanPane, mon
 def test_a_date_changed_in_the_proposed_plan_is_checked_again(
     qtmodeltester, pane: PlanPane, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QDateEdit
+    from tr_desk.ui.date_field import DateField
 
     dialog = plan_pane.GeneratorDialog(pane.store, 2023, pane.store.settings.plan_settings(), pane)
     qtmodeltester.check(dialog.slots)
@@ -150,8 +150,9 @@ def test_a_date_changed_in_the_proposed_plan_is_checked_again(
         r for r in range(dialog.slots.rowCount()) if dialog.slots.record(r).body.prefix == "KF"
     )
     editor = dialog.table.indexWidget(dialog.slots.index(row, 1))
-    assert isinstance(editor, QDateEdit)  # the date is a field, open without a click
-    editor.setDate(QDate(2023, 5, 17))  # Grunnlovsdag
+    assert isinstance(editor, DateField)  # the date is a field, open without a click
+    editor.line.setText("17.05.2023")  # Grunnlovsdag, typed
+    editor.line.editingFinished.emit()
     assert dialog.proposal.slots[row].day == dt.date(2023, 5, 17)
     assert dialog.slots.index(row, 2).data() == "Onsdag 17.05"
     assert any("Grunnlovsdag" in str(f) for f in dialog.proposal.flags)

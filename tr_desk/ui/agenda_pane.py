@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
+from tr_desk.ui.date_field import DateField
 from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
 from tr_desk.ui.models import qdate
 from tr_desk.ui.pane import MeetingView
@@ -68,9 +68,7 @@ class NewMeetingDialog(QDialog):
         self.body = QComboBox()
         for body in store.register.bodies():
             self.body.addItem(body.name, body.id)
-        self.day = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=14)))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = DateField(dt.date.today() + dt.timedelta(days=14))
         form = QFormLayout(self)
         form.addRow("&Organ:", self.body)
         form.addRow("&Dato:", self.day)
@@ -195,9 +193,7 @@ class AgendaPane(MeetingView):
         agenda_layout.addWidget(self.check_list, 2)
 
         # -- left, second tab: the meeting's header -------------------------------------------
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = DateField()
         self.day.editingFinished.connect(self._on_header_edited)
         self.start = QLineEdit()
         self.end = QLineEdit()

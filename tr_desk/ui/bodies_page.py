@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.date_field import DateField
 from tr_desk.ui.models import (
     EDIT_ROLE,
     MINUTES_LABELS,
@@ -78,11 +78,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), EDIT_ROLE)
 
 
-def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    return edit
+def date_edit(day: dt.date, parent: QWidget) -> DateField:
+    return DateField(day, parent)
 
 
 class AddMembershipDialog(QDialog):

@@ -301,6 +301,10 @@ class CaseEditor(CaseForm):
         self.flush()
         self.case = case
         self.first_attachment_number = first_attachment_number
+        if case is not None:
+            from tr_desk.ui.name_completion import complete_names
+
+            complete_names(self.presenter, self.store.register.people())
         self.setEnabled(case is not None)
         widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
         for widget in (*widgets, self.kind, self.exempt):

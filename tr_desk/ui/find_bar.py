@@ -27,7 +27,9 @@ def find_in_view(view: QAbstractItemView, text: str, after: bool) -> bool:
     model = view.model()
     if model is None or not text:
         return False
-    rows, columns = model.rowCount(), model.columnCount()
+    rows = model.rowCount(QModelIndex())
+    # A list model hides columnCount; the columns are those with a valid index.
+    columns = next((c for c in range(1, 32) if not model.index(0, c).isValid()), 32)
     if not rows:
         return False
     current = view.currentIndex().row()

@@ -3,6 +3,7 @@ left between two cases."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from tr_desk.core.model import Attendance
@@ -36,6 +37,9 @@ class PersonDialog(QDialog):
             line = self.person.lineEdit()
             assert line is not None
             line.setPlaceholderText("Navn fra registeret, eller en gjest")
+            completer = self.person.completer()
+            if completer is not None:  # any part of the name, not only its start
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.role = QLineEdit(role)
         self.role.setPlaceholderText("f.eks. sekretariat, innleder, gjest")
         form = QFormLayout(self)

@@ -350,6 +350,7 @@ class MeetingPane(MeetingView):
             self.editor.load(None)
             return
         assert self.context is not None
+        self.editor.set_people(list(self.context.people.values()))
         people = {pid: p.name for pid, p in self.context.people.items()}
         self.editor.load(
             self.meeting.cases[row], self.context.where(row), people, list(self.context.members),

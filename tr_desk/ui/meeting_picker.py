@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tr_desk.core.formats import date_short, weekday_name
+from tr_desk.core.formats import WEEKDAYS, date_short
 from tr_desk.core.model import Body, Meeting, MeetingStatus
 from tr_desk.storage.store import Store
 
@@ -58,7 +58,7 @@ def meeting_groups(
     def entry(m: Meeting, with_body: bool) -> tuple[int, str, str]:
         body = bodies[m.body_id]
         status = STATUS_LABELS[m.status].lower()
-        day = f"{weekday_name(m.date)} {date_short(m.date)}"
+        day = f"{WEEKDAYS[m.date.weekday()]} {date_short(m.date)}"
         label = f"{body.prefix}  {day} ({status})" if with_body else f"{day} ({status})"
         assert m.id is not None
         return m.id, label, f"{body.name} {body.prefix} {day} {status}"
@@ -86,7 +86,7 @@ class _Filter(QSortFilterProxyModel):
 
     def set_words(self, text: str) -> None:
         self.words = text.casefold().split()
-        self.invalidateFilter()
+        self.setFilterFixedString(text)  # filters again (through filterAcceptsRow below)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         text = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)

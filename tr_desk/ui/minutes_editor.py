@@ -3,6 +3,7 @@ disqualifications, outcome; in written procedure each member's answer instead of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Vote
+from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Person, Vote
 from tr_desk.core.roll import OUTCOME_TEXT
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import CaseForm, MarkdownEdit, formatting_bar
+from tr_desk.ui.name_completion import complete_names
 
 TYPING_PAUSE_MS = 300  # a keystroke is in the database within a second
 DEFAULT_DISQUALIFICATION = "fvl. § 6 første ledd"
@@ -198,6 +200,10 @@ class MinutesEditor(CaseForm):
         self.setEnabled(False)
 
     # -- showing ---------------------------------------------------------------------------
+
+    def set_people(self, people: Sequence[Person]) -> None:
+        """The register, for completing names in «Innledet av»."""
+        complete_names(self.introduced_by, people)
 
     def load(
         self,

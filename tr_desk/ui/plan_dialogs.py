@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +31,8 @@ from tr_desk.core.model import Body
 from tr_desk.core.plan import PlanSettings, Proposal, Slot, check_plan, propose_plan, slots_of
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
-from tr_desk.ui.models import EDIT_ROLE, pydate, qdate
+from tr_desk.ui.date_field import DateField
+from tr_desk.ui.models import EDIT_ROLE, pydate
 from tr_desk.ui.view_models import FlagListModel, ProposalModel
 
 
@@ -58,9 +58,7 @@ class MeetingDialog(QDialog):
         self.body = QComboBox()
         for body in bodies:
             self.body.addItem(body.name, body.id)
-        self.day = QDateEdit(qdate(day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = DateField(day)
         self.weekday = style.muted("")
         self.start = QLineEdit()
         self.end = QLineEdit()
@@ -125,14 +123,13 @@ class DateDelegate(QStyledItemDelegate):
     """A date field with a calendar; every change is written back at once."""
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setDisplayFormat("dd.MM.yyyy")
-        editor.setCalendarPopup(True)
+        editor = DateField(parent=parent)
+        editor.setAutoFillBackground(True)
         editor.dateChanged.connect(lambda _day: self.commitData.emit(editor))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         value = index.data(EDIT_ROLE)
         if value is not None and value != editor.date():
             blocked = editor.blockSignals(True)
@@ -140,7 +137,7 @@ class DateDelegate(QStyledItemDelegate):
             editor.blockSignals(blocked)
 
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         model.setData(index, editor.date(), EDIT_ROLE)
 
 
