@@ -276,3 +276,27 @@ def test_a_demo_can_be_opened_from_the_welcome(qtbot, store, monkeypatch) -> Non
     monkeypatch.setattr(window, "open_database", opened.append)
     window.welcome.demo_button.click()
     assert opened and opened[0].name == "tr-desk-demo.sqlite" and opened[0].exists()
+
+
+def test_a_body_nobody_can_be_reached_in_says_so(qtbot, demo) -> None:
+    from tr_desk.core.mail import roster_hint
+    from tr_desk.core.model import Person
+
+    assert roster_hint("Regionrådet", []) == (
+        "Regionrådet har ingen medlemmer ennå – legg dem inn i Register."
+    )
+    people = [Person(1, "Ola Nordmann", email="ola@x.no"), Person(2, "Kari Nordmann")]
+    assert (
+        roster_hint("KF", people) == "1 av 2 medlemmer i KF mangler e-postadresse: Kari Nordmann."
+    )
+    assert roster_hint("KF", people[:1]) == ""
+
+    window = open_window(qtbot, demo, dt.date(2022, 11, 25))
+    hint = window.agenda.hint
+    assert hint.isVisibleTo(window) and "mangler e-postadresse" in hint.text()
+    hint.linkActivated.emit("register")
+    assert window.current_title() == "Register"
+    bodies = window.register.bodies
+    row = next(r for r in range(bodies.bodies.rowCount()) if bodies.bodies.record(r).prefix == "TR")
+    bodies.body_view.selectRow(row)
+    assert "Regionrådet har ingen medlemmer ennå" in bodies.hint.text()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.formats import date_long, date_short, time_slot, weekday_name
-from tr_desk.core.model import MeetingMode
+from tr_desk.core.model import MeetingMode, Person
 
 # An address as a mail program accepts it: local part, @, a domain with a dot; no spaces,
 # commas, angle brackets or line breaks (a name is never taken for an address).
@@ -57,6 +57,20 @@ class NoticeMail:
             return ""
         names = ", ".join(self.without_address)
         return f"{len(self.without_address)} av {self.called} mangler e-postadresse: {names}"
+
+
+def roster_hint(body_name: str, members: Sequence[Person], where: str = "i Register") -> str:
+    """What the window says of a body its notice cannot reach: no members yet, or members
+    without an e-mail address; empty when everyone can be reached."""
+    if not members:
+        return f"{body_name} har ingen medlemmer ennå – legg dem inn {where}."
+    missing = [clean_name(p.name) for p in members if not valid_address(p.email)]
+    if not missing:
+        return ""
+    return (
+        f"{len(missing)} av {len(members)} medlemmer i {body_name} mangler e-postadresse: "
+        f"{', '.join(missing)}."
+    )
 
 
 def _recipients(context: MeetingContext, ids: Sequence[int]) -> tuple[list[Recipient], list[str]]:

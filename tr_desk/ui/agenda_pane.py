@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ MODE_LABELS = {
     MeetingMode.REMOTE: "Fjernmøte (digitalt)",
     MeetingMode.WRITTEN: "Skriftlig saksbehandling",
 }
+REACH_RULES = ("someone_invited", "invited_have_addresses")
 NEW_CASES = [
     ("Ny sak", CaseKind.ORDINARY),
     ("Ny orientering", CaseKind.BRIEFING),
@@ -121,6 +122,8 @@ class ListDialog(QDialog):
 class AgendaPane(MeetingView):
     """The Sakliste pane: one meeting's header, its cases, the check and the preview."""
 
+    register_requested = Signal()
+
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
@@ -136,6 +139,10 @@ class AgendaPane(MeetingView):
         self.preview_on = QCheckBox("Forhåndsvisning")
         self.preview_on.setChecked(True)
         self.preview_on.toggled.connect(self._on_preview_toggled)
+        self.hint = style.warning("")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
+        self.hint.linkActivated.connect(lambda _link: self.register_requested.emit())
         top = QHBoxLayout()
         top.addWidget(QLabel("Møte:"))
         top.addWidget(self.meetings)
@@ -264,6 +271,7 @@ class AgendaPane(MeetingView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.hint)
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, lambda: self._on_undo_index(0))
         self.fill_meetings()
@@ -392,6 +400,10 @@ class AgendaPane(MeetingView):
         assert self.meeting is not None
         self.problems = check_notice(self.context)
         style.show_problems(self.problems, self.check_list, self.check_title)
+        # Nobody to send it to, or some without an address: said above the work, not only
+        # in the check, with the way to the Register.
+        reach = [p.message for p in self.problems if p.rule in REACH_RULES]
+        style.set_warning(self.hint, " ".join(reach), ("register", "Åpne Register"))
 
     # -- editing ------------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.core.context import MEMBER_ROLES
+from tr_desk.core.mail import roster_hint
 from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
@@ -212,6 +214,9 @@ class BodiesPage(Pane):
         )
         self.members_title = QLabel()
         style.bold(self.members_title)
+        self.hint = style.warning("")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
         self.show_ended = QCheckBox("Vis avsluttede")
         self.show_ended.toggled.connect(lambda _: self._fill_members())
         self.add_button = QPushButton("Legg til medlem …")
@@ -244,6 +249,7 @@ class BodiesPage(Pane):
         row.addStretch(1)
         row.addWidget(self.show_ended)
         layout.addLayout(row)
+        layout.addWidget(self.hint)
         layout.addWidget(self.member_view, 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -294,6 +300,12 @@ class BodiesPage(Pane):
         ]
         self.members.set_records(rows)
         self.members_title.setText(f"Medlemmer og kopimottakere i {body.name}")
+        people = {p.id: p for p in self.store.register.people()}
+        current = self.store.register.roster(body.id, today, MEMBER_ROLES)
+        hint = roster_hint(
+            body.name, [people[i] for i in current if i in people], "med «Legg til medlem …»"
+        )
+        style.set_warning(self.hint, hint)
 
     def _selected_membership(self) -> MembershipRow | None:
         row = self.member_view.currentIndex().row()

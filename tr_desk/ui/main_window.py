@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
                 pane.meeting_opened.connect(self._on_meeting_opened)
             if hasattr(pane, "open_requested"):
                 pane.open_requested.connect(self.open_meeting)
+            if hasattr(pane, "register_requested"):
+                pane.register_requested.connect(partial(self.show_pane, "Register"))
             if hasattr(pane, "problem_chosen"):
                 pane.problem_chosen.connect(self.go_to_case)
             self._lazy[title] = pane

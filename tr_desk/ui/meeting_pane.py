@@ -280,12 +280,12 @@ class MeetingPane(MeetingView):
         )
         self.status.setText(f"{status}{mode}")
         locked = self._locked = m.minutes_locked or self.store.readonly
-        self.locked.setText(
+        reason = (
             "Protokollen er godkjent og låst. Gjenåpne den i Protokoll-fanen for å endre."
             if m.minutes_locked
             else f"Skrivebeskyttet: {self.store.readonly_reason}"
         )
-        self.locked.setVisible(locked)
+        style.set_warning(self.locked, reason if locked else "")
         widgets = (self.roster, self.editor, self.held_start, self.held_end, self.start_now,
                    self.end_now, self.add_other, self.remove_line, *self.mark_buttons)  # fmt: skip
         for widget in widgets:

@@ -40,9 +40,21 @@ def muted(text: str) -> QLabel:
 
 def warning(text: str) -> QLabel:
     """A red, bold message (read-only database and the like)."""
+    label = QLabel()
+    set_warning(label, text)
+    return label
+
+
+def set_warning(label: QLabel, text: str, link: tuple[str, str] | None = None) -> None:
+    """Put ``text`` in ``label`` as a warning, with a link (target, text) after it; hidden
+    when there is nothing to say."""
     import html
 
-    return QLabel(f'<b style="color: {WARNING_COLOUR}">{html.escape(text)}</b>')
+    shown = f'<b style="color: {WARNING_COLOUR}">{html.escape(text)}</b>'
+    if link is not None:
+        shown += f' <a href="{link[0]}">{html.escape(link[1])}</a>'
+    label.setText(shown if text else "")
+    label.setVisible(bool(text))
 
 
 def show_problems(problems: Sequence[Problem], items: QListWidget, title: QLabel) -> None:
