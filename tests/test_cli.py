@@ -186,7 +186,7 @@ def test_pdf_innkalling_from_the_demo(demo_db: Path, tmp_path: Path, capsys) -> 
     )
     assert code == 0, err
     pdf = extracted(out)
-    assert pdf.startswith("INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
+    assert pdf.startswith("Trondheimsregionen\nINNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
     assert "Tidsrom: Fredag 02. desember 2022 kl 0830-1130" in pdf
     numbers = [
         line[:8] for line in pdf.splitlines() if line.startswith("KF ") and line[5:8] == "/22"
@@ -366,7 +366,8 @@ def test_plan_prints_in_date_order_with_computed_weekdays(plan_db: Path, tmp_pat
     code, _, err = run(capsys, "--db", str(plan_db), "pdf", "moteplan", "2023", "-o", str(out))
     assert code == 0, err
     lines = [line.strip() for line in text_of(out).splitlines() if line.strip()]
-    assert lines[:8] == [
+    assert lines[:9] == [
+        "Trondheimsregionen",
         "MØTEPLAN TRONDHEIMSREGIONEN 2023",
         "Næringsrådet: Onsdag 25.01 kl 1200-1500",
         "Kommunedirektørforum: Fredag 03.02 kl 0830-1130",
@@ -608,7 +609,7 @@ def test_mail_writes_a_draft_with_the_notice_attached(
     files = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
     assert set(files) == {"KF-2022-12-02-innkalling.pdf", "KF-2022-12-02-sakspapirer.pdf"}
     text = text_of(files["KF-2022-12-02-innkalling.pdf"])
-    assert text.startswith("INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
+    assert text.startswith("Trondheimsregionen\nINNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022")
 
 
 def test_mail_of_an_unknown_meeting_is_one_line(demo_db: Path, tmp_path: Path, capsys) -> None:

@@ -38,7 +38,9 @@ class NotReady(StoreError):
 
 def content_hash(content: NoticeContent) -> str:
     """A fingerprint of what the notice says, to tell whether it changed after it was sent."""
-    data = json.dumps(dataclasses.asdict(content), ensure_ascii=False, sort_keys=True)
+    said = dataclasses.asdict(content)
+    said.pop("letterhead", None)  # a new logo is not a new notice
+    data = json.dumps(said, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
 
@@ -175,7 +177,8 @@ def plan_pdf(store: Store, year: int) -> bytes:
     from tr_desk.documents.plan import render_plan
 
     bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
-    return render_plan(plan_title(year), plan_lines(store.meetings.headers(year=year), bodies))
+    lines = plan_lines(store.meetings.headers(year=year), bodies)
+    return render_plan(plan_title(year), lines, store.settings.letterhead())
 
 
 def plan_calendar(store: Store, year: int) -> bytes:

@@ -71,7 +71,7 @@ def test_protokoll_ends_with_both_signatures_chair_first(demo_store: Store) -> N
             )
         )
     )
-    assert text.startswith("PROTOKOLL, ARBEIDSUTVALGET – 12.10.2022")
+    assert text.startswith("Trondheimsregionen PROTOKOLL, ARBEIDSUTVALGET – 12.10.2022")
     assert "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no." in text
     assert "Ingen merknader til innkallingen." in text
     assert "Vedtaket var enstemmig." in text
@@ -102,7 +102,7 @@ def test_extract_of_one_case(demo_store: Store) -> None:
     meeting, index = demo_store.meetings.find_case("KF 37/22")
     content = extract_content(demo_store.context(meeting), index, dt.date(2022, 9, 23))
     text = flat(text_of(render_extract(content)))
-    assert text.startswith("SÆRUTSKRIFT, KOMMUNEDIREKTØRFORUM – 16.09.2022")
+    assert text.startswith("Trondheimsregionen SÆRUTSKRIFT, KOMMUNEDIREKTØRFORUM – 16.09.2022")
     assert "KF 37/22 Økonomisk status i Trondheimsregionen" in text
     assert "Vedtak: Kommunedirektørforum tar saken til orientering." in text
     assert (

@@ -186,7 +186,7 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
         PdfReader(io.BytesIO(revised.read_bytes()))
         .pages[0]
         .extract_text()
-        .startswith(f"REVIDERT INNKALLING, KOMMUNEDIREKTØRFORUM – 03.02.{YEAR}")
+        .startswith(f"Trondheimsregionen\nREVIDERT INNKALLING, KOMMUNEDIREKTØRFORUM – 03.02.{YEAR}")
     )
 
 

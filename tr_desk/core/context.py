@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from tr_desk.core.model import Body, Meeting, Membership, Person, Role
+from tr_desk.core.model import Body, Letterhead, Meeting, Membership, Person, Role
 from tr_desk.core.names import NameIndex
 from tr_desk.core.numbering import case_label
 
@@ -45,6 +45,7 @@ class MeetingContext:
     previous: dt.date | None = None
     council_meetings: tuple[dt.date, ...] = ()
     today: dt.date | None = None
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
     @property
     def chair(self) -> int | None:

@@ -17,6 +17,7 @@ from tr_desk.core.model import (
     Case,
     CaseKind,
     ExclusionKind,
+    Letterhead,
     Meeting,
     MeetingMode,
     MinutesKind,
@@ -171,6 +172,7 @@ class MinutesContent:
     signatures: list[tuple[str, str, str]]  # name, title, «(sign)» or ""
     status_note: str = ""  # «Godkjent …», «Endret etter godkjenning …»
     public: bool = False
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 def minutes_title(body: Body, meeting: Meeting) -> str:
@@ -370,6 +372,7 @@ def minutes_content(context: MeetingContext, *, public: bool = False) -> Minutes
     else:
         signatures = [(manager[0], manager[1], "")]
     return MinutesContent(
+        letterhead=context.letterhead,
         title=minutes_title(body, meeting),
         header=[(label, value) for label, value in header if value],
         preamble=preamble,
@@ -398,6 +401,7 @@ class ExtractContent:
     case: MinutesCase
     signature: tuple[str, str]
     certified: str
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 def extract_content(context: MeetingContext, index: int, today: dt.date) -> ExtractContent:
@@ -432,6 +436,7 @@ def extract_content(context: MeetingContext, index: int, today: dt.date) -> Extr
     ]
     signature = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     return ExtractContent(
+        letterhead=context.letterhead,
         title=f"SÆRUTSKRIFT, {body.name.upper()} – {date_short(meeting.date)}",
         header=[(label, value) for label, value in header if value],
         case=case,

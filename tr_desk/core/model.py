@@ -259,3 +259,14 @@ class Meeting:
     def minutes_locked(self) -> bool:
         """Approved minutes change only after an explicit «Gjenåpne»."""
         return self.status is MeetingStatus.APPROVED
+
+
+ORGANISATION = "Trondheimsregionen"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The organisation at the top of page 1 of every document, like a municipal letter."""
+
+    name: str = ORGANISATION
+    logo: str = ""  # the image file's path; empty: no logo

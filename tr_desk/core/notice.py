@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, date_with_weekday, period
-from tr_desk.core.model import Body, Case, Meeting, MeetingMode, Outcome, Person
+from tr_desk.core.model import Body, Case, Letterhead, Meeting, MeetingMode, Outcome, Person
 from tr_desk.core.public import EXEMPT_TITLE, exemption_line, public_meeting
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class NoticeContent:
     cases: list[NoticeCase]
     signature: tuple[str, str]  # name, title
     public: bool = False
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 def notice_title(body: Body, meeting: Meeting, revision: int = 0) -> str:
@@ -136,6 +137,7 @@ def notice_content(
         cases.append(item)
     signature = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     return NoticeContent(
+        letterhead=context.letterhead,
         title=notice_title(body, meeting, revision),
         header=[(label, value) for label, value in header if value],
         cases=cases,

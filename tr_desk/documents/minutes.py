@@ -100,7 +100,7 @@ def render_minutes(content: MinutesContent) -> bytes:
         flowables.append(KeepTogether(minutes_case_flowables(case, width)))
     flowables += _signatures(content.signatures)
     footer = "Offentlig versjon" if content.public else ""
-    return build_pdf(flowables, content.title, footer)
+    return build_pdf(flowables, content.title, footer, content.letterhead)
 
 
 def render_extract(content: ExtractContent) -> bytes:
@@ -113,4 +113,4 @@ def render_extract(content: ExtractContent) -> bytes:
     flowables += minutes_case_flowables(content.case, text_width(), discussion=False)
     flowables.append(Paragraph(inline_markup(content.certified), st["signature"]))
     flowables += signature_flowables(*content.signature)
-    return build_pdf(flowables, content.title)
+    return build_pdf(flowables, content.title, letterhead=content.letterhead)

@@ -60,4 +60,4 @@ def render_notice(content: NoticeContent) -> bytes:
         flowables += case_flowables(case, width)
     flowables += signature_flowables(*content.signature)
     footer = "Offentlig versjon" if content.public else ""
-    return build_pdf(flowables, content.title, footer)
+    return build_pdf(flowables, content.title, footer, content.letterhead)

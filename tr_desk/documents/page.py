@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from tr_desk.core.model import Letterhead
 from tr_desk.documents.markdown import inline_markup, markdown_flowables
 from tr_desk.documents.styles import styles
 
@@ -58,8 +59,44 @@ def numbered_canvas(footer: str) -> Any:
     return NumberedCanvas
 
 
-def build_pdf(flowables: list[Any], title: str, footer: str = "") -> bytes:
-    """Typeset ``flowables`` on A4 with page numbers; the same input gives the same bytes."""
+def draw_letterhead(canvas: Any, letterhead: Letterhead) -> None:
+    """The organisation's name (and logo) above the title on page 1, as on a municipal letter."""
+    from reportlab.lib.units import mm
+
+    from tr_desk.documents.fonts import register_fonts
+
+    width, height = _page_size()
+    family = register_fonts()
+    canvas.saveState()
+    left = MARGIN_MM * mm
+    if letterhead.logo:
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(letterhead.logo)
+            w, h = image.getSize()
+            box_h = 12 * mm
+            box_w = min(45 * mm, box_h * w / h) if h else 0
+            canvas.drawImage(image, left, height - 17 * mm, box_w, box_h, mask="auto",
+                             preserveAspectRatio=True, anchor="sw")  # fmt: skip
+            left += box_w + 4 * mm
+        except (OSError, ValueError):  # a logo gone or unreadable: the name alone
+            pass
+    if letterhead.name:
+        canvas.setFont(f"{family}-Bold", 11)
+        canvas.setFillColorRGB(0.2, 0.2, 0.2)
+        canvas.drawString(left, height - 12.5 * mm, letterhead.name)
+    canvas.setStrokeColorRGB(0.6, 0.6, 0.6)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_MM * mm, height - 19 * mm, width - MARGIN_MM * mm, height - 19 * mm)
+    canvas.restoreState()
+
+
+def build_pdf(
+    flowables: list[Any], title: str, footer: str = "", letterhead: Letterhead | None = None
+) -> bytes:
+    """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1; the same input
+    gives the same bytes."""
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
@@ -69,14 +106,18 @@ def build_pdf(flowables: list[Any], title: str, footer: str = "") -> bytes:
         pagesize=_page_size(),
         leftMargin=MARGIN_MM * mm,
         rightMargin=MARGIN_MM * mm,
-        topMargin=20 * mm,
+        topMargin=(24 if letterhead is not None else 20) * mm,
         bottomMargin=22 * mm,
         title=title,
         author="Trondheimsregionen",
         creator="TR Desk",
         invariant=1,
     )
-    doc.build(flowables, canvasmaker=numbered_canvas(footer))
+    first = (lambda canvas, _doc: draw_letterhead(canvas, letterhead)) if letterhead else None
+    if first is not None:
+        doc.build(flowables, canvasmaker=numbered_canvas(footer), onFirstPage=first)
+    else:
+        doc.build(flowables, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tr_desk.core.model import Body, Meeting, MeetingStatus
+from tr_desk.core.model import Body, Letterhead, Meeting, MeetingStatus
 from tr_desk.core.plan import PlanLine
 from tr_desk.documents.markdown import inline_markup
 from tr_desk.documents.page import build_pdf, header_flowables
@@ -16,7 +16,9 @@ TIMEZONE = "Europe/Oslo"
 SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # sequence = minutes since
 
 
-def render_plan(title: str, lines: Sequence[PlanLine]) -> bytes:
+def render_plan(
+    title: str, lines: Sequence[PlanLine], letterhead: Letterhead | None = None
+) -> bytes:
     """«MØTEPLAN TRONDHEIMSREGIONEN 2023», then one line per meeting; Regionrådet in bold."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
@@ -29,7 +31,7 @@ def render_plan(title: str, lines: Sequence[PlanLine]) -> bytes:
         flowables.append(Paragraph(f"<b>{text}</b>" if line.bold else text, line_style))
     if not lines:
         flowables.append(Paragraph("Ingen møter i planen.", st["note"]))
-    return build_pdf(flowables, title)
+    return build_pdf(flowables, title, letterhead=letterhead or Letterhead())
 
 
 def render_calendar(

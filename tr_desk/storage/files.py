@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # A stored attachment is named by the SHA-256 of its content; nothing else is ever read.
 ATTACHMENT_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
+IMAGE_NAME = re.compile(r"[0-9a-f]{64}\.(png|jpg)")
+MAX_IMAGE_BYTES = 5 * 2**20
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 
@@ -69,6 +71,36 @@ class Files(Part):
                 f"«{name}» er ikke et lagret vedlegg.", f"{shown(name)} is not a stored attachment"
             )
         return read_pdf_file(self.attachments_dir / name)
+
+    def image_path(self, name: str) -> Path | None:
+        """Where a stored image (the logo) lives; None for anything but a stored image name."""
+        return self.attachments_dir / name if IMAGE_NAME.fullmatch(name) else None
+
+    def store_image(self, source: Path) -> str:
+        """Keep a PNG or JPEG (the logo) beside the attachments, named by its hash."""
+        import hashlib
+
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise StoreError(
+                f"Kunne ikke lese «{source.name}»: {exc.strerror}.", f"cannot read {source}"
+            ) from None
+        kinds = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+        suffix = next((s for magic, s in kinds.items() if data.startswith(magic)), None)
+        if suffix is None or len(data) > MAX_IMAGE_BYTES:
+            raise StoreError(
+                f"«{source.name}» er ikke et PNG- eller JPEG-bilde på høyst 5 MB.",
+                f"{source.name} is not a PNG or JPEG image of at most 5 MB",
+            )
+        name = hashlib.sha256(data).hexdigest() + suffix
+        target = self.attachments_dir / name
+        if not target.exists():
+            self.attachments_dir.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            partial.write_bytes(data)
+            partial.replace(target)
+        return name
 
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once)."""

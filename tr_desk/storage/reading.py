@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tr_desk.core.context import MEMBER_ROLES, MeetingContext, roster
 from tr_desk.core.model import Meeting, MeetingStatus, Role
 from tr_desk.core.numbering import number_year
+from tr_desk.storage.settings import LETTERHEAD_KEYS
 
 if TYPE_CHECKING:
     from tr_desk.storage.store import Store
@@ -49,7 +50,8 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
                 [council.id, MeetingStatus.CANCELLED.value],
             )
         )
-    manager_id = store.settings.setting("daglig_leder_id")
+    found = store.settings.some("daglig_leder_id", *LETTERHEAD_KEYS)  # one read of the settings
+    manager_id = found.get("daglig_leder_id", "")
     return MeetingContext(
         meeting=meeting,
         body=body,
@@ -64,4 +66,5 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         previous=meetings.previous_meeting(meeting.body_id, meeting.date),
         council_meetings=council_days,
         today=today,
+        letterhead=store.settings.letterhead(found),
     )

@@ -48,6 +48,7 @@ from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_comb
 from tr_desk.ui.models import qdate
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
+from tr_desk.ui.state import keep_sizes
 
 MODE_LABELS = {
     MeetingMode.IN_PERSON: "Fysisk møte",
@@ -263,9 +264,12 @@ class AgendaPane(MeetingView):
         splitter.addWidget(self.left)
         splitter.addWidget(editor_scroll)
         splitter.addWidget(self.preview)
+        # The preview wide enough to read a page at its width; then as he left it.
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 4)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 5)
+        splitter.setSizes([300, 400, 500])
+        keep_sizes(splitter, "sakliste")
         self.splitter = splitter
 
         layout = QVBoxLayout(self)

@@ -48,6 +48,7 @@ from tr_desk.ui.meeting_dialogs import PersonDialog, SpanDialog
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.minutes_editor import MinutesEditor
 from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import CaseListModel, RollModel
 
 KEYS = {
@@ -229,6 +230,7 @@ class MeetingPane(MeetingView):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
+        keep_sizes(splitter, "mote")
         splitter.setSizes([500, 660])
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -38,6 +38,7 @@ from tr_desk.ui.documents_io import print_document, save_file
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
+from tr_desk.ui.state import keep_sizes
 
 
 @cache
@@ -121,6 +122,7 @@ class MinutesPane(MeetingView):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        keep_sizes(splitter, "protokoll")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(documents)

@@ -75,7 +75,9 @@ class MeetingDialog(QDialog):
         form.addRow("&Organ:", self.body)
         form.addRow("&Dato:", self.day)
         form.addRow("", self.weekday)
-        form.addRow("&Tid:", slot)
+        time_label = QLabel("&Tid:")
+        time_label.setBuddy(self.start)  # the label of a row of fields has no buddy by itself
+        form.addRow(time_label, slot)
         form.addRow("&Sted:", self.place)
         form.addRow("&Merknad:", self.note)
         form.addRow(dialogs.ok_cancel(self, "Legg til", self._on_ok))

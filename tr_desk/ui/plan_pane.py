@@ -38,6 +38,7 @@ from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import pydate, qdate
 from tr_desk.ui.pane import Pane
 from tr_desk.ui.plan_dialogs import GeneratorDialog, MeetingDialog, flag_view
+from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import FlagListModel, PlanListModel, plan_lines
 from tr_desk.ui.year_view import Mark, YearView
 
@@ -143,6 +144,7 @@ class PlanPane(Pane):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
+        keep_sizes(splitter, "moteplan")
         splitter.setSizes([720, 460])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -359,12 +361,10 @@ class PlanPane(Pane):
             self.message.emit(f"Lagret som {path}")
 
     def document(self) -> tuple[bytes, str]:
-        """The year's plan as printed, and a file name's stem."""
-        from tr_desk.core.plan import plan_lines, plan_title
-        from tr_desk.documents.plan import render_plan
+        """The year's plan as printed (the same as on the command line), and a file's stem."""
+        from tr_desk.actions import plan_pdf
 
-        pdf = render_plan(plan_title(self.year), plan_lines(self.meetings, self.bodies))
-        return pdf, f"moteplan-{self.year}"
+        return plan_pdf(self.store, self.year), f"moteplan-{self.year}"
 
     def save_pdf(self) -> None:
         pdf, stem = self.document()

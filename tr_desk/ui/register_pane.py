@@ -28,9 +28,11 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import ROLE_LABELS, PersonListModel
 from tr_desk.ui.pane import Pane, StoreWatcher
+from tr_desk.ui.state import keep_sizes
 
 if TYPE_CHECKING:
     from tr_desk.ui.bodies_page import BodiesPage
+    from tr_desk.ui.letterhead_page import LetterheadPage
 
 MUNICIPALITIES = (
     "Trondheim", "Stjørdal", "Malvik", "Melhus", "Skaun", "Orkland", "Midtre Gauldal",
@@ -109,6 +111,7 @@ class PeoplePage(Pane):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        keep_sizes(splitter, "register")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.set_readonly(store.readonly)
@@ -228,6 +231,10 @@ class RegisterPane(StoreWatcher):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people, "Personer")
         self.tabs.addTab(self._bodies_tab, "Organer og medlemskap")
+        self._letterhead: LetterheadPage | None = None
+        self._letterhead_tab = QWidget()
+        QVBoxLayout(self._letterhead_tab).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._letterhead_tab, "Brevhode")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -249,9 +256,24 @@ class RegisterPane(StoreWatcher):
             self._bodies.refresh()
         return self._bodies
 
+    @property
+    def letterhead(self) -> LetterheadPage:
+        """Built when first wanted, like the bodies."""
+        if self._letterhead is None:
+            from tr_desk.ui.letterhead_page import LetterheadPage
+
+            self._letterhead = LetterheadPage(self.store)
+            self._letterhead.saved.connect(self.saved)
+            layout = self._letterhead_tab.layout()
+            assert layout is not None
+            layout.addWidget(self._letterhead)
+        return self._letterhead
+
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self._bodies_tab:
             self.bodies  # noqa: B018 - builds the page
+        elif self.tabs.widget(index) is self._letterhead_tab:
+            self.letterhead  # noqa: B018
 
     def refresh(self) -> None:
         self.people.refresh()

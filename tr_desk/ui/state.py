@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QSplitter
 
 from tr_desk.core.landing import Landing, PaneName
 
@@ -58,3 +59,16 @@ def set_values(**values: object) -> None:
     store = settings()
     for key, item in values.items():
         store.setValue(key, item)
+
+
+def keep_sizes(splitter: QSplitter, key: str) -> None:
+    """The splitter's sizes as the user left them last time; kept as he drags."""
+    saved = str(settings().value(f"splitters/{key}", ""))
+    sizes = [int(x) for x in saved.split(",") if x.strip().isdigit()]
+    if len(sizes) == splitter.count() and all(size >= 0 for size in sizes) and any(sizes):
+        splitter.setSizes(sizes)
+
+    def save(_pos: int, _index: int) -> None:
+        settings().setValue(f"splitters/{key}", ",".join(str(s) for s in splitter.sizes()))
+
+    splitter.splitterMoved.connect(save)
