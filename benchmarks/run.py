@@ -4,9 +4,11 @@ rendering the notice and the minutes, typing and marking attendance in the windo
     python benchmarks/run.py            a table
     python benchmarks/run.py --json     one JSON object (startup_ms, qt_floor_ms, ...)
 
-Start-up is measured from process start until the first pane has painted real content
-(TR_DESK_EXIT_AFTER_PAINT makes the app report that moment and quit); the Qt floor is a bare
-QMainWindow with a calendar and a list, measured the same way, interleaved in the same run.
+Start-up is measured from process start until the pane the window opens on has painted real
+content (TR_DESK_EXIT_AFTER_PAINT makes the app report that moment and the pane, and quit):
+with the history's upcoming meeting, the Sakliste with that meeting's cases (``startup_pane``).
+The Qt floor is a bare QMainWindow with a calendar and a list, measured the same way,
+interleaved in the same run.
 """
 
 from __future__ import annotations
@@ -78,8 +80,9 @@ def app_command(db: Path) -> list[str]:
     return [sys.executable, "-m", "tr_desk", "--db", str(db)]
 
 
-def time_to_paint(command: list[str]) -> tuple[float, float]:
-    """Milliseconds from process start to first paint, and the peak RSS in MB."""
+def time_to_paint(command: list[str]) -> tuple[float, float, str]:
+    """Milliseconds from process start to first paint, the peak RSS in MB, and the pane painted
+    (the bare Qt window says nothing: empty)."""
     env = {**os.environ, "TR_DESK_EXIT_AFTER_PAINT": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # An installed TR Desk runs from bytecode that pip compiled; without this a checkout
@@ -90,8 +93,8 @@ def time_to_paint(command: list[str]) -> tuple[float, float]:
     line = next((x for x in result.stdout.splitlines() if x.startswith("PAINTED ")), None)
     if line is None:
         raise SystemExit(f"no paint reported by {command[0]}:\n{result.stdout}{result.stderr}")
-    _, painted, rss_kb = line.split()
-    return (float(painted) - start) * 1000, int(rss_kb) / 1024
+    _, painted, rss_kb, *pane = line.split()
+    return (float(painted) - start) * 1000, int(rss_kb) / 1024, " ".join(pane)
 
 
 def render_ms(render: Any, content: Any, runs: int) -> float:
@@ -157,7 +160,7 @@ def measure_documents(folder: Path, runs: int) -> dict[str, float]:
     return results
 
 
-def measure(runs: int, years: int, keep: Path | None) -> dict[str, float]:
+def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="tr-desk-bench-"))
     try:
         db = (keep or folder) / "history.sqlite"
@@ -169,12 +172,13 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, float]:
         app_cmd = app_command(db)
         time_to_paint(floor_cmd)  # warm the disk cache for both
         time_to_paint(app_cmd)
-        floors, starts, peaks = [], [], []
+        floors, starts, peaks, panes = [], [], [], set()
         for _ in range(runs):
             floors.append(time_to_paint(floor_cmd)[0])
-            ms, rss = time_to_paint(app_cmd)
+            ms, rss, pane = time_to_paint(app_cmd)
             starts.append(ms)
             peaks.append(rss)
+            panes.add(pane)
 
         store = Store.open(db, readonly=True)
         kf = store.register.body_by_prefix("KF")
@@ -194,6 +198,7 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, float]:
             "startup_ms": round(statistics.median(starts), 1),
             "qt_floor_ms": round(statistics.median(floors), 1),
             "startup_ratio": round(statistics.median(starts) / statistics.median(floors), 3),
+            "startup_pane": " ".join(sorted(panes)),
             "open_meeting_ms": round(statistics.median(opens), 3),
             "rss_mb": round(max(peaks), 1),
             **documents,

@@ -45,6 +45,7 @@ def test_the_window_paints_and_demo_works_in_an_empty_home(tmp_path: Path) -> No
     )  # fmt: skip
     assert window.returncode == 0, window.stderr
     assert "PAINTED" in window.stdout
+    assert window.stdout.split()[-1] == "Velkommen"  # an empty database: the welcome
     assert "Traceback" not in window.stderr
     database = home / ".local" / "share" / "TR Desk" / "tr-desk.sqlite"
     assert database.is_file()
@@ -54,6 +55,14 @@ def test_the_window_paints_and_demo_works_in_an_empty_home(tmp_path: Path) -> No
     )
     assert demo.returncode == 0, demo.stderr
     assert f"demo data in {database}" in demo.stdout
+    # Opened again, with meetings but none near today and nothing remembered: the plan.
+    again = subprocess.run(
+        [entry_point()], env={**env, "TR_DESK_EXIT_AFTER_PAINT": "1"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split()[-1] == "Møteplan"
+    assert "Traceback" not in again.stderr
 
 
 def test_a_db_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:

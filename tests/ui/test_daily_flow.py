@@ -38,8 +38,11 @@ def test_before_the_meeting_it_opens_on_its_sakliste(qtbot, demo) -> None:
     assert window.current_title() == "Sakliste"
     assert window.first_view is not None
     assert "Kommunedirektørforum 02.12.2022" in window.first_view.title.text()
-    assert window.first_view.list.item(0).text().startswith("KF ")
+    first = [window.first_view.list.item(i).text() for i in range(window.first_view.list.count())]
+    assert first[0] == "KF 44/22   Referat fra møte 16.09.2022"
     qtbot.waitUntil(lambda: window.first_view is None)
+    agenda = window.agenda.agenda
+    assert first == [agenda.index(i).data() for i in range(agenda.rowCount())]  # as numbered
     assert window.stack.currentWidget() is window._slots["Sakliste"]
     assert window.agenda.meeting is not None and window.agenda.meeting.id == kf.id
     assert window.agenda.meetings.currentText() == "Kommunedirektørforum 02.12.2022 (innkalt)"

@@ -48,7 +48,7 @@ def test_create_a_meeting_and_undo(pane: PlanPane, monkeypatch) -> None:
         dt.time(8, 30), dt.time(11, 30), "Budsjett",
     )  # fmt: skip
     assert [pane.plan_list.index(0, c).data() for c in range(4)] == [
-        "Fredag 03.02", "Kommunedirektørforum", "kl 0830-1130", "Budsjett",
+        "Fredag 03.02", "KF", "0830-1130", "Budsjett",
     ]  # fmt: skip
     assert any(m.day == dt.date(2023, 2, 3) for m in pane.calendar.marks)
     pane.undo_stack.undo()

@@ -69,10 +69,11 @@ def test_the_plan_list_shows_colour_bold_council_and_struck_out_cancelled(qtbot)
     colour = Qt.ItemDataRole.ForegroundRole
     assert [model.index(0, c).data() for c in range(4)] == [
         "Fredag 17.02",
-        "Regionrådet",
-        "kl 0900-1400",
+        "TR",
+        "0900-1400",
         "",
     ]
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Regionrådet 17.02.2023")
     assert model.index(0, 0).data(font).bold() and not model.index(1, 0).data(font).bold()
     assert model.index(0, 1).data(colour).name() == "#1f4e9a"
     assert model.index(0, 0).data(colour) is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from tr_desk.core.model import MeetingStatus
+from tr_desk.core.status import MeetingStatus
 
 
 class PaneName(StrEnum):

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Kept here too: the model's readers import it with the rest of the model.
+from tr_desk.core.status import MeetingStatus as MeetingStatus
+
 
 def _freeze(record: Any, *names: str) -> None:
     """Sequences given as lists are kept as tuples, so that a frozen record stays unchanged and
@@ -36,14 +39,6 @@ class MeetingMode(StrEnum):
     IN_PERSON = "fysisk"
     REMOTE = "fjernmøte"
     WRITTEN = "skriftlig"
-
-
-class MeetingStatus(StrEnum):
-    PLANNED = "planlagt"
-    NOTICE_ISSUED = "innkalt"
-    HELD = "avholdt"
-    APPROVED = "godkjent"
-    CANCELLED = "avlyst"
 
 
 class CaseKind(StrEnum):

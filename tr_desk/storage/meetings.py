@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from tr_desk.core import lifecycle
 from tr_desk.core.context import MEMBER_ROLES, roster
 from tr_desk.core.formats import shown
-from tr_desk.core.landing import MeetingDate
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -47,14 +46,6 @@ class Meetings(Part):
             sql += " AND date BETWEEN ? AND ?"
             params += [f"{year}-01-01", f"{year}-12-31"]
         return [rows.meeting(r) for r in self._store.rows(sql + " ORDER BY date, body_id", params)]
-
-    def dates(self) -> list[MeetingDate]:
-        """Every meeting's id, body, date and status: what choosing where to open needs."""
-        return [
-            MeetingDate(r["id"], r["body_id"], dt.date.fromisoformat(r["date"]),
-                        MeetingStatus(r["status"]))
-            for r in self._store.rows("SELECT id, body_id, date, status FROM meeting")
-        ]  # fmt: skip
 
     def meeting_id(self, body_id: int, day: dt.date) -> int | None:
         found = self._store.rows(
@@ -342,30 +333,9 @@ class Meetings(Part):
         return meeting_id, existing is None
 
     def numbering_year(self, body_id: int, year: int) -> list[NumberingMeeting]:
-        from tr_desk.core.numbering import NumberingCase, NumberingMeeting
+        from tr_desk.storage.glance import numbering_year
 
-        meetings: dict[int, NumberingMeeting] = {}
-        for r in self._store.rows(
-            """SELECT m.id AS meeting_id, m.date, m.status, c.id AS case_id, c.number
-               FROM meeting m LEFT JOIN agenda_case c ON c.meeting_id = m.id
-               WHERE m.body_id = ? AND m.date BETWEEN ? AND ?
-               ORDER BY m.date, c.position""",
-            [body_id, f"{year}-01-01", f"{year}-12-31"],
-        ):
-            status = MeetingStatus(r["status"])
-            entry = meetings.setdefault(
-                r["meeting_id"],
-                NumberingMeeting(
-                    date=dt.date.fromisoformat(r["date"]),
-                    frozen=status is not MeetingStatus.PLANNED,
-                ),
-            )
-            if r["case_id"] is None:
-                continue
-            if status is MeetingStatus.CANCELLED and r["number"] is None:
-                continue  # a cancelled draft used no numbers
-            entry.cases.append(NumberingCase(key=r["case_id"], number=r["number"]))
-        return list(meetings.values())
+        return numbering_year(self._store, body_id, year)
 
     def case_numbers(self, meeting: Meeting) -> dict[int, int]:
         """The numbers of a meeting's cases by agenda index: frozen, or live for a draft."""

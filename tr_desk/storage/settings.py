@@ -60,10 +60,9 @@ class Settings(Part):
         self.set_setting("plan_settings", json.dumps(settings.to_json()))
 
     def year_start(self, body_id: int, year: int) -> int | None:
-        found = self._store.rows(
-            "SELECT first_number FROM year_start WHERE body_id = ? AND year = ?", [body_id, year]
-        )
-        return int(found[0]["first_number"]) if found else None
+        from tr_desk.storage.glance import year_start
+
+        return year_start(self._store, body_id, year)
 
     def set_year_start(self, body_id: int, year: int, first_number: int | None) -> None:
         with self._store.transaction() as db:

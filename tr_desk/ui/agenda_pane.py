@@ -63,6 +63,13 @@ NEW_CASES = [
 ]
 
 
+def _short(message: str) -> str:
+    """«Regionrådet har ingen medlemmer ennå – …», «9 av 9 mangler e-postadresse.»: the
+    check's message without the lead-in or the list of names (the check shows those)."""
+    message = message.removeprefix("Ingen er innkalt: ")
+    return message.split(":")[0].rstrip(".") + "." if "e-postadresse:" in message else message
+
+
 class NewMeetingDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -268,7 +275,7 @@ class AgendaPane(MeetingView):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 5)
-        splitter.setSizes([300, 400, 500])
+        splitter.setSizes([250, 440, 480])
         keep_sizes(splitter, "sakliste")
         self.splitter = splitter
 
@@ -406,7 +413,7 @@ class AgendaPane(MeetingView):
         style.show_problems(self.problems, self.check_list, self.check_title)
         # Nobody to send it to, or some without an address: said above the work, not only
         # in the check, with the way to the Register.
-        reach = [p.message for p in self.problems if p.rule in REACH_RULES]
+        reach = [_short(p.message) for p in self.problems if p.rule in REACH_RULES]
         style.set_warning(self.hint, " ".join(reach), ("register", "Åpne Register"))
 
     # -- editing ------------------------------------------------------------------------------

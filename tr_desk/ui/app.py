@@ -22,9 +22,10 @@ BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
 class PaintProbe(QObject):
     """Notes when a widget showing real content is first painted, reports it, and quits."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, pane: str) -> None:
         super().__init__()
         self._app = app
+        self._pane = pane.replace(" ", "_") or "Velkommen"
         self._painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -34,7 +35,7 @@ class PaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        print(f"PAINTED {self._painted_at:.6f} {peak_rss_kb()}", flush=True)
+        print(f"PAINTED {self._painted_at:.6f} {peak_rss_kb()} {self._pane}", flush=True)
         self._app.quit()
 
 
@@ -151,7 +152,7 @@ def run(db_path: Path | None) -> int:
         window.reopen_requested.connect(reopen.append)
         window.reopen_requested.connect(window.close)
         if benchmark:
-            probe = PaintProbe(app)
+            probe = PaintProbe(app, window.current_title())
             window.content_view.installEventFilter(probe)
         window.first_painted.connect(lambda: install_translations(app))
         window.show()

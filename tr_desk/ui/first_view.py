@@ -1,18 +1,24 @@
 """What the window paints first when it opens on a meeting or the plan: the meeting's title and
-its cases (or the year's meetings), read in a few milliseconds with plain widgets.
+its numbered cases (or the year's meetings), read with plain SQL (``storage.glance``).
 
-The pane itself brings the editor, the check and the preview (half a second of imports and
-building); it is built right after this has painted and takes its place, so the user sees his
-meeting at once instead of an empty window.
+The pane itself brings the model, the editor, the check and the preview (half a second of
+imports and building); it is built right after this has painted and takes its place, so the
+user sees his meeting at once instead of an empty window.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from tr_desk.core.formats import date_short
 from tr_desk.core.landing import Landing, PaneName
+from tr_desk.storage.glance import glance
 from tr_desk.storage.store import Store
+
+
+def _short(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
 
 
 class FirstView(QWidget):
@@ -21,10 +27,12 @@ class FirstView(QWidget):
     def __init__(self, store: Store, landing: Landing, year: int) -> None:
         super().__init__()
         self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         self.list = QListWidget()
         self.list.setMaximumWidth(420)
         waiting = QLabel("Henter …")
-        waiting.setStyleSheet("color: #666")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -32,21 +40,17 @@ class FirstView(QWidget):
         row.addWidget(self.list, 3)
         row.addWidget(waiting, 9)
         layout.addLayout(row, 1)
-        bodies = {b.id: b for b in store.register.bodies()}
-        if landing.meeting_id is not None:
-            meeting = store.meetings.meeting(landing.meeting_id)
-            context = store.context(meeting)
-            self.title.setText(
-                f"<b>{landing.pane.value}: {context.body.name} {date_short(meeting.date)}</b>"
-            )
-            self.list.addItems(
-                [f"{context.label(i) or '–'}   {c.title}" for i, c in enumerate(meeting.cases)]
-            )
+        seen = glance(store, landing.meeting_id) if landing.meeting_id is not None else None
+        if seen is not None:
+            self.title.setText(f"{landing.pane.value}: {seen.body} {_short(seen.day)}")
+            self.list.addItems(list(seen.cases))
         else:
-            self.title.setText(f"<b>{PaneName.PLAN.value} {year}</b>")
+            self.title.setText(f"{PaneName.PLAN.value} {year}")
+            rows = store.rows(
+                """SELECT b.prefix, m.date FROM meeting m JOIN body b ON b.id = m.body_id
+                   WHERE m.date BETWEEN ? AND ? ORDER BY m.date""",
+                [f"{year}-01-01", f"{year}-12-31"],
+            )
             self.list.addItems(
-                [
-                    f"{bodies[m.body_id].prefix}  {date_short(m.date)}"
-                    for m in store.meetings.headers(year=year)
-                ]
+                [f"{r['prefix']}  {_short(dt.date.fromisoformat(r['date']))}" for r in rows]
             )

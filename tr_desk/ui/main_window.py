@@ -29,7 +29,7 @@ from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
 from tr_desk.ui import state as ui_state
-from tr_desk.ui.commands import StoreCommand
+from tr_desk.ui.store_command import StoreCommand
 
 if TYPE_CHECKING:
     from tr_desk.core.model import Meeting
@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self._painted = False
         # Where to open: the meeting he is working on, else where he left off.
-        headers = store.meetings.dates()
+        from tr_desk.storage.glance import meeting_dates
+
+        headers = meeting_dates(store)
         today = today or dt.date.today()
         self.landing = landing(headers, today, ui_state.remembered(store.path))
         self.plan_year = plan_year(headers, today)
@@ -64,8 +66,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1180, 760)
         screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:  # a laptop of 1280×720: the whole window on the screen
-            self.resize(min(1180, screen.width()), min(760, screen.height() - 40))
+        if screen is not None:  # the screen's width up to 1500 (room for the preview), all of it
+            self.resize(min(1500, screen.width()), min(860, screen.height() - 40))
         self.undo_stack = QUndoStack(self)
         StoreCommand.report = self._on_store_error
 

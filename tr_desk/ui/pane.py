@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs
-from tr_desk.ui.commands import StoreCommand
+from tr_desk.ui.store_command import StoreCommand
 
 
 class StoreWatcher(QWidget):

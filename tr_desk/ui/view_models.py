@@ -63,7 +63,7 @@ class PlanLine:
 
     meeting_id: int
     day: str
-    body: str
+    body: str  # the prefix: the colour and the legend above name the body
     time: str
     note: str
     tooltip: str
@@ -84,12 +84,13 @@ def plan_lines(
         if cancelled:
             reason = f": {m.cancel_reason}" if m.cancel_reason else ""
             note = f"Avlyst{reason}" + (f" ({m.note})" if m.note else "")
-        tip = f"{date_short(m.date)} – {STATUS_LABELS[m.status]}"
+        tip = f"{body.name} {date_short(m.date)} – {STATUS_LABELS[m.status]}"
         if m.place:
             tip += f"\nSted: {m.place}"
         out.append(
             PlanLine(
-                m.id, plan_date(m.date), body.name, time_slot(m.start, m.end), note, tip,
+                m.id, plan_date(m.date), body.prefix,
+                time_slot(m.start, m.end).removeprefix("kl "), note, tip,
                 colours[m.body_id], body.prefix == "TR", cancelled,
             )
         )  # fmt: skip
