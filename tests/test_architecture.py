@@ -19,9 +19,10 @@ def test_import_contracts() -> None:
 
 def test_start_up_path_leaves_heavy_libraries_alone() -> None:
     code = (
-        "import sys, tr_desk.cli, tr_desk.ui.main_window, tr_desk.ui.app;"
+        "import sys, tr_desk.cli, tr_desk.ui.main_window, tr_desk.ui.app, tr_desk.ui.first_view;"
         "print(sorted(m for m in ('sqlite_utils', 'reportlab', 'babel', 'holidays', 'pypdf',"
-        " 'icalendar', 'markdown_it') if m in sys.modules))"
+        " 'icalendar', 'markdown_it', 'tr_desk.core.model', 'tr_desk.storage.meetings')"
+        " if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

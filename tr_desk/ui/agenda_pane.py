@@ -186,10 +186,19 @@ class AgendaPane(MeetingView):
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton("Fjern")
         self.remove_button.clicked.connect(self._on_remove)
-        self.up_button = QPushButton("Opp")
+        self.up_button = QToolButton()
+        self.up_button.setText("▲")
+        self.up_button.setToolTip("Flytt saken opp (den får nytt nummer); eller dra den")
         self.up_button.clicked.connect(lambda: self._on_step(-1))
-        self.down_button = QPushButton("Ned")
+        self.down_button = QToolButton()
+        self.down_button.setText("▼")
+        self.down_button.setToolTip("Flytt saken ned (den får nytt nummer); eller dra den")
         self.down_button.clicked.connect(lambda: self._on_step(+1))
+        self.add_button.setToolTip("Ny sak i sakslisten, etter den valgte (pilen: andre slags)")
+        self.remove_button.setToolTip("Fjern saken; etter utsendelse trekkes den, med nummeret")
+        self.new_meeting.setToolTip("Lag et nytt møte (Ctrl+N)")
+        self.issue_button.setToolTip("Kontroller og send ut innkallingen, med e-postutkast")
+        self.preview_on.setToolTip("Vis innkallingen slik den blir, mens du skriver")
         case_buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             case_buttons.addWidget(button)
@@ -262,9 +271,6 @@ class AgendaPane(MeetingView):
         self.editor.edited.connect(self._on_case_edited)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
-        editor_scroll.setHorizontalScrollBarPolicy(
-            editor_scroll.horizontalScrollBarPolicy().ScrollBarAlwaysOff
-        )
         editor_scroll.setWidget(self.editor)
         self.preview = PdfPreview("tr_desk.documents.notice:render_notice")
         splitter = QSplitter()
@@ -275,7 +281,7 @@ class AgendaPane(MeetingView):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 5)
-        splitter.setSizes([250, 440, 480])
+        splitter.setSizes([240, 520, 410])
         keep_sizes(splitter, "sakliste")
         self.splitter = splitter
 

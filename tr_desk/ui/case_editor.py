@@ -36,9 +36,10 @@ DEFAULT_BASIS = "offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 EDITABLE_KINDS = (CaseKind.ORDINARY, CaseKind.BRIEFING, CaseKind.DISCUSSION)
 
 
-def tool_button(text: str) -> QToolButton:
+def tool_button(text: str, tip: str = "") -> QToolButton:
     button = QToolButton()
     button.setText(text)
+    button.setToolTip(tip)
     return button
 
 
@@ -236,11 +237,11 @@ class CaseEditor(CaseForm):
         self.public_title.setPlaceholderText("Tittel i den offentlige versjonen")
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(66)
-        self.add_attachment = tool_button("Legg til PDF …")
-        self.rename_attachment = tool_button("Gi nytt navn …")
-        self.remove_attachment = tool_button("Fjern")
-        self.attachment_up = tool_button("Opp")
-        self.attachment_down = tool_button("Ned")
+        self.add_attachment = tool_button("Legg til PDF …", "Legg ved en PDF-fil (kopieres inn)")
+        self.rename_attachment = tool_button("Gi nytt navn …", "Endre vedleggets tittel")
+        self.remove_attachment = tool_button("Fjern", "Fjern vedlegget fra saken")
+        self.attachment_up = tool_button("▲", "Flytt vedlegget opp")
+        self.attachment_down = tool_button("▼", "Flytt vedlegget ned")
 
         for line in (self.title, self.presenter, self.follows, self.basis, self.public_title):
             line.editingFinished.connect(self.flush_now)

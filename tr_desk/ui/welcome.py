@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from tr_desk.ui.main_window import MainWindow
@@ -62,7 +62,10 @@ class Welcome(QWidget):
         layout.addWidget(self.steps)
         layout.addSpacing(16)
         layout.addWidget(demo_text)
-        layout.addWidget(self.demo_button)
+        demo_row = QHBoxLayout()
+        demo_row.addWidget(self.demo_button)
+        demo_row.addStretch(1)
+        layout.addLayout(demo_row)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addWidget(box)
