@@ -303,3 +303,18 @@ def test_a_body_nobody_can_be_reached_in_says_so(qtbot, demo) -> None:
     row = next(r for r in range(bodies.bodies.rowCount()) if bodies.bodies.record(r).prefix == "TR")
     bodies.body_view.selectRow(row)
     assert "Regionrådet har ingen medlemmer ennå" in bodies.hint.text()
+
+
+def test_every_button_of_the_pane_is_also_in_a_menu(qtbot, demo) -> None:
+    window = open_window(qtbot, demo, dt.date(2022, 11, 25))
+    window._fill_pane_menu()
+    texts = [a.text() for a in window.pane_menu.actions()]
+    for wanted in ("Nytt møte …", "Send ut innkalling …", "Ny sak", "Trekk saken", "Flytt opp"):
+        assert wanted in texts, (wanted, texts)
+    assert all(a.toolTip() for a in window.pane_menu.actions())
+    before = window.agenda.agenda.rowCount()
+    next(a for a in window.pane_menu.actions() if a.text() == "Ny sak").trigger()
+    assert window.agenda.agenda.rowCount() == before + 1
+    window.show_pane("Register")
+    window._fill_pane_menu()
+    assert "Ny person …" in [a.text() for a in window.pane_menu.actions()]

@@ -32,6 +32,8 @@ from tr_desk.ui import state as ui_state
 from tr_desk.ui.store_command import StoreCommand
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
     from tr_desk.core.model import Meeting
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.find_bar import FindBar
@@ -380,6 +382,33 @@ class MainWindow(QMainWindow):
         name = FIND_VIEWS.get(title, "")
         return getattr(pane, name, None) if pane is not None else None
 
+    def pane_buttons(self) -> list[QAbstractButton]:
+        """The buttons of the pane shown, in the order they sit, each once."""
+        from PySide6.QtWidgets import QAbstractButton, QCheckBox
+
+        shown = self.stack.currentWidget()
+        if shown is None:
+            return []
+        buttons = [
+            b for b in shown.findChildren(QAbstractButton)
+            if b.isVisible() and b.text().strip(" ▾") and not isinstance(b, QCheckBox)
+            and b.window() is self
+        ]  # fmt: skip
+        return sorted(buttons, key=lambda b: (b.mapTo(self, b.rect().topLeft()).y() // 8,
+                                              b.mapTo(self, b.rect().topLeft()).x()))  # fmt: skip
+
+    def _fill_pane_menu(self) -> None:
+        self.pane_menu.clear()
+        buttons = self.pane_buttons()
+        for button in buttons:
+            text = button.text().replace("▲", "Flytt opp").replace("▼", "Flytt ned")
+            action = self.pane_menu.addAction(text.replace("&", "&&"))
+            action.setToolTip(button.toolTip() or text)
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        if not buttons:
+            self.pane_menu.addAction("Ingen handlinger i denne ruten").setEnabled(False)
+
     def shortcut_lines(self) -> list[tuple[str, str]]:
         """Every shortcut and what it does: the menus' actions and the panes' own keys."""
         from tr_desk.ui.case_editor import MarkdownEdit
@@ -537,12 +566,16 @@ class MainWindow(QMainWindow):
             "Godkjenn referatet eller protokollen i Protokoll",
         )  # fmt: skip
 
+        # The buttons of the pane shown, as menu entries: every button is also in a menu.
+        self.pane_menu = bar.addMenu("&Handlinger")
+        self.pane_menu.aboutToShow.connect(self._fill_pane_menu)
+
         help_menu = bar.addMenu("&Hjelp")
         self.shortcuts_action = self._action(
             help_menu, "&Hurtigtaster", self.show_shortcuts, "Alle hurtigtastene i TR Desk", "F1"
         )
         self._action(help_menu, "&Om TR Desk", self._on_about, "Versjon og database")
-        for menu in (file_menu, edit_menu, view_menu, meeting_menu, help_menu):
+        for menu in (file_menu, edit_menu, view_menu, meeting_menu, self.pane_menu, help_menu):
             menu.setToolTipsVisible(True)
             menu.aboutToShow.connect(self.update_actions)
 
