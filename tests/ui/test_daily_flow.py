@@ -147,6 +147,7 @@ def test_start_the_meeting_from_the_menu(qtbot, demo, dialogs) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
     window.start_action.trigger()
     assert window.current_title() == "Møte"
+    assert "Møtet er 02.12.2022, ikke i dag." in dialogs.messages[-1]  # asked first
     assert window.meeting_pane.held_start.text() != ""
     window.undo_action.trigger()
     assert window.meeting_pane.held_start.text() == ""

@@ -323,7 +323,14 @@ class MainWindow(QMainWindow):
         """Møte › Start møtet: the meeting in the Møte pane, its start time set to now."""
         self.show_pane("Møte")
         pane = self.meeting_pane
-        if pane.meeting is not None and pane.meeting.held_start is None:
+        meeting = pane.meeting
+        if meeting is not None and meeting.held_start is None:
+            if meeting.date != dt.date.today() and not dialogs.confirm(
+                self, "Start møtet",
+                f"Møtet er {meeting.date.strftime('%d.%m.%Y')}, ikke i dag. Sette starttiden til "
+                "nå likevel?", "Start møtet",
+            ):  # fmt: skip
+                return
             pane.stamp("start")
         pane.roster.setFocus()
 
