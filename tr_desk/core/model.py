@@ -93,9 +93,10 @@ class Body:
     # An elected body (folkevalgt organ: Regionrådet, Arbeidsutvalget): kommuneloven's quorum
     # (§ 11-9) is judged for it. The forums only see how many are there.
     elected: bool = False
+    former_names: Sequence[str] = ()  # «Rådmannsforum»: what old documents call the body
 
     def __post_init__(self) -> None:
-        _freeze(self, "former_prefixes")
+        _freeze(self, "former_prefixes", "former_names")
 
     @property
     def minutes_title(self) -> str:

@@ -161,6 +161,26 @@ def m005_trust(db: Database) -> None:
     db.execute("ALTER TABLE meeting ADD COLUMN copy_other TEXT NOT NULL DEFAULT '[]'")
 
 
+@MIGRATIONS()
+def m006_import(db: Database) -> None:
+    """Importing the years before: a body's earlier names (Rådmannsforum), and each imported
+    original file, kept by its hash and linked from the meetings it made («Kilde»)."""
+    db.execute("ALTER TABLE body ADD COLUMN former_names TEXT NOT NULL DEFAULT '[]'")
+    db.execute(
+        "UPDATE body SET former_names = '[\"Rådmannsforum\"]'"
+        " WHERE prefix = 'KF' AND former_prefixes LIKE '%\"RF\"%'"
+    )
+    db.table("source").create(
+        {"hash": str, "name": str, "file": str, "imported_at": str},
+        pk="hash", not_null={"name", "file", "imported_at"},
+    )  # fmt: skip
+    db.table("meeting_source").create(
+        {"meeting_id": int, "hash": str},
+        pk=("meeting_id", "hash"),
+        foreign_keys=[("meeting_id", "meeting", "id"), ("hash", "source", "hash")],
+    )  # fmt: skip
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

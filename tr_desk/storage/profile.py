@@ -46,6 +46,7 @@ def load_profile(
                 former_prefixes=item.get("former_prefixes", []),
                 sort_order=order,
                 elected=bool(item.get("elected", False)),
+                former_names=item.get("former_names", []),
             )
         )
     ids: dict[str, int] = {}

@@ -89,6 +89,7 @@ def body(r: sqlite3.Row) -> Body:
         former_prefixes=json.loads(r["former_prefixes"] or "[]"),
         sort_order=r["sort_order"] or 0,
         elected=bool(r["elected"]),
+        former_names=json.loads(r["former_names"] or "[]"),
     )
 
 
@@ -104,6 +105,7 @@ def body_row(b: Body) -> dict[str, Any]:
         "former_prefixes": json.dumps(b.former_prefixes),
         "sort_order": b.sort_order,
         "elected": int(b.elected),
+        "former_names": json.dumps(b.former_names, ensure_ascii=False),
     }
 
 
