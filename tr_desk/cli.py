@@ -127,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="put a backup in the place of the database (the current file is kept as a backup)",
     )
     restore.add_argument("file", metavar="FILE", type=Path)
+    imp = commands.add_parser(
+        "import",
+        help="read old notices, minutes and plans (.docx, .doc, .pdf, .txt, .md) into meetings",
+    )
+    imp.add_argument("paths", metavar="FILE_OR_FOLDER", type=Path, nargs="+")
+    imp.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the meetings as meeting files")
     return parser
 
 
@@ -162,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "mail": cmd_mail,
         "check": cmd_check, "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup,
-        "restore": cmd_restore,
+        "restore": cmd_restore, "import": cmd_import,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
@@ -338,6 +345,57 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"tr-desk: warning: {args.file}: {warning}", file=sys.stderr)
     verb = "created" if created else "updated"
     print(f"{verb} {body.prefix} {meeting.date.isoformat()} with {len(meeting.cases)} cases")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read every file first; write only when all could be read, all in one transaction."""
+    import tempfile
+
+    from tr_desk import importer
+    from tr_desk.storage.paths import default_database_path
+    from tr_desk.storage.store import Store
+
+    scratch = None
+    if args.dry_run and not Path(args.db or default_database_path()).exists():
+        # Nothing to compare with: a throwaway database with the profile, so nothing is made.
+        scratch = tempfile.TemporaryDirectory(prefix="tr-desk-dry-")
+        store = Store.open(Path(scratch.name) / "dry.sqlite")
+    else:
+        store = open_store(args, write=not args.dry_run)
+    try:
+        files = importer.read_files(store, args.paths)
+        report = importer.plan(store, files)
+        said: list[str] = []
+        if not report.failed and not args.dry_run:
+            said = importer.write(store, report)
+    finally:
+        store.close()
+        if scratch is not None:
+            scratch.cleanup()
+    for file in report.files:
+        if file.error:
+            print(f"tr-desk: error: {file.error_en}", file=sys.stderr)
+        elif file.already:
+            print(f"{file.path.name}: imported before, nothing to do")
+        for warning in file.warnings:
+            print(f"tr-desk: warning: {file.path.name}: {warning}", file=sys.stderr)
+    for warning in report.warnings + said:
+        print(f"tr-desk: warning: {warning}", file=sys.stderr)
+    if report.failed:
+        print("tr-desk: nothing was imported", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps([o.file for o in report.meetings], ensure_ascii=False, indent=2))
+        return 0
+    verbs = {"created": "would create" if args.dry_run else "created",
+             "updated": "would update" if args.dry_run else "updated",
+             "unchanged": "unchanged"}  # fmt: skip
+    for outcome in report.meetings:
+        cases = len(outcome.file.get("cases", []))
+        print(f"{verbs[outcome.action]} {outcome.body} {outcome.date} with {cases} cases")
+        for difference in outcome.differences:
+            print(f"  kept: {difference}")
     return 0
 
 

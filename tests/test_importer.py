@@ -1,0 +1,179 @@
+"""Importing old documents: the seeds as text and as Word, TR Desk's own PDFs, the command line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+from tr_desk.core.importing import Register, read_lines
+from tr_desk.storage.store import Store
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
+needs_seeds = pytest.mark.skipif(not SEED_FILES, reason="the seeds are not beside the repository")
+
+
+def show(capsys, db: Path, key: str) -> dict:
+    code, out, err = run(capsys, "--db", str(db), "show", key, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def numbers_and_titles(meeting: dict) -> list[tuple[str, str]]:
+    return [(c["number"], c["title"]) for c in meeting["cases"]]
+
+
+@needs_seeds
+def test_the_seeds_import_to_the_meetings_they_describe(tmp_path, capsys) -> None:
+    db = tmp_path / "import.sqlite"
+    code, out, err = run(capsys, "--db", str(db), "import", str(SEEDS))
+    assert code == 0, err
+    assert "created KF 2022-06-03 with 10 cases" in out
+    assert "created KF 2022-09-16 with 12 cases" in out
+    assert "created KF 2022-12-02 with 12 cases" in out
+    assert "16.19. 2022" in err  # the seed's impossible title date is said
+    demo = tmp_path / "demo.sqlite"
+    assert run(capsys, "--db", str(demo), "demo")[0] == 0
+    for key, first, last in (("KF 2022-06-03", 22, 31), ("KF 2022-09-16", 32, 43),
+                             ("KF 2022-12-02", 44, 55)):  # fmt: skip
+        imported, expected = show(capsys, db, key), show(capsys, demo, key)
+        assert [c["number"] for c in imported["cases"]] == [
+            f"KF {n}/22" for n in range(first, last + 1)
+        ]
+        # The titles as the demo has them; the demo mends one typo of the notice of 16.09.
+        assert numbers_and_titles(imported) == numbers_and_titles(expected)
+        attendance = {(a["name"], a["status"]) for a in imported["attendance"]}
+        if key != "KF 2022-12-02":
+            assert attendance == {(a["name"], a["status"]) for a in expected["attendance"]}
+        for mine, theirs in zip(imported["cases"], expected["cases"], strict=True):
+            for field in ("resolution", "proposal"):
+                if theirs.get(field) and mine.get(field):
+                    assert norm(mine[field]).replace("rådmannsforum", "kommunedirektørforum") == (
+                        norm(theirs[field])
+                    ), (mine["number"], field)
+    december = show(capsys, db, "KF 2022-12-02")
+    assert sum(1 for c in december["cases"] if c.get("proposal")) >= 10
+
+    # The same files again: nothing to do.
+    code, out, _ = run(capsys, "--db", str(db), "import", str(SEEDS))
+    assert code == 0 and out.count("imported before, nothing to do") == len(SEED_FILES)
+    kept = list((tmp_path / "kilder").iterdir())
+    assert len(kept) == len(SEED_FILES)
+
+
+@needs_seeds
+def test_a_word_file_built_from_a_seed_imports_the_same(tmp_path, capsys) -> None:
+    from docx import Document
+
+    seed = next(p for p in SEED_FILES if p.name.startswith("004"))
+    document = Document()
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("- "):
+            document.add_paragraph(text[2:].replace("*", ""), style="List Bullet")
+            continue
+        paragraph = document.add_paragraph()
+        for part in re.split(r"(\*{1,3}[^*]+\*{1,3})", text):
+            if not part:
+                continue
+            stars = len(part) - len(part.lstrip("*"))
+            run_ = paragraph.add_run(part.strip("*"))
+            run_.bold = stars in (2, 3)
+            run_.italic = stars in (1, 3)
+    word = tmp_path / "referat.docx"
+    document.save(str(word))
+    text_db, word_db = tmp_path / "text.sqlite", tmp_path / "word.sqlite"
+    assert run(capsys, "--db", str(text_db), "import", str(seed))[0] == 0
+    code, _, err = run(capsys, "--db", str(word_db), "import", str(word))
+    assert code == 0, err
+    from_text, from_word = (
+        show(capsys, text_db, "KF 2022-06-03"),
+        show(capsys, word_db, "KF 2022-06-03"),
+    )
+    assert numbers_and_titles(from_word) == numbers_and_titles(from_text)
+    assert from_word["attendance"] == from_text["attendance"]
+    orienteringer = next(c for c in from_word["cases"] if c["number"] == "KF 30/22")
+    assert orienteringer["notes"].startswith("- Tildeling av klimasatsmidler.")
+
+
+def test_tr_desks_own_pdfs_come_back_as_the_same_meeting(tmp_path, capsys) -> None:
+    demo = tmp_path / "demo.sqlite"
+    assert run(capsys, "--db", str(demo), "demo")[0] == 0
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    for args in (("innkalling", "KF 2022-12-02"), ("protokoll", "KF 2022-09-16"),
+                 ("moteplan", "2022")):  # fmt: skip
+        out = folder / f"{args[0]}.pdf"
+        assert run(capsys, "--db", str(demo), "pdf", *args, "-o", str(out))[0] == 0
+    fresh = tmp_path / "fresh.sqlite"
+    code, out, err = run(capsys, "--db", str(fresh), "import", str(folder))
+    assert code == 0, err
+    for key in ("KF 2022-12-02", "KF 2022-09-16"):
+        mine, theirs = show(capsys, fresh, key), show(capsys, demo, key)
+        assert [c["number"] for c in mine["cases"]] == [c["number"] for c in theirs["cases"]]
+        for a, b in zip(mine["cases"], theirs["cases"], strict=True):
+            assert norm(a.get("resolution")) == norm(b.get("resolution")), a["number"]
+            if key == "KF 2022-12-02":
+                assert norm(a.get("proposal")) == norm(b.get("proposal")), a["number"]
+    held = show(capsys, fresh, "KF 2022-09-16")
+    assert {(a["name"], a["status"]) for a in held["attendance"]} == {
+        (a["name"], a["status"]) for a in show(capsys, demo, "KF 2022-09-16")["attendance"]
+    }
+    for key in ("TR 2022-06-17", "TR 2022-12-16", "KF 2022-06-03"):  # the plan's dates
+        assert show(capsys, fresh, key)["date"] == key.split()[1]
+
+
+def test_dry_run_writes_nothing_and_a_bad_file_stops_all(tmp_path, capsys) -> None:
+    good = tmp_path / "plan.txt"
+    good.write_text(
+        "MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02 kl 0830-1130\n"
+        "Regionrådet: Onsdag 10.02 kl 0900-1400\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "db.sqlite"
+    code, out, err = run(capsys, "--db", str(db), "import", str(good), "--dry-run")
+    assert code == 0 and "would create KF 2023-02-03 with 0 cases" in out
+    assert "10.02.2023 er en fredag" in err  # the plan's weekday is computed, and said
+    assert not db.exists() or run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 1
+    bad = tmp_path / "skannet.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    code, out, err = run(capsys, "--db", str(db), "import", str(good), str(bad))
+    assert code == 1 and "nothing was imported" in err
+    assert run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 1
+    code, out, err = run(capsys, "--db", str(db), "import", str(good), "--json")
+    assert code == 0
+    files = json.loads(out)
+    assert [(f["body"], f["date"]) for f in files] == [("KF", "2023-02-03"), ("TR", "2023-02-10")]
+
+
+def test_case_numbers_in_every_form_and_the_earlier_prefix(demo_store: Store) -> None:
+    register = Register(demo_store.register.bodies(), demo_store.register.people())
+    lines = [
+        "REFERAT, RÅDMANNSFORUM – 07.12.2016",
+        "Tidsrom: Onsdag 07. desember 2016 kl 0830-1130",
+        "Til stede: Kjetil Mjø Sund, Ingvil Kvernmo, Ola Utenfor",
+        "RF 39/16 Budsjett",
+        "Vedtak: Tatt til orientering.",
+        "RF41/16 Eventuelt",
+        "RF 40/16 Orienteringer",
+        "- Ingen.",
+    ]
+    files, warnings = read_lines(lines, register)
+    (file,) = files
+    assert file["body"] == "KF" and file["date"] == "2016-12-07"
+    assert [c["number"] for c in file["cases"]] == ["RF 39/16", "RF 41/16", "RF 40/16"]
+    assert [a["name"] for a in file["attendance"]] == [
+        "Kjetil Mjøsund", "Ingvill Kvernmo", "Ola Utenfor",
+    ]  # fmt: skip
+    said = " ".join(warnings)
+    assert "«Ingvil Kvernmo» tolket som Ingvill Kvernmo" in said
+    assert "«Ola Utenfor» er ikke i personregisteret" in said
+    assert "hull i nummereringen" in said and "RF 40 kommer etter 41" in said

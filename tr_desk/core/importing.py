@@ -1,0 +1,731 @@
+"""Reading the years before TR Desk: old notices, minutes and plans, as text, into meetings.
+
+The readers (``documents/readers.py``) turn a Word file, a PDF or a text file into lines of
+light Markdown (``**bold**``, ``*italic*``, ``- `` lists, ``|`` tables), the form of the seeds.
+Here those lines are split into documents at each title line, each document is recognised
+(notice, minutes, plan; body, date) and read into meeting files (DESIGN.md §6) — the shared
+interface that ``tr-desk load`` reads — with a warning for everything that was unclear. The
+notice and the minutes of one meeting become one meeting (``merge_files``). No I/O here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from tr_desk.core.model import Body, Person
+from tr_desk.core.names import NameIndex
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember")  # fmt: skip
+
+
+class DocKind(StrEnum):
+    NOTICE = "innkalling"
+    EXTRA_NOTICE = "tilleggsinnkalling"
+    AGENDA = "saksliste"
+    MINUTES = "referat"
+    PROTOCOL = "protokoll"
+    PLAN = "møteplan"
+
+
+TITLE_WORDS = {
+    "INNKALLING": DocKind.NOTICE, "REVIDERT INNKALLING": DocKind.NOTICE,
+    "TILLEGGSINNKALLING": DocKind.EXTRA_NOTICE, "SAKSLISTE": DocKind.AGENDA,
+    "REFERAT": DocKind.MINUTES, "PROTOKOLL": DocKind.PROTOCOL, "MØTEPLAN": DocKind.PLAN,
+}  # fmt: skip
+_TITLE = re.compile(
+    r"^(REVIDERT INNKALLING|TILLEGGSINNKALLING|INNKALLING|SAKSLISTE|REFERAT|PROTOKOLL|MØTEPLAN)"
+    r"(?:\s*[,:–]\s*|\s+-\s+|\s+)(.*)$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s*(\d{4})")
+_LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+_SLOT = re.compile(r"(\d{1,2})[:.]?(\d{2})\s*[-–]\s*(\d{1,2})[:.]?(\d{2})")
+_CASE = re.compile(
+    r"^(?P<prefix>[A-ZÆØÅ]{2,3})\s*-?\s*(?P<num>\d{1,3})\s*/\s*(?P<yy>\d{2}|\d{4})\b[.:]?\s*"
+    r"(?P<title>.*)$"
+)
+_REF = re.compile(r"\b([A-ZÆØÅ]{2,3})(?:-sak)?\s*(\d{1,3})\s*/\s*(\d{2})\b")
+_HEADER = re.compile(
+    r"^(Saksbehandler|Referanse|Dato|Sted|Møtested|Tidsrom|Tid|Innkalt|Kopi|Til stede|"
+    r"Forfall|Referent|Møteleder)\b\s*(:)?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SECTION = re.compile(
+    r"^(Sak|Saksopplysninger|Forslag til vedtak|Innstilling|Vedtak|Fra møtet)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_ATTACHMENT = re.compile(r"^Vedlegg\s*(\d+)\s*[:.–-]\s*(.+)$", re.IGNORECASE)
+_INTRO = re.compile(
+    r"^(?P<who>[^.:]{3,90}?),?\s+(?:innledet|presenterte|orienterte)\b[^.:]*[.:]?\s*(?P<rest>.*)$"
+)
+_PRESENTER = re.compile(r"^Presenteres av\s+(.+?)\.?$", re.IGNORECASE)
+_FOLLOWS = re.compile(r"^Oppfølging av sak\s+(.+?)\.?$", re.IGNORECASE)
+_LIST_KEYS = ("Innkalt", "Kopi", "Til stede", "Forfall")
+_PAGE = re.compile(r"^Side \d+ av \d+$")
+_SIGN_TITLES = {"daglig leder", "møteleder", "leder", "nestleder", "referent", "(sign)"}
+_PLAN_LINE = re.compile(
+    r"^(?P<body>[A-Za-zÆØÅæøå ]+?)\s*:\s*(?:[A-Za-zæøå]+\s+)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})"
+    r"\.?(?P<year>\d{4})?(?:\s+kl\.?\s*(?P<slot>\d{3,4}\s*[-–]\s*\d{3,4}))?\s*(?P<note>.*)$"
+)
+
+
+def clean(line: str) -> str:
+    """The plain text of a line of light Markdown: no heading marks, emphasis or rules."""
+    text = line.replace("\t", " ").replace("\u00a0", " ")
+    text = re.sub(r"^\s*#+\s*", "", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return "" if re.fullmatch(r"[-–_*=]{3,}", text) else text
+
+
+def markdown(lines: Sequence[str]) -> str:
+    """Lines of a field as the Markdown TR Desk stores: emphasis of whole lines dropped (the
+    documents print proposals and resolutions in italics themselves), lists and tables kept."""
+    out = []
+    for line in lines:
+        text = line.replace("\t", " ").rstrip()
+        stripped = text.strip()
+        if stripped.startswith("|"):
+            out.append(stripped)
+            continue
+        plain = clean(text)
+        if re.match(r"^[-•–]\s+", plain):
+            plain = "- " + re.sub(r"^[-•–]\s+", "", plain)
+        out.append(plain)
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    text = normal_dates("\n".join(out))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def normal_dates(text: str) -> str:
+    """«17.03 2022», «03.06. 2022» → «17.03.2022»: one date style (DESIGN.md §3)."""
+    return _DATE.sub(lambda m: f"{int(m[1]):02d}.{int(m[2]):02d}.{m[3]}", text)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first real date in ``text``: «03.06. 2022», «16.09 2022» or «3. juni 2022»."""
+    for match in _DATE.finditer(text):
+        try:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            continue
+    for match in _LONG_DATE.finditer(text):
+        try:
+            return dt.date(int(match[3]), MONTHS.index(match[2].lower()) + 1, int(match[1]))
+        except ValueError:
+            continue
+    return None
+
+
+def find_slot(text: str) -> tuple[str, str] | None:
+    match = _SLOT.search(text)
+    if not match:
+        return None
+    start = f"{int(match[1]):02d}:{match[2]}"
+    end = f"{int(match[3]):02d}:{match[4]}"
+    return (start, end) if "00:00" <= start <= "23:59" and "00:00" <= end <= "23:59" else None
+
+
+@dataclass
+class Register:
+    """What the import needs of the register: bodies and people, and per body who is a member
+    and who is on the copy list (the secretariat), by name."""
+
+    bodies: Sequence[Body]
+    people: Sequence[Person]
+    members: Mapping[int, set[str]] = field(default_factory=dict)
+    copies: Mapping[int, set[str]] = field(default_factory=dict)
+    organisation: str = "Trondheimsregionen"  # the letterhead: not a line of any document
+
+    def __post_init__(self) -> None:
+        self.index = NameIndex(self.people)
+
+    def body_in(self, text: str) -> Body | None:
+        """The body a title names: by name, an earlier name, or its (earlier) prefix."""
+        folded = text.casefold()
+        for body in self.bodies:
+            names = [body.name, *body.former_names]
+            if any(name.casefold() in folded for name in names if name):
+                return body
+        words = set(re.findall(r"[A-ZÆØÅ]{2,3}", text))
+        return next((b for b in self.bodies if {b.prefix, *b.former_prefixes} & words), None)
+
+    def body_of_prefix(self, prefix: str) -> Body | None:
+        return next((b for b in self.bodies if prefix in {b.prefix, *b.former_prefixes}), None)
+
+    def name(self, written: str, warnings: list[str]) -> str:
+        """The register's spelling of a name: exact or a variant, else a close match (said),
+        else as written (said)."""
+        written = " ".join(written.split()).strip(" .,;")
+        found = self.index.find(written)
+        if found is not None:
+            return found.name
+        from rapidfuzz import fuzz, process, utils
+
+        names = {p.name: p.name for p in self.people}
+        for person in self.people:
+            for alias in person.aliases:
+                names[alias] = person.name
+        best = process.extract(
+            written, list(names), scorer=fuzz.WRatio, processor=utils.default_process, limit=2
+        )
+        if best and best[0][1] >= 90 and (len(best) == 1 or best[1][1] < best[0][1] - 3):
+            canonical = names[best[0][0]]
+            warnings.append(f"«{written}» tolket som {canonical}")
+            return canonical
+        warnings.append(f"«{written}» er ikke i personregisteret")
+        return written
+
+
+@dataclass
+class Document:
+    """One document found in a file: its kind, title line, and the lines after it."""
+
+    kind: DocKind
+    title: str
+    lines: list[str]
+    body: Body | None = None
+    title_date: dt.date | None = None
+    year: int | None = None
+
+
+def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Document], list[str]]:
+    """Documents at each title line; lines before the first title are reported."""
+    documents: list[Document] = []
+    before: list[str] = []
+    for line in lines:
+        plain = clean(line)
+        match = _TITLE.match(plain) if len(plain) < 140 else None
+        kind = TITLE_WORDS.get(match[1].upper()) if match else None
+        # A title is written in capitals (all the seeds' and TR Desk's are); «Saksliste,
+        # Kommunedirektørforum 02.12.2022» counts too, a sentence «Referat fra …» does not.
+        if (
+            match
+            and kind is not None
+            and (
+                match[1].isupper()
+                or (
+                    re.match(r"^\w+\s*[,:–]", plain)
+                    and register.body_in(match[2])
+                    and (find_date(match[2]) or kind is DocKind.PLAN)
+                )
+            )
+        ):
+            rest = match[2]
+            year = re.search(r"\b(\d{4})\b", rest)
+            documents.append(
+                Document(
+                    kind,
+                    plain,
+                    [],
+                    register.body_in(rest),
+                    find_date(rest),
+                    int(year[1]) if year else None,
+                )
+            )
+        elif documents:
+            documents[-1].lines.append(line)
+        elif plain and plain != register.organisation:
+            before.append(plain)
+    warnings = []
+    if before and not documents:
+        warnings.append("Fant ingen innkalling, referat, protokoll eller møteplan i filen.")
+    elif before:
+        warnings.append(f"{len(before)} linjer før første dokument er ikke tatt med.")
+    return documents, warnings
+
+
+def _join_wrapped(lines: Sequence[str]) -> list[str]:
+    """A PDF's text comes a printed line at a time: lines that continue a sentence are joined."""
+    out: list[str] = []
+    for line in lines:
+        plain = clean(line)
+        if _PAGE.match(plain):
+            continue
+        previous = clean(out[-1]) if out else ""
+        head = _HEADER.match(previous)
+        single = head is not None and head[1].capitalize() not in _LIST_KEYS
+        # After a case's number and title, only a line that goes on in lower case continues
+        # it («… i overordnet» / «profilering»); «Esther Balvers innledet.» does not.
+        if _CASE.match(previous) and not re.match(r"^[a-zæøå0-9(«–-]", plain):
+            single = True
+        if plain.casefold().rstrip(".") in _SIGN_TITLES:
+            single = True
+        if (
+            out and plain and out[-1] and not single
+            and not re.search(r"[.:!?»]$", clean(out[-1]))
+            and not _structural(plain) and not re.match(r"^([-–•]|\d+\.)\s", plain)
+            and not plain.startswith(("Ingen merknader", "Saksframlegg"))
+        ):  # fmt: skip
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _structural(plain: str) -> bool:
+    return bool(
+        _CASE.match(plain) or _HEADER.match(plain) or _SECTION.match(plain)
+        or _ATTACHMENT.match(plain) or _TITLE.match(plain)
+    )  # fmt: skip
+
+
+@dataclass
+class ReadResult:
+    """What one document gave: meeting files (DESIGN.md §6) and what was unclear."""
+
+    files: list[dict[str, Any]]
+    warnings: list[str]
+
+
+def read_document(doc: Document, register: Register, *, wrapped: bool = False) -> ReadResult:
+    if doc.kind is DocKind.PLAN:
+        return _read_plan(doc, register)
+    warnings: list[str] = []
+    if doc.body is None:
+        return ReadResult([], [f"«{doc.title}»: fant ikke organet i tittelen."])
+    body = doc.body
+    lines = _join_wrapped(doc.lines) if wrapped else list(doc.lines)
+    header: dict[str, str] = {}
+    cases: list[tuple[re.Match[str], list[str]]] = []
+    last_key = ""
+    for line in lines:
+        plain = clean(line)
+        case = _CASE.match(plain)
+        if case and register.body_of_prefix(case["prefix"]) is body:
+            cases.append((case, []))
+            continue
+        if cases:
+            cases[-1][1].append(line)
+            continue
+        head = _HEADER.match(plain)
+        key = head[1].capitalize() if head else ""
+        if head and (head[2] or key in ("Kopi", "Innkalt")):
+            key = {"Møtested": "Sted", "Tid": "Tidsrom"}.get(key, key)
+            header[key] = head[3].strip()
+            last_key = key
+        elif (
+            plain
+            and last_key in ("Innkalt", "Kopi", "Til stede", "Forfall")
+            and not (re.match(r"^(Saksframlegg|Ingen merknader|Merknad)", plain))
+        ):
+            header[last_key] += " " + plain  # a list that runs over lines
+        elif plain.startswith("Ingen merknader") or plain.startswith("Merknad"):
+            header["Merknader"] = plain
+            last_key = ""
+        else:
+            last_key = ""
+    signer = ""
+    if cases:  # the signature ends the document: what follows is not a case's
+        last = cases[-1][1]
+        end = _signature_at(last)
+        if end is not None:
+            signer = clean(last[end])
+            rest = [line for line in last[end:] if clean(line)]
+            del last[end:]
+            if len(rest) > 2:
+                warnings.append(f"{len(rest) - 2} linjer etter signaturen er ikke tatt med")
+    minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
+    file: dict[str, Any] = {"body": body.prefix}
+    day = _meeting_date(doc, header, cases, warnings)
+    if day is None:
+        return ReadResult([], [f"«{doc.title}»: fant ikke møtedatoen."])
+    file["date"] = day.isoformat()
+    slot = find_slot(header.get("Tidsrom", ""))
+    if slot and minutes:
+        file["held"] = {"start": slot[0], "end": slot[1]}
+    elif slot:
+        file["start"], file["end"] = slot
+    if header.get("Sted"):
+        file["place"] = header["Sted"].rstrip(".")
+    everything = " ".join([doc.title, *header.values()]).casefold()
+    if "skriftlig saksbehandling" in everything:
+        file["mode"] = "skriftlig"
+    elif re.search(r"digitalt møte|fjernmøte|teams|videomøte", everything):
+        file["mode"] = "fjernmøte"
+    file["status"] = "avholdt" if minutes else "innkalt"
+    written = find_date(header.get("Dato", ""))
+    if written:
+        file["minutes_date" if minutes else "notice_date"] = written.isoformat()
+    if header.get("Referanse"):
+        file["reference"] = header["Referanse"]
+    if header.get("Saksbehandler"):
+        file["case_officer"] = register.name(header["Saksbehandler"], warnings)
+    if header.get("Referent"):
+        file["minute_taker"] = register.name(header["Referent"], warnings)
+    elif minutes and signer and doc.kind is DocKind.MINUTES:  # a referat is signed by its writer
+        file["minute_taker"] = register.name(signer, warnings)
+    if header.get("Møteleder"):
+        file["chair"] = register.name(header["Møteleder"], warnings)
+    if header.get("Merknader"):
+        file["notice_remarks"] = header["Merknader"]
+    if not minutes:
+        for key, target in (("Innkalt", "invited"), ("Kopi", "copy")):
+            if header.get(key):
+                file[target] = [register.name(n, warnings) for n in _names(header[key])]
+    else:
+        file["attendance"] = _attendance(header, body, register, warnings)
+    file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings)
+                     for m, case_lines in cases]  # fmt: skip
+    _check_numbers(file["cases"], body, day, warnings)
+    where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
+    return ReadResult([file], [f"{where}: {w}" for w in warnings])
+
+
+def _meeting_date(
+    doc: Document,
+    header: Mapping[str, str],
+    cases: Sequence[tuple[re.Match[str], list[str]]],
+    warnings: list[str],
+) -> dt.date | None:
+    """The date from the title, the «Tidsrom» and the case numbers' year together: the
+    «Tidsrom» when there is one (it has the weekday), else the title; disagreements said."""
+    slot_day = find_date(header.get("Tidsrom", ""))
+    title_day = doc.title_date
+    if title_day is None and re.search(r"\d{1,2}\s*\.\s*\d{1,2}", doc.title):
+        warnings.append(f"datoen i tittelen «{doc.title}» er ikke en gyldig dato")
+    day = slot_day or title_day
+    if slot_day and title_day and slot_day != title_day:
+        warnings.append(
+            f"tittelen har datoen {title_day.strftime('%d.%m.%Y')}, tidsrommet "
+            f"{slot_day.strftime('%d.%m.%Y')}; møtet er lagt på {slot_day.strftime('%d.%m.%Y')}"
+        )
+    years = {int(m["yy"]) % 100 for m, _ in cases}
+    if day and years and day.year % 100 not in years:
+        warnings.append(f"saksnumrene er fra {sorted(years)}, møtet fra {day.year}")
+    return day
+
+
+def _names(text: str) -> list[str]:
+    text = re.sub(r"\s+og\s+", ", ", text.strip().rstrip("."))
+    return [n.strip() for n in re.split(r"[,;]", text) if n.strip()]
+
+
+def _attendance(
+    header: Mapping[str, str], body: Body, register: Register, warnings: list[str]
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    members = register.members.get(body.id or 0, set())
+    copies = register.copies.get(body.id or 0, set())
+    for key, status in (("Til stede", "til_stede"), ("Forfall", "forfall")):
+        for written in _names(header.get(key, "")):
+            row: dict[str, Any] = {"status": status}
+            notes = re.findall(r"\(([^)]*)\)", written)
+            name = re.sub(r"\([^)]*\)", "", written).strip()
+            for note in notes:
+                if "digital" in note.casefold():
+                    row["status"] = "digitalt"
+                vara = re.match(r"(?i)vara\s+for\s+(.+)", note.strip())
+                if vara:
+                    row["substitute_for"] = register.name(vara[1], warnings)
+            row["name"] = register.name(name, warnings)
+            if row["name"] in copies and row["name"] not in members:
+                row["role"] = "sekretariat"
+            rows.append({"name": row.pop("name"), **row})
+    return rows
+
+
+def _kind(title: str) -> str:
+    lower = title.casefold()
+    if lower.startswith(("referat fra", "protokoll fra", "godkjenning av referat",
+                         "godkjenning av protokoll")):  # fmt: skip
+        return "godkjenning"
+    if lower.startswith("saker til neste møte"):
+        return "neste_møte"
+    if lower.rstrip(".:") == "orienteringer" or lower.startswith("orienteringssaker"):
+        return "orienteringer"
+    if "eventuelt" in lower and len(lower) < 30:
+        return "eventuelt"
+    return "ordinær"
+
+
+def _case(
+    match: re.Match[str],
+    lines: list[str],
+    doc: Document,
+    minutes: bool,
+    register: Register,
+    warnings: list[str],
+) -> dict[str, Any]:
+    """One case: its number as printed, title, and the sections of its text."""
+    number = f"{match['prefix']} {int(match['num']):02d}/{match['yy'][-2:]}"
+    title_lines = [match["title"]] if match["title"] else []
+    body_lines = list(lines)
+    if not title_lines:  # the title on the line after the number
+        while body_lines and not clean(body_lines[0]):
+            body_lines.pop(0)
+        if body_lines and not _structural(clean(body_lines[0])):
+            title_lines = [clean(body_lines.pop(0))]
+    title = normal_dates(clean(" ".join(title_lines))).rstrip(" .:")
+    case: dict[str, Any] = {"number": number, "title": title, "kind": _kind(title)}
+    follows = re.search(r"oppfølging (?:fra|av) (?:sak )?([A-ZÆØÅ]{2,3}(?:-sak)? ?\d{1,3}/\d{2})",
+                        title, re.IGNORECASE)  # fmt: skip
+    if follows:
+        case["follows"] = follows[1].replace("-sak", "")
+    sections: dict[str, list[str]] = {}
+    attachments: list[dict[str, Any]] = []
+    current = ""
+    lines = _strip_signature(body_lines)
+    for line in lines:
+        plain = clean(line)
+        section = _SECTION.match(plain)
+        attachment = _ATTACHMENT.match(plain)
+        if attachment and current in ("", "text"):
+            attachments.append({"title": normal_dates(attachment[2]).rstrip(" ."), "file": None})
+            continue
+        if section:
+            current = {
+                "sak": "text", "saksopplysninger": "text", "forslag til vedtak": "proposal",
+                "innstilling": "proposal", "vedtak": "resolution", "fra møtet": "notes",
+            }[section[1].casefold()]  # fmt: skip
+            sections.setdefault(current, [])
+            if section[2]:
+                sections[current].append(_after_label(line))
+            continue
+        if current == "":
+            presenter = _PRESENTER.match(plain)
+            follows_line = _FOLLOWS.match(plain)
+            intro = _INTRO.match(plain) if minutes else None
+            if presenter:
+                case["presenter"] = register.name(presenter[1], warnings)
+                continue
+            if follows_line:
+                case["follows"] = follows_line[1]
+                continue
+            if intro and "introduced_by" not in case and len(intro["who"].split()) <= 12:
+                case["introduced_by"] = intro["who"].strip().rstrip(",")
+                if intro["rest"]:
+                    sections.setdefault("introduction", []).append(intro["rest"])
+                current = "introduction"
+                continue
+            if not plain and not sections:
+                continue
+            current = "notes" if minutes else "text"
+            sections.setdefault(current, [])
+        if current == "introduction" and not plain:
+            current = "introduction"
+        sections.setdefault(current, []).append(line)
+    for key in ("text", "proposal", "resolution", "notes", "introduction"):
+        text = markdown(sections.get(key, []))
+        if text and text.strip(" .-–•"):
+            case[key] = text
+    if attachments:
+        case["attachments"] = attachments
+    if case["kind"] == "ordinær" and re.search(r"for diskusjon\b", case.get("proposal", "")):
+        case["kind"] = "diskusjon"
+    if minutes:
+        said = " ".join(sections.get("notes", []) + sections.get("resolution", [])).casefold()
+        if (
+            re.search(r"\bsaken (?:ble )?utsatt\b|\bsaken utsettes\b", said)
+            and case["kind"] == "ordinær"
+        ):
+            case["outcome"] = "utsatt"
+        elif re.search(r"\bsaken (?:ble )?trukket\b", said):
+            case["outcome"] = "trukket"
+        else:
+            case["outcome"] = "behandlet"
+        vote = re.search(r"\b(enstemmig(?: vedtatt)?|vedtatt mot \d+ stemmer[^.]*)", said)
+        if vote and vote[1].startswith("enstemmig"):
+            case["vote"] = "enstemmig"
+    return case
+
+
+def _after_label(line: str) -> str:
+    """The text after «Vedtak:» on the same line, its emphasis kept."""
+    plain_label = re.match(r"^[\s#*_]*[A-Za-zæøåÆØÅ ]+?[*_]*\s*:\s*[*_]*\s*", line)
+    rest = line[plain_label.end() :] if plain_label else line
+    return rest if clean(rest) else ""
+
+
+def _signature_at(lines: Sequence[str]) -> int | None:
+    """Where the closing signature starts: a short name line over «Daglig leder» or the like."""
+    plain = [clean(line) for line in lines]
+    for i, text in enumerate(plain):
+        if text.casefold().rstrip(".") in _SIGN_TITLES and text.casefold() != "(sign)":
+            j = i - 1
+            while j >= 0 and (not plain[j] or plain[j].casefold() == "(sign)"):
+                j -= 1
+            if j >= 0 and len(plain[j].split()) <= 5 and not plain[j].endswith((".", ":")):
+                return j
+    return None
+
+
+def _strip_signature(lines: list[str]) -> list[str]:
+    """The closing signatures («Bård Eidet / Daglig leder», «(sign)») are not case text."""
+    out = list(lines)
+    while out and not clean(out[-1]):
+        out.pop()
+    for _ in range(4):
+        if len(out) >= 2 and clean(out[-1]).casefold().rstrip(".") in _SIGN_TITLES:
+            out.pop()
+            if out and len(clean(out[-1]).split()) <= 5:
+                out.pop()
+            while out and not clean(out[-1]):
+                out.pop()
+        elif out and clean(out[-1]).casefold() == "(sign)":
+            out.pop()
+    return out
+
+
+def _check_numbers(cases: Sequence[Mapping[str, Any]], body: Body, day: dt.date,
+                   warnings: list[str]) -> None:  # fmt: skip
+    """Numbers are kept as printed; gaps, duplicates and disorder are said, not mended."""
+    numbers = [int(c["number"].split()[1].split("/")[0]) for c in cases]
+    prefix = cases[0]["number"].split()[0] if cases else body.prefix
+    seen: set[int] = set()
+    for previous, number in zip([None, *numbers], numbers, strict=False):
+        if number in seen:
+            warnings.append(f"saksnummeret {prefix} {number:02d} står to ganger")
+        elif previous is not None and number < previous:
+            warnings.append(f"{prefix} {number:02d} kommer etter {previous:02d}")
+        elif previous is not None and number > previous + 1:
+            warnings.append(f"hull i nummereringen mellom {previous:02d} og {number:02d}")
+        seen.add(number)
+
+
+def _read_plan(doc: Document, register: Register) -> ReadResult:
+    """«Kommunedirektørforum: Fredag 03.06 kl 0830-1130» a line: a planned meeting each."""
+    files, warnings = [], []
+    year = doc.year
+    if year is None:
+        return ReadResult([], [f"«{doc.title}»: fant ikke året i tittelen."])
+    for line in doc.lines:
+        plain = clean(line)
+        match = _PLAN_LINE.match(plain)
+        if not match:
+            continue
+        body = register.body_in(match["body"])
+        if body is None:
+            warnings.append(f"Møteplan {year}: «{plain}»: ukjent organ")
+            continue
+        try:
+            day = dt.date(int(match["year"] or year), int(match["month"]), int(match["day"]))
+        except ValueError:
+            warnings.append(f"Møteplan {year}: «{plain}»: ikke en dato")
+            continue
+        written = re.match(r"^[^:]+:\s*([A-Za-zæøå]+)", plain)
+        weekday = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")[
+            day.weekday()
+        ]
+        if written and written[1].casefold() in {"mandag", "tirsdag", "onsdag", "torsdag",
+                                                 "fredag", "lørdag", "søndag"} and (
+            written[1].casefold() != weekday
+        ):  # fmt: skip
+            warnings.append(
+                f"Møteplan {year}: «{plain}»: {day.strftime('%d.%m.%Y')} er en {weekday}"
+            )
+        file: dict[str, Any] = {"body": body.prefix, "date": day.isoformat(), "status": "planlagt"}
+        slot = find_slot(match["slot"] or "")
+        if slot:
+            file["start"], file["end"] = slot
+        note = match["note"].strip(" .()–-")
+        if note:
+            file["note"] = note
+        files.append(file)
+    if not files:
+        warnings.append(f"Møteplan {year}: fant ingen møter.")
+    return ReadResult(files, warnings)
+
+
+# -- merging ------------------------------------------------------------------------------------
+
+NOTICE_CASE_FIELDS = ("title", "kind", "text", "attachments", "proposal", "presenter", "follows")
+
+
+def merge_files(
+    first: Mapping[str, Any], second: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """Two meeting files of the same meeting (notice and minutes, or what the database has and
+    a document): each field from whichever has it; where both have a different value, the
+    first is kept and the difference said."""
+    merged: dict[str, Any] = dict(first)
+    differences: list[str] = []
+    for key, value in second.items():
+        if key == "cases":
+            continue
+        if key == "status":
+            order = ["planlagt", "innkalt", "avholdt", "godkjent"]
+            ranks = [order.index(v) if v in order else -1 for v in (merged.get(key), value)]
+            merged[key] = value if ranks[1] > ranks[0] else merged.get(key, value)
+            continue
+        if _empty(merged.get(key)):
+            merged[key] = value
+        elif not _empty(value) and merged[key] != value and key not in ("attendance",):
+            differences.append(f"{key}: «{_short(merged[key])}» beholdt, ikke «{_short(value)}»")
+    cases = {c["number"]: dict(c) for c in first.get("cases", [])}
+    order = [c["number"] for c in first.get("cases", [])]
+    for case in second.get("cases", []):
+        number = case["number"]
+        if number not in cases:
+            cases[number] = dict(case)
+            order.append(number)
+            continue
+        target = cases[number]
+        for key, value in case.items():
+            if _empty(target.get(key)) or (key == "kind" and target.get(key) == "ordinær"):
+                target[key] = value
+            elif not _empty(value) and target[key] != value and key not in ("outcome", "kind"):
+                differences.append(f"{number} {key}: «{_short(target[key])}» beholdt, "
+                                   f"ikke «{_short(value)}»")  # fmt: skip
+    if cases:
+        merged["cases"] = sorted((cases[n] for n in order), key=_case_order)
+    return merged, differences
+
+
+def _case_order(case: Mapping[str, Any]) -> tuple[int, int]:
+    number, year = case["number"].split()[1].split("/")
+    return int(year), int(number)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _short(value: object) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def read_lines(
+    lines: Sequence[str], register: Register, *, wrapped: bool = False
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every meeting the lines of one file describe, merged by body and date, and what was
+    unclear."""
+    documents, warnings = split_documents(lines, register)
+    files: dict[tuple[str, str], dict[str, Any]] = {}
+    for document in documents:
+        result = read_document(document, register, wrapped=wrapped)
+        warnings += result.warnings
+        for file in result.files:
+            key = (file["body"], file["date"])
+            if key in files:
+                files[key], differences = merge_files(files[key], file)
+                warnings += [f"{key[0]} {key[1]}: {d}" for d in differences]
+            else:
+                files[key] = file
+    return list(files.values()), warnings
+
+
+def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Meeting files from several files, merged by body and date."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    warnings: list[str] = []
+    for file in files:
+        key = (file["body"], file["date"])
+        if key in merged:
+            merged[key], differences = merge_files(merged[key], file)
+            warnings += [f"{key[0]} {key[1]}: {d}" for d in differences]
+        else:
+            merged[key] = file
+    return list(merged.values()), warnings
