@@ -157,7 +157,7 @@ def write(store: Store, report: ImportReport) -> list[str]:
     said: list[str] = []
     folder = store.path.parent / "kilder"
     with store.transaction() as db:
-        meeting_ids: list[int] = []
+        meeting_ids: dict[tuple[str, str], int] = {}
         for outcome in report.meetings:
             if outcome.action == "unchanged":
                 continue
@@ -170,8 +170,7 @@ def write(store: Store, report: ImportReport) -> list[str]:
                     f"{outcome.body} {outcome.date}: {exc}", f"{outcome.body} {outcome.date}: {exc}"
                 ) from None
             said += [f"{outcome.body} {outcome.date}: {w}" for w in loaded.warnings]
-            meeting_id, _ = store.meetings.save_loaded(loaded)
-            meeting_ids.append(meeting_id)
+            meeting_ids[(outcome.body, outcome.date)], _ = store.meetings.save_loaded(loaded)
         now = dt.datetime.now().isoformat(timespec="seconds")
         for file in report.files:
             if file.error or file.already or not file.digest:
@@ -186,15 +185,10 @@ def write(store: Store, report: ImportReport) -> list[str]:
                 {"hash": file.digest, "name": file.path.name, "file": target.name,
                  "imported_at": now}, pk="hash",
             )  # fmt: skip
-            keys = {(f["body"], f["date"]) for f in file.files}
-            for outcome, meeting_id in zip(
-                [o for o in report.meetings if o.action != "unchanged"], meeting_ids, strict=True
-            ):
-                if (outcome.body, outcome.date) in keys:
-                    db.table("meeting_source").upsert(
-                        {"meeting_id": meeting_id, "hash": file.digest},
-                        pk=("meeting_id", "hash"),
-                    )
+            for key in {(f["body"], f["date"]) for f in file.files} & meeting_ids.keys():
+                db.table("meeting_source").upsert(
+                    {"meeting_id": meeting_ids[key], "hash": file.digest}, pk=("meeting_id", "hash")
+                )
     return said
 
 

@@ -703,18 +703,13 @@ def read_lines(
     """Every meeting the lines of one file describe, merged by body and date, and what was
     unclear."""
     documents, warnings = split_documents(lines, register)
-    files: dict[tuple[str, str], dict[str, Any]] = {}
+    files: list[dict[str, Any]] = []
     for document in documents:
         result = read_document(document, register, wrapped=wrapped)
         warnings += result.warnings
-        for file in result.files:
-            key = (file["body"], file["date"])
-            if key in files:
-                files[key], differences = merge_files(files[key], file)
-                warnings += [f"{key[0]} {key[1]}: {d}" for d in differences]
-            else:
-                files[key] = file
-    return list(files.values()), warnings
+        files += result.files
+    merged, differences = merge_all(files)
+    return merged, warnings + differences
 
 
 def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:

@@ -59,18 +59,18 @@ class NoticeMail:
         return f"{len(self.without_address)} av {self.called} mangler e-postadresse: {names}"
 
 
-def roster_hint(body_name: str, members: Sequence[Person], where: str = "i Register") -> str:
+def roster_hint(
+    body_name: str, members: Sequence[Person], where: str = "i Register", *, names: bool = True
+) -> str:
     """What the window says of a body its notice cannot reach: no members yet, or members
-    without an e-mail address; empty when everyone can be reached."""
+    without an e-mail address (``names``: who); empty when everyone can be reached."""
     if not members:
         return f"{body_name} har ingen medlemmer ennå – legg dem inn {where}."
     missing = [clean_name(p.name) for p in members if not valid_address(p.email)]
     if not missing:
         return ""
-    return (
-        f"{len(missing)} av {len(members)} medlemmer i {body_name} mangler e-postadresse: "
-        f"{', '.join(missing)}."
-    )
+    who = f": {', '.join(missing)}" if names else ""
+    return f"{len(missing)} av {len(members)} medlemmer i {body_name} mangler e-postadresse{who}."
 
 
 def _recipients(context: MeetingContext, ids: Sequence[int]) -> tuple[list[Recipient], list[str]]:

@@ -78,8 +78,6 @@ class Files(Part):
 
     def store_image(self, source: Path) -> str:
         """Keep a PNG or JPEG (the logo) beside the attachments, named by its hash."""
-        import hashlib
-
         try:
             data = source.read_bytes()
         except OSError as exc:
@@ -93,22 +91,19 @@ class Files(Part):
                 f"«{source.name}» er ikke et PNG- eller JPEG-bilde på høyst 5 MB.",
                 f"{source.name} is not a PNG or JPEG image of at most 5 MB",
             )
-        name = hashlib.sha256(data).hexdigest() + suffix
-        target = self.attachments_dir / name
-        if not target.exists():
-            self.attachments_dir.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".partial")
-            partial.write_bytes(data)
-            partial.replace(target)
-        return name
+        return self._keep(data, suffix)
 
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once)."""
-        import hashlib
-
         if not data.startswith(b"%PDF-"):
             raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
-        name = hashlib.sha256(data).hexdigest() + ".pdf"
+        return self._keep(data, ".pdf")
+
+    def _keep(self, data: bytes, suffix: str) -> str:
+        """Write ``data`` once into the attachment folder under its hash; returns the name."""
+        import hashlib
+
+        name = hashlib.sha256(data).hexdigest() + suffix
         target = self.attachments_dir / name
         if not target.exists():
             self.attachments_dir.mkdir(parents=True, exist_ok=True)

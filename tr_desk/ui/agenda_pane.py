@@ -35,6 +35,7 @@ from tr_desk import actions
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
+from tr_desk.core.mail import roster_hint
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
 from tr_desk.core.notice import notice_content, number_attachments
 from tr_desk.core.standard_cases import new_case, position_for_new_case
@@ -55,19 +56,11 @@ MODE_LABELS = {
     MeetingMode.REMOTE: "Fjernmøte (digitalt)",
     MeetingMode.WRITTEN: "Skriftlig saksbehandling",
 }
-REACH_RULES = ("someone_invited", "invited_have_addresses")
 NEW_CASES = [
     ("Ny sak", CaseKind.ORDINARY),
     ("Ny orientering", CaseKind.BRIEFING),
     ("Ny diskusjonssak", CaseKind.DISCUSSION),
 ]
-
-
-def _short(message: str) -> str:
-    """«Regionrådet har ingen medlemmer ennå – …», «9 av 9 mangler e-postadresse.»: the
-    check's message without the lead-in or the list of names (the check shows those)."""
-    message = message.removeprefix("Ingen er innkalt: ")
-    return message.split(":")[0].rstrip(".") + "." if "e-postadresse:" in message else message
 
 
 class NewMeetingDialog(QDialog):
@@ -419,8 +412,14 @@ class AgendaPane(MeetingView):
         style.show_problems(self.problems, self.check_list, self.check_title)
         # Nobody to send it to, or some without an address: said above the work, not only
         # in the check, with the way to the Register.
-        reach = [_short(p.message) for p in self.problems if p.rule in REACH_RULES]
-        style.set_warning(self.hint, " ".join(reach), ("register", "Åpne Register"))
+        context = self.context
+        invited = [context.people[i] for i in context.invited if i in context.people]
+        reach = (
+            roster_hint(context.body.name, invited, names=False)
+            if invited or not context.meeting.invited_other
+            else ""
+        )
+        style.set_warning(self.hint, reach, ("register", "Åpne Register"))
 
     # -- editing ------------------------------------------------------------------------------
 

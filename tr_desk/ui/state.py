@@ -49,18 +49,6 @@ def remember(path: Path, landing: Landing) -> None:
     store.sync()
 
 
-def value(key: str, default: int) -> int:
-    """A remembered number (a splitter's width), ``default`` when none or not a number."""
-    raw = str(settings().value(key, default))
-    return int(raw) if raw.isdigit() else default
-
-
-def set_values(**values: object) -> None:
-    store = settings()
-    for key, item in values.items():
-        store.setValue(key, item)
-
-
 def keep_sizes(splitter: QSplitter, key: str) -> None:
     """The splitter's sizes as the user left them last time; kept as he drags."""
     saved = str(settings().value(f"splitters/{key}", ""))
