@@ -1,5 +1,6 @@
 """TR Desk's benchmark: start-up against a bare Qt window, opening a meeting, memory,
-rendering the notice and the minutes, typing and marking attendance in the window.
+rendering the notice and the minutes, typing and marking attendance in the window, importing
+old documents.
 
     python benchmarks/run.py            a table
     python benchmarks/run.py --json     one JSON object (startup_ms, qt_floor_ms, ...)
@@ -160,6 +161,60 @@ def measure_documents(folder: Path, runs: int) -> dict[str, float]:
     return results
 
 
+IMPORT_MEETINGS = 20  # held meetings of the history: a notice and a minutes each
+
+
+def measure_import(history: Path, folder: Path) -> dict[str, float]:
+    """Documents read, recognised and planned per second (``tr-desk import --dry-run``'s
+    work), from TR Desk's own notices and minutes of the history: as PDF, and their text as
+    .txt and as .docx (a paragraph per line, the titles bold)."""
+    from docx import Document
+    from pypdf import PdfReader
+
+    from tr_desk import importer
+    from tr_desk.actions import minutes_pdf, notice_pdf
+    from tr_desk.core.model import MeetingStatus
+
+    store = Store.open(history, readonly=True)
+    held = [m for m in store.meetings.headers() if m.status is MeetingStatus.APPROVED]
+    step = max(1, len(held) // IMPORT_MEETINGS)
+    folders = {kind: folder / f"import-{kind}" for kind in ("pdf", "txt", "docx")}
+    for path in folders.values():
+        path.mkdir()
+    for i, header in enumerate(held[::step][:IMPORT_MEETINGS]):
+        meeting = store.meetings.meeting(header.id)  # type: ignore[arg-type]
+        for name, pdf in (("innkalling", notice_pdf(store, meeting)),
+                          ("protokoll", minutes_pdf(store, meeting))):  # fmt: skip
+            stem = f"{i:02d}-{name}"
+            (folders["pdf"] / f"{stem}.pdf").write_bytes(pdf)
+            text = "\n".join(
+                p.extract_text() for p in PdfReader(folders["pdf"] / f"{stem}.pdf").pages
+            )
+            (folders["txt"] / f"{stem}.txt").write_text(text, encoding="utf-8")
+            word = Document()
+            for j, line in enumerate(text.splitlines()):
+                word.add_paragraph().add_run(line).bold = j < 3 or line.isupper()
+            word.save(str(folders["docx"] / f"{stem}.docx"))
+    store.close()
+    results: dict[str, float] = {}
+    for kind, path in folders.items():
+        fresh = Store.open(folder / f"import-{kind}.sqlite")
+        t0 = time.perf_counter()
+        reports = importer.read_files(fresh, [path])
+        importer.plan(fresh, reports)
+        elapsed = time.perf_counter() - t0
+        documents = sum(len(r.documents) for r in reports)
+        assert documents == 2 * IMPORT_MEETINGS and not any(r.error for r in reports), kind
+        results[kind] = documents / elapsed
+        fresh.close()
+    return {
+        "import_docs_per_s": round(min(results["txt"], results["docx"]), 1),
+        "import_txt_docs_per_s": round(results["txt"], 1),
+        "import_docx_docs_per_s": round(results["docx"], 1),
+        "import_pdf_docs_per_s": round(results["pdf"], 1),
+    }
+
+
 def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="tr-desk-bench-"))
     try:
@@ -194,6 +249,7 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
         assert len(meeting.cases) >= 12 and meeting.attendance
         store.close()
         documents = measure_documents(folder, runs)
+        imports = measure_import(db, folder)
         return {
             "startup_ms": round(statistics.median(starts), 1),
             "qt_floor_ms": round(statistics.median(floors), 1),
@@ -202,6 +258,7 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
             "open_meeting_ms": round(statistics.median(opens), 3),
             "rss_mb": round(max(peaks), 1),
             **documents,
+            **imports,
             "history_cases": 4 * years * 6 * 12,
         }
     finally:
@@ -227,6 +284,8 @@ def main() -> None:
         "render_minutes_ms": "≤ 100",
         "max_stall_ms": "≤ 50",
         "attendance_key_max_ms": "≤ 16",
+        "import_docs_per_s": "≥ 20 (.txt and .docx)",
+        "import_pdf_docs_per_s": "≥ 5",
     }
     for key, value in results.items():
         print(f"{key:<22} {value:>10}   {targets.get(key, '')}")

@@ -177,3 +177,100 @@ def test_case_numbers_in_every_form_and_the_earlier_prefix(demo_store: Store) ->
     assert "«Ingvil Kvernmo» tolket som Ingvill Kvernmo" in said
     assert "«Ola Utenfor» er ikke i personregisteret" in said
     assert "hull i nummereringen" in said and "RF 40 kommer etter 41" in said
+
+
+NOTICE_2023 = """INNKALLING, KOMMUNEDIREKTØRFORUM – 03.02.2023
+Tidsrom: Fredag 03.02.2023 kl 0900-1130
+Sted: Rådhuset
+KF 01/23 Godkjenning av innkalling og saksliste
+Forslag til vedtak: Innkalling og saksliste godkjennes.
+KF 02/23 Budsjett 2023
+Forslag til vedtak: Budsjettet tas til orientering.
+"""
+MINUTES_2023 = """REFERAT, KOMMUNEDIREKTØRFORUM – 03.02.2023
+Tidsrom: Fredag 03.02.2023 kl 0900-1115
+Til stede: Kjetil M., Ola Utenfor, Ingvill Kvernmo
+Referent: Bård Eidet
+KF 01/23 Godkjenning av innkalling og saksliste
+Vedtak: Innkalling og saksliste godkjent.
+KF 02/23 Budsjett 2023
+Vedtak: Tatt til orientering.
+"""
+
+
+def meeting_file(store: Store, prefix: str, day: str) -> dict | None:
+    import datetime as dt
+
+    from tr_desk.core.meeting_json import meeting_to_json
+
+    body = store.register.body_by_prefix(prefix)
+    assert body is not None and body.id is not None
+    found = store.meetings.meeting_id(body.id, dt.date.fromisoformat(day))
+    return None if found is None else meeting_to_json(store.context(found))
+
+
+def test_undo_takes_an_import_back_and_the_names_chosen_are_used(store: Store, tmp_path) -> None:
+    from tr_desk import importer
+
+    notice, minutes = tmp_path / "innkalling.txt", tmp_path / "referat.txt"
+    notice.write_text(NOTICE_2023, encoding="utf-8")
+    minutes.write_text(MINUTES_2023, encoding="utf-8")
+    people_before = {p.name: p.aliases for p in store.register.people()}
+
+    first = importer.write(store, importer.plan(store, importer.read_files(store, [notice])))
+    before = meeting_file(store, "KF", "2023-02-03")
+    assert before is not None and before["cases"][1]["resolution"] == ""
+    reports = importer.read_files(store, [minutes])
+    assert [d.kind for d in reports[0].documents] == ["referat"]
+    from tr_desk.core.importing import unknown_names
+
+    register = importer.register_for(store)
+    assert unknown_names(reports[0].files, register) == ["Kjetil M", "Ola Utenfor"]
+    choices = importer.Choices(same_as={"Kjetil M": "Kjetil Mjøsund"}, new_people=["Ola Utenfor"])
+    report = importer.plan(store, reports, choices)
+    assert [o.action for o in report.meetings] == ["updated"]
+    second = importer.write(store, report)
+    after = meeting_file(store, "KF", "2023-02-03")
+    assert after is not None
+    assert [a["name"] for a in after["attendance"]] == [
+        "Kjetil Mjøsund", "Ola Utenfor", "Ingvill Kvernmo",
+    ]  # fmt: skip
+    assert after["cases"][1]["resolution"] == "Tatt til orientering."
+    assert after["cases"][1]["proposal"] == "Budsjettet tas til orientering."
+    person = {p.name: p for p in store.register.people()}["Kjetil Mjøsund"]
+    assert "Kjetil M" in person.aliases
+    assert [name for name, _ in store.meetings.sources(next(iter(second.updated)))] == [
+        "innkalling.txt", "referat.txt",
+    ]  # fmt: skip
+
+    importer.undo(store, second)  # the minutes' import is taken back: the notice stays
+    assert meeting_file(store, "KF", "2023-02-03") == before
+    assert {p.name: p.aliases for p in store.register.people()} == people_before
+    assert len(store.rows("SELECT * FROM source")) == 1
+    importer.undo(store, first)
+    assert meeting_file(store, "KF", "2023-02-03") is None
+    assert store.rows("SELECT * FROM source") == [] == store.rows("SELECT * FROM meeting_source")
+
+    # Leaving the minutes out of the same files leaves only the notice to import
+    both = importer.read_files(store, [notice, minutes])
+    report = importer.plan(store, both, importer.Choices(left_out=frozenset({(1, 0)})))
+    (outcome,) = report.meetings
+    assert outcome.action == "created" and "attendance" not in outcome.file
+
+
+def test_a_file_read_for_the_window_travels_between_processes(store: Store, tmp_path) -> None:
+    """The window reads in the worker process: the request and the report must pickle."""
+    import pickle
+
+    from tr_desk import importer
+    from tr_desk.documents import worker
+
+    minutes = tmp_path / "referat.txt"
+    minutes.write_text(MINUTES_2023, encoding="utf-8")
+    request = (str(minutes), importer.register_for(store), importer.known_sources(store))
+    report = pickle.loads(pickle.dumps(worker.render(
+        "tr_desk.importer:read_for_window", pickle.loads(pickle.dumps(request))
+    )))  # fmt: skip
+    assert report.files[0]["date"] == "2023-02-03" and not report.error
+    with pytest.raises(ValueError):
+        worker.render("tr_desk.importer:write", None)  # nothing else of the importer

@@ -368,7 +368,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = importer.plan(store, files)
         said: list[str] = []
         if not report.failed and not args.dry_run:
-            said = importer.write(store, report)
+            said = importer.write(store, report).said
     finally:
         store.close()
         if scratch is not None:
@@ -378,7 +378,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"tr-desk: error: {file.error_en}", file=sys.stderr)
         elif file.already:
             print(f"{file.path.name}: imported before, nothing to do")
-        for warning in file.warnings:
+        for warning in [*file.warnings, *(w for d in file.documents for w in d.warnings)]:
             print(f"tr-desk: warning: {file.path.name}: {warning}", file=sys.stderr)
     for warning in report.warnings + said:
         print(f"tr-desk: warning: {warning}", file=sys.stderr)

@@ -12,15 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.errors import UserError
-from tr_desk.core.importing import Register, merge_all, merge_files, read_lines
-from tr_desk.core.model import Role
+from tr_desk.core.importing import (
+    ReadResult,
+    Register,
+    merge_all,
+    merge_files,
+    read_documents,
+    renamed,
+)
+from tr_desk.core.model import Person, Role
 from tr_desk.documents.readers import SUFFIXES, read_file
 from tr_desk.storage.store import Store
 
@@ -29,11 +36,25 @@ from tr_desk.storage.store import Store
 class FileReport:
     path: Path
     digest: str = ""
-    files: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    documents: list[ReadResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the file, not one document
     error: str = ""  # could not be read (English for the command line in ``error_en``)
     error_en: str = ""
     already: bool = False  # imported before: nothing to do
+
+    @property
+    def files(self) -> list[dict[str, Any]]:
+        return [f for d in self.documents for f in d.files]
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the user decided in the preview: documents left out (file index, document index),
+    written names that are a registered person, and written names to add as new people."""
+
+    left_out: frozenset[tuple[int, int]] = frozenset()
+    same_as: Mapping[str, str] = field(default_factory=dict)
+    new_people: Sequence[str] = ()
 
 
 @dataclass
@@ -45,6 +66,7 @@ class Outcome:
     action: str  # "created" | "updated" | "unchanged"
     file: dict[str, Any]
     differences: list[str] = field(default_factory=list)
+    before: dict[str, Any] | None = None  # the meeting as the database had it (for undo)
 
 
 @dataclass
@@ -52,10 +74,36 @@ class ImportReport:
     files: list[FileReport]
     meetings: list[Outcome]
     warnings: list[str]
+    choices: Choices = field(default_factory=Choices)
 
     @property
     def failed(self) -> bool:
         return any(f.error for f in self.files)
+
+    def included(self, index: int) -> list[ReadResult]:
+        """The documents of file ``index`` that the import takes."""
+        left_out = self.choices.left_out
+        return [d for j, d in enumerate(self.files[index].documents) if (index, j) not in left_out]
+
+    def counts(self) -> dict[str, int]:
+        out = {"created": 0, "updated": 0, "unchanged": 0}
+        for outcome in self.meetings:
+            out[outcome.action] += 1
+        return out
+
+
+@dataclass
+class Written:
+    """What an import wrote, so that it can be undone: meetings made and the files the
+    meetings it filled in had before, source files and links, people and spellings added."""
+
+    said: list[str] = field(default_factory=list)
+    created: list[int] = field(default_factory=list)
+    updated: dict[int, dict[str, Any]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)
+    people: list[int] = field(default_factory=list)
+    aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -97,50 +145,71 @@ def _digest(path: Path) -> str:
 
 def read_files(store: Store, paths: Sequence[Path]) -> list[FileReport]:
     """Each file read and recognised; nothing written."""
-    register = register_for(store)
-    known = {r["hash"] for r in store.rows("SELECT hash FROM source")}
-    reports = []
-    for path in expand(paths):
-        report = FileReport(path)
-        reports.append(report)
-        try:
-            report.digest = _digest(path)
-            if report.digest in known:
-                report.already = True
-                continue
-            content = read_file(path)
-        except UserError as exc:
-            report.error, report.error_en = str(exc), exc.english
-            continue
-        except OSError as exc:
-            report.error = f"Kunne ikke lese «{path.name}»: {exc.strerror}."
-            report.error_en = f"cannot read {path}: {exc.strerror}"
-            continue
-        report.files, report.warnings = read_lines(content.lines, register, wrapped=content.wrapped)
-        if not report.files and not report.warnings:
-            report.warnings.append("Fant ingen møter i filen.")
-    return reports
+    register, known = register_for(store), known_sources(store)
+    return [read_one(path, register, known) for path in expand(paths)]
 
 
-def plan(store: Store, reports: Sequence[FileReport]) -> ImportReport:
+def known_sources(store: Store) -> frozenset[str]:
+    return frozenset(r["hash"] for r in store.rows("SELECT hash FROM source"))
+
+
+def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()) -> FileReport:
+    """One file read and recognised (also in the window's worker process: no store here)."""
+    report = FileReport(path)
+    try:
+        report.digest = _digest(path)
+        if report.digest in known:
+            report.already = True
+            return report
+        content = read_file(path)
+    except UserError as exc:
+        report.error, report.error_en = str(exc), exc.english
+        return report
+    except OSError as exc:
+        report.error = f"Kunne ikke lese «{path.name}»: {exc.strerror}."
+        report.error_en = f"cannot read {path}: {exc.strerror}"
+        return report
+    report.documents, report.warnings = read_documents(
+        content.lines, register, wrapped=content.wrapped
+    )
+    if not report.documents and not report.warnings:
+        report.warnings.append("Fant ingen møter i filen.")
+    return report
+
+
+def read_for_window(request: tuple[str, Register, frozenset[str]]) -> FileReport:
+    """The worker process's entry (``documents.worker``): one file for the window's preview."""
+    path, register, known = request
+    return read_one(Path(path), register, known)
+
+
+def plan(
+    store: Store, reports: Sequence[FileReport], choices: Choices | None = None
+) -> ImportReport:
     """What the import would do: the documents' meetings merged with each other and with what
-    the database has (only empty fields filled)."""
+    the database has (only empty fields filled); names as the user matched them."""
     from tr_desk.core.meeting_json import meeting_to_json
 
-    files, warnings = merge_all(f for r in reports for f in r.files)
-    outcomes = []
+    choices = choices or Choices()
+    report = ImportReport(list(reports), [], [], choices)
+    documents = [d for i in range(len(reports)) for d in report.included(i)]
+    files, report.warnings = merge_all(
+        renamed(f, choices.same_as) for d in documents for f in d.files
+    )
     for file in files:
         body = store.register.body_by_prefix(file["body"])
         assert body is not None and body.id is not None
         existing_id = store.meetings.meeting_id(body.id, dt.date.fromisoformat(file["date"]))
         if existing_id is None:
-            outcomes.append(Outcome(file["body"], file["date"], "created", file))
+            report.meetings.append(Outcome(file["body"], file["date"], "created", file))
             continue
         existing = meeting_to_json(store.context(store.meetings.meeting(existing_id)))
         merged, differences = merge_files(existing, file)
         action = "unchanged" if _same(merged, existing) else "updated"
-        outcomes.append(Outcome(file["body"], file["date"], action, merged, differences))
-    return ImportReport(list(reports), outcomes, warnings)
+        report.meetings.append(
+            Outcome(file["body"], file["date"], action, merged, differences, existing)
+        )
+    return report
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -149,30 +218,40 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
 
 
-def write(store: Store, report: ImportReport) -> list[str]:
-    """Write the planned meetings and keep the originals, in one transaction; returns what the
+def write(store: Store, report: ImportReport) -> Written:
+    """Write the planned meetings, the people the user added and the spellings matched, and
+    keep the originals, in one transaction; returns what was written (for undo) and what the
     meeting files' reading said (names not in the register and the like)."""
     from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
 
-    said: list[str] = []
+    done = Written()
     folder = store.path.parent / "kilder"
     with store.transaction() as db:
+        _add_people(store, report.choices, done)
         meeting_ids: dict[tuple[str, str], int] = {}
+        people = store.register.people()
         for outcome in report.meetings:
             if outcome.action == "unchanged":
                 continue
             try:
-                loaded = read_meeting_file(
-                    outcome.file, store.register.bodies(), store.register.people()
-                )
+                loaded = read_meeting_file(outcome.file, store.register.bodies(), people)
             except MeetingFileError as exc:
                 raise UserError(
                     f"{outcome.body} {outcome.date}: {exc}", f"{outcome.body} {outcome.date}: {exc}"
                 ) from None
-            said += [f"{outcome.body} {outcome.date}: {w}" for w in loaded.warnings]
-            meeting_ids[(outcome.body, outcome.date)], _ = store.meetings.save_loaded(loaded)
+            done.said += [f"{outcome.body} {outcome.date}: {w}" for w in loaded.warnings]
+            meeting_id, created = store.meetings.save_loaded(loaded)
+            meeting_ids[(outcome.body, outcome.date)] = meeting_id
+            if created:
+                done.created.append(meeting_id)
+                # a redo makes the same meeting: the same event in the calendar
+                outcome.file.setdefault("uid", store.meetings.meeting_header(meeting_id).uid)
+            else:
+                assert outcome.before is not None
+                done.updated[meeting_id] = outcome.before
+        known = known_sources(store)
         now = dt.datetime.now().isoformat(timespec="seconds")
-        for file in report.files:
+        for index, file in enumerate(report.files):
             if file.error or file.already or not file.digest:
                 continue
             target = folder / (file.digest + file.path.suffix.lower())
@@ -181,22 +260,66 @@ def write(store: Store, report: ImportReport) -> list[str]:
                 partial = target.with_suffix(".partial")
                 shutil.copyfile(file.path, partial)
                 partial.replace(target)
-            db.table("source").upsert(
-                {"hash": file.digest, "name": file.path.name, "file": target.name,
-                 "imported_at": now}, pk="hash",
-            )  # fmt: skip
-            for key in {(f["body"], f["date"]) for f in file.files} & meeting_ids.keys():
-                db.table("meeting_source").upsert(
-                    {"meeting_id": meeting_ids[key], "hash": file.digest}, pk=("meeting_id", "hash")
-                )
-    return said
+            if file.digest not in known:
+                done.sources.append(file.digest)
+                db.table("source").insert(
+                    {"hash": file.digest, "name": file.path.name, "file": target.name,
+                     "imported_at": now},
+                )  # fmt: skip
+            keys = {(f["body"], f["date"]) for d in report.included(index) for f in d.files}
+            for key in sorted(keys & meeting_ids.keys()):
+                link = (meeting_ids[key], file.digest)
+                if not store.rows(
+                    "SELECT 1 FROM meeting_source WHERE meeting_id = ? AND hash = ?", list(link)
+                ):
+                    db.table("meeting_source").insert({"meeting_id": link[0], "hash": link[1]})
+                    done.links.append(link)
+    store.meetings.refresh_drafts()  # the next draft's numbers follow the imported ones
+    return done
 
 
-def sources(store: Store, meeting_id: int) -> list[tuple[str, Path]]:
-    """The original files a meeting was imported from: name as imported, where kept."""
-    rows = store.rows(
-        """SELECT s.name, s.file FROM meeting_source ms JOIN source s ON s.hash = ms.hash
-           WHERE ms.meeting_id = ? ORDER BY s.imported_at""",
-        [meeting_id],
-    )
-    return [(r["name"], store.path.parent / "kilder" / r["file"]) for r in rows]
+def _add_people(store: Store, choices: Choices, done: Written) -> None:
+    """The people the user chose to add, and each matched spelling as the person's variant."""
+    from tr_desk.core.names import NameIndex
+
+    index = NameIndex(store.register.people())
+    for name in choices.new_people:
+        if index.find(name) is None:
+            done.people.append(store.register.add_person(Person(None, name)))
+    by_name = {p.name: p for p in store.register.people()}
+    for written, name in choices.same_as.items():
+        person = by_name.get(name)
+        if person is None or person.id is None or written in (person.name, *person.aliases):
+            continue
+        done.aliases.setdefault(person.id, tuple(person.aliases))
+        person = replace(person, aliases=(*person.aliases, written))
+        store.register.update_person(person)
+        by_name[name] = person
+
+
+def undo(store: Store, done: Written) -> None:
+    """Take an import back, in one transaction: the meetings it made go, the ones it filled in
+    are as they were, and so are the register and the list of imported files."""
+    from tr_desk.core.meeting_file import read_meeting_file
+
+    with store.transaction() as db:
+        for meeting_id, hash_ in done.links:
+            db.execute(
+                "DELETE FROM meeting_source WHERE meeting_id = ? AND hash = ?", [meeting_id, hash_]
+            )
+        for meeting_id in done.created:
+            db.execute("DELETE FROM meeting_source WHERE meeting_id = ?", [meeting_id])
+            store.meetings.delete_contents(db, meeting_id)
+            db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+        for before in done.updated.values():
+            loaded = read_meeting_file(before, store.register.bodies(), store.register.people())
+            store.meetings.save_loaded(loaded)
+        for hash_ in done.sources:
+            db.execute("DELETE FROM source WHERE hash = ?", [hash_])
+        for person_id, aliases in done.aliases.items():
+            person = store.register.person(person_id)
+            if person is not None:
+                store.register.update_person(replace(person, aliases=aliases))
+        for person_id in done.people:
+            store.register.delete_person(person_id)
+    store.meetings.refresh_drafts()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -283,15 +283,24 @@ def _structural(plain: str) -> bool:
 
 @dataclass
 class ReadResult:
-    """What one document gave: meeting files (DESIGN.md §6) and what was unclear."""
+    """What one document gave: meeting files (DESIGN.md §6; a plan gives several, a document
+    that could not be placed none) and what was unclear."""
 
     files: list[dict[str, Any]]
     warnings: list[str]
+    kind: str = ""
+    title: str = ""
 
 
 def read_document(doc: Document, register: Register, *, wrapped: bool = False) -> ReadResult:
-    if doc.kind is DocKind.PLAN:
-        return _read_plan(doc, register)
+    result = (
+        _read_plan(doc, register) if doc.kind is DocKind.PLAN else _read(doc, register, wrapped)
+    )
+    result.kind, result.title = doc.kind.value, doc.title
+    return result
+
+
+def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     warnings: list[str] = []
     if doc.body is None:
         return ReadResult([], [f"«{doc.title}»: fant ikke organet i tittelen."])
@@ -334,8 +343,12 @@ def read_document(doc: Document, register: Register, *, wrapped: bool = False) -
             signer = clean(last[end])
             rest = [line for line in last[end:] if clean(line)]
             del last[end:]
-            if len(rest) > 2:
-                warnings.append(f"{len(rest) - 2} linjer etter signaturen er ikke tatt med")
+            after = [clean(line) for line in rest[2:] if clean(line).casefold() != "(sign)"]
+            if after:
+                warnings.append(
+                    f"{len(after)} linjer etter signaturen er ikke tatt med "
+                    f"(fra «{_short(after[0])}»)"
+                )
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     file: dict[str, Any] = {"body": body.prefix}
     day = _meeting_date(doc, header, cases, warnings)
@@ -697,19 +710,22 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def read_documents(
+    lines: Sequence[str], register: Register, *, wrapped: bool = False
+) -> tuple[list[ReadResult], list[str]]:
+    """Each document the lines of one file hold, read; and what was unclear in the file."""
+    documents, warnings = split_documents(lines, register)
+    return [read_document(d, register, wrapped=wrapped) for d in documents], warnings
+
+
 def read_lines(
     lines: Sequence[str], register: Register, *, wrapped: bool = False
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Every meeting the lines of one file describe, merged by body and date, and what was
     unclear."""
-    documents, warnings = split_documents(lines, register)
-    files: list[dict[str, Any]] = []
-    for document in documents:
-        result = read_document(document, register, wrapped=wrapped)
-        warnings += result.warnings
-        files += result.files
-    merged, differences = merge_all(files)
-    return merged, warnings + differences
+    documents, warnings = read_documents(lines, register, wrapped=wrapped)
+    merged, differences = merge_all(f for d in documents for f in d.files)
+    return merged, [*warnings, *(w for d in documents for w in d.warnings), *differences]
 
 
 def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -724,3 +740,45 @@ def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         else:
             merged[key] = file
     return list(merged.values()), warnings
+
+
+# -- names the register does not know -------------------------------------------------------
+
+PERSON_FIELDS = ("case_officer", "chair", "minute_taker")
+
+
+def _name_slots(file: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
+    """Every place of a meeting file that holds a person's name, as (container, key)."""
+    for key in PERSON_FIELDS:
+        if file.get(key):
+            yield file, key
+    for key in ("invited", "copy"):
+        for index in range(len(file.get(key) or [])):
+            yield file[key], index
+    for line in file.get("attendance") or []:
+        for key in ("name", "substitute_for"):
+            if line.get(key):
+                yield line, key
+    for case in file.get("cases") or []:
+        if case.get("presenter"):
+            yield case, "presenter"
+
+
+def unknown_names(files: Iterable[dict[str, Any]], register: Register) -> list[str]:
+    """The names in the files that the register does not know, in the order they come."""
+    found: dict[str, None] = {}
+    for file in files:
+        for holder, key in _name_slots(file):
+            if register.index.find(holder[key]) is None:
+                found.setdefault(holder[key])
+    return list(found)
+
+
+def renamed(file: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """The file with each name written as in ``names`` replaced (a copy; the file is kept)."""
+    import copy
+
+    out = copy.deepcopy(file)
+    for holder, key in _name_slots(out):
+        holder[key] = names.get(holder[key], holder[key])
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core import lifecycle
@@ -331,6 +332,16 @@ class Meetings(Part):
                 cases = [replace(c, id=i) for c, i in zip(meeting.cases, case_ids, strict=True)]
                 self.freeze_numbers(db, replace(meeting, id=meeting_id, cases=cases))
         return meeting_id, existing is None
+
+    def sources(self, meeting_id: int) -> list[tuple[str, Path]]:
+        """The original files a meeting was imported from: name as imported, where it is kept
+        (``kilder/`` beside the database)."""
+        found = self._store.rows(
+            """SELECT s.name, s.file FROM meeting_source ms JOIN source s ON s.hash = ms.hash
+               WHERE ms.meeting_id = ? ORDER BY s.imported_at, s.name""",
+            [meeting_id],
+        )
+        return [(r["name"], self._store.path.parent / "kilder" / r["file"]) for r in found]
 
     def numbering_year(self, body_id: int, year: int) -> list[NumberingMeeting]:
         from tr_desk.storage.glance import numbering_year

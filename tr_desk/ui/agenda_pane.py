@@ -49,6 +49,7 @@ from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_comb
 from tr_desk.ui.models import qdate
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
+from tr_desk.ui.source_line import SourceLine
 from tr_desk.ui.state import keep_sizes
 
 MODE_LABELS = {
@@ -247,6 +248,7 @@ class AgendaPane(MeetingView):
         form.addRow("Innkallingens dato:", self.notice_date)
         form.addRow("Referanse:", self.reference)
         form.addRow("Saksbehandler:", self.officer)
+        self.sources = SourceLine()
         for label, names, button in (
             ("Innkalt:", self.invited, self.edit_invited), ("Kopi:", self.copy_list, self.edit_copy)
         ):  # fmt: skip
@@ -254,6 +256,7 @@ class AgendaPane(MeetingView):
             box.addWidget(names)
             box.addWidget(button)
             form.addRow(label, box)
+        form.addRow(self.sources)
 
         self.left = QTabWidget()
         self.left.addTab(agenda_page, "Saker")
@@ -365,6 +368,7 @@ class AgendaPane(MeetingView):
     def _fill_header(self) -> None:
         assert self.meeting is not None
         m = self.meeting
+        self.sources.show_sources(self.store, m.id)
         widgets = (self.day, self.start, self.end, self.place, self.mode, self.notice_date,
                    self.reference, self.officer)  # fmt: skip
         for widget in widgets:
@@ -424,9 +428,7 @@ class AgendaPane(MeetingView):
     # -- editing ------------------------------------------------------------------------------
 
     def _on_undo_index(self, _index: int) -> None:
-        if self.meeting is None:
-            return
-        if self._pushing:
+        if self._pushing and self.meeting is not None:
             self.refresh()
         else:  # undo or redo: the editor must show what the store has now
             self.fill_meetings()

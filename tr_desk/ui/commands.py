@@ -15,6 +15,7 @@ from tr_desk.ui.store_command import StoreCommand as StoreCommand
 
 if TYPE_CHECKING:
     from tr_desk.core.plan import PlanSettings
+    from tr_desk.importer import ImportReport, Written
 
 R = TypeVar("R", Person, Body, Membership)
 
@@ -304,3 +305,18 @@ def plan_settings(store: Store, old: PlanSettings, new: PlanSettings) -> StoreCo
         lambda: store.settings.set_plan_settings(new),
         lambda: store.settings.set_plan_settings(old),
     )
+
+
+def import_documents(store: Store, report: ImportReport, label: str) -> StoreCommand:
+    """An import, written in one transaction and undone in one: its meetings, people, files."""
+    from tr_desk import importer
+
+    written: list[Written] = []
+
+    def do() -> None:
+        written.append(importer.write(store, report))
+
+    def undo() -> None:
+        importer.undo(store, written.pop())
+
+    return StoreCommand(label, do, undo)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self._outer.addLayout(layout, 1)
         self.find_bar: FindBar | None = None  # made at the first Ctrl+F
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # old documents dropped on the window are imported
+        self.import_dialog: QWidget | None = None
         self._build_menus()
         self._build_status_bar()
         self.content_view.installEventFilter(self)
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
         self.save_pdf_action.setEnabled(has_document)
         self.print_action.setEnabled(has_document)
         self.new_meeting_action.setEnabled(writable)
+        self.import_action.setEnabled(writable)
         for action in (self.new_database_action, self.restore_action, self.backup_action):
             action.setEnabled(writable or action is self.new_database_action)
         upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)
@@ -463,6 +466,60 @@ class MainWindow(QMainWindow):
         self._let_go()
         self.reopen_requested.emit(str(path))
 
+    def import_documents(self, paths: Sequence[Path] = ()) -> None:
+        """Fil › Importer (or files dropped on the window): the preview, then one undo step."""
+        if self.store.readonly:
+            dialogs.tell(self, f"Kan ikke importere: {self.store.readonly_reason}")
+            return
+        from PySide6.QtWidgets import QDialog
+
+        from tr_desk.ui import commands
+        from tr_desk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store, self, paths)
+        self.import_dialog = dialog  # for tests: the dialog while it is open
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.import_dialog = None
+        report = dialog.report
+        if not accepted or report is None:
+            return
+        counts = report.counts()
+        files = sum(1 for f in report.files if f.files and not f.error)
+        label = f"Import av {files} {'fil' if files == 1 else 'filer'}"
+        command = commands.import_documents(self.store, report, label)
+        try:
+            command.run_first()
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Kunne ikke importere")
+            return
+        self.undo_stack.push(command)
+        made = [f"{counts['created']} nye møter"] if counts["created"] else []
+        if counts["updated"]:
+            made.append(f"{counts['updated']} møter fylt ut")
+        self._say(f"{label}: {', '.join(made)} – lagret kl. {time.strftime('%H:%M:%S')}")
+        if self.current_title() == "" or not self.has_meetings:  # from the welcome: the plan
+            self.has_meetings = True
+            latest = max(dt.date.fromisoformat(o.date) for o in report.meetings)
+            self.plan_year = latest.year
+            self.show_pane("Møteplan")
+            self.plan.show_year(latest.year)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from tr_desk.ui.import_dialog import local_paths
+
+        if event.mimeData().hasUrls() and local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from tr_desk.ui.import_dialog import local_paths
+
+        paths = local_paths(event.mimeData().urls())
+        event.acceptProposedAction()
+        if paths:  # after the drop has ended, not inside it
+            QTimer.singleShot(0, lambda: self.import_documents(paths))
+
     def go_to_case(self, meeting_id: int, case_index: int, field: str) -> None:
         """From the Protokoll check to the place in the Møte pane where it is put right."""
         self.current_meeting_id = meeting_id
@@ -509,6 +566,11 @@ class MainWindow(QMainWindow):
         self.new_database_action = self._action(
             file_menu, "N&y database …", self._on_new_database,
             "En ny, tom database med Trondheimsregionens organer",
+        )  # fmt: skip
+        self.import_action = self._action(
+            file_menu, "&Importer gamle dokumenter …", lambda: self.import_documents(),
+            "Les innkallinger, referater, protokoller og møteplaner fra Word, PDF eller tekst "
+            "inn i databasen (filer kan også slippes på vinduet)",
         )  # fmt: skip
         file_menu.addSeparator()
         self.save_pdf_action = self._action(

@@ -551,11 +551,14 @@ class MeetingPane(MeetingView):
         self.saved_label.setText(f"Alt er lagret ({time.strftime('%H:%M:%S')})")
 
     def _on_undo_index(self, _index: int) -> None:
-        """Our own edit (refresh the lists), or an undo/redo (show what the store has now)."""
-        if self.meeting is None:
-            return
-        self.refresh(reload_editor=not self._pushing)
-        self._show_saved()
+        """Our own edit (refresh the lists), or an undo/redo or another pane's step (meetings
+        may have come or gone, as with an import: the list again, and what the store has)."""
+        if self._pushing and self.meeting is not None:
+            self.refresh()
+        else:
+            self.fill_meetings()
+        if self.meeting is not None:
+            self._show_saved()
 
     def document(self) -> tuple[bytes, str] | None:
         """The minutes as recorded so far, and a file name's stem."""

@@ -38,6 +38,7 @@ from tr_desk.ui.documents_io import print_document, save_file
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.preview import PdfPreview
+from tr_desk.ui.source_line import SourceLine
 from tr_desk.ui.state import keep_sizes
 
 
@@ -104,6 +105,8 @@ class MinutesPane(MeetingView):
         form.addRow("&Møteleder:", self.chair)
         form.addRow("&Referent:", self.minute_taker)
         form.addRow("Merknader til &innkallingen:", self.remarks)
+        self.sources = SourceLine()
+        form.addRow(self.sources)
         self.check_title = style.bold(QLabel("Kontroll"))
         self.check_list = QListWidget()
         self.check_list.setWordWrap(True)
@@ -127,7 +130,7 @@ class MinutesPane(MeetingView):
         layout.addLayout(top)
         layout.addLayout(documents)
         layout.addWidget(splitter, 1)
-        self.watch_store(undo_stack, self.refresh)
+        self.watch_store(undo_stack, self._on_store_changed_view)
         self.fill_meetings()
 
     # -- which meeting ----------------------------------------------------------------------
@@ -143,6 +146,14 @@ class MinutesPane(MeetingView):
         self.refresh()
 
     # -- showing -----------------------------------------------------------------------------
+
+    def _on_store_changed_view(self) -> None:
+        """Our own step: the meeting again; an undo, redo or another pane's step (an import
+        brings meetings and takes them back): the list of meetings too."""
+        if self._pushing and self.meeting is not None:
+            self.refresh()
+        else:
+            self.fill_meetings()
 
     def refresh(self) -> None:
         if self.meeting is None:
@@ -171,6 +182,7 @@ class MinutesPane(MeetingView):
         for field in (self.minutes_date, self.chair, self.minute_taker, self.remarks):
             field.setEnabled(editable)
         self._fill_header()
+        self.sources.show_sources(self.store, m.id)
         self._run_check()
         self._show_preview()
 

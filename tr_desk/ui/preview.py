@@ -26,14 +26,17 @@ PAUSE_MS = 300  # with the render (~100 ms) the preview follows within half a se
 
 
 class RenderWorker:
-    """The worker process and the thread that talks to it, one request at a time."""
+    """The worker process and the thread that talks to it, one request at a time (the import
+    reads its files through one of its own, too)."""
 
     def __init__(self) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
         self._process: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one request at a time
+        self._state = threading.Lock()  # a process is started, or the worker is stopped
+        self._stopped = False
 
-    def submit(self, target: str, data: Any) -> Future[bytes]:
+    def submit(self, target: str, data: Any) -> Future[Any]:
         return self._thread.submit(self._round_trip, target, data)
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -44,10 +47,13 @@ class RenderWorker:
             )  # fmt: skip
         return self._process
 
-    def _round_trip(self, target: str, data: Any) -> bytes:
+    def _round_trip(self, target: str, data: Any) -> Any:
         with self._lock:
             for attempt in range(2):  # a worker that died is started again, once
-                process = self._start()
+                with self._state:
+                    if self._stopped:
+                        raise RuntimeError("avbrutt")
+                    process = self._start()
                 assert process.stdin is not None and process.stdout is not None
                 try:
                     protocol.send(process.stdin, (target, data))
@@ -68,6 +74,16 @@ class RenderWorker:
 
     def wait_idle(self) -> None:
         self._thread.submit(int).result()
+
+    def stop(self) -> None:
+        """End the work now, in the middle of a request too (it fails with «avbrutt»)."""
+        with self._state:
+            self._stopped = True
+            process = self._process
+        self._thread.shutdown(wait=False, cancel_futures=True)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
 
     def close(self) -> None:
         self._thread.shutdown(wait=False, cancel_futures=True)
