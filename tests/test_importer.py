@@ -141,7 +141,7 @@ def test_dry_run_writes_nothing_and_a_bad_file_stops_all(tmp_path, capsys) -> No
     db = tmp_path / "db.sqlite"
     code, out, err = run(capsys, "--db", str(db), "import", str(good), "--dry-run")
     assert code == 0 and "would create KF 2023-02-03 with 0 cases" in out
-    assert "10.02.2023 er en fredag" in err  # the plan's weekday is computed, and said
+    assert "2023-02-10 is a Friday" in err  # the plan's weekday is computed, and said
     assert not db.exists() or run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 1
     bad = tmp_path / "skannet.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
@@ -274,3 +274,25 @@ def test_a_file_read_for_the_window_travels_between_processes(store: Store, tmp_
     assert report.files[0]["date"] == "2023-02-03" and not report.error
     with pytest.raises(ValueError):
         worker.render("tr_desk.importer:write", None)  # nothing else of the importer
+
+
+def test_warnings_are_english_on_the_command_line_and_norwegian_in_the_window(
+    store: Store, tmp_path, capsys
+) -> None:
+    from tr_desk import importer
+    from tr_desk.core.importing import english
+
+    minutes = tmp_path / "referat.txt"
+    minutes.write_text(MINUTES_2023.replace("KF 02/23", "KF 04/23"), encoding="utf-8")
+    (report,) = importer.read_files(store, [minutes])
+    said = report.documents[0].warnings
+    assert "Referat KF 03.02.2023: «Ola Utenfor» er ikke i personregisteret" in said
+    assert "Referat KF 03.02.2023: hull i nummereringen mellom 01 og 04" in said
+    assert [english(w) for w in said] == [
+        "minutes KF 2023-02-03: 'Kjetil M' is not in the register",
+        "minutes KF 2023-02-03: 'Ola Utenfor' is not in the register",
+        "minutes KF 2023-02-03: gap in the numbering between 01 and 04",
+    ]
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "import", str(minutes))
+    assert code == 0 and "gap in the numbering between 01 and 04" in err
+    assert not any(word in err for word in ("personregisteret", "nummereringen", "beholdt"))

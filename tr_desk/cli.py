@@ -353,6 +353,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import tempfile
 
     from tr_desk import importer
+    from tr_desk.core.importing import english
     from tr_desk.storage.paths import default_database_path
     from tr_desk.storage.store import Store
 
@@ -379,9 +380,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif file.already:
             print(f"{file.path.name}: imported before, nothing to do")
         for warning in [*file.warnings, *(w for d in file.documents for w in d.warnings)]:
-            print(f"tr-desk: warning: {file.path.name}: {warning}", file=sys.stderr)
+            print(f"tr-desk: warning: {file.path.name}: {english(warning)}", file=sys.stderr)
     for warning in report.warnings + said:
-        print(f"tr-desk: warning: {warning}", file=sys.stderr)
+        print(f"tr-desk: warning: {english(warning)}", file=sys.stderr)
     if report.failed:
         print("tr-desk: nothing was imported", file=sys.stderr)
         return 1
@@ -395,7 +396,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         cases = len(outcome.file.get("cases", []))
         print(f"{verbs[outcome.action]} {outcome.body} {outcome.date} with {cases} cases")
         for difference in outcome.differences:
-            print(f"  kept: {difference}")
+            print(f"  {english(difference)}")
     return 0
 
 

@@ -22,6 +22,7 @@ from tr_desk.core.errors import UserError
 from tr_desk.core.importing import (
     ReadResult,
     Register,
+    Said,
     merge_all,
     merge_files,
     read_documents,
@@ -173,7 +174,7 @@ def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()
         content.lines, register, wrapped=content.wrapped
     )
     if not report.documents and not report.warnings:
-        report.warnings.append("Fant ingen møter i filen.")
+        report.warnings.append(Said("Fant ingen møter i filen.", "no meetings found in the file"))
     return report
 
 

@@ -49,7 +49,7 @@ def test_the_preview_shows_documents_meetings_cases_and_names(qtbot, store, tmp_
     assert "KF 02/23 Budsjett 2023 | forslag til vedtak" in lines
     assert "KF 02/23 Budsjett 2023 | vedtak" in lines
     assert "Til stede (3), forfall (0)" in lines
-    assert "1 nye møter" in dialog.summary.text()
+    assert "1 nytt møte" in dialog.summary.text()
     assert "2 navn er ikke i personregisteret" in dialog.summary.text()
     assert not dialog.names_box.isHidden()
     combo = dialog.name_combo("Kjetil M")
@@ -87,7 +87,7 @@ def test_import_from_the_menu_is_one_undo_step(qtbot, window, dialogs, store, tm
     window.import_action.trigger()
     assert window.undo_stack.count() == steps + 1
     assert window.undo_stack.undoText() == "Import av 2 filer"
-    assert "1 nye møter" in window.statusBar().currentMessage()
+    assert "1 nytt møte" in window.statusBar().currentMessage()
     imported = meeting_file(store, "KF", "2023-02-03")
     assert imported is not None
     assert [a["name"] for a in imported["attendance"]][:2] == ["Kjetil Mjøsund", "Ola Utenfor"]
@@ -167,3 +167,25 @@ def test_files_dropped_on_the_window_open_the_import(qtbot, window, tmp_path) ->
     window.dropEvent(event)
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     assert seen == [["innkalling.txt", "referat.txt"]]
+
+
+def test_an_import_from_the_welcome_opens_the_plan_of_its_year(qtbot, store, tmp_path) -> None:
+    from tr_desk.ui.main_window import MainWindow
+
+    paths = documents(tmp_path)
+    window = MainWindow(store, today=dt.date(2026, 11, 23))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.undo_action.shortcut().isEmpty())
+    assert window.stack.currentWidget() is window.welcome
+
+    def drive() -> None:
+        dialog = window.import_dialog
+        dialog.add_paths(paths)
+        read(qtbot, dialog)
+        dialog.import_button.click()
+
+    QTimer.singleShot(0, drive)
+    window.welcome.import_button.click()
+    assert window.current_title() == "Møteplan"
+    assert window.plan.year == 2023

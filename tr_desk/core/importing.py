@@ -182,9 +182,13 @@ class Register:
         )
         if best and best[0][1] >= 90 and (len(best) == 1 or best[1][1] < best[0][1] - 3):
             canonical = names[best[0][0]]
-            warnings.append(f"«{written}» tolket som {canonical}")
+            warnings.append(
+                Said(f"«{written}» tolket som {canonical}", f"{written!r} read as {canonical}")
+            )
             return canonical
-        warnings.append(f"«{written}» er ikke i personregisteret")
+        warnings.append(
+            Said(f"«{written}» er ikke i personregisteret", f"{written!r} is not in the register")
+        )
         return written
 
 
@@ -238,11 +242,21 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
             documents[-1].lines.append(line)
         elif plain and plain != register.organisation:
             before.append(plain)
-    warnings = []
+    warnings: list[str] = []
     if before and not documents:
-        warnings.append("Fant ingen innkalling, referat, protokoll eller møteplan i filen.")
+        warnings.append(
+            Said(
+                "Fant ingen innkalling, referat, protokoll eller møteplan i filen.",
+                "no notice, minutes, protocol or meeting plan found in the file",
+            )
+        )
     elif before:
-        warnings.append(f"{len(before)} linjer før første dokument er ikke tatt med.")
+        warnings.append(
+            Said(
+                f"{len(before)} linjer før første dokument er ikke tatt med.",
+                f"{len(before)} lines before the first document left out",
+            )
+        )
     return documents, warnings
 
 
@@ -281,6 +295,38 @@ def _structural(plain: str) -> bool:
     )  # fmt: skip
 
 
+class Said(str):
+    """A warning: the Norwegian text (the window's) that also carries ``english`` for the
+    command line."""
+
+    english: str
+
+    def __new__(cls, norwegian: str, english: str = "") -> Said:
+        said = super().__new__(cls, norwegian)
+        said.english = english or norwegian
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:  # to the window from its worker process
+        return (Said, (str(self), self.english))
+
+    @classmethod
+    def of(cls, text: str) -> Said:
+        return text if isinstance(text, Said) else Said(text)
+
+    def prefixed(self, norwegian: str, english: str = "") -> Said:
+        return Said(f"{norwegian}: {self}", f"{english or norwegian}: {self.english}")
+
+
+def english(text: str) -> str:
+    """The command line's words for a warning."""
+    return text.english if isinstance(text, Said) else text
+
+
+KIND_EN = {"innkalling": "notice", "referat": "minutes", "protokoll": "minutes",
+           "møteplan": "meeting plan", "saksliste": "agenda",
+           "tilleggsinnkalling": "supplementary notice"}  # fmt: skip
+
+
 @dataclass
 class ReadResult:
     """What one document gave: meeting files (DESIGN.md §6; a plan gives several, a document
@@ -303,7 +349,15 @@ def read_document(doc: Document, register: Register, *, wrapped: bool = False) -
 def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     warnings: list[str] = []
     if doc.body is None:
-        return ReadResult([], [f"«{doc.title}»: fant ikke organet i tittelen."])
+        return ReadResult(
+            [],
+            [
+                Said(
+                    f"«{doc.title}»: fant ikke organet i tittelen.",
+                    f"{doc.title!r}: no body found in the title",
+                )
+            ],
+        )
     body = doc.body
     lines = _join_wrapped(doc.lines) if wrapped else list(doc.lines)
     header: dict[str, str] = {}
@@ -346,14 +400,25 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             after = [clean(line) for line in rest[2:] if clean(line).casefold() != "(sign)"]
             if after:
                 warnings.append(
-                    f"{len(after)} linjer etter signaturen er ikke tatt med "
-                    f"(fra «{_short(after[0])}»)"
+                    Said(
+                        f"{len(after)} linjer etter signaturen er ikke tatt med "
+                        f"(fra «{_short(after[0])}»)",
+                        f"{len(after)} lines after the signature left out "
+                        f"(from {_short(after[0])!r})",
+                    )
                 )
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     file: dict[str, Any] = {"body": body.prefix}
     day = _meeting_date(doc, header, cases, warnings)
     if day is None:
-        return ReadResult([], [f"«{doc.title}»: fant ikke møtedatoen."])
+        return ReadResult(
+            [],
+            [
+                Said(
+                    f"«{doc.title}»: fant ikke møtedatoen.", f"{doc.title!r}: no meeting date found"
+                )
+            ],
+        )
     file["date"] = day.isoformat()
     slot = find_slot(header.get("Tidsrom", ""))
     if slot and minutes:
@@ -393,7 +458,8 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
                      for m, case_lines in cases]  # fmt: skip
     _check_numbers(file["cases"], body, day, warnings)
     where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
-    return ReadResult([file], [f"{where}: {w}" for w in warnings])
+    where_en = f"{KIND_EN.get(doc.kind, doc.kind.value)} {body.prefix} {day.isoformat()}"
+    return ReadResult([file], [Said.of(w).prefixed(where, where_en) for w in warnings])
 
 
 def _meeting_date(
@@ -407,16 +473,31 @@ def _meeting_date(
     slot_day = find_date(header.get("Tidsrom", ""))
     title_day = doc.title_date
     if title_day is None and re.search(r"\d{1,2}\s*\.\s*\d{1,2}", doc.title):
-        warnings.append(f"datoen i tittelen «{doc.title}» er ikke en gyldig dato")
+        warnings.append(
+            Said(
+                f"datoen i tittelen «{doc.title}» er ikke en gyldig dato",
+                f"the date in the title {doc.title!r} is not a valid date",
+            )
+        )
     day = slot_day or title_day
     if slot_day and title_day and slot_day != title_day:
         warnings.append(
-            f"tittelen har datoen {title_day.strftime('%d.%m.%Y')}, tidsrommet "
-            f"{slot_day.strftime('%d.%m.%Y')}; møtet er lagt på {slot_day.strftime('%d.%m.%Y')}"
+            Said(
+                f"tittelen har datoen {title_day.strftime('%d.%m.%Y')}, tidsrommet "
+                f"{slot_day.strftime('%d.%m.%Y')}; møtet er lagt på "
+                f"{slot_day.strftime('%d.%m.%Y')}",
+                f"the title has the date {title_day.isoformat()}, the time slot "
+                f"{slot_day.isoformat()}; the meeting is put on {slot_day.isoformat()}",
+            )
         )
     years = {int(m["yy"]) % 100 for m, _ in cases}
     if day and years and day.year % 100 not in years:
-        warnings.append(f"saksnumrene er fra {sorted(years)}, møtet fra {day.year}")
+        warnings.append(
+            Said(
+                f"saksnumrene er fra {sorted(years)}, møtet fra {day.year}",
+                f"the case numbers are from {sorted(years)}, the meeting from {day.year}",
+            )
+        )
     return day
 
 
@@ -599,20 +680,44 @@ def _check_numbers(cases: Sequence[Mapping[str, Any]], body: Body, day: dt.date,
     seen: set[int] = set()
     for previous, number in zip([None, *numbers], numbers, strict=False):
         if number in seen:
-            warnings.append(f"saksnummeret {prefix} {number:02d} står to ganger")
+            warnings.append(
+                Said(
+                    f"saksnummeret {prefix} {number:02d} står to ganger",
+                    f"case number {prefix} {number:02d} appears twice",
+                )
+            )
         elif previous is not None and number < previous:
-            warnings.append(f"{prefix} {number:02d} kommer etter {previous:02d}")
+            warnings.append(
+                Said(
+                    f"{prefix} {number:02d} kommer etter {previous:02d}",
+                    f"{prefix} {number:02d} comes after {previous:02d}",
+                )
+            )
         elif previous is not None and number > previous + 1:
-            warnings.append(f"hull i nummereringen mellom {previous:02d} og {number:02d}")
+            warnings.append(
+                Said(
+                    f"hull i nummereringen mellom {previous:02d} og {number:02d}",
+                    f"gap in the numbering between {previous:02d} and {number:02d}",
+                )
+            )
         seen.add(number)
 
 
 def _read_plan(doc: Document, register: Register) -> ReadResult:
     """«Kommunedirektørforum: Fredag 03.06 kl 0830-1130» a line: a planned meeting each."""
-    files, warnings = [], []
+    files: list[dict[str, Any]] = []
+    warnings: list[str] = []
     year = doc.year
     if year is None:
-        return ReadResult([], [f"«{doc.title}»: fant ikke året i tittelen."])
+        return ReadResult(
+            [],
+            [
+                Said(
+                    f"«{doc.title}»: fant ikke året i tittelen.",
+                    f"{doc.title!r}: no year found in the title",
+                )
+            ],
+        )
     for line in doc.lines:
         plain = clean(line)
         match = _PLAN_LINE.match(plain)
@@ -620,12 +725,22 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             continue
         body = register.body_in(match["body"])
         if body is None:
-            warnings.append(f"Møteplan {year}: «{plain}»: ukjent organ")
+            warnings.append(
+                Said(
+                    f"Møteplan {year}: «{plain}»: ukjent organ",
+                    f"meeting plan {year}: {plain!r}: unknown body",
+                )
+            )
             continue
         try:
             day = dt.date(int(match["year"] or year), int(match["month"]), int(match["day"]))
         except ValueError:
-            warnings.append(f"Møteplan {year}: «{plain}»: ikke en dato")
+            warnings.append(
+                Said(
+                    f"Møteplan {year}: «{plain}»: ikke en dato",
+                    f"meeting plan {year}: {plain!r}: not a date",
+                )
+            )
             continue
         written = re.match(r"^[^:]+:\s*([A-Za-zæøå]+)", plain)
         weekday = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")[
@@ -636,7 +751,10 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             written[1].casefold() != weekday
         ):  # fmt: skip
             warnings.append(
-                f"Møteplan {year}: «{plain}»: {day.strftime('%d.%m.%Y')} er en {weekday}"
+                Said(
+                    f"Møteplan {year}: «{plain}»: {day.strftime('%d.%m.%Y')} er en {weekday}",
+                    f"meeting plan {year}: {plain!r}: {day.isoformat()} is a {day.strftime('%A')}",
+                )
             )
         file: dict[str, Any] = {"body": body.prefix, "date": day.isoformat(), "status": "planlagt"}
         slot = find_slot(match["slot"] or "")
@@ -647,7 +765,9 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             file["note"] = note
         files.append(file)
     if not files:
-        warnings.append(f"Møteplan {year}: fant ingen møter.")
+        warnings.append(
+            Said(f"Møteplan {year}: fant ingen møter.", f"meeting plan {year}: no meetings found")
+        )
     return ReadResult(files, warnings)
 
 
@@ -674,8 +794,14 @@ def merge_files(
             continue
         if _empty(merged.get(key)):
             merged[key] = value
-        elif not _empty(value) and merged[key] != value and key not in ("attendance",):
-            differences.append(f"{key}: «{_short(merged[key])}» beholdt, ikke «{_short(value)}»")
+        elif not _empty(value) and not _alike(merged[key], value) and key not in ("attendance",):
+            kept, other = _apart(merged[key], value)
+            differences.append(
+                Said(
+                    f"{key}: «{kept}» beholdt, ikke «{other}»",
+                    f"{key}: kept {kept!r}, not {other!r}",
+                )
+            )
     cases = {c["number"]: dict(c) for c in first.get("cases", [])}
     order = [c["number"] for c in first.get("cases", [])]
     for case in second.get("cases", []):
@@ -688,9 +814,18 @@ def merge_files(
         for key, value in case.items():
             if _empty(target.get(key)) or (key == "kind" and target.get(key) == "ordinær"):
                 target[key] = value
-            elif not _empty(value) and target[key] != value and key not in ("outcome", "kind"):
-                differences.append(f"{number} {key}: «{_short(target[key])}» beholdt, "
-                                   f"ikke «{_short(value)}»")  # fmt: skip
+            elif (
+                not _empty(value)
+                and not _alike(target[key], value)
+                and key not in ("outcome", "kind")
+            ):
+                kept, other = _apart(target[key], value)
+                differences.append(
+                    Said(
+                        f"{number} {key}: «{kept}» beholdt, ikke «{other}»",
+                        f"{number} {key}: kept {kept!r}, not {other!r}",
+                    )
+                )
     if cases:
         merged["cases"] = sorted((cases[n] for n in order), key=_case_order)
     return merged, differences
@@ -708,6 +843,26 @@ def _empty(value: object) -> bool:
 def _short(value: object) -> str:
     text = str(value).replace("\n", " ")
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _alike(first: object, second: object) -> bool:
+    """The same, or texts that differ only in spacing and a closing full stop."""
+    if isinstance(first, str) and isinstance(second, str):
+        return " ".join(first.split()).rstrip(".") == " ".join(second.split()).rstrip(".")
+    return first == second
+
+
+def _apart(first: object, second: object) -> tuple[str, str]:
+    """Two long texts shown where they start to differ, so the difference can be seen."""
+    a, b = str(first).replace("\n", " "), str(second).replace("\n", " ")
+    if len(a) <= 60 and len(b) <= 60:
+        return a, b
+    start = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(0, start - 20)
+    lead = "…" if start else ""
+    return _short(lead + a[start:]), _short(lead + b[start:])
 
 
 def read_documents(
@@ -736,7 +891,7 @@ def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         key = (file["body"], file["date"])
         if key in merged:
             merged[key], differences = merge_files(merged[key], file)
-            warnings += [f"{key[0]} {key[1]}: {d}" for d in differences]
+            warnings += [Said.of(d).prefixed(f"{key[0]} {key[1]}") for d in differences]
         else:
             merged[key] = file
     return list(merged.values()), warnings

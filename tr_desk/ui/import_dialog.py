@@ -55,6 +55,14 @@ KEEP, NEW = "keep", "new"
 WARNING = QColor("#a33b00")
 
 
+def meetings(count: int) -> str:
+    return "1 møte" if count == 1 else f"{count} møter"
+
+
+def new_meetings(count: int) -> str:
+    return "1 nytt møte" if count == 1 else f"{count} nye møter"
+
+
 def local_paths(urls: Iterable[Any]) -> list[Path]:
     """The files and folders among dropped URLs that the import can read."""
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
@@ -436,7 +444,7 @@ class ImportDialog(QDialog):
             elif document.kind == "møteplan":
                 keys = [(f["body"], f["date"]) for f in document.files]
                 made = sum(outcomes[k].action == "created" for k in keys if k in outcomes)
-                item.setText(1, f"{made} nye møter i planen" if made else "møtene finnes")
+                item.setText(1, f"{new_meetings(made)} i planen" if made else "møtene finnes")
             elif document.files:
                 outcome = outcomes.get((document.files[0]["body"], document.files[0]["date"]))
                 item.setText(1, ACTIONS[outcome.action] if outcome else "")
@@ -446,9 +454,9 @@ class ImportDialog(QDialog):
         failed = [r.path.name for r in self.reports if r.error]
         parts = []
         if counts["created"]:
-            parts.append(f"{counts['created']} nye møter")
+            parts.append(new_meetings(counts["created"]))
         if counts["updated"]:
-            parts.append(f"{counts['updated']} møter fylles ut")
+            parts.append(f"{meetings(counts['updated'])} fylles ut")
         if counts["unchanged"]:
             parts.append(f"{counts['unchanged']} finnes allerede")
         if not self.reports and not self.reading:
@@ -458,7 +466,8 @@ class ImportDialog(QDialog):
         if names:
             text += f" {len(names)} navn er ikke i personregisteret."
         if failed:
-            text += f" {len(failed)} filer kunne ikke leses og tas ikke med."
+            unread = "1 fil" if len(failed) == 1 else f"{len(failed)} filer"
+            text += f" {unread} kunne ikke leses og tas ikke med."
         self.summary.setText(text)
         self.import_button.setEnabled(
             not self.reading and (counts["created"] + counts["updated"]) > 0

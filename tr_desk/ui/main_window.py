@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QDialog
 
         from tr_desk.ui import commands
-        from tr_desk.ui.import_dialog import ImportDialog
+        from tr_desk.ui.import_dialog import ImportDialog, meetings, new_meetings
 
         dialog = ImportDialog(self.store, self, paths)
         self.import_dialog = dialog  # for tests: the dialog while it is open
@@ -495,9 +495,9 @@ class MainWindow(QMainWindow):
             dialogs.warn(self, str(exc), "Kunne ikke importere")
             return
         self.undo_stack.push(command)
-        made = [f"{counts['created']} nye møter"] if counts["created"] else []
+        made = [new_meetings(counts["created"])] if counts["created"] else []
         if counts["updated"]:
-            made.append(f"{counts['updated']} møter fylt ut")
+            made.append(f"{meetings(counts['updated'])} fylt ut")
         self._say(f"{label}: {', '.join(made)} – lagret kl. {time.strftime('%H:%M:%S')}")
         if self.current_title() == "" or not self.has_meetings:  # from the welcome: the plan
             self.has_meetings = True

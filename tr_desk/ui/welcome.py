@@ -53,6 +53,13 @@ class Welcome(QWidget):
         demo_text.setWordWrap(True)
         self.demo_button = QPushButton("Åpne demoen")
         self.demo_button.clicked.connect(self._open_demo)
+        import_text = QLabel(
+            "Har du innkallinger, referater og møteplaner fra før i Word eller PDF? Les dem "
+            "inn, så kjenner TR Desk sakene og numrene fra tidligere år."
+        )
+        import_text.setWordWrap(True)
+        self.import_button = QPushButton("Importer gamle dokumenter …")
+        self.import_button.clicked.connect(lambda: window.import_documents())
         box = QWidget()
         box.setMaximumWidth(720)
         layout = QVBoxLayout(box)
@@ -66,6 +73,12 @@ class Welcome(QWidget):
         demo_row.addWidget(self.demo_button)
         demo_row.addStretch(1)
         layout.addLayout(demo_row)
+        layout.addSpacing(16)
+        layout.addWidget(import_text)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        layout.addLayout(import_row)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addWidget(box)
