@@ -251,6 +251,13 @@ def test_undo_takes_an_import_back_and_the_names_chosen_are_used(store: Store, t
     assert meeting_file(store, "KF", "2023-02-03") is None
     assert store.rows("SELECT * FROM source") == [] == store.rows("SELECT * FROM meeting_source")
 
+    # The same file twice in one import (a copy under another name): one source
+    copy = tmp_path / "kopi av innkalling.txt"
+    copy.write_bytes(notice.read_bytes())
+    twice = importer.write(store, importer.plan(store, importer.read_files(store, [notice, copy])))
+    assert len(twice.sources) == 1 and len(store.meetings.sources(twice.created[0])) == 1
+    importer.undo(store, twice)
+
     # Leaving the minutes out of the same files leaves only the notice to import
     both = importer.read_files(store, [notice, minutes])
     report = importer.plan(store, both, importer.Choices(left_out=frozenset({(1, 0)})))

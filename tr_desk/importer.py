@@ -250,7 +250,7 @@ def write(store: Store, report: ImportReport) -> Written:
             else:
                 assert outcome.before is not None
                 done.updated[meeting_id] = outcome.before
-        known = known_sources(store)
+        known = set(known_sources(store))
         now = dt.datetime.now().isoformat(timespec="seconds")
         for index, file in enumerate(report.files):
             if file.error or file.already or not file.digest:
@@ -261,7 +261,8 @@ def write(store: Store, report: ImportReport) -> Written:
                 partial = target.with_suffix(".partial")
                 shutil.copyfile(file.path, partial)
                 partial.replace(target)
-            if file.digest not in known:
+            if file.digest not in known:  # the same file twice in one import: one source
+                known.add(file.digest)
                 done.sources.append(file.digest)
                 db.table("source").insert(
                     {"hash": file.digest, "name": file.path.name, "file": target.name,

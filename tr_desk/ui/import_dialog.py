@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
         self.progress.setFormat("%v av %m filer")
         self.progress_label = QLabel()
         self.cancel_button = QPushButton("&Avbryt lesingen")
-        self.cancel_button.setToolTip("Stopp etter filen som leses nå; det som er lest, vises")
+        self.cancel_button.setToolTip("Stopp lesingen; filene som alt er lest, vises")
         self.cancel_button.clicked.connect(self.cancel_reading)
         progress = QHBoxLayout()
         progress.addWidget(self.progress_label, 1)
@@ -257,7 +257,7 @@ class ImportDialog(QDialog):
         self._update()
 
     def cancel_reading(self) -> None:
-        """Stop after the file being read (the worker is ended); what was read stays."""
+        """Stop reading now (the worker is ended mid-file); the files read so far stay."""
         if not self._queue:
             return
         left = len(self._queue)
@@ -283,12 +283,9 @@ class ImportDialog(QDialog):
             self._worker = None
 
     def _show_progress(self, reading: bool) -> None:
-        many = self._total - len(self.reports) >= PROGRESS_FROM or self._total >= PROGRESS_FROM
-        self.progress.setVisible(reading and many)
+        self.progress.setVisible(reading and len(self._queue) >= PROGRESS_FROM)
         self.cancel_button.setVisible(reading)
         self.progress_label.setVisible(reading)
-        for button in (self.add_files_button, self.add_folder_button):
-            button.setEnabled(True)
 
     def done(self, result: int) -> None:
         self._generation += 1
