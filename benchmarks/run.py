@@ -215,6 +215,48 @@ def measure_import(history: Path, folder: Path) -> dict[str, float]:
     }
 
 
+# One- and two-word queries, prefixes and a phrase, over the 25 years and the demo's
+# attachment texts (the history's cases carry words of the seeds).
+SEARCH_QUERIES = (
+    "budsjett",
+    "Geitmyra",
+    "energi*",
+    "regional*",
+    '"Talent Attraction"',
+    "næringsliv kommunene",
+    "klima*",
+    "referat godkjent",
+    "orientering",
+    '"saker til neste møte"',
+    "kf 46/22",
+)
+
+
+def measure_search(history: Path, folder: Path) -> dict[str, float]:
+    """Milliseconds from a query typed to the hits ready (``storage.search.search`` with its
+    snippets), median and worst over every query ten times; the index's share of the file."""
+    from tr_desk.storage.search import index_size_ratio, search
+
+    copy = folder / "search.sqlite"
+    shutil.copy(history, copy)
+    store = Store.open(copy)
+    times = []
+    for query in SEARCH_QUERIES:
+        search(store, query)  # the first of each warms the page cache
+        for _ in range(10):
+            t0 = time.perf_counter()
+            search(store, query)
+            times.append((time.perf_counter() - t0) * 1000)
+    store.conn.execute("VACUUM")
+    ratio = index_size_ratio(store)
+    store.close()
+    return {
+        "search_ms": round(statistics.median(times), 2),
+        "search_worst_ms": round(max(times), 2),
+        "index_ratio": round(ratio, 3),
+    }
+
+
 def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="tr-desk-bench-"))
     try:
@@ -250,6 +292,7 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
         store.close()
         documents = measure_documents(folder, runs)
         imports = measure_import(db, folder)
+        searches = measure_search(db, folder)
         return {
             "startup_ms": round(statistics.median(starts), 1),
             "qt_floor_ms": round(statistics.median(floors), 1),
@@ -259,6 +302,7 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
             "rss_mb": round(max(peaks), 1),
             **documents,
             **imports,
+            **searches,
             "history_cases": 4 * years * 6 * 12,
         }
     finally:
@@ -286,6 +330,9 @@ def main() -> None:
         "attendance_key_max_ms": "≤ 16",
         "import_docs_per_s": "≥ 20 (.txt and .docx)",
         "import_pdf_docs_per_s": "≥ 5",
+        "search_ms": "≤ 5",
+        "search_worst_ms": "≤ 50",
+        "index_ratio": "≤ 0.30",
     }
     for key, value in results.items():
         print(f"{key:<22} {value:>10}   {targets.get(key, '')}")

@@ -134,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", metavar="FILE_OR_FOLDER", type=Path, nargs="+")
     imp.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
     imp.add_argument("--json", action="store_true", help="print the meetings as meeting files")
+    find = commands.add_parser(
+        "search",
+        help='find cases in every year: words, "a phrase", prefix*, -word, or "KF 46/22"',
+    )
+    find.add_argument("query", metavar="QUERY", nargs="+")
+    find.add_argument("--body", action="append", default=[], help="only this body (prefix)")
+    find.add_argument("--from", dest="year_from", type=int, help="from this year")
+    find.add_argument("--to", dest="year_to", type=int, help="up to this year")
+    find.add_argument("--json", action="store_true", help="print the hits as JSON")
+    thread = commands.add_parser("thread", help="a case's way through the bodies (saksgang)")
+    thread.add_argument("case", metavar="CASE", help='a case number: "KF 46/22"')
+    thread.add_argument("--json", action="store_true", help="print the steps as JSON")
     return parser
 
 
@@ -169,7 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "mail": cmd_mail,
         "check": cmd_check, "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup,
-        "restore": cmd_restore, "import": cmd_import,
+        "restore": cmd_restore, "import": cmd_import, "search": cmd_search,
+        "thread": cmd_thread,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
@@ -345,6 +358,81 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"tr-desk: warning: {args.file}: {warning}", file=sys.stderr)
     verb = "created" if created else "updated"
     print(f"{verb} {body.prefix} {meeting.date.isoformat()} with {len(meeting.cases)} cases")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """One line per hit: number, date, title, where it matched, the words around it."""
+    from tr_desk.core.errors import UserError
+    from tr_desk.core.search import parse_query
+    from tr_desk.storage.search import search
+
+    try:
+        query = parse_query(" ".join(args.query))
+    except UserError as exc:
+        raise CliError(exc.english) from None
+    store = open_store(args, write=False)
+    try:
+        bodies = []
+        for prefix in args.body:
+            body = store.register.body_by_prefix(prefix)
+            if body is None:
+                known = ", ".join(b.prefix for b in store.register.bodies())
+                raise CliError(f"unknown body {shown(prefix)} (known: {known})")
+            bodies.append(body.prefix)
+        if not store.readonly:
+            store.files.index_missing_texts()
+        hits = search(store, query, bodies=bodies, year_from=args.year_from,
+                      year_to=args.year_to)  # fmt: skip
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{
+            "number": h.number, "title": h.title, "body": h.body, "date": h.date.isoformat(),
+            "field": h.field, "fields": h.fields, "snippet": h.snippet.text,
+            "exempt": h.exempt,
+        } for h in hits], ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    if not hits:
+        print("no cases found", file=sys.stderr)
+        return 0
+    fields_en = {"Tittel": "title", "Sak": "text", "Forslag til vedtak": "proposal",
+                 "Vedtak": "resolution", "Innledning": "introduction", "Fra møtet": "notes",
+                 "Navn": "names", "Saksnummer": "case number"}  # fmt: skip
+    for hit in hits:
+        where = fields_en.get(hit.field, "attachment" if hit.field.startswith("Vedlegg") else "")
+        mark = " [exempt]" if hit.exempt else ""
+        print(f"{hit.number or hit.body:<9} {hit.date.isoformat()}  {hit.title}{mark}")
+        print(f"          {where}: {hit.snippet.marked()}")
+    return 0
+
+
+def cmd_thread(args: argparse.Namespace) -> int:
+    from tr_desk.storage.threads import thread
+
+    store = open_store(args, write=False)
+    try:
+        origin, steps = thread(store, args.case)
+    finally:
+        store.close()
+    rows = [{
+        "number": s.label, "relation": {"tidligere": "earlier", "senere": "later"}[s.relation],
+        "kind": s.kind, "in_database": s.hit is not None,
+        "date": s.date.isoformat() if s.date else None,
+        "title": s.hit.title if s.hit else None, "outcome": s.outcome or None,
+        "resolution": s.resolution or None,
+    } for s in steps]  # fmt: skip
+    if args.json:
+        case = {"number": origin.number, "title": origin.title,
+                "date": origin.date.isoformat()}  # fmt: skip
+        print(json.dumps({"case": case, "steps": rows}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{origin.number}  {origin.date.isoformat()}  {origin.title}")
+    if not rows:
+        print("  no earlier or later steps found")
+    for row in rows:
+        where = f"{row['date']}  {row['title']}" if row["in_database"] else "(not in the database)"
+        print(f"  {row['relation']:<7} {row['number']:<9} {where}")
     return 0
 
 

@@ -48,6 +48,21 @@ def read_pdf_file(path: Path) -> bytes:
     return data
 
 
+def pdf_text(data: bytes) -> str:
+    """A PDF's text for the search; empty for a scan or a file pypdf cannot read."""
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return ""
+
+
 class Files(Part):
     """Attachment files."""
 
@@ -94,10 +109,41 @@ class Files(Part):
         return self._keep(data, suffix)
 
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
-        """Keep a PDF in the attachment folder, named by its hash (the same file once)."""
+        """Keep a PDF in the attachment folder, named by its hash (the same file once), and
+        its text for the search (extracted once)."""
         if not data.startswith(b"%PDF-"):
             raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
-        return self._keep(data, ".pdf")
+        name = self._keep(data, ".pdf")
+        if not self._store.readonly:
+            self.keep_text(name, data)
+        return name
+
+    def keep_text(self, name: str, data: bytes) -> None:
+        """The attachment's text in the search index (once per file; none for a scan)."""
+        if self._store.rows("SELECT 1 FROM attachment_text WHERE file = ?", [name]):
+            return
+        with self._store.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO attachment_text (file, text) VALUES (?, ?)",
+                [name, pdf_text(data)],
+            )
+
+    def index_missing_texts(self) -> int:
+        """Attachments stored before the search existed get their text now; how many."""
+        if self._store.readonly:
+            return 0
+        missing = self._store.rows(
+            "SELECT DISTINCT file FROM attachment WHERE file IS NOT NULL AND file != ''"
+            " AND file NOT IN (SELECT file FROM attachment_text)"
+        )
+        done = 0
+        for row in missing:
+            path = self.attachment_path(row["file"])
+            if path is None or not path.exists():
+                continue
+            self.keep_text(row["file"], path.read_bytes())
+            done += 1
+        return done
 
     def _keep(self, data: bytes, suffix: str) -> str:
         """Write ``data`` once into the attachment folder under its hash; returns the name."""

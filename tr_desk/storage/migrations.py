@@ -181,6 +181,95 @@ def m006_import(db: Database) -> None:
     )  # fmt: skip
 
 
+# The full-text index: one row per case and text field, and one per attachment with text.
+# Contentless (the texts live in their tables; the index holds only the words): a row's id
+# is the case's or attachment's id × 16 + the field's number below (8: an attachment).
+SEARCH_FIELDS = (
+    (1, "title"), (2, "text"), (3, "proposal"), (4, "resolution"), (5, "introduction"),
+    (6, "notes"), (7, "names"),
+)  # fmt: skip
+ATTACHMENT_FIELD = 8
+
+
+def _field(alias: str, number: int, column: str) -> str:
+    if column == "names":
+        return f"{alias}.presenter || ' ' || {alias}.introduced_by"
+    return f"{alias}.{column}"
+
+
+def _case_rows(alias: str, command: str = "") -> str:
+    """The index rows of a case's fields that are not empty (``command`` «'delete'» for the
+    old ones: the same rows, so the index stays exact)."""
+    rows = " UNION ALL ".join(
+        f"SELECT {alias}.id * 16 + {n} AS r, {_field(alias, n, column)} AS t"
+        for n, column in SEARCH_FIELDS
+    )
+    first = f"{command}, " if command else ""
+    return (
+        f"INSERT INTO search_index(search_index, rowid, text) SELECT {first}r, t"
+        if command
+        else "INSERT INTO search_index(rowid, text) SELECT r, t"
+    ) + f" FROM ({rows}) WHERE trim(coalesce(t, '')) != ''"
+
+
+@MIGRATIONS()
+def m007_search(db: Database) -> None:
+    """Full-text search over every case, its attachments' text and the names in it (FTS5,
+    æ/ø/å kept distinct), kept by triggers in the same transaction as each edit; filled here
+    for the cases already there. The index holds which rows have which words, not where
+    (``detail=none``: a fifth of the size with positions; a phrase is checked in the text);
+    attachments' text is extracted once, when attached (or, for files from before, at the
+    first search)."""
+    db.execute("CREATE TABLE attachment_text (file TEXT PRIMARY KEY, text TEXT NOT NULL)")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(text, content='',"
+        " tokenize='unicode61 remove_diacritics 0', detail=none)"
+    )
+    insert_new, delete_old = _case_rows("NEW"), _case_rows("OLD", "'delete'")
+    fields = "title, text, proposal, resolution, introduction, notes, presenter, introduced_by"
+    db.executescript(f"""
+        CREATE TRIGGER case_search_insert AFTER INSERT ON agenda_case BEGIN
+            {insert_new};
+        END;
+        CREATE TRIGGER case_search_delete AFTER DELETE ON agenda_case BEGIN
+            {delete_old};
+        END;
+        CREATE TRIGGER case_search_update AFTER UPDATE OF {fields} ON agenda_case BEGIN
+            {delete_old};
+            {insert_new};
+        END;
+        CREATE TRIGGER attachment_search_insert AFTER INSERT ON attachment BEGIN
+            INSERT INTO search_index(rowid, text)
+            SELECT NEW.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
+            WHERE t.file = NEW.file;
+        END;
+        CREATE TRIGGER attachment_search_delete AFTER DELETE ON attachment BEGIN
+            INSERT INTO search_index(search_index, rowid, text)
+            SELECT 'delete', OLD.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
+            WHERE t.file = OLD.file;
+        END;
+        CREATE TRIGGER attachment_search_update AFTER UPDATE OF file ON attachment BEGIN
+            INSERT INTO search_index(search_index, rowid, text)
+            SELECT 'delete', OLD.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
+            WHERE t.file = OLD.file;
+            INSERT INTO search_index(rowid, text)
+            SELECT NEW.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
+            WHERE t.file = NEW.file;
+        END;
+        CREATE TRIGGER attachment_text_insert AFTER INSERT ON attachment_text BEGIN
+            INSERT INTO search_index(rowid, text)
+            SELECT a.id * 16 + {ATTACHMENT_FIELD}, NEW.text FROM attachment a
+            WHERE a.file = NEW.file;
+        END;
+    """)
+    for number, column in SEARCH_FIELDS:
+        db.execute(
+            f"INSERT INTO search_index(rowid, text) SELECT c.id * 16 + {number},"
+            f" {_field('c', number, column)} FROM agenda_case c"
+            f" WHERE trim(coalesce({_field('c', number, column)}, '')) != ''"
+        )
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

@@ -1,0 +1,138 @@
+"""Full-text search and case threads: the demo's questions, the index kept by every edit,
+the old database upgraded, exempt cases never public through the index."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+from tr_desk.core.errors import UserError
+from tr_desk.core.search import parse_query, references, snippet
+from tr_desk.storage.search import search
+from tr_desk.storage.store import Store
+from tr_desk.storage.threads import thread
+
+
+def numbers(hits) -> list[str]:
+    return [h.number for h in hits]
+
+
+def test_the_demos_questions_are_answered(demo_store: Store) -> None:
+    from tr_desk.cli import attach_demo_files
+    from tr_desk.storage.paths import resources_dir
+
+    attach_demo_files(demo_store, resources_dir() / "demo" / "vedlegg")  # as `tr-desk demo`
+    assert numbers(search(demo_store, "Geitmyra"))[0] == "KF 33/22"
+    assert "KF 47/22" in numbers(search(demo_store, '"Talent Attraction"'))
+    (energy,) = [h for h in search(demo_store, "energi*") if h.number == "KF 46/22"]
+    assert energy.fields[:1] == ["Tittel"]
+    assert "Vedlegg «Prosjektbeskrivelse»" in energy.fields  # the attachment's own text
+    first = search(demo_store, "KF 46/22")[0]
+    assert (first.number, first.field) == ("KF 46/22", "Saksnummer")
+    assert search(demo_store, "kf 46/22 energistasjoner")[0].number == "KF 46/22"
+    origin, steps = thread(demo_store, "KF 46/22")
+    assert origin.number == "KF 46/22"
+    assert [(s.label, s.relation, s.kind, s.hit) for s in steps] == [
+        ("KF 51/21", "tidligere", "oppfølging av", None)
+    ]
+
+
+def test_query_syntax_filters_and_order(demo_store: Store) -> None:
+    query = parse_query('Talent "plan- og bygg" energi* -vindkraft RF-sak 19/21')
+    assert query.words == ("talent", "energi*") and query.phrases == ("plan- og bygg",)
+    assert query.excluded == ("vindkraft",) and query.numbers == ("RF 19/21",)
+    assert query.fts() == '"talent" AND "energi"* AND "plan" AND "og" AND "bygg" NOT "vindkraft"'
+    phrase = numbers(search(demo_store, '"saker til neste møte"'))
+    assert phrase and numbers(search(demo_store, "saker til neste møte"))[: len(phrase)]
+    assert search(demo_store, '"møte neste til saker"') == []  # the words, not in that order
+    for nothing in ("", "   ", "-ord", '""'):
+        with pytest.raises(UserError):
+            parse_query(nothing)
+    assert search(demo_store, 'budsjett "))" OR *') is not None  # no FTS syntax leaks in
+    everyone = search(demo_store, "referat")
+    assert len(everyone) >= 3 and {h.body for h in everyone} == {"KF"}
+    assert search(demo_store, "referat", bodies=["TR"]) == []  # the demo's TR has no cases
+    assert len(search(demo_store, "referat", bodies=["KF"], year_from=2022)) == len(everyone)
+    assert search(demo_store, "referat", year_from=2023) == []
+    resolutions = search(demo_store, "orientering", fields=[4])
+    assert resolutions and all("Vedtak" in h.fields for h in resolutions)
+    by_date = search(demo_store, "referat", by_date=True)
+    assert [h.date for h in by_date] == sorted((h.date for h in by_date), reverse=True)
+    marked = snippet("Det er **vedtatt** at energistasjoner skal bygges.", parse_query("energi*"))
+    assert marked.marked() == "Det er vedtatt at «energistasjoner» skal bygges."
+    assert [r.label for r in references("Sak 30/22 og sak TR 49/21, RF-sak 19/21", "KF")] == [
+        "KF 30/22", "TR 49/21", "RF 19/21",
+    ]  # fmt: skip
+
+
+def test_every_edit_keeps_the_index(demo_store: Store) -> None:
+    (hit,) = [h for h in search(demo_store, "Geitmyra") if h.number == "KF 33/22"]
+    meeting = demo_store.meetings.meeting(hit.meeting_id)
+    case = meeting.cases[hit.position]
+    demo_store.agenda.update_case(replace(case, title="Matsatsing med Kuhaugen", notes=""))
+    assert "KF 33/22" in numbers(search(demo_store, "Kuhaugen"))
+    still = [h for h in search(demo_store, "Geitmyra") if h.number == "KF 33/22"]
+    assert still and "Tittel" not in still[0].fields  # the old title is gone from the index
+    demo_store.agenda.update_case(case)
+    assert search(demo_store, "Kuhaugen") == []
+    from tr_desk.core.meeting_file import read_meeting_file
+    from tr_desk.core.meeting_json import meeting_to_json
+
+    file = meeting_to_json(demo_store.context(meeting))  # a meeting replaced from its file
+    file["cases"][hit.position]["notes"] = "Kuhaugen neste gang"
+    loaded = read_meeting_file(file, demo_store.register.bodies(), demo_store.register.people())
+    demo_store.meetings.save_loaded(loaded)
+    assert numbers(search(demo_store, "Kuhaugen")) == ["KF 33/22"]
+    assert numbers(search(demo_store, "Geitmyra")).count("KF 33/22") == 1
+
+
+def test_an_old_database_gets_its_index_when_upgraded(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "old.sqlite"
+    assert run(capsys, "--db", str(db), "demo")[0] == 0
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        """DROP TABLE search_index; DROP TABLE attachment_text; PRAGMA user_version = 6;
+           DELETE FROM _sqlite_migrations WHERE name = 'm007_search';"""
+    )
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.commit()
+    conn.close()
+    code, out, err = run(capsys, "--db", str(db), "search", "energi*", "--json")
+    assert code == 0, err
+    assert "KF 46/22" in out and '"Vedlegg «Prosjektbeskrivelse»"' in out  # texts extracted
+
+
+def test_exempt_cases_are_marked_and_never_public(demo_store: Store) -> None:
+    from tests.test_public import CANARY, make_exempt
+
+    (hit,) = [h for h in search(demo_store, "Geitmyra") if h.number == "KF 33/22"]
+    make_exempt(demo_store, demo_store.meetings.meeting(hit.meeting_id), hit.position)
+    inside = search(demo_store, CANARY + "*")
+    assert inside and all(h.exempt for h in inside)
+    assert search(demo_store, CANARY + "*", public=True) == []
+    assert search(demo_store, "KF 33/22", public=True) == []
+
+
+def test_search_and_thread_on_the_command_line(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert run(capsys, "--db", str(db), "demo")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db), "search", "Geitmyra")
+    assert code == 0 and out.startswith("KF 33/22")
+    code, out, _ = run(capsys, "--db", str(db), "search", "referat", "--body", "KF", "--from",
+                       "2022", "--to", "2022", "--json")  # fmt: skip
+    assert code == 0 and '"body": "KF"' in out
+    code, out, _ = run(capsys, "--db", str(db), "search", "referat", "--to", "2021", "--json")
+    assert code == 0 and out.strip() == "[]"
+    code, _, err = run(capsys, "--db", str(db), "search", "finnesikkeiteksten")
+    assert code == 0 and "no cases found" in err
+    code, _, err = run(capsys, "--db", str(db), "search", "--body", "XX", "referat")
+    assert code == 1 and "unknown body" in err
+    code, out, _ = run(capsys, "--db", str(db), "thread", "KF 46/22")
+    assert code == 0 and "earlier KF 51/21  (not in the database)" in out
+    code, _, err = run(capsys, "--db", str(db), "thread", "KF 99/22")
+    assert code == 1 and "no case KF 99/22" in err

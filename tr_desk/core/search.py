@@ -1,0 +1,183 @@
+"""The search as people type it: words that must all match, «"en frase"», «energi*», «-ord»,
+and case numbers («KF 46/22») — read into an FTS5 query, and the snippet that shows a hit.
+
+The index (``storage/search.py``) tokenizes like FTS5's ``unicode61`` with æ, ø and å kept
+as letters of their own; the snippet here finds the same words in the text again. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tr_desk.core.errors import UserError
+
+# The index's fields (``storage/migrations.SEARCH_FIELDS`` and the attachments), as the user
+# reads where a hit matched.
+FIELD_LABELS = {
+    1: "Tittel", 2: "Sak", 3: "Forslag til vedtak", 4: "Vedtak", 5: "Innledning",
+    6: "Fra møtet", 7: "Navn", 8: "Vedlegg",
+}  # fmt: skip
+NUMBER_FIELD = "Saksnummer"
+CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,3})\s*/\s*(\d{2})\b")
+_TOKEN = re.compile(r"\w+")
+_MARKUP = re.compile(r"\*{1,3}|^#+\s|^\s*[-|]\s*|\[([^\]]*)\]\([^)]*\)|\|", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[str, ...] = ()  # all must match; «energi*» matches words that start so
+    phrases: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()  # «KF 46/22»
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.phrases or self.numbers)
+
+    def fts(self) -> str | None:
+        """The FTS5 MATCH expression, every word quoted (no syntax can leak in); a phrase's
+        words must all be there (the index knows no positions: ``matches`` checks the order);
+        None when only case numbers were asked for."""
+        parts = [_quoted(w) for w in self.words]
+        parts += [_quoted(t.casefold()) for p in self.phrases for t in _TOKEN.findall(p)]
+        if not parts:
+            return None
+        return " AND ".join(parts) + "".join(f" NOT {_quoted(w)}" for w in self.excluded)
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` has every phrase, its words in order (the index cannot tell)."""
+        if not self.phrases:
+            return True
+        plain = plain_text(text)
+        tokens = list(_TOKEN.finditer(plain))
+        found = _matched(plain, tokens, Query(phrases=self.phrases))
+        return len({_phrase_of(plain, tokens, f, t) for f, t in found}) >= len(
+            {" ".join(_TOKEN.findall(p.casefold())) for p in self.phrases}
+        )
+
+    def without_prefixes(self) -> Query:
+        return Query(tuple(w.rstrip("*") for w in self.words), self.phrases, self.excluded)
+
+
+def _quoted(word: str) -> str:
+    prefix = word.endswith("*")
+    core = word.rstrip("*")
+    return '"' + core.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def parse_query(text: str) -> Query:
+    """«energi* "Talent Attraction" -vindkraft KF 46/22» read; an empty or only-negative query
+    is refused with a message."""
+    numbers = []
+    for match in CASE_NUMBER.finditer(text):
+        numbers.append(f"{match[1].upper()} {int(match[2]):02d}/{match[3]}")
+    rest = CASE_NUMBER.sub(" ", text)
+    phrases = [p.strip() for p in re.findall(r'"([^"]*)"', rest) if p.strip()]
+    rest = re.sub(r'"[^"]*"?', " ", rest)
+    words: list[str] = []
+    excluded: list[str] = []
+    for raw in rest.split():
+        negative = raw.startswith("-") and len(raw) > 1
+        star = raw.endswith("*")
+        for token in _TOKEN.findall(raw):
+            (excluded if negative else words).append(token.casefold())
+        if star and not negative and words and _TOKEN.findall(raw):
+            words[-1] += "*"
+    query = Query(tuple(words), tuple(phrases), tuple(excluded), tuple(numbers))
+    if query.empty:
+        raise UserError(
+            "Skriv et ord, en «frase» eller et saksnummer å søke etter.",
+            'give a word, a "phrase" or a case number to search for',
+        )
+    return query
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A few words around the first match, and where the matched words are in it."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, before: str = "«", after: str = "»") -> str:
+        out, last = [], 0
+        for start, end in self.marks:
+            out += [self.text[last:start], before, self.text[start:end], after]
+            last = end
+        return "".join(out) + self.text[last:]
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a case's Markdown, as one line: markup gone, links by their text."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown).split())
+
+
+def snippet(text: str, query: Query, width: int = 14) -> Snippet:
+    """``width`` words either side of the first matched word, the matched words marked."""
+    plain = plain_text(text)
+    tokens = list(_TOKEN.finditer(plain))
+    hits = _matched(plain, tokens, query)
+    if not tokens:
+        return Snippet("")
+    first = min((i for i, _ in hits), default=0)
+    lo, hi = max(0, first - width // 3), min(len(tokens), first + width)
+    start = tokens[lo].start() if lo else 0
+    end = tokens[hi - 1].end() if hi < len(tokens) else len(plain)
+    marks = tuple(
+        (tokens[i].start() - start, tokens[j].end() - start) for i, j in hits if lo <= i and j < hi
+    )
+    lead, tail = ("…" if lo else ""), ("…" if hi < len(tokens) else "")
+    shifted = tuple((a + len(lead), b + len(lead)) for a, b in marks)
+    return Snippet(lead + plain[start:end] + tail, shifted)
+
+
+def _phrase_of(plain: str, tokens: list[re.Match[str]], first: int, last: int) -> str:
+    return " ".join(t[0].casefold() for t in tokens[first : last + 1])
+
+
+def _matched(plain: str, tokens: list[re.Match[str]], query: Query) -> list[tuple[int, int]]:
+    """(first, last) token of each match: a word, a prefix, or a phrase's run of words."""
+    words = [t[0].casefold() for t in tokens]
+    out = []
+    for i, word in enumerate(words):
+        for wanted in query.words:
+            if (wanted.endswith("*") and word.startswith(wanted[:-1])) or word == wanted:
+                out.append((i, i))
+                break
+    for phrase in query.phrases:
+        parts = [p.casefold() for p in _TOKEN.findall(phrase)]
+        for i in range(len(words) - len(parts) + 1):
+            if parts and words[i : i + len(parts)] == parts:
+                out.append((i, i + len(parts) - 1))
+    return sorted(set(out))
+
+
+# -- references between cases ---------------------------------------------------------------
+
+REFERENCE = re.compile(
+    r"(?:\b(?P<prefix>[A-ZÆØÅ]{2,3})(?:-sak|\s+sak)?|\b[Ss]ak)\s*(?P<number>\d{1,3})\s*/\s*"
+    r"(?P<year>\d{2})(?!\d)"
+)
+_KINDS = (("oppfølging", "oppfølging av"), ("utsatt", "utsatt fra"), ("behandlet", "behandlet i"))
+
+
+@dataclass(frozen=True)
+class Reference:
+    label: str  # «KF 51/21», the prefix as written (an earlier one is read by the store)
+    kind: str  # «oppfølging av», «utsatt fra», «viser til»
+
+
+def references(text: str, own_prefix: str) -> list[Reference]:
+    """The cases a text points at: «oppfølging fra KF-sak 51/21», «sak TR 49/21», «RF-sak
+    19/21», and «Sak 30/22» in the body's own numbering."""
+    out: dict[str, Reference] = {}
+    for match in REFERENCE.finditer(text):
+        prefix = match["prefix"] or own_prefix
+        if prefix.casefold() == "sak":
+            prefix = own_prefix
+        label = f"{prefix.upper()} {int(match['number']):02d}/{match['year']}"
+        before = text[max(0, match.start() - 40) : match.start()].casefold()
+        kind = next((k for word, k in _KINDS if word in before), "viser til")
+        out.setdefault(label, Reference(label, kind))
+    return list(out.values())

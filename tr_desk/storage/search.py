@@ -1,0 +1,247 @@
+"""Searching every case of every year: the FTS5 index (``migrations.m007_search``) asked,
+filtered by body, years, field and status, one hit per case with where it matched.
+
+The index is contentless: it holds the words, the texts stay in their tables, so the
+snippet is made here from the matched field's text (``core.search.snippet``). Exempt cases
+are found (the daglig leder may search them) and marked; ``public=True`` leaves them out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from tr_desk.core.numbering import format_case_number
+from tr_desk.core.search import FIELD_LABELS, NUMBER_FIELD, Query, Snippet, parse_query, snippet
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.store import Store
+
+ROWS = 400  # index rows read per query: more than a screen of cases in any order
+# Relevance: where the words are — the title, then the resolution, the proposal, the case's
+# text, what was said, the attachments, the names — then the newest first. (The index keeps
+# no word counts to weigh: see ``migrations.m007_search``.)
+WEIGHT = (
+    "CASE s.rowid & 15 WHEN 1 THEN 0 WHEN 4 THEN 1 WHEN 3 THEN 2 WHEN 2 THEN 3 WHEN 5 THEN 4"
+    " WHEN 6 THEN 4 WHEN 8 THEN 5 ELSE 6 END"
+)
+CASE_OF = (
+    "CASE WHEN {r} & 15 = 8 THEN (SELECT a.case_id FROM attachment a WHERE a.id = {r} >> 4)"
+    " ELSE {r} >> 4 END"
+)
+# The best rows straight from the index; with filters, the rows that pass them (a join).
+_HITS = f"""
+    SELECT s.rowid, {WEIGHT} AS weight FROM search_index s WHERE search_index MATCH ?
+    ORDER BY weight, s.rowid DESC LIMIT ?
+"""
+_FILTERED_HITS = f"""
+    SELECT s.rowid, {WEIGHT} AS weight FROM search_index s
+    JOIN agenda_case c ON c.id = {CASE_OF.format(r="s.rowid")}
+    JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
+    WHERE search_index MATCH ? {{filters}} ORDER BY weight, s.rowid DESC LIMIT ?
+"""
+
+_SQL = """
+WITH hits AS ({hits})
+SELECT
+    (hits.rowid & 15) AS field, hits.weight AS rank, c.id AS case_id, c.position, c.number,
+    c.title, c.exempt_basis, m.id AS meeting_id, m.date, m.status, b.prefix,
+    CASE hits.rowid & 15
+        WHEN 1 THEN c.title WHEN 2 THEN c.text WHEN 3 THEN c.proposal
+        WHEN 4 THEN c.resolution WHEN 5 THEN c.introduction WHEN 6 THEN c.notes
+        WHEN 7 THEN c.presenter || ' ' || c.introduced_by
+        ELSE (SELECT t.text FROM attachment a JOIN attachment_text t ON t.file = a.file
+              WHERE a.id = hits.rowid >> 4)
+    END AS content,
+    CASE WHEN hits.rowid & 15 = 8
+        THEN (SELECT a.title FROM attachment a WHERE a.id = hits.rowid >> 4) END AS attachment
+FROM hits
+JOIN agenda_case c ON c.id = {case_of}
+JOIN meeting m ON m.id = c.meeting_id
+JOIN body b ON b.id = m.body_id
+ORDER BY {order}
+"""
+
+
+@dataclass
+class Hit:
+    """One case found: what to show and where to open it."""
+
+    case_id: int
+    meeting_id: int
+    position: int  # on the agenda
+    number: str  # «KF 46/22», or "" for a draft's case not numbered yet
+    title: str
+    body: str  # the prefix
+    date: dt.date
+    status: str  # the meeting's
+    field: str  # where it matched best: «Vedtak», «Vedlegg» …
+    snippet: Snippet
+    exempt: bool = False
+    fields: list[str] = dataclasses.field(default_factory=list)  # every field it matched in
+    rank: float = 0.0
+
+
+def search(
+    store: Store,
+    text: str | Query,
+    *,
+    bodies: Collection[str] = (),
+    year_from: int | None = None,
+    year_to: int | None = None,
+    fields: Collection[int] = (),
+    statuses: Collection[str] = (),
+    public: bool = False,
+    by_date: bool = False,
+    limit: int = 100,
+) -> list[Hit]:
+    """The cases that match, best first (or newest first with ``by_date``); a case number
+    asked for comes first of all."""
+    query = parse_query(text) if isinstance(text, str) else text
+    filters, params = [], []
+    if bodies:
+        filters.append(f"AND b.prefix IN ({', '.join('?' * len(bodies))})")
+        params += list(bodies)
+    if year_from is not None:
+        filters.append("AND m.date >= ?")
+        params.append(f"{year_from:04d}-01-01")
+    if year_to is not None:
+        filters.append("AND m.date <= ?")
+        params.append(f"{year_to:04d}-12-31")
+    if fields:
+        filters.append(f"AND (s.rowid & 15) IN ({', '.join(str(int(f)) for f in fields)})")
+    if statuses:
+        filters.append(f"AND m.status IN ({', '.join('?' * len(statuses))})")
+        params += list(statuses)
+    if public:
+        filters.append("AND coalesce(c.exempt_basis, '') = ''")
+    found: dict[int, Hit] = {}
+    for label in query.numbers:
+        hit = case_hit(store, label, query)
+        if hit is None or (public and hit.exempt):
+            continue
+        if _kept(hit, bodies, year_from, year_to, statuses):
+            found[hit.case_id] = hit
+    expression = query.fts()
+    if expression is not None:
+        order = "m.date DESC, c.position" if by_date else "hits.weight, hits.rowid DESC"
+        hits = _FILTERED_HITS.format(filters=" ".join(filters)) if filters else _HITS
+        sql = _SQL.format(hits=hits, case_of=CASE_OF.format(r="hits.rowid"), order=order)
+        try:
+            rows = store.rows(sql, [expression, *params, ROWS * (4 if query.phrases else 1)])
+        except StoreError as exc:
+            raise StoreError(
+                f"Søket kunne ikke leses: {exc}", f"the search could not be read: {exc.english}"
+            ) from None
+        drafts: dict[int, dict[int, int]] = {}
+        for row in rows:
+            if query.phrases and not query.matches(row["content"] or ""):
+                continue
+            hit = found.get(row["case_id"])
+            where = FIELD_LABELS[row["field"]]
+            if row["attachment"]:
+                where = f"Vedlegg «{row['attachment']}»"
+            if hit is not None:
+                if where not in hit.fields:
+                    hit.fields.append(where)
+                continue
+            if len(found) >= limit:
+                continue
+            number = row["number"]
+            if number is None:  # a draft's live number
+                numbers = drafts.get(row["meeting_id"])
+                if numbers is None:
+                    meeting = store.meetings.meeting(row["meeting_id"])
+                    numbers = drafts[row["meeting_id"]] = store.meetings.case_numbers(meeting)
+                number = numbers.get(row["position"])
+            day = dt.date.fromisoformat(row["date"])
+            content = row["content"] or ""
+            found[row["case_id"]] = Hit(
+                row["case_id"], row["meeting_id"], row["position"],
+                format_case_number(row["prefix"], number, day.year) if number else "",
+                row["title"], row["prefix"], day, row["status"], where,
+                snippet(content, query), bool(row["exempt_basis"]), [where], row["rank"],
+            )  # fmt: skip
+    return list(found.values())[:limit]
+
+
+def _kept(
+    hit: Hit, bodies: Collection[str], year_from: int | None, year_to: int | None,
+    statuses: Collection[str],
+) -> bool:  # fmt: skip
+    return (
+        (not bodies or hit.body in bodies)
+        and (year_from is None or hit.date.year >= year_from)
+        and (year_to is None or hit.date.year <= year_to)
+        and (not statuses or hit.status in statuses)
+    )
+
+
+def case_hit(store: Store, label: str, query: Query) -> Hit | None:
+    """The case «KF 46/22»: by its frozen number (one query), else among the drafts."""
+    from tr_desk.core.numbering import parse_case_number
+
+    try:
+        wanted = parse_case_number(label)
+    except ValueError:
+        return None
+    body = store.register.body_by_prefix(wanted.prefix)
+    if body is None or body.id is None:
+        return None
+    year = wanted.year
+    found = store.rows(
+        """SELECT c.id FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id
+           WHERE m.body_id = ? AND c.number = ? AND m.date BETWEEN ? AND ?""",
+        [body.id, wanted.number, f"{year}-01-01", f"{year}-12-31"],
+    )
+    try:
+        if found:
+            (row,) = store.rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [found[0][0]])
+            meeting = store.meetings.meeting(row[0])
+            index = next(i for i, c in enumerate(meeting.cases) if c.id == found[0][0])
+        else:
+            meeting, index = store.meetings.find_case(label)
+    except (StoreError, StopIteration):
+        return None
+    case = meeting.cases[index]
+    assert case.id is not None and meeting.id is not None
+    return Hit(
+        case.id, meeting.id, index, format_case_number(body.prefix, wanted.number, year),
+        case.title, body.prefix, meeting.date, meeting.status.value, NUMBER_FIELD,
+        snippet(case.resolution or case.proposal or case.text, query),
+        case.exempt is not None, [NUMBER_FIELD], float("-inf"),
+    )  # fmt: skip
+
+
+def suggestion(store: Store, query: Query, filtered: bool) -> str:
+    """What to try when nothing was found: without the filters, or a word as a prefix."""
+    if filtered:
+        return "Prøv uten filtrene."
+    plain = [w for w in query.words if not w.endswith("*")]
+    if plain:
+        return f"Prøv «{plain[-1]}*» for ord som begynner slik."
+    return "Prøv færre ord."
+
+
+def index_size_ratio(store: Store) -> float:
+    """The index's share of the database file (its pages over all pages)."""
+    rows = store.rows(
+        "SELECT sum(pgsize) AS size FROM dbstat WHERE name LIKE 'search_index%'"
+    ) if _has_dbstat(store) else []  # fmt: skip
+    total = store.path.stat().st_size
+    return float(rows[0]["size"] or 0) / total if rows and total else 0.0
+
+
+def _has_dbstat(store: Store) -> bool:
+    try:
+        store.rows("SELECT 1 FROM dbstat LIMIT 1")
+    except StoreError:
+        return False
+    return True
+
+
+def search_fields(names: Sequence[str]) -> list[int]:
+    """Field numbers by their labels («Vedtak» → 4)."""
+    numbers = {label: n for n, label in FIELD_LABELS.items()}
+    return [numbers[n] for n in names if n in numbers]
