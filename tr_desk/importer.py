@@ -230,12 +230,12 @@ def write(store: Store, report: ImportReport) -> Written:
     with store.transaction() as db:
         _add_people(store, report.choices, done)
         meeting_ids: dict[tuple[str, str], int] = {}
-        people = store.register.people()
+        bodies, people = store.register.bodies(), store.register.people()
         for outcome in report.meetings:
             if outcome.action == "unchanged":
                 continue
             try:
-                loaded = read_meeting_file(outcome.file, store.register.bodies(), people)
+                loaded = read_meeting_file(outcome.file, bodies, people)
             except MeetingFileError as exc:
                 raise UserError(
                     f"{outcome.body} {outcome.date}: {exc}", f"{outcome.body} {outcome.date}: {exc}"

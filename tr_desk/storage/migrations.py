@@ -227,6 +227,13 @@ def m007_search(db: Database) -> None:
     )
     insert_new, delete_old = _case_rows("NEW"), _case_rows("OLD", "'delete'")
     fields = "title, text, proposal, resolution, introduction, notes, presenter, introduced_by"
+    attachment_new, attachment_old = (
+        f"INSERT INTO search_index({columns}) SELECT {command}{row}.id * 16 + {ATTACHMENT_FIELD},"
+        f" t.text FROM attachment_text t WHERE t.file = {row}.file"
+        for row, columns, command in (
+            ("NEW", "rowid, text", ""), ("OLD", "search_index, rowid, text", "'delete', ")
+        )
+    )  # fmt: skip
     db.executescript(f"""
         CREATE TRIGGER case_search_insert AFTER INSERT ON agenda_case BEGIN
             {insert_new};
@@ -239,22 +246,14 @@ def m007_search(db: Database) -> None:
             {insert_new};
         END;
         CREATE TRIGGER attachment_search_insert AFTER INSERT ON attachment BEGIN
-            INSERT INTO search_index(rowid, text)
-            SELECT NEW.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
-            WHERE t.file = NEW.file;
+            {attachment_new};
         END;
         CREATE TRIGGER attachment_search_delete AFTER DELETE ON attachment BEGIN
-            INSERT INTO search_index(search_index, rowid, text)
-            SELECT 'delete', OLD.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
-            WHERE t.file = OLD.file;
+            {attachment_old};
         END;
         CREATE TRIGGER attachment_search_update AFTER UPDATE OF file ON attachment BEGIN
-            INSERT INTO search_index(search_index, rowid, text)
-            SELECT 'delete', OLD.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
-            WHERE t.file = OLD.file;
-            INSERT INTO search_index(rowid, text)
-            SELECT NEW.id * 16 + {ATTACHMENT_FIELD}, t.text FROM attachment_text t
-            WHERE t.file = NEW.file;
+            {attachment_old};
+            {attachment_new};
         END;
         CREATE TRIGGER attachment_text_insert AFTER INSERT ON attachment_text BEGIN
             INSERT INTO search_index(rowid, text)

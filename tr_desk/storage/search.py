@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from tr_desk.core.numbering import format_case_number
@@ -214,34 +214,11 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
     )  # fmt: skip
 
 
-def suggestion(store: Store, query: Query, filtered: bool) -> str:
-    """What to try when nothing was found: without the filters, or a word as a prefix."""
-    if filtered:
-        return "Prøv uten filtrene."
-    plain = [w for w in query.words if not w.endswith("*")]
-    if plain:
-        return f"Prøv «{plain[-1]}*» for ord som begynner slik."
-    return "Prøv færre ord."
-
-
 def index_size_ratio(store: Store) -> float:
     """The index's share of the database file (its pages over all pages)."""
-    rows = store.rows(
-        "SELECT sum(pgsize) AS size FROM dbstat WHERE name LIKE 'search_index%'"
-    ) if _has_dbstat(store) else []  # fmt: skip
-    total = store.path.stat().st_size
-    return float(rows[0]["size"] or 0) / total if rows and total else 0.0
-
-
-def _has_dbstat(store: Store) -> bool:
     try:
-        store.rows("SELECT 1 FROM dbstat LIMIT 1")
-    except StoreError:
-        return False
-    return True
-
-
-def search_fields(names: Sequence[str]) -> list[int]:
-    """Field numbers by their labels («Vedtak» → 4)."""
-    numbers = {label: n for n, label in FIELD_LABELS.items()}
-    return [numbers[n] for n in names if n in numbers]
+        rows = store.rows("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'")
+    except StoreError:  # an SQLite built without the dbstat table
+        return 0.0
+    total = store.path.stat().st_size
+    return float(rows[0][0] or 0) / total if total else 0.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import Query, plain_text, references
@@ -30,20 +31,25 @@ class Step:
         return self.hit.date if self.hit else None
 
 
-def _texts(store: Store, case_id: int) -> tuple[str, str]:
-    (row,) = store.rows(
-        """SELECT c.title, c.text, c.proposal, c.resolution, c.follows, c.postponed_from,
-                  c.notes, b.prefix FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id
-           JOIN body b ON b.id = m.body_id WHERE c.id = ?""",
-        [case_id],
-    )
+# What a case says about other cases: its texts, its follow-up field, where it was postponed
+# from (the columns, then the text read from them).
+CASE_COLUMNS = "c.id, c.title, c.text, c.proposal, c.resolution, c.notes, c.follows, " \
+    "c.postponed_from, b.prefix"  # fmt: skip
+CASE_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
+
+
+def _case_text(row: Any) -> str:
     follows = f"oppfølging av {row['follows']}" if row["follows"] else ""
     postponed = f"utsatt fra {row['postponed_from']}" if row["postponed_from"] else ""
-    text = " \n".join(
+    return " \n".join(
         [row["title"], row["text"], row["proposal"], row["resolution"], row["notes"], follows,
          postponed]
     )  # fmt: skip
-    return text, row["prefix"]
+
+
+def _texts(store: Store, case_id: int) -> tuple[str, str]:
+    (row,) = store.rows(f"SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id = ?", [case_id])
+    return _case_text(row), row["prefix"]
 
 
 def _canonical(store: Store, label: str) -> str:
@@ -69,22 +75,15 @@ def _pointing_at(store: Store, hit: Hit) -> list[tuple[int, str]]:
     """Cases whose texts name ``hit``'s number: (case id, kind)."""
     number, year = hit.number.split()[1].split("/")
     rows = store.rows(
-        """SELECT DISTINCT c.id, c.title, c.text, c.proposal, c.resolution, c.notes, c.follows,
-                  c.postponed_from, b.prefix
-           FROM search_index s JOIN agenda_case c ON c.id = s.rowid >> 4
-           JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
-           WHERE search_index MATCH ? AND s.rowid & 15 != 8""",
+        f"""SELECT DISTINCT {CASE_COLUMNS} FROM search_index s, {CASE_FROM}
+            WHERE c.id = s.rowid >> 4 AND search_index MATCH ? AND s.rowid & 15 != 8""",
         [f'("{int(number)}" OR "{number}") AND "{year}"'],
     )
     out = []
     for row in rows:
         if row["id"] == hit.case_id:
             continue
-        text = " \n".join(
-            [row["title"], row["text"], row["proposal"], row["resolution"], row["notes"],
-             f"oppfølging av {row['follows']}" if row["follows"] else "",
-             f"utsatt fra {row['postponed_from']}" if row["postponed_from"] else ""]
-        )  # fmt: skip
+        text = _case_text(row)
         for ref in references(text, row["prefix"]):
             if _canonical(store, ref.label) == hit.number:
                 out.append((row["id"], ref.kind))

@@ -402,33 +402,28 @@ class ImportDialog(QDialog):
 
     # -- the plan -------------------------------------------------------------------------
 
-    def choices(self) -> importer.Choices:
+    def _unknown(self, left_out: frozenset[tuple[int, int]]) -> dict[str, list[str]]:
+        """The names the register does not know, in the order they come, with the files
+        they are in (the documents left out not counted)."""
+        where: dict[str, list[str]] = {}
+        for i, report in enumerate(self.reports):
+            files = [f for j, d in enumerate(report.documents)
+                     if (i, j) not in left_out for f in d.files]  # fmt: skip
+            for name in unknown_names(files, self._register):
+                where.setdefault(name, []).append(report.path.name)
+        return where
+
+    def _update(self) -> None:
+        """The plan again: outcome per document, the names, the summary, «Importer»."""
         left_out = frozenset(
             key for key, item in self._doc_items.items()
             if item.checkState(0) != Qt.CheckState.Checked
         )  # fmt: skip
-        names = self._names_in(left_out)
-        same_as = {n: c for n, c in self._choices.items() if n in names and c not in (KEEP, NEW)}
+        where = self._unknown(left_out)
+        names = list(where)
+        same_as = {n: c for n, c in self._choices.items() if n in where and c not in (KEEP, NEW)}
         new = [n for n in names if self._choices.get(n) == NEW]
-        return importer.Choices(left_out, same_as, new)
-
-    def _names_in(self, left_out: frozenset[tuple[int, int]]) -> list[str]:
-        files = [
-            f for i, r in enumerate(self.reports) for j, d in enumerate(r.documents)
-            if (i, j) not in left_out for f in d.files
-        ]  # fmt: skip
-        return unknown_names(files, self._register)
-
-    def _update(self) -> None:
-        """The plan again: outcome per document, the names, the summary, «Importer»."""
-        choices = self.choices()
-        names = self._names_in(choices.left_out)
-        where: dict[str, list[str]] = {}
-        for i, report in enumerate(self.reports):
-            files = [f for j, d in enumerate(report.documents)
-                     if (i, j) not in choices.left_out for f in d.files]  # fmt: skip
-            for name in unknown_names(files, self._register):
-                where.setdefault(name, []).append(report.path.name)
+        choices = importer.Choices(left_out, same_as, new)
         self._fill_names(names, where)
         self.names_box.setVisible(bool(names))
         self.report = importer.plan(self.store, self.reports, choices)
