@@ -195,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except MemoryError:
         print("tr-desk: error: out of memory; nothing was written", file=sys.stderr)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1
 
 

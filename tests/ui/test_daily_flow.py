@@ -95,12 +95,14 @@ def test_every_menu_action_has_a_tip_and_the_shortcuts_are_listed(qtbot, demo) -
             assert action.toolTip(), action.text()
             texts[action.text().replace("&", "")] = action
     for wanted in ("Nytt møte …", "Åpne database …", "Ny database …", "Lagre som PDF …",
-                   "Skriv ut …", "Ta sikkerhetskopi nå", "Avslutt", "Søk …", "Møteplan",
+                   "Skriv ut …", "Ta sikkerhetskopi nå", "Avslutt", "Søk i alle saker …",
+                   "Finn i ruten …", "Møteplan", "Søk",
                    "Register", "Send ut innkalling …", "Start møtet", "Godkjenn referat",
                    "Hurtigtaster", "Om TR Desk"):  # fmt: skip
         assert wanted in texts, wanted
     assert texts["Skriv ut …"].shortcut() == QKeySequence("Ctrl+P")
-    assert texts["Søk …"].shortcut() == QKeySequence("Ctrl+F")
+    assert texts["Søk i alle saker …"].shortcut() == QKeySequence("Ctrl+F")
+    assert texts["Finn i ruten …"].shortcut() == QKeySequence("Ctrl+Shift+F")
     assert texts["Nytt møte …"].shortcut() == QKeySequence("Ctrl+N")
     for row, action in enumerate(window.pane_actions):
         assert action.shortcut() == QKeySequence(f"Ctrl+{row + 1}")

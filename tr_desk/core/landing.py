@@ -24,6 +24,7 @@ class PaneName(StrEnum):
     MEETING = "Møte"
     MINUTES = "Protokoll"
     REGISTER = "Register"
+    SEARCH = "Søk"
 
 
 MEETING_PANES = (PaneName.AGENDA, PaneName.MEETING, PaneName.MINUTES)
@@ -79,6 +80,8 @@ def landing(
         return Landing(PaneName.MINUTES, behind.id)
     if ahead is not None:
         return Landing(PaneName.AGENDA, ahead.id)
+    if remembered is not None and remembered.pane is PaneName.SEARCH:
+        remembered = None  # a search is a moment's errand, not a place to come back to
     if remembered is not None:
         known = {m.id for m in headers}
         if remembered.meeting_id is None or remembered.meeting_id in known:

@@ -19,9 +19,17 @@ FIELD_LABELS = {
     6: "Fra møtet", 7: "Navn", 8: "Vedlegg",
 }  # fmt: skip
 NUMBER_FIELD = "Saksnummer"
+# The same fields as the case editors call them (where a hit opens).
+FIELD_KEYS = {
+    1: "title", 2: "text", 3: "proposal", 4: "resolution", 5: "introduction", 6: "notes",
+    7: "presenter", 8: "attachments",
+}  # fmt: skip
 CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,3})\s*/\s*(\d{2})\b")
 _TOKEN = re.compile(r"\w+")
-_MARKUP = re.compile(r"\*{1,3}|^#+\s|^\s*[-|]\s*|\[([^\]]*)\]\([^)]*\)|\|", re.MULTILINE)
+_MARKUP = re.compile(
+    r"\*{1,3}|^#+\s|^\s*[-|]\s*|\[([^\]]*)\]\([^)]*\)|\||(?<![^\s|]):?-{2,}:?(?![^\s|])",
+    re.MULTILINE,
+)  # emphasis, headings, list marks, links (their text kept), table rules
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,13 @@ def snippet(text: str, query: Query, width: int = 14) -> Snippet:
     lead, tail = ("…" if lo else ""), ("…" if hi < len(tokens) else "")
     shifted = tuple((a + len(lead), b + len(lead)) for a, b in marks)
     return Snippet(lead + plain[start:end] + tail, shifted)
+
+
+def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Where ``query``'s words and phrases are in ``text`` (start, end), for highlighting
+    them in an editor that shows the text as it is."""
+    tokens = list(_TOKEN.finditer(text))
+    return [(tokens[i].start(), tokens[j].end()) for i, j in _matched(text, tokens, query)]
 
 
 def _phrase_of(plain: str, tokens: list[re.Match[str]], first: int, last: int) -> str:

@@ -81,6 +81,7 @@ class Hit:
     exempt: bool = False
     fields: list[str] = dataclasses.field(default_factory=list)  # every field it matched in
     rank: float = 0.0
+    field_id: int = 0  # the best field's number in the index (``FIELD_LABELS``); 0: by number
 
 
 def search(
@@ -162,6 +163,7 @@ def search(
                 format_case_number(row["prefix"], number, day.year) if number else "",
                 row["title"], row["prefix"], day, row["status"], where,
                 snippet(content, query), bool(row["exempt_basis"]), [where], row["rank"],
+                row["field"],
             )  # fmt: skip
     return list(found.values())[:limit]
 

@@ -436,6 +436,10 @@ class AgendaPane(MeetingView):
     def current_row(self) -> int:
         return self.list.currentIndex().row()
 
+    def select_case(self, row: int) -> None:
+        if 0 <= row < self.agenda.rowCount():
+            self.list.setCurrentIndex(self.agenda.index(row))
+
     def _on_case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.editor.flush()
         if current.isValid():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QTextCharFormat, QTextDocument, QTextListFormat
+from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from tr_desk.ui.agenda_model import KIND_LABELS
 TYPING_PAUSE_MS = 400
 SAVE_WITHIN_MS = 900  # a keystroke is in the database within a second, pause or not
 DEFAULT_BASIS = "offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+MATCH_COLOUR = "#ffe27a"  # a search's matches, here and in Søk
 EDITABLE_KINDS = (CaseKind.ORDINARY, CaseKind.BRIEFING, CaseKind.DISCUSSION)
 
 
@@ -85,6 +86,7 @@ class MarkdownEdit(QTextEdit):
         return text.strip()
 
     def set_markdown(self, text: str) -> None:
+        self.setExtraSelections([])  # a search's marks belong to the text they were made on
         blocked = self.blockSignals(True)
         self.document().setMarkdown(text, _markdown_features())
         self.document().setModified(False)
@@ -154,6 +156,19 @@ def _act_and_return(edit: MarkdownEdit, slot: Any) -> None:
     edit.setFocus()
 
 
+def _marked(edit: QTextEdit, start: int, end: int) -> QTextEdit.ExtraSelection:
+    """The look of a search's match in a text: the yellow of the hits in Søk."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(MATCH_COLOUR))
+    selection.format = fmt
+    return selection
+
+
 class CaseForm(QWidget):
     """A form over one case that saves itself: ``edited(case, field)`` when typing pauses, the
     focus leaves, or another case is chosen. ``field`` names the text being typed, so that a
@@ -176,9 +191,51 @@ class CaseForm(QWidget):
         self._deadline.setInterval(SAVE_WITHIN_MS)
         self._deadline.timeout.connect(self.flush)
 
+    fields: dict[str, QWidget]
+
     def _read(self) -> Case:
         """The case as the form shows it now."""
         raise NotImplementedError
+
+    def mark_matches(self, query: Any, field: str = "", attachment: str = "") -> int:
+        """A hit from Søk: ``query``'s words marked in every text of the form, the cursor on
+        the first in ``field`` (else the first text that has one); the attachment whose title
+        matched chosen. Returns how many places were marked."""
+        from tr_desk.core.search import match_spans
+
+        marked = 0
+        first_widget: QWidget | None = None
+        order = [field] + [f for f in self.fields if f != field] if field else list(self.fields)
+        for name in order:
+            widget = self.fields.get(name)
+            if isinstance(widget, QTextEdit):
+                spans = match_spans(widget.toPlainText(), query)
+                widget.setExtraSelections([_marked(widget, a, b) for a, b in spans])
+                if spans and first_widget is None:
+                    first_widget = widget
+                    cursor = widget.textCursor()
+                    cursor.setPosition(spans[0][0])
+                    widget.setTextCursor(cursor)
+                    widget.ensureCursorVisible()
+                marked += len(spans)
+            elif isinstance(widget, QLineEdit) and widget.isVisible():
+                spans = match_spans(widget.text(), query)
+                if spans and first_widget is None:
+                    first_widget = widget
+                    widget.setSelection(spans[0][0], spans[0][1] - spans[0][0])
+                marked += len(spans)
+        if attachment and isinstance(self.fields.get("attachments"), QListWidget):
+            items = self.fields["attachments"]
+            assert isinstance(items, QListWidget)
+            for row in range(items.count()):
+                if items.item(row).text().endswith(f": {attachment}"):
+                    items.setCurrentRow(row)
+                    first_widget = first_widget if field != "attachments" else items
+        if first_widget is None and field in self.fields:
+            first_widget = self.fields[field]
+        if first_widget is not None and self.isEnabled():
+            first_widget.setFocus()
+        return marked
 
     def _typed(self, field: str) -> None:
         self._pending.add(field)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
 
     from tr_desk.core.model import Meeting
+    from tr_desk.core.search import Query
+    from tr_desk.storage.search import Hit
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.find_bar import FindBar
     from tr_desk.ui.meeting_pane import MeetingPane
@@ -42,11 +44,16 @@ if TYPE_CHECKING:
     from tr_desk.ui.pane import MeetingView
     from tr_desk.ui.plan_pane import PlanPane
     from tr_desk.ui.register_pane import RegisterPane
+    from tr_desk.ui.search_pane import SearchPane
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
 # The list Ctrl+F searches in each pane when no text field has the focus.
-FIND_VIEWS = {"Møteplan": "list", "Sakliste": "list", "Møte": "roster", "Protokoll": "check_list"}
+FIND_VIEWS = {
+    "Møteplan": "list", "Sakliste": "list", "Møte": "roster", "Protokoll": "check_list",
+    "Søk": "table",
+}  # fmt: skip
+PANES = ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk")
 
 
 class MainWindow(QMainWindow):
@@ -78,10 +85,10 @@ class MainWindow(QMainWindow):
         style.navigation(self.nav)
         self.stack = QStackedWidget()
         # Panes built when first opened: (title, module, class); Register is built at once.
-        self._lazy: dict[str, MeetingView | PlanPane | RegisterPane] = {}
+        self._lazy: dict[str, MeetingView | PlanPane | RegisterPane | SearchPane] = {}
         self._slots: dict[str, QWidget] = {}
         self.current_meeting_id: int | None = self.landing.meeting_id
-        for title in ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register"):
+        for title in PANES:
             slot = QWidget()
             QHBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
             self._slots[title] = slot
@@ -186,7 +193,7 @@ class MainWindow(QMainWindow):
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
             self.update_actions()
 
-    def _pane(self, title: str) -> MeetingView | PlanPane | RegisterPane:
+    def _pane(self, title: str) -> MeetingView | PlanPane | RegisterPane | SearchPane:
         """A pane, built when first opened (the meeting panes bring the preview and the check)."""
         pane = self._lazy.get(title)
         if pane is None:
@@ -198,6 +205,8 @@ class MainWindow(QMainWindow):
                 from tr_desk.ui.agenda_pane import AgendaPane as PaneClass  # type: ignore[assignment]
             elif title == "Møte":
                 from tr_desk.ui.meeting_pane import MeetingPane as PaneClass  # type: ignore[assignment]
+            elif title == "Søk":
+                from tr_desk.ui.search_pane import SearchPane as PaneClass  # type: ignore[assignment]
             else:
                 from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
             pane = PaneClass(self.store, self.undo_stack)
@@ -209,7 +218,9 @@ class MainWindow(QMainWindow):
                 pane.message.connect(self._say)
             if hasattr(pane, "meeting_opened"):
                 pane.meeting_opened.connect(self._on_meeting_opened)
-            if hasattr(pane, "open_requested"):
+            if title == "Søk":
+                pane.open_requested.connect(self.open_hit)  # type: ignore[attr-defined]
+            elif hasattr(pane, "open_requested"):
                 pane.open_requested.connect(self.open_meeting)
             if hasattr(pane, "register_requested"):
                 pane.register_requested.connect(partial(self.show_pane, "Register"))
@@ -231,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def show_pane(self, title: str) -> None:
         row = self._row(title)
-        if (self._drop_first_view() or self.stack.currentIndex() >= 5) and (
+        if (self._drop_first_view() or self.stack.currentIndex() >= len(PANES)) and (
             row == self.nav.currentRow()
         ):
             self._on_pane_chosen(row)  # the row is already chosen: no signal comes
@@ -368,8 +379,51 @@ class MainWindow(QMainWindow):
         if pages is not None:
             self.statusBar().showMessage(f"Sendt til skriveren: {pages} sider", 8000)
 
+    @property
+    def search_pane(self) -> SearchPane:
+        return self._pane("Søk")  # type: ignore[return-value]
+
+    def open_search(self) -> None:
+        """Rediger › Søk i alle saker (Ctrl+F, from anywhere): the Søk pane, ready for typing;
+        a word selected in the text being written is searched for at once."""
+        from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+        focus = QApplication.focusWidget()
+        chosen = ""
+        if isinstance(focus, QTextEdit | QPlainTextEdit):
+            chosen = focus.textCursor().selectedText()
+        elif isinstance(focus, QLineEdit) and focus is not getattr(
+            self._lazy.get("Søk"), "field", None
+        ):
+            chosen = focus.selectedText()
+        chosen = " ".join(chosen.split())[:80]
+        self.show_pane("Søk")
+        self.search_pane.start(chosen)
+
+    def open_hit(self, hit: Hit, query: Query) -> None:
+        """A hit from Søk: a case to prepare in the Sakliste, one dealt with in Møte (held
+        and approved meetings alike: the Protokoll has no case of its own to show), the
+        matched words marked in the editor and the cursor on the first."""
+        from tr_desk.core.model import MeetingStatus
+        from tr_desk.core.search import FIELD_KEYS
+
+        self.current_meeting_id = hit.meeting_id
+        held = hit.status in (MeetingStatus.HELD.value, MeetingStatus.APPROVED.value)
+        pane: AgendaPane | MeetingPane
+        self.show_pane("Møte" if held else "Sakliste")
+        pane = self.meeting_pane if held else self.agenda
+        cases = pane.meeting.cases if pane.meeting is not None else []
+        pane.select_case(next((i for i, c in enumerate(cases) if c.id == hit.case_id), 0))
+        field = FIELD_KEYS.get(hit.field_id, "")
+        if field == "presenter" and held:
+            field = "introduced_by"
+        if held and field in ("title", "text", "proposal"):
+            field = ""  # not written in the Møte pane: its heading and proposal show them
+        attachment = hit.field.partition("«")[2].rstrip("»") if hit.field_id == 8 else ""
+        pane.editor.mark_matches(query, field, attachment)
+
     def open_find(self) -> None:
-        """Rediger › Søk (Ctrl+F): the search bar at the foot of the window."""
+        """Rediger › Finn i ruten (Ctrl+Shift+F): the search bar at the foot of the window."""
         if self.find_bar is None:
             from tr_desk.ui.find_bar import FindBar
 
@@ -607,9 +661,13 @@ class MainWindow(QMainWindow):
         self.undo_action.triggered.connect(lambda: self._on_undone(True))
         self.redo_action.triggered.connect(lambda: self._on_undone(False))
         edit_menu.addSeparator()
+        self.search_action = self._action(
+            edit_menu, "&Søk i alle saker …", self.open_search,
+            "Finn saker fra alle år og organer: ord, «en frase», energi*, KF 46/22", "Ctrl+F",
+        )  # fmt: skip
         self.find_action = self._action(
-            edit_menu, "&Søk …", self.open_find,
-            "Søk i teksten du skriver, eller i listen ruten viser", "Ctrl+F",
+            edit_menu, "&Finn i ruten …", self.open_find,
+            "Finn i teksten du skriver, eller i listen ruten viser", "Ctrl+Shift+F",
         )  # fmt: skip
 
         view_menu = bar.addMenu("&Vis")
