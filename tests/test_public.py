@@ -196,14 +196,15 @@ def test_every_field_of_a_case_is_considered_by_the_gate() -> None:
     public = {"title", "kind", "id", "number", "attachments", "exempt", "outcome"}
     withheld = {
         "text", "proposal", "presenter", "follows", "introduced_by", "introduction", "notes",
-        "resolution", "vote", "exclusions", "answers", "postponed_from",
+        "resolution", "vote", "exclusions", "answers", "postponed_from", "links", "show_history",
     }  # fmt: skip
     assert {f.name for f in dataclasses.fields(Case)} == public | withheld
     case = Case(
         title="intern", text="x", proposal="x", presenter="x", follows="x",
         exempt=Exemption("offl. § 13"), introduced_by="x", introduction="x", notes="x",
         resolution="x", vote=Vote(True), exclusions=[Exclusion(1)], answers={1: Answer.AGREES},
-        postponed_from="KF 1/22", attachments=[Attachment("x", "f.pdf")],
+        postponed_from="KF 1/22", attachments=[Attachment("x", "f.pdf")], links=["AU 3/22"],
+        show_history=True,
     )  # fmt: skip
     gated = public_case(case)
     for name in withheld:

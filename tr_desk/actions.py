@@ -40,6 +40,9 @@ def content_hash(content: NoticeContent) -> str:
     """A fingerprint of what the notice says, to tell whether it changed after it was sent."""
     said = dataclasses.asdict(content)
     said.pop("letterhead", None)  # a new logo is not a new notice
+    for case in said["cases"]:  # printed history came later: notices without it keep their print
+        if not case["history"]:
+            del case["history"]
     data = json.dumps(said, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 

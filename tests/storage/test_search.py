@@ -11,6 +11,8 @@ import pytest
 
 from tests.test_cli import run
 from tr_desk.core.errors import UserError
+from tr_desk.core.meeting_file import MeetingFileError
+from tr_desk.core.model import Exemption
 from tr_desk.core.search import parse_query, references, snippet
 from tr_desk.storage.search import search
 from tr_desk.storage.store import Store
@@ -136,3 +138,79 @@ def test_search_and_thread_on_the_command_line(tmp_path: Path, capsys) -> None:
     assert code == 0 and "earlier KF 51/21  (not in the database)" in out
     code, _, err = run(capsys, "--db", str(db), "thread", "KF 99/22")
     assert code == 1 and "no case KF 99/22" in err
+
+
+def _au_case(store: Store, day: str, title: str) -> str:
+    """A case in Arbeidsutvalget's meeting on ``day`` (made for it); its number."""
+    import datetime as dt
+
+    from tr_desk.core.model import Case
+
+    au = store.register.body_by_prefix("AU")
+    assert au is not None and au.id is not None
+    meeting_id = store.meetings.create_meeting(au.id, dt.date.fromisoformat(day))
+    store.agenda.insert_case(meeting_id, Case(title), 1)
+    (hit,) = [h for h in search(store, f'"{title}"') if h.body == "AU"]
+    return hit.number
+
+
+def test_a_matter_through_the_bodies_suggested_confirmed_and_printed(demo_store: Store) -> None:
+    from tests.pdftext import text_of
+    from tr_desk import actions
+    from tr_desk.core.search import Query
+    from tr_desk.storage.search import case_hit
+    from tr_desk.storage.threads import history, similar
+
+    kf = case_hit(demo_store, "KF 46/22", Query())
+    assert kf is not None
+    au = _au_case(demo_store, "2022-12-12", "Samarbeid om energistasjoner i regionen")
+    _au_case(demo_store, "2023-09-11", "Samarbeid om energistasjoner i regionen, fase 2")
+    # A title much alike in another body within half a year is offered, once; a standard
+    # case, another subject or a case more than half a year away is not.
+    assert [h.number for h in similar(demo_store, kf.case_id)] == [au]
+    meeting = demo_store.meetings.meeting(kf.meeting_id)
+    case = meeting.cases[kf.position]
+    demo_store.agenda.update_case(replace(case, links=(au,), show_history=True))
+    assert similar(demo_store, kf.case_id) == []  # confirmed: in the thread now
+    # The thread from either end: KF 51/21 (not here) → KF 46/22 → the AU case.
+    _, steps = thread(demo_store, "KF 46/22")
+    assert [(s.label, s.relation, s.kind) for s in steps] == [
+        ("KF 51/21", "tidligere", "oppfølging av"), (au, "senere", "behandlet i"),
+    ]  # fmt: skip
+    _, steps = thread(demo_store, au)
+    assert [(s.label, s.relation) for s in steps] == [
+        ("KF 51/21", "tidligere"), ("KF 46/22", "tidligere"),
+    ]  # fmt: skip
+    assert history(demo_store, kf.case_id) == ["KF 51/21"]
+    # The notice prints the earlier steps under the case; the public version of an exempt
+    # case does not.
+    meeting = demo_store.meetings.meeting(kf.meeting_id)
+    assert "Tidligere behandling: KF 51/21." in text_of(actions.notice_pdf(demo_store, meeting))
+    secret = replace(meeting.cases[kf.position], exempt=Exemption("offl. § 13"))
+    demo_store.agenda.update_case(secret)
+    meeting = demo_store.meetings.meeting(kf.meeting_id)
+    assert "Tidligere behandling: KF 51/21." in text_of(actions.notice_pdf(demo_store, meeting))
+    public = text_of(actions.notice_pdf(demo_store, meeting, public=True))
+    assert "Tidligere behandling" not in public
+    # The meeting file carries the links and the flag, and reads them back.
+    from tr_desk.core.meeting_file import read_meeting_file
+    from tr_desk.core.meeting_json import meeting_to_json
+
+    written = meeting_to_json(demo_store.context(meeting))
+    (entry,) = [c for c in written["cases"] if c["number"] == "KF 46/22"]
+    assert entry["links"] == [au] and entry["show_history"] is True
+    loaded = read_meeting_file(written, demo_store.register.bodies(), demo_store.register.people())
+    assert loaded.meeting.cases[kf.position].links == (au,)
+    assert loaded.meeting.cases[kf.position].show_history
+    with pytest.raises(MeetingFileError, match=r"cases\[\d+\]\.links\[0\]"):
+        read_meeting_file(
+            {**written, "cases": [{**entry, "links": ["ikke et nummer"]}]},
+            demo_store.register.bodies(),
+            demo_store.register.people(),
+        )
+    with pytest.raises(MeetingFileError, match="show_history: expected true/false"):
+        read_meeting_file(
+            {**written, "cases": [{**entry, "show_history": "ja"}]},
+            demo_store.register.bodies(),
+            demo_store.register.people(),
+        )

@@ -168,3 +168,44 @@ def test_the_search_pane_follows_edits_and_is_not_where_the_window_opens(qtbot, 
     window.show_pane("Søk")
     assert numbers(window) and "Blåbærsyltetøy" in window.search_pane.hits[0].title
     assert landing([], dt.date(2022, 1, 1), Landing(PaneName.SEARCH)) == Landing(PaneName.REGISTER)
+
+
+def test_the_saksgang_in_the_case_editor(qtbot, demo) -> None:
+    from tests.storage.test_search import _au_case
+
+    au = _au_case(demo, "2022-12-12", "Samarbeid om energistasjoner i regionen")
+    window = open_window(qtbot, demo, dt.date(2022, 11, 25))
+    agenda = window.agenda
+    row = next(i for i, c in enumerate(agenda.meeting.cases) if "energistasjoner" in c.title)
+    agenda.select_case(row)
+    view = agenda.editor.thread_view
+    qtbot.waitUntil(lambda: "denne saken" in view.timeline.text())
+    assert "KF 51/21 – ikke i databasen (oppfølging)" in view.timeline.text()
+    assert view.suggestions.isVisible() and f'href="link:{au}"' in view.suggestions.text()
+    # «samme sak»: one undo step; the suggestion becomes a step of the timeline.
+    steps = window.undo_stack.count()
+    view.suggestions.linkActivated.emit(f"link:{au}")
+    assert agenda.editor.case.links == (au,)
+    assert demo.meetings.meeting(agenda.meeting.id).cases[row].links == (au,)
+    assert window.undo_stack.count() == steps + 1
+    qtbot.waitUntil(lambda: "samme sak" in view.timeline.text())
+    assert not view.suggestions.isVisible()
+    # The notice can print the earlier steps.
+    agenda.editor.show_history.click()
+    assert demo.meetings.meeting(agenda.meeting.id).cases[row].show_history
+    # A step opens its case: the AU meeting being prepared, in the Sakliste.
+    au_case = (
+        next(s for s in view.timeline.text().split("<br>") if au in s)
+        .split('href="case:')[1]
+        .split('"')[0]
+    )
+    view.timeline.linkActivated.emit(f"case:{au_case}")
+    assert window.current_title() == "Sakliste"
+    assert agenda.editor.case.id == int(au_case)
+    assert agenda.editor.case.title == "Samarbeid om energistasjoner i regionen"
+    qtbot.waitUntil(lambda: "KF 46/22" in agenda.editor.thread_view.timeline.text())
+    window.undo_action.trigger()  # the flag
+    window.undo_action.trigger()  # the link
+    kf = next(m for m in demo.meetings.headers() if m.date == dt.date(2022, 12, 2))
+    case = demo.meetings.meeting(kf.id).cases[row]
+    assert case.links == () and not case.show_history

@@ -46,6 +46,8 @@ class MeetingContext:
     council_meetings: tuple[dt.date, ...] = ()
     today: dt.date | None = None
     letterhead: Letterhead = field(default_factory=Letterhead)
+    # «Tidligere behandling» of the cases that print it: agenda index → case numbers.
+    history: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def chair(self) -> int | None:

@@ -133,7 +133,7 @@ ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role", "from_c
 CASE_KEYS = {
     "number", "title", "kind", "text", "attachments", "proposal", "presenter", "follows",
     "exempt", "introduced_by", "introduction", "notes", "resolution", "vote", "outcome",
-    "exclusions", "answers", "postponed_from",
+    "exclusions", "answers", "postponed_from", "links", "show_history",
 }  # fmt: skip
 EXCLUSION_KEYS = {"name", "kind", "basis"}
 ANSWER_KEYS = {"name", "answer"}
@@ -195,6 +195,32 @@ class _Reader:
         if value and not value.strip():
             raise MeetingFileError(self.at(key), "a name cannot be blank")
         return " ".join(value.split())
+
+    def flag(self, key: str) -> bool:
+        value = self.obj.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise MeetingFileError(self.at(key), f"expected true/false, got {_type_name(value)}")
+        return value
+
+    def case_numbers(self, key: str) -> list[str]:
+        """«["AU 30/22", "TR 12/22"]»: case numbers, as TR Desk writes them."""
+        from tr_desk.core.numbering import format_case_number, parse_case_number
+
+        out = []
+        for j, value in enumerate(self.items(key)):
+            at = f"{self.at(key)}[{j}]"
+            if not isinstance(value, str):
+                raise MeetingFileError(at, f"expected a case number, got {_type_name(value)}")
+            try:
+                ref = parse_case_number(value)
+            except ValueError:
+                raise MeetingFileError(at, f"{shown(value)} is not a case number") from None
+            label = format_case_number(ref.prefix, ref.number, ref.year)
+            if label not in out:
+                out.append(label)
+        return out
 
     def count(self, key: str) -> int:
         value = self.obj.get(key, 0)
@@ -487,6 +513,8 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
         exclusions=exclusions,
         answers=answers,
         postponed_from=reader.text("postponed_from"),
+        links=reader.case_numbers("links"),
+        show_history=reader.flag("show_history"),
     )
 
 

@@ -68,6 +68,8 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
             "vote": vote,
             "outcome": c.outcome.value if c.outcome else None,
             **({"postponed_from": c.postponed_from} if c.postponed_from else {}),
+            **({"links": list(c.links)} if c.links else {}),
+            **({"show_history": True} if c.show_history else {}),
             **(
                 {
                     "exclusions": [

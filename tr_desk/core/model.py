@@ -190,9 +190,12 @@ class Case:
     exclusions: Sequence[Exclusion] = ()
     answers: Mapping[int, Answer] = field(default_factory=dict)  # written procedure, by person id
     postponed_from: str = ""  # «KF 40/22»: the case this one was postponed from
+    # The same matter in other bodies, confirmed by the user («AU 30/22»): the saksgang.
+    links: Sequence[str] = ()
+    show_history: bool = False  # the notice prints «Tidligere behandling: …» under the case
 
     def __post_init__(self) -> None:
-        _freeze(self, "attachments", "exclusions")
+        _freeze(self, "attachments", "exclusions", "links")
 
 
 @dataclass(frozen=True)

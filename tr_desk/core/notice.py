@@ -33,6 +33,7 @@ class NoticeCase:
     presenter: str = ""
     follows: str = ""
     postponed_from: str = ""  # «KF 47/22»
+    history: str = ""  # «KF 51/21, AU 30/22»: printed as «Tidligere behandling»
     exemption: str = ""  # «Unntatt offentlighet, offl. § 13 jf. …», when exempt
     withdrawn: bool = False
     index: int = 0  # position in the meeting's agenda
@@ -129,6 +130,7 @@ def notice_content(
             presenter=case.presenter,
             follows=case.follows,
             postponed_from=case.postponed_from,
+            history=", ".join(context.history.get(i, ())) if case.show_history else "",
             withdrawn=case.outcome is Outcome.WITHDRAWN,
             index=i,
         )

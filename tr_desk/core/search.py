@@ -193,6 +193,8 @@ def references(text: str, own_prefix: str) -> list[Reference]:
             prefix = own_prefix
         label = f"{prefix.upper()} {int(match['number']):02d}/{match['year']}"
         before = text[max(0, match.start() - 40) : match.start()].casefold()
-        kind = next((k for word, k in _KINDS if word in before), "viser til")
+        # The nearest word before the number says how it is referred to.
+        at, kind = max(((before.rfind(word), k) for word, k in _KINDS), default=(-1, ""))
+        kind = kind if at >= 0 else "viser til"
         out.setdefault(label, Reference(label, kind))
     return list(out.values())

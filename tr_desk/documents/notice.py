@@ -35,6 +35,8 @@ def case_flowables(case: NoticeCase, width: float) -> list[Any]:
     if case.postponed_from:
         line = f"Utsatt fra sak {inline_markup(case.postponed_from)}."
         out.append(Paragraph(line, st["note"]))
+    if case.history:
+        out.append(Paragraph(f"Tidligere behandling: {inline_markup(case.history)}.", st["note"]))
     for attachment in case.attachments:
         out.append(
             Paragraph(

@@ -269,6 +269,15 @@ def m007_search(db: Database) -> None:
         )
 
 
+@MIGRATIONS()
+def m008_case_links(db: Database) -> None:
+    """A matter's way through the bodies: the cases confirmed to be the same matter in another
+    body (``links``, «AU 30/22, TR 12/22»), and whether the notice prints the earlier steps
+    under the case (``show_history``)."""
+    db.execute("ALTER TABLE agenda_case ADD COLUMN links TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE agenda_case ADD COLUMN show_history INTEGER NOT NULL DEFAULT 0")
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

@@ -67,4 +67,16 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         council_meetings=council_days,
         today=today,
         letterhead=store.settings.letterhead(found),
+        history=_history(store, meeting),
     )
+
+
+def _history(store: Store, meeting: Meeting) -> dict[int, tuple[str, ...]]:
+    """The earlier steps of the cases whose notice prints them (none: no reading at all)."""
+    from tr_desk.storage.threads import history
+
+    return {
+        i: tuple(history(store, c.id))
+        for i, c in enumerate(meeting.cases)
+        if c.show_history and c.id is not None
+    }

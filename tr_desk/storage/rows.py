@@ -241,6 +241,11 @@ def vote_text(v: Vote | None) -> str | None:
     )
 
 
+def split_labels(text: str) -> tuple[str, ...]:
+    """«AU 30/22, TR 12/22» as the case numbers it lists."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 def case(r: sqlite3.Row) -> Case:
     exempt = None
     if r["exempt_basis"]:
@@ -262,6 +267,8 @@ def case(r: sqlite3.Row) -> Case:
         vote=vote(r["vote"]),
         outcome=Outcome(r["outcome"]) if r["outcome"] else None,
         postponed_from=r["postponed_from"] or "",
+        links=split_labels(r["links"] or ""),
+        show_history=bool(r["show_history"]),
     )
 
 
@@ -283,6 +290,8 @@ def case_row(c: Case) -> dict[str, Any]:
         "vote": vote_text(c.vote),
         "outcome": c.outcome.value if c.outcome else None,
         "postponed_from": c.postponed_from,
+        "links": ", ".join(c.links),
+        "show_history": int(c.show_history),
     }
 
 

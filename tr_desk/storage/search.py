@@ -216,6 +216,34 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
     )  # fmt: skip
 
 
+def hit_of(store: Store, case_id: int) -> Hit | None:
+    """The case with id ``case_id`` as a hit (a draft with its live number); None if gone."""
+    rows = store.rows(
+        """SELECT c.number, c.position, c.meeting_id, b.prefix, m.date FROM agenda_case c
+           JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
+           WHERE c.id = ?""",
+        [case_id],
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    number = row["number"]
+    if number is None:
+        meeting = store.meetings.meeting(row["meeting_id"])
+        index = next((i for i, c in enumerate(meeting.cases) if c.id == case_id), -1)
+        number = store.meetings.case_numbers(meeting).get(index)
+    if number is None:
+        meeting = store.meetings.meeting(row["meeting_id"])
+        case = next(c for c in meeting.cases if c.id == case_id)
+        return Hit(
+            case_id, row["meeting_id"], row["position"], "", case.title, row["prefix"],
+            meeting.date, meeting.status.value, NUMBER_FIELD, Snippet(""),
+            case.exempt is not None,
+        )  # fmt: skip
+    label = format_case_number(row["prefix"], number, int(row["date"][:4]))
+    return case_hit(store, label, Query())
+
+
 def index_size_ratio(store: Store) -> float:
     """The index's share of the database file (its pages over all pages)."""
     try:

@@ -11,7 +11,8 @@ from typing import Any
 
 from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import Query, plain_text, references
-from tr_desk.storage.search import Hit, case_hit
+from tr_desk.storage.rows import split_labels
+from tr_desk.storage.search import Hit, case_hit, hit_of
 from tr_desk.storage.store import Store
 
 DEPTH = 4  # steps followed each way
@@ -34,16 +35,17 @@ class Step:
 # What a case says about other cases: its texts, its follow-up field, where it was postponed
 # from (the columns, then the text read from them).
 CASE_COLUMNS = "c.id, c.title, c.text, c.proposal, c.resolution, c.notes, c.follows, " \
-    "c.postponed_from, b.prefix"  # fmt: skip
+    "c.postponed_from, c.links, b.prefix"  # fmt: skip
 CASE_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
 
 
 def _case_text(row: Any) -> str:
     follows = f"oppfølging av {row['follows']}" if row["follows"] else ""
     postponed = f"utsatt fra {row['postponed_from']}" if row["postponed_from"] else ""
+    links = [f"behandlet i {label}" for label in split_labels(row["links"] or "")]
     return " \n".join(
         [row["title"], row["text"], row["proposal"], row["resolution"], row["notes"], follows,
-         postponed]
+         postponed, *links]
     )  # fmt: skip
 
 
@@ -73,11 +75,14 @@ def _step(store: Store, label: str, relation: str, kind: str) -> Step:
 
 def _pointing_at(store: Store, hit: Hit) -> list[tuple[int, str]]:
     """Cases whose texts name ``hit``'s number: (case id, kind)."""
+    if not hit.number:
+        return []
     number, year = hit.number.split()[1].split("/")
     rows = store.rows(
         f"""SELECT DISTINCT {CASE_COLUMNS} FROM search_index s, {CASE_FROM}
-            WHERE c.id = s.rowid >> 4 AND search_index MATCH ? AND s.rowid & 15 != 8""",
-        [f'("{int(number)}" OR "{number}") AND "{year}"'],
+            WHERE c.id = s.rowid >> 4 AND search_index MATCH ? AND s.rowid & 15 != 8
+            UNION SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.links LIKE ?""",
+        [f'("{int(number)}" OR "{number}") AND "{year}"', f"%{number}/{year}%"],
     )
     out = []
     for row in rows:
@@ -92,54 +97,114 @@ def _pointing_at(store: Store, hit: Hit) -> list[tuple[int, str]]:
 
 
 def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
-    """The case and its steps, earliest first; a step not in the database is kept as such.
-    Raises StoreError for a case that is not there."""
+    """The case «KF 46/22» and its steps, earliest first; a step not in the database is kept
+    as such. Raises StoreError for a case that is not there."""
     from tr_desk.storage.database import StoreError
 
     origin = case_hit(store, label, Query())
     if origin is None:
         raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
+    return origin, steps_of(store, origin)
+
+
+def steps_of(store: Store, origin: Hit) -> list[Step]:
+    """The steps of ``origin``'s matter, by date: the cases it points at and the cases that
+    point at it, and theirs in turn, up to ``DEPTH`` steps away. A step is «tidligere» or
+    «senere» by its date against the case's (a case not in the database by its year)."""
     seen = {origin.number}
     steps: list[Step] = []
-    earlier = [origin]
-    for _ in range(DEPTH):  # what it points at, and what that points at
+    frontier = [origin]
+    for _ in range(DEPTH):
         following = []
-        for hit in earlier:
+        for hit in frontier:
             text, prefix = _texts(store, hit.case_id)
-            for ref in references(text, prefix):
-                canonical = _canonical(store, ref.label)
-                if canonical in seen:
+            found = [(_canonical(store, ref.label), ref.kind) for ref in references(text, prefix)]
+            for case_id, kind in _pointing_at(store, hit):
+                other = hit_of(store, case_id)
+                if other is not None and other.number:
+                    found.append((other.number, kind))
+            for label, kind in found:
+                if label in seen:
                     continue
-                seen.add(canonical)
-                step = _step(store, canonical, "tidligere", ref.kind)
+                seen.add(label)
+                step = _step(store, label, "", kind)
+                step.relation = _relation(step, origin)
                 steps.append(step)
                 if step.hit is not None:
                     following.append(step.hit)
-        earlier = following
-    later = [origin]
-    for _ in range(DEPTH):  # what points at it, and at those
-        following = []
-        for hit in later:
-            for case_id, kind in _pointing_at(store, hit):
-                found = _hit_of(store, case_id)
-                if found is None or found.number in seen:
-                    continue
-                seen.add(found.number)
-                steps.append(_step(store, found.number, "senere", kind))
-                following.append(found)
-        later = following
-    steps.sort(key=lambda s: (s.date or dt.date.min, s.label))
-    return origin, steps
+        frontier = following
+    steps.sort(key=lambda s: (s.date or dt.date(_year(s.label), 1, 1), s.label))
+    return steps
 
 
-def _hit_of(store: Store, case_id: int) -> Hit | None:
+def _year(label: str) -> int:
+    try:
+        return parse_case_number(label).year
+    except ValueError:
+        return dt.MINYEAR
+
+
+def _relation(step: Step, origin: Hit) -> str:
+    if step.date is not None:
+        return "tidligere" if step.date <= origin.date else "senere"
+    return "tidligere" if _year(step.label) <= origin.date.year else "senere"
+
+
+def history(store: Store, case_id: int) -> list[str]:
+    """«Tidligere behandling»: the steps of a case's matter before its meeting, by date."""
+    origin = hit_of(store, case_id)
+    if origin is None:
+        return []
+    return [
+        s.label for s in steps_of(store, origin)
+        if s.relation == "tidligere" and (s.date is None or s.date < origin.date)
+    ]  # fmt: skip
+
+
+# Cases whose titles are that alike may be the same matter (rapidfuzz's 0–100 scale).
+SIMILAR_SCORE = 78
+SIMILAR_MONTHS = 6
+_OWN_KINDS = ("ordinær", "diskusjon", "orientering")  # not the standard cases
+
+
+def similar(store: Store, case_id: int, limit: int = 3) -> list[Hit]:
+    """Cases of other bodies within ``SIMILAR_MONTHS`` either side whose titles are much
+    alike, best first: suggestions the user confirms as the same matter (``Case.links``).
+    Cases already in the thread are not suggested."""
+    from rapidfuzz import fuzz, utils
+
     rows = store.rows(
-        """SELECT c.number, b.prefix, m.date FROM agenda_case c
-           JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
-           WHERE c.id = ?""",
-        [case_id],
+        f"SELECT c.title, c.kind, m.date, m.body_id FROM {CASE_FROM} WHERE c.id = ?", [case_id]
     )
-    if not rows or rows[0]["number"] is None:
-        return None
-    label = format_case_number(rows[0]["prefix"], rows[0]["number"], int(rows[0]["date"][:4]))
-    return case_hit(store, label, Query())
+    if not rows or rows[0]["kind"] not in _OWN_KINDS:
+        return []
+    title, day = utils.default_process(rows[0]["title"]), dt.date.fromisoformat(rows[0]["date"])
+    if len(title.split()) < 2:
+        return []
+    span = dt.timedelta(days=round(SIMILAR_MONTHS * 30.5))
+    candidates = store.rows(
+        f"""SELECT c.id, c.title FROM {CASE_FROM}
+            WHERE m.body_id != ? AND m.date BETWEEN ? AND ? AND m.status != 'avlyst'
+            AND c.kind IN ({", ".join("?" * len(_OWN_KINDS))})""",
+        [rows[0]["body_id"], (day - span).isoformat(), (day + span).isoformat(), *_OWN_KINDS],
+    )
+    scored = []
+    for row in candidates:
+        other = utils.default_process(row["title"])
+        score = fuzz.token_sort_ratio(title, other)
+        if min(len(title.split()), len(other.split())) >= 3:  # a short title is in any long one
+            score = max(score, fuzz.token_set_ratio(title, other) - 5)
+        if score >= SIMILAR_SCORE:
+            scored.append((score, row["id"]))
+    if not scored:
+        return []
+    origin = hit_of(store, case_id)
+    known = {s.label for s in steps_of(store, origin)} if origin is not None else set()
+    out = []
+    for _score, other_id in sorted(scored, reverse=True):
+        hit = hit_of(store, other_id)
+        if hit is not None and hit.number and hit.number not in known:
+            out.append(hit)
+        if len(out) >= limit:
+            break
+    return out

@@ -197,6 +197,12 @@ class CaseForm(QWidget):
         """The case as the form shows it now."""
         raise NotImplementedError
 
+    def add_link(self, label: str) -> None:
+        """«Samme sak» clicked in the saksgang: ``label`` joins the case's links (one step)."""
+        self.flush()
+        if self.case is not None and label not in self.case.links:
+            self._emit(replace(self.case, links=(*self.case.links, label)), "")
+
     def mark_matches(self, query: Any, field: str = "", attachment: str = "") -> int:
         """A hit from Søk: ``query``'s words marked in every text of the form, the cursor on
         the first in ``field`` (else the first text that has one); the attachment whose title
@@ -292,6 +298,18 @@ class CaseEditor(CaseForm):
         self.basis.setPlaceholderText(DEFAULT_BASIS)
         self.public_title = QLineEdit()
         self.public_title.setPlaceholderText("Tittel i den offentlige versjonen")
+        from tr_desk.ui.thread_view import ThreadView
+
+        self.thread_view = ThreadView(store)
+        self.thread_view.link_confirmed.connect(self.add_link)
+        # A saved change may name another case: the thread is read again once it is written.
+        self.edited.connect(lambda case, _field: self.thread_view.show_case(case.id))
+        self.show_history = QCheckBox("Tidligere behandling i innkallingen")
+        self.show_history.setToolTip(
+            "Innkallingen får linjen «Tidligere behandling: KF 51/21, AU 30/22» med sakene i "
+            "saksgangen før dette møtet"
+        )
+        self.show_history.toggled.connect(lambda _: self._changed("show_history"))
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(66)
         self.add_attachment = tool_button("Legg til PDF …", "Legg ved en PDF-fil (kopieres inn)")
@@ -339,6 +357,11 @@ class CaseEditor(CaseForm):
         form.addRow("Forslag til vedtak:", self.proposal)
         form.addRow("Presenteres av:", self.presenter)
         form.addRow("Oppfølging av sak:", self.follows)
+        thread_box = QVBoxLayout()
+        thread_box.setSpacing(2)
+        thread_box.addWidget(self.thread_view)
+        thread_box.addWidget(self.show_history)
+        form.addRow("Saksgang:", thread_box)
         form.addRow("", exempt_row)
         form.addRow("Offentlig tittel:", self.public_title)
         layout = QVBoxLayout(self)
@@ -365,9 +388,10 @@ class CaseEditor(CaseForm):
             complete_names(self.presenter, self.store.register.people())
         self.setEnabled(case is not None)
         widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
-        for widget in (*widgets, self.kind, self.exempt):
+        for widget in (*widgets, self.kind, self.exempt, self.show_history):
             widget.blockSignals(True)
         self.kind.clear()
+        self.thread_view.show_case(case.id if case is not None else None)
         if case is None:
             for widget in widgets:
                 widget.clear()
@@ -387,12 +411,13 @@ class CaseEditor(CaseForm):
             self.presenter.setText(case.presenter)
             self.follows.setText(case.follows)
             self.exempt.setChecked(case.exempt is not None)
+            self.show_history.setChecked(case.show_history)
             self.basis.setText(case.exempt.basis if case.exempt else "")
             self.public_title.setText(case.exempt.public_title if case.exempt else "")
             self._fill_attachments()
         self.basis.setEnabled(self.exempt.isChecked())
         self.public_title.setEnabled(self.exempt.isChecked())
-        for widget in (*widgets, self.kind, self.exempt):
+        for widget in (*widgets, self.kind, self.exempt, self.show_history):
             widget.blockSignals(False)
 
     def _fill_attachments(self) -> None:
@@ -443,6 +468,7 @@ class CaseEditor(CaseForm):
             presenter=self.presenter.text().strip(),
             follows=self.follows.text().strip(),
             exempt=exempt,
+            show_history=self.show_history.isChecked(),
         )
 
     def _edit_attachments(self, attachments: Sequence[Attachment]) -> None:

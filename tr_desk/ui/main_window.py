@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
                 pane.register_requested.connect(partial(self.show_pane, "Register"))
             if hasattr(pane, "problem_chosen"):
                 pane.problem_chosen.connect(self.go_to_case)
+            thread = getattr(getattr(pane, "editor", None), "thread_view", None)
+            if thread is not None:  # a step of the saksgang opens that case
+                thread.case_requested.connect(self.open_case)
             self._lazy[title] = pane
             layout = self._slots[title].layout()
             assert layout is not None
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
         pane: AgendaPane | MeetingPane
         self.show_pane("Møte" if held else "Sakliste")
         pane = self.meeting_pane if held else self.agenda
+        pane.show_meeting(hit.meeting_id)  # the pane may be shown already, on another meeting
         cases = pane.meeting.cases if pane.meeting is not None else []
         pane.select_case(next((i for i, c in enumerate(cases) if c.id == hit.case_id), 0))
         field = FIELD_KEYS.get(hit.field_id, "")
@@ -421,6 +425,21 @@ class MainWindow(QMainWindow):
             field = ""  # not written in the Møte pane: its heading and proposal show them
         attachment = hit.field.partition("«")[2].rstrip("»") if hit.field_id == 8 else ""
         pane.editor.mark_matches(query, field, attachment)
+
+    def open_case(self, case_id: int) -> None:
+        """A case by its id (a step of the saksgang), in the pane its meeting is in."""
+        from tr_desk.core.search import Query
+        from tr_desk.storage.search import hit_of
+
+        try:
+            hit = hit_of(self.store, case_id)
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Kunne ikke åpne saken")
+            return
+        if hit is None:
+            dialogs.tell(self, "Saken finnes ikke lenger i databasen.")
+            return
+        self.open_hit(hit, Query())
 
     def open_find(self) -> None:
         """Rediger › Finn i ruten (Ctrl+Shift+F): the search bar at the foot of the window."""

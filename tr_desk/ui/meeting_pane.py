@@ -207,7 +207,7 @@ class MeetingPane(MeetingView):
         selection.currentRowChanged.connect(self._on_case_chosen)
 
         # -- right: the case ----------------------------------------------------------------
-        self.editor = MinutesEditor()
+        self.editor = MinutesEditor(store)
         self.editor.edited.connect(self._on_case_edited)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

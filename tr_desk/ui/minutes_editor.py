@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -79,8 +80,14 @@ class MinutesEditor(CaseForm):
 
     TYPED_FIELDS = frozenset({"introduction", "notes", "resolution", "vote_note", "introduced_by"})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(TYPING_PAUSE_MS, parent)
+        from tr_desk.ui.thread_view import ThreadView
+
+        self.thread_view = ThreadView(store)
+        self.thread_view.link_confirmed.connect(self.add_link)
+        # A saved change may name another case: the thread is read again once it is written.
+        self.edited.connect(lambda case, _field: self.thread_view.show_case(case.id))
         self.people: dict[int, str] = {}
         self.members: list[int] = []
         self.written = False
@@ -188,6 +195,7 @@ class MinutesEditor(CaseForm):
         self.form.addRow("", self.answer_result)
         self.form.addRow("Inhabil/fritatt:", exclusion_box)
         self.form.addRow("&Utfall:", self.outcome)
+        self.form.addRow("Saksgang:", self.thread_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
@@ -220,6 +228,7 @@ class MinutesEditor(CaseForm):
         self.members = members or []
         self.written = written
         self.setEnabled(case is not None)
+        self.thread_view.show_case(case.id if case is not None else None)
         widgets = (self.introduced_by, self.vote_note, self.vote, self.outcome,
                    self.votes_for, self.against, self.blank)  # fmt: skip
         for widget in widgets:

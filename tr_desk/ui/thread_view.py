@@ -1,0 +1,160 @@
+"""Saksgang in the case editors: the matter's steps through the bodies as a short timeline,
+each step a link that opens it, and cases of other bodies with much the same title offered
+as the same matter (one click confirms). The steps are ``storage.threads``'."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+
+from tr_desk.core.formats import date_short
+from tr_desk.storage.database import StoreError
+from tr_desk.storage.search import Hit
+from tr_desk.ui import style
+
+OUTCOME_WORDS = {"behandlet": "behandlet", "utsatt": "utsatt", "trukket": "trukket"}
+KIND_WORDS = {"oppfølging av": "oppfølging", "utsatt fra": "utsatt", "behandlet i": "samme sak"}
+LINE_LETTERS = 70  # the resolution's first line, shortened to this
+
+
+def _short(text: str, letters: int = LINE_LETTERS) -> str:
+    return text if len(text) <= letters else text[: letters - 1].rsplit(" ", 1)[0] + " …"
+
+
+class ThreadView(QWidget):
+    """The timeline and the suggestions of one case; empty and small when there are none."""
+
+    case_requested = Signal(int)  # a step clicked: the case's id
+    link_confirmed = Signal(str)  # «AU 30/22»: the same matter, as the user confirmed
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.case_id: int | None = None
+        self.earlier = 0  # steps before this case's meeting (printable in the notice)
+        self._tips: dict[str, str] = {}
+        self.timeline = QLabel()
+        self.timeline.setWordWrap(True)
+        self.timeline.setTextFormat(Qt.TextFormat.RichText)
+        self.timeline.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.timeline.linkActivated.connect(self._on_link)
+        self.timeline.linkHovered.connect(self._on_hover)
+        self.suggestions = QLabel()
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestions.linkActivated.connect(self._on_link)
+        self.suggestions.linkHovered.connect(self._on_hover)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.suggestions)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show ``case_id``'s thread, read just after (choosing a case stays instant)."""
+        self.case_id = case_id
+        if case_id is None:
+            self.timeline.setText("")
+            self.suggestions.hide()
+            return
+        self._timer.start(0)
+
+    def refresh(self) -> None:
+        from tr_desk.storage.search import hit_of
+        from tr_desk.storage.threads import similar, steps_of
+
+        if self.case_id is None:
+            return
+        self._tips = {}
+        try:
+            origin = hit_of(self.store, self.case_id)
+            steps = steps_of(self.store, origin) if origin is not None else []
+            offered = similar(self.store, self.case_id) if origin is not None else []
+        except StoreError as exc:
+            self.timeline.setText(html.escape(f"Saksgangen kunne ikke leses: {exc}"))
+            self.suggestions.hide()
+            return
+        if origin is None:
+            return
+        lines = []
+        self.earlier = 0
+        placed = False
+        for step in steps:
+            if not placed and step.date is not None and step.date > origin.date:
+                lines.append(self._own_line(origin))
+                placed = True
+            if step.date is None or step.date < origin.date:
+                self.earlier += 1
+            lines.append(self._step_line(step))
+        if not placed:
+            lines.append(self._own_line(origin))
+        if steps:
+            self.timeline.setText("<br>".join(lines))
+        else:
+            self.timeline.setText(
+                f'<span style="color:{style.MUTED_COLOUR}">Ingen tidligere eller senere '
+                "behandling funnet (oppfølging av sak, «utsatt fra», saksnumre i teksten).</span>"
+            )
+        if offered:
+            links = []
+            for hit in offered:
+                self._tips[f"link:{hit.number}"] = (
+                    f"{hit.number} {date_short(hit.date)}: {hit.title}"
+                )
+                links.append(
+                    f'<a href="case:{hit.case_id}">{html.escape(hit.number)}</a> '
+                    f"{date_short(hit.date)} «{html.escape(_short(hit.title, 60))}» – "
+                    f'<a href="link:{html.escape(hit.number)}">samme sak</a>'
+                )
+            self.suggestions.setText("Kanskje samme sak: " + "<br>".join(links))
+            self.suggestions.setToolTip(
+                "Saker i andre organer med nesten samme tittel innen et halvår. «samme sak» "
+                "knytter dem sammen i saksgangen."
+            )
+            self.suggestions.show()
+        else:
+            self.suggestions.hide()
+
+    def _own_line(self, origin: Hit) -> str:
+        number = origin.number or f"{origin.body} (utkast)"
+        return f"<b>{html.escape(number)}</b> {date_short(origin.date)} – denne saken"
+
+    def _step_line(self, step: Any) -> str:
+        kind = KIND_WORDS.get(step.kind, "nevnt")
+        if step.hit is None:
+            return (
+                f'<span style="color:{style.MUTED_COLOUR}">{html.escape(step.label)} – ikke i '
+                f"databasen ({kind})</span>"
+            )
+        hit = step.hit
+        href = f"case:{hit.case_id}"
+        outcome = OUTCOME_WORDS.get(step.outcome, "")
+        said = f" «{html.escape(_short(step.resolution))}»" if step.resolution else ""
+        self._tips[href] = f"{hit.number} {date_short(hit.date)}: {hit.title}" + (
+            f"\nVedtak: {step.resolution}" if step.resolution else ""
+        )
+        return (
+            f'<a href="{href}">{html.escape(hit.number)}</a> {date_short(hit.date)}'
+            f"{' · ' + outcome if outcome else ''} ({kind}){said}"
+        )
+
+    def _on_hover(self, link: str) -> None:
+        tip = self._tips.get(link, "")
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self)
+        else:
+            QToolTip.hideText()
+
+    def _on_link(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "case" and value.isdigit():
+            self.case_requested.emit(int(value))
+        elif kind == "link":
+            self.link_confirmed.emit(value)
