@@ -402,7 +402,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     fields_en = {"Tittel": "title", "Sak": "text", "Forslag til vedtak": "proposal",
                  "Vedtak": "resolution", "Innledning": "introduction", "Fra møtet": "notes",
-                 "Navn": "names", "Saksnummer": "case number"}  # fmt: skip
+                 "Navn": "names", "Saksnummer": "case number", "Møtet": "meeting"}  # fmt: skip
     for hit in hits:
         where = fields_en.get(hit.field, "attachment" if hit.field.startswith("Vedlegg") else "")
         mark = " [exempt]" if hit.exempt else ""

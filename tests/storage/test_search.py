@@ -214,3 +214,24 @@ def test_a_matter_through_the_bodies_suggested_confirmed_and_printed(demo_store:
             demo_store.register.bodies(),
             demo_store.register.people(),
         )
+
+
+def test_words_spread_over_a_case_and_its_meeting(demo_store: Store) -> None:
+    # «matsatsing» is in KF 33/22's title, «Credo» in its text and names: one case.
+    (hit,) = search(demo_store, "matsatsing Credo")
+    assert hit.number == "KF 33/22" and hit.field == "Tittel"
+    assert {"Tittel", "Sak", "Navn"} <= set(hit.fields)
+    assert "«matsatsing»" in hit.snippet.marked()
+    # A word that is the meeting's place or body: the cases of those meetings.
+    assert numbers(search(demo_store, "Rådhuset energi*"))[:1] == ["KF 46/22"]
+    placed = search(demo_store, "Rådhuset energi*")[0]
+    assert "Møtet" in placed.fields
+    assert "KF 33/22" in numbers(search(demo_store, "kommunedirektørforum matsatsing"))
+    # «-ord» leaves out a case with the word anywhere, not only where the rest matched.
+    assert search(demo_store, "matsatsing -Credo") == []
+    assert "KF 33/22" not in numbers(search(demo_store, "Geitmyra -dialogen"))
+    # Only resolutions: all words in the resolution, nothing spread.
+    assert search(demo_store, "matsatsing Credo", fields=(4,)) == []
+    # Newest first holds for the hits across fields too.
+    dates = [h.date for h in search(demo_store, "Trondheim kommune", by_date=True)]
+    assert dates == sorted(dates, reverse=True)

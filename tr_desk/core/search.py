@@ -16,8 +16,9 @@ from tr_desk.core.errors import UserError
 # reads where a hit matched.
 FIELD_LABELS = {
     1: "Tittel", 2: "Sak", 3: "Forslag til vedtak", 4: "Vedtak", 5: "Innledning",
-    6: "Fra møtet", 7: "Navn", 8: "Vedlegg",
+    6: "Fra møtet", 7: "Navn", 8: "Vedlegg", 9: "Møtet",
 }  # fmt: skip
+MEETING_FIELD = 9  # the meeting's body and place: not in the index, read with the case
 NUMBER_FIELD = "Saksnummer"
 # The same fields as the case editors call them (where a hit opens).
 FIELD_KEYS = {
@@ -52,6 +53,16 @@ class Query:
         if not parts:
             return None
         return " AND ".join(parts) + "".join(f" NOT {_quoted(w)}" for w in self.excluded)
+
+    def terms(self) -> list[tuple[str, str]]:
+        """Each word the query needs, as an FTS5 expression of its own and as written (a
+        prefix with its «*»): for a case whose words are spread over its fields."""
+        words = [*self.words, *(t.casefold() for p in self.phrases for t in _TOKEN.findall(p))]
+        return [(_quoted(w), w) for w in dict.fromkeys(words)]
+
+    def has_word(self, word: str, text: str) -> bool:
+        """Whether ``text`` has ``word`` (or, for «energi*», a word that starts so)."""
+        return bool(match_spans(text, Query(words=(word,))))
 
     def matches(self, text: str) -> bool:
         """Whether ``text`` has every phrase, its words in order (the index cannot tell)."""

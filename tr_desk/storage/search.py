@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from tr_desk.core.numbering import format_case_number
-from tr_desk.core.search import FIELD_LABELS, NUMBER_FIELD, Query, Snippet, parse_query, snippet
+from tr_desk.core.search import (
+    FIELD_LABELS,
+    MEETING_FIELD,
+    NUMBER_FIELD,
+    Query,
+    Snippet,
+    parse_query,
+    snippet,
+)
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
@@ -26,6 +36,8 @@ WEIGHT = (
     "CASE s.rowid & 15 WHEN 1 THEN 0 WHEN 4 THEN 1 WHEN 3 THEN 2 WHEN 2 THEN 3 WHEN 5 THEN 4"
     " WHEN 6 THEN 4 WHEN 8 THEN 5 ELSE 6 END"
 )
+ATTACHMENT = 8
+WEIGHTS = 7  # the ranks of ``WEIGHT``; hits across fields come after them
 CASE_OF = (
     "CASE WHEN {r} & 15 = 8 THEN (SELECT a.case_id FROM attachment a WHERE a.id = {r} >> 4)"
     " ELSE {r} >> 4 END"
@@ -77,11 +89,18 @@ class Hit:
     date: dt.date
     status: str  # the meeting's
     field: str  # where it matched best: «Vedtak», «Vedlegg» …
-    snippet: Snippet
+    content: str  # that field's text: the snippet is made from it when first shown
     exempt: bool = False
     fields: list[str] = dataclasses.field(default_factory=list)  # every field it matched in
     rank: float = 0.0
     field_id: int = 0  # the best field's number in the index (``FIELD_LABELS``); 0: by number
+    query: Query = dataclasses.field(default_factory=Query, repr=False, compare=False)
+
+    @functools.cached_property
+    def snippet(self) -> Snippet:
+        """The words around the first match, the matches marked (a list of a hundred hits
+        shows a screenful: the rest are never made)."""
+        return snippet(self.content, self.query)
 
 
 def search(
@@ -137,17 +156,17 @@ def search(
             ) from None
         drafts: dict[int, dict[int, int]] = {}
         for row in rows:
+            hit = found.get(row["case_id"])
+            if hit is None and len(found) >= limit:
+                continue  # enough cases: only where the ones found matched is still of use
             if query.phrases and not query.matches(row["content"] or ""):
                 continue
-            hit = found.get(row["case_id"])
             where = FIELD_LABELS[row["field"]]
             if row["attachment"]:
                 where = f"Vedlegg «{row['attachment']}»"
             if hit is not None:
                 if where not in hit.fields:
                     hit.fields.append(where)
-                continue
-            if len(found) >= limit:
                 continue
             number = row["number"]
             if number is None:  # a draft's live number
@@ -162,10 +181,106 @@ def search(
                 row["case_id"], row["meeting_id"], row["position"],
                 format_case_number(row["prefix"], number, day.year) if number else "",
                 row["title"], row["prefix"], day, row["status"], where,
-                snippet(content, query), bool(row["exempt_basis"]), [where], row["rank"],
-                row["field"],
+                content, bool(row["exempt_basis"]), [where], row["rank"], row["field"], query,
             )  # fmt: skip
-    return list(found.values())[:limit]
+    if not fields and len(found) < limit and query.terms():
+        _across_fields(store, query, found, " ".join(filters), params, limit)
+    if query.excluded:  # «-ord»: no case with the word anywhere, not only where the rest is
+        unwanted = set().union(*(_cases_with(store, f'"{w}"') for w in query.excluded))
+        found = {k: h for k, h in found.items() if k not in unwanted}
+    out = list(found.values())
+    if by_date:  # the same-field hits came ordered; those across fields are put in place
+        out.sort(key=lambda h: (h.rank != float("-inf"), -h.date.toordinal(), h.position))
+    return out[:limit]
+
+
+# The fields in the order of relevance (``WEIGHT``), with the columns that hold them.
+_FIELD_ORDER = (
+    (1, ("title",)), (4, ("resolution",)), (3, ("proposal",)), (2, ("text",)),
+    (5, ("introduction",)), (6, ("notes",)), (7, ("presenter", "introduced_by")),
+)  # fmt: skip
+_ACROSS = """
+SELECT c.id, c.position, c.number, c.title, c.text, c.proposal, c.resolution, c.introduction,
+       c.notes, c.presenter, c.introduced_by, c.exempt_basis, m.id AS meeting_id, m.date,
+       m.status, m.place, b.prefix, b.name
+FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
+WHERE c.id IN (SELECT value FROM json_each(?)) {filters}
+ORDER BY m.date DESC, c.position LIMIT ?
+"""
+
+
+def _across_fields(
+    store: Store, query: Query, found: dict[int, Hit], filters: str, params: list[Any],
+    limit: int,
+) -> None:  # fmt: skip
+    """The cases that have every word, but not in one field (the title one word, the
+    resolution another), or with a word that is the meeting's body or place: after the hits
+    in one field, newest first."""
+    import json
+
+    meetings = store.rows("SELECT m.id, m.place, b.name, b.prefix FROM meeting m JOIN body b"
+                          " ON b.id = m.body_id")  # fmt: skip
+    ids: set[int] | None = None
+    for expression, word in query.terms():
+        cases = _cases_with(store, expression)
+        where = [m["id"] for m in meetings if query.has_word(word, _meeting_text(m))]
+        if where:
+            cases |= {r[0] for r in store.rows(
+                "SELECT id FROM agenda_case WHERE meeting_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(where)],
+            )}  # fmt: skip
+        ids = cases if ids is None else ids & cases
+        if not ids:
+            return
+    assert ids is not None
+    ids -= set(found)
+    if not ids:
+        return
+    drafts: dict[int, dict[int, int]] = {}
+    wanted = (limit - len(found)) * (4 if query.phrases else 1)
+    chosen = store.rows(_ACROSS.format(filters=filters), [json.dumps(sorted(ids)), *params, wanted])
+    for row in chosen:
+        if len(found) >= limit:
+            return
+        texts = {
+            number: " ".join(row[c] or "" for c in columns) for number, columns in _FIELD_ORDER
+        }
+        whole = " ".join([*texts.values(), _meeting_text(row)])
+        if query.phrases and not query.matches(whole):
+            continue
+        matched = [n for n, text in texts.items() if snippet(text, query).marks]
+        meeting = _meeting_text(row)
+        if snippet(meeting, query).marks:
+            matched.append(MEETING_FIELD)
+        best = matched[0] if matched else ATTACHMENT
+        content = meeting if best == MEETING_FIELD else texts.get(best, "")
+        number = row["number"]
+        if number is None:
+            numbers = drafts.get(row["meeting_id"])
+            if numbers is None:
+                numbers = drafts[row["meeting_id"]] = store.meetings.case_numbers(
+                    store.meetings.meeting(row["meeting_id"])
+                )
+            number = numbers.get(row["position"])
+        day = dt.date.fromisoformat(row["date"])
+        labels = [FIELD_LABELS[n] for n in matched] or [FIELD_LABELS[ATTACHMENT]]
+        found[row["id"]] = Hit(
+            row["id"], row["meeting_id"], row["position"],
+            format_case_number(row["prefix"], number, day.year) if number else "",
+            row["title"], row["prefix"], day, row["status"], labels[0],
+            content, bool(row["exempt_basis"]), labels, float(WEIGHTS), best, query,
+        )  # fmt: skip
+
+
+def _cases_with(store: Store, expression: str) -> set[int]:
+    """The ids of the cases with a row in the index that matches ``expression``."""
+    sql = f"SELECT {CASE_OF.format(r='s.rowid')} FROM search_index s WHERE search_index MATCH ?"
+    return {r[0] for r in store.rows(sql, [expression])}
+
+
+def _meeting_text(row: Any) -> str:
+    """What a meeting is known by besides its cases: the body's name and prefix, the place."""
+    return f"{row['name']} {row['prefix']} {row['place'] or ''}"
 
 
 def _kept(
@@ -211,8 +326,8 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
     return Hit(
         case.id, meeting.id, index, format_case_number(body.prefix, wanted.number, year),
         case.title, body.prefix, meeting.date, meeting.status.value, NUMBER_FIELD,
-        snippet(case.resolution or case.proposal or case.text, query),
-        case.exempt is not None, [NUMBER_FIELD], float("-inf"),
+        case.resolution or case.proposal or case.text, case.exempt is not None, [NUMBER_FIELD],
+        float("-inf"), 0, query,
     )  # fmt: skip
 
 
@@ -237,7 +352,7 @@ def hit_of(store: Store, case_id: int) -> Hit | None:
         case = next(c for c in meeting.cases if c.id == case_id)
         return Hit(
             case_id, row["meeting_id"], row["position"], "", case.title, row["prefix"],
-            meeting.date, meeting.status.value, NUMBER_FIELD, Snippet(""),
+            meeting.date, meeting.status.value, NUMBER_FIELD, "",
             case.exempt is not None,
         )  # fmt: skip
     label = format_case_number(row["prefix"], number, int(row["date"][:4]))

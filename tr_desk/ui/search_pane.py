@@ -47,7 +47,8 @@ TYPING_PAUSE_MS = 150  # results once the typing pauses
 LIMIT = 100
 MARK = f"background-color:{MATCH_COLOUR}; color:#000000;"
 HELP = (
-    'Skriv ord som skal finnes i saken, alle må være med. «"en frase"» søker etter ordene i '
+    "Skriv ord som skal finnes i saken, alle må være med (i tittel, tekst, vedtak, vedlegg, "
+    'navn eller møtets organ og sted). «"en frase"» søker etter ordene i '
     "rekkefølge, «energi*» etter ord som begynner slik, «-ord» utelater saker med ordet, og "
     "«KF 46/22» finner saken med det nummeret. Store og små bokstaver er det samme."
 )
