@@ -1,4 +1,4 @@
-"""Rediger › Søk (Ctrl+F): find in the text being written, or in the list the pane shows.
+"""Rediger › Finn i ruten (Ctrl+Shift+F): find in the text being written, or in the pane's list.
 
 A bar at the foot of the window: typing jumps to the first match, Enter to the next one,
 Esc closes it and gives the focus back.
@@ -67,7 +67,7 @@ class FindBar(QWidget):
         self._target = target
         self._searched: QWidget | None = None
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Søk i teksten eller listen …")
+        self.field.setPlaceholderText("Finn i teksten eller listen …")
         self.field.setClearButtonEnabled(True)
         self.field.textEdited.connect(lambda _: self.search(after=False))
         self.field.returnPressed.connect(lambda: self.search(after=True))
@@ -81,7 +81,7 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Søk:"))
+        layout.addWidget(QLabel("Finn:"))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.result)
         layout.addWidget(next_button)

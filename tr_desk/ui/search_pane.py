@@ -436,7 +436,3 @@ class SearchPane(Pane):
         row = self.table.currentIndex().row()
         if 0 <= row < len(self.hits) and self.query is not None:
             self.open_requested.emit(self.hits[row], self.query)
-
-    def current_hit(self) -> Hit | None:
-        row = self.table.currentIndex().row()
-        return self.hits[row] if 0 <= row < len(self.hits) else None

@@ -16,7 +16,6 @@ from tr_desk.storage.database import StoreError
 from tr_desk.storage.search import Hit
 from tr_desk.ui import style
 
-OUTCOME_WORDS = {"behandlet": "behandlet", "utsatt": "utsatt", "trukket": "trukket"}
 KIND_WORDS = {"oppfølging av": "oppfølging", "utsatt fra": "utsatt", "behandlet i": "samme sak"}
 LINE_LETTERS = 70  # the resolution's first line, shortened to this
 
@@ -135,7 +134,7 @@ class ThreadView(QWidget):
             )
         hit = step.hit
         href = f"case:{hit.case_id}"
-        outcome = OUTCOME_WORDS.get(step.outcome, "")
+        outcome = step.outcome  # «behandlet», «utsatt», «trukket» (``core.model.Outcome``)
         said = f" «{html.escape(_short(step.resolution))}»" if step.resolution else ""
         self._tips[href] = f"{hit.number} {date_short(hit.date)}: {hit.title}" + (
             f"\nVedtak: {step.resolution}" if step.resolution else ""
