@@ -47,6 +47,8 @@ def test_query_syntax_filters_and_order(demo_store: Store) -> None:
     query = parse_query('Talent "plan- og bygg" energi* -vindkraft RF-sak 19/21')
     assert query.words == ("talent", "energi*") and query.phrases == ("plan- og bygg",)
     assert query.excluded == ("vindkraft",) and query.numbers == ("RF 19/21",)
+    # A phrase still being typed (no closing quote) is a phrase, not an error.
+    assert parse_query('"Talent Attraction').phrases == ("Talent Attraction",)
     assert query.fts() == '"talent" AND "energi"* AND "plan" AND "og" AND "bygg" NOT "vindkraft"'
     phrase = numbers(search(demo_store, '"saker til neste møte"'))
     assert phrase and numbers(search(demo_store, "saker til neste møte"))[: len(phrase)]

@@ -92,7 +92,7 @@ def parse_query(text: str) -> Query:
     for match in CASE_NUMBER.finditer(text):
         numbers.append(f"{match[1].upper()} {int(match[2]):02d}/{match[3]}")
     rest = CASE_NUMBER.sub(" ", text)
-    phrases = [p.strip() for p in re.findall(r'"([^"]*)"', rest) if p.strip()]
+    phrases = [p.strip() for p in re.findall(r'"([^"]*)(?:"|$)', rest) if p.strip()]
     rest = re.sub(r'"[^"]*"?', " ", rest)
     words: list[str] = []
     excluded: list[str] = []
