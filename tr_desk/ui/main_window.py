@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
-# The list Ctrl+F searches in each pane when no text field has the focus.
+# The list Finn i ruten (Ctrl+Shift+F) searches in each pane when no text has the focus.
 FIND_VIEWS = {
     "Møteplan": "list", "Sakliste": "list", "Møte": "roster", "Protokoll": "check_list",
     "Søk": "table",
