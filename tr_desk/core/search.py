@@ -60,10 +60,6 @@ class Query:
         words = [*self.words, *(t.casefold() for p in self.phrases for t in _TOKEN.findall(p))]
         return [(_quoted(w), w) for w in dict.fromkeys(words)]
 
-    def has_word(self, word: str, text: str) -> bool:
-        """Whether ``text`` has ``word`` (or, for «energi*», a word that starts so)."""
-        return bool(match_spans(text, Query(words=(word,))))
-
     def matches(self, text: str) -> bool:
         """Whether ``text`` has every phrase, its words in order (the index cannot tell)."""
         if not self.phrases:
@@ -75,8 +71,16 @@ class Query:
             {" ".join(_TOKEN.findall(p.casefold())) for p in self.phrases}
         )
 
-    def without_prefixes(self) -> Query:
-        return Query(tuple(w.rstrip("*") for w in self.words), self.phrases, self.excluded)
+
+def prefixed(query: Query) -> str:
+    """What to try when ``query`` found nothing: its longer words cut to their start with «*»
+    (energistasjon → «energistasj*»), its phrases kept; empty when no word can be cut."""
+    short = [w for w in query.words if not w.endswith("*") and len(w) > 3]
+    if not short:
+        return ""
+    stem = " ".join(f"{w[: max(4, len(w) - 2)]}*" for w in short)
+    rest = " ".join(f'"{p}"' for p in query.phrases)
+    return f"{stem} {rest}".strip()
 
 
 def _quoted(word: str) -> str:
@@ -151,6 +155,16 @@ def snippet(text: str, query: Query, width: int = 14) -> Snippet:
     return Snippet(lead + plain[start:end] + tail, shifted)
 
 
+def word_matches(wanted: str, word: str) -> bool:
+    """Whether the casefolded ``word`` is ``wanted``, or for «energi*» starts so."""
+    return word.startswith(wanted[:-1]) if wanted.endswith("*") else word == wanted
+
+
+def words_of(text: str) -> set[str]:
+    """The casefolded words of ``text``, as the index tokenizes them."""
+    return {t.casefold() for t in _TOKEN.findall(text)}
+
+
 def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """Where ``query``'s words and phrases are in ``text`` (start, end), for highlighting
     them in an editor that shows the text as it is."""
@@ -167,10 +181,8 @@ def _matched(plain: str, tokens: list[re.Match[str]], query: Query) -> list[tupl
     words = [t[0].casefold() for t in tokens]
     out = []
     for i, word in enumerate(words):
-        for wanted in query.words:
-            if (wanted.endswith("*") and word.startswith(wanted[:-1])) or word == wanted:
-                out.append((i, i))
-                break
+        if any(word_matches(wanted, word) for wanted in query.words):
+            out.append((i, i))
     for phrase in query.phrases:
         parts = [p.casefold() for p in _TOKEN.findall(phrase)]
         for i in range(len(words) - len(parts) + 1):

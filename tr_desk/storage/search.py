@@ -24,6 +24,8 @@ from tr_desk.core.search import (
     Snippet,
     parse_query,
     snippet,
+    word_matches,
+    words_of,
 )
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
@@ -168,18 +170,10 @@ def search(
                 if where not in hit.fields:
                     hit.fields.append(where)
                 continue
-            number = row["number"]
-            if number is None:  # a draft's live number
-                numbers = drafts.get(row["meeting_id"])
-                if numbers is None:
-                    meeting = store.meetings.meeting(row["meeting_id"])
-                    numbers = drafts[row["meeting_id"]] = store.meetings.case_numbers(meeting)
-                number = numbers.get(row["position"])
             day = dt.date.fromisoformat(row["date"])
             content = row["content"] or ""
             found[row["case_id"]] = Hit(
-                row["case_id"], row["meeting_id"], row["position"],
-                format_case_number(row["prefix"], number, day.year) if number else "",
+                row["case_id"], row["meeting_id"], row["position"], _label(store, drafts, row),
                 row["title"], row["prefix"], day, row["status"], where,
                 content, bool(row["exempt_basis"]), [where], row["rank"], row["field"], query,
             )  # fmt: skip
@@ -218,12 +212,16 @@ def _across_fields(
     in one field, newest first."""
     import json
 
-    meetings = store.rows("SELECT m.id, m.place, b.name, b.prefix FROM meeting m JOIN body b"
-                          " ON b.id = m.body_id")  # fmt: skip
+    meetings = {
+        m["id"]: words_of(_meeting_text(m))
+        for m in store.rows(
+            "SELECT m.id, m.place, b.name, b.prefix FROM meeting m JOIN body b ON b.id = m.body_id"
+        )
+    }
     ids: set[int] | None = None
     for expression, word in query.terms():
         cases = _cases_with(store, expression)
-        where = [m["id"] for m in meetings if query.has_word(word, _meeting_text(m))]
+        where = [i for i, words in meetings.items() if any(word_matches(word, w) for w in words)]
         if where:
             cases |= {r[0] for r in store.rows(
                 "SELECT id FROM agenda_case WHERE meeting_id IN (SELECT value FROM json_each(?))",
@@ -245,31 +243,35 @@ def _across_fields(
         texts = {
             number: " ".join(row[c] or "" for c in columns) for number, columns in _FIELD_ORDER
         }
-        whole = " ".join([*texts.values(), _meeting_text(row)])
-        if query.phrases and not query.matches(whole):
+        meeting = _meeting_text(row)
+        if query.phrases and not query.matches(" ".join([*texts.values(), meeting])):
             continue
         matched = [n for n, text in texts.items() if snippet(text, query).marks]
-        meeting = _meeting_text(row)
         if snippet(meeting, query).marks:
             matched.append(MEETING_FIELD)
         best = matched[0] if matched else ATTACHMENT
         content = meeting if best == MEETING_FIELD else texts.get(best, "")
-        number = row["number"]
-        if number is None:
-            numbers = drafts.get(row["meeting_id"])
-            if numbers is None:
-                numbers = drafts[row["meeting_id"]] = store.meetings.case_numbers(
-                    store.meetings.meeting(row["meeting_id"])
-                )
-            number = numbers.get(row["position"])
         day = dt.date.fromisoformat(row["date"])
         labels = [FIELD_LABELS[n] for n in matched] or [FIELD_LABELS[ATTACHMENT]]
         found[row["id"]] = Hit(
-            row["id"], row["meeting_id"], row["position"],
-            format_case_number(row["prefix"], number, day.year) if number else "",
+            row["id"], row["meeting_id"], row["position"], _label(store, drafts, row),
             row["title"], row["prefix"], day, row["status"], labels[0],
             content, bool(row["exempt_basis"]), labels, float(WEIGHTS), best, query,
         )  # fmt: skip
+
+
+def _label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
+    """«KF 46/22» for a row with the case's number, position, meeting, prefix and date: the
+    frozen number, else the draft's live one (each meeting's numbers worked out once, in
+    ``drafts``); empty for a case without one."""
+    number = row["number"]
+    if number is None:
+        numbers = drafts.get(row["meeting_id"])
+        if numbers is None:
+            meeting = store.meetings.meeting(row["meeting_id"])
+            numbers = drafts[row["meeting_id"]] = store.meetings.case_numbers(meeting)
+        number = numbers.get(row["position"])
+    return format_case_number(row["prefix"], number, int(row["date"][:4])) if number else ""
 
 
 def _cases_with(store: Store, expression: str) -> set[int]:
@@ -342,20 +344,14 @@ def hit_of(store: Store, case_id: int) -> Hit | None:
     if not rows:
         return None
     row = rows[0]
-    number = row["number"]
-    if number is None:
-        meeting = store.meetings.meeting(row["meeting_id"])
-        index = next((i for i, c in enumerate(meeting.cases) if c.id == case_id), -1)
-        number = store.meetings.case_numbers(meeting).get(index)
-    if number is None:
+    label = _label(store, {}, row)
+    if not label:  # a case the numbering skips: no number to find it by
         meeting = store.meetings.meeting(row["meeting_id"])
         case = next(c for c in meeting.cases if c.id == case_id)
         return Hit(
             case_id, row["meeting_id"], row["position"], "", case.title, row["prefix"],
-            meeting.date, meeting.status.value, NUMBER_FIELD, "",
-            case.exempt is not None,
+            meeting.date, meeting.status.value, NUMBER_FIELD, "", case.exempt is not None,
         )  # fmt: skip
-    label = format_case_number(row["prefix"], number, int(row["date"][:4]))
     return case_hit(store, label, Query())
 
 

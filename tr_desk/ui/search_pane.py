@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import MeetingStatus
-from tr_desk.core.search import Query, parse_query
+from tr_desk.core.search import Query, parse_query, prefixed
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.search import Hit, search
 from tr_desk.storage.store import Store
@@ -394,11 +394,8 @@ class SearchPane(Pane):
                     '<a href="nofilter">vis alle organer, år og tekster</a>.'
                 )
             said += " (heller ikke uten filtrene)"
-        short = [w for w in query.words if not w.endswith("*") and len(w) > 3]
-        if short:
-            stem = " ".join(f"{w[: max(4, len(w) - 2)]}*" for w in short)
-            rest = " ".join(f'"{p}"' for p in query.phrases)
-            suggestion = f"{stem} {rest}".strip()
+        suggestion = prefixed(query)
+        if suggestion:
             try:
                 found = self._search(parse_query(suggestion))
             except (UserError, StoreError):

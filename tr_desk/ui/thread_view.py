@@ -34,7 +34,6 @@ class ThreadView(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
-        self.earlier = 0  # steps before this case's meeting (printable in the notice)
         self._tips: dict[str, str] = {}
         self.timeline = QLabel()
         self.timeline.setWordWrap(True)
@@ -83,14 +82,11 @@ class ThreadView(QWidget):
         if origin is None:
             return
         lines = []
-        self.earlier = 0
         placed = False
         for step in steps:
             if not placed and step.date is not None and step.date > origin.date:
                 lines.append(self._own_line(origin))
                 placed = True
-            if step.date is None or step.date < origin.date:
-                self.earlier += 1
             lines.append(self._step_line(step))
         if not placed:
             lines.append(self._own_line(origin))
