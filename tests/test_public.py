@@ -24,6 +24,7 @@ from tr_desk.core.model import (
     Exclusion,
     ExclusionKind,
     Exemption,
+    FollowUp,
     Meeting,
     MeetingMode,
     Vote,
@@ -193,10 +194,13 @@ def test_every_field_of_a_case_is_considered_by_the_gate() -> None:
 
     from tr_desk.core.model import Case
 
-    public = {"title", "kind", "id", "number", "attachments", "exempt", "outcome"}
+    public = {
+        "title", "kind", "id", "number", "attachments", "exempt", "outcome", "closed", "late",
+    }  # fmt: skip
     withheld = {
         "text", "proposal", "presenter", "follows", "introduced_by", "introduction", "notes",
         "resolution", "vote", "exclusions", "answers", "postponed_from", "links", "show_history",
+        "objections", "followups",
     }  # fmt: skip
     assert {f.name for f in dataclasses.fields(Case)} == public | withheld
     case = Case(
@@ -204,9 +208,11 @@ def test_every_field_of_a_case_is_considered_by_the_gate() -> None:
         exempt=Exemption("offl. § 13"), introduced_by="x", introduction="x", notes="x",
         resolution="x", vote=Vote(True), exclusions=[Exclusion(1)], answers={1: Answer.AGREES},
         postponed_from="KF 1/22", attachments=[Attachment("x", "f.pdf")], links=["AU 3/22"],
-        show_history=True,
+        show_history=True, closed="2a", late=True, objections=["x"],
+        followups=[FollowUp("x")],
     )  # fmt: skip
     gated = public_case(case)
+    assert gated.closed == "2a" and gated.late
     for name in withheld:
         assert not getattr(gated, name), name
     assert gated.attachments[0].file is None and gated.attachments[0].title != "x"

@@ -17,7 +17,7 @@ from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.mail import NoticeMail
 from tr_desk.core.minutes import extract_content, minutes_content
-from tr_desk.core.model import CaseKind, Meeting
+from tr_desk.core.model import Attachment, Case, CaseKind, Meeting, MeetingStatus, Outcome
 from tr_desk.core.notice import NoticeContent, notice_content
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
@@ -40,9 +40,12 @@ def content_hash(content: NoticeContent) -> str:
     """A fingerprint of what the notice says, to tell whether it changed after it was sent."""
     said = dataclasses.asdict(content)
     said.pop("letterhead", None)  # a new logo is not a new notice
-    for case in said["cases"]:  # printed history came later: notices without it keep their print
-        if not case["history"]:
-            del case["history"]
+    if not said.get("lead"):  # fields that came later: notices without them keep their print
+        said.pop("lead", None)
+    for case in said["cases"]:
+        for key in ("history", "closed"):
+            if not case[key]:
+                del case[key]
     data = json.dumps(said, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
@@ -91,6 +94,50 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
         render_notice(public),
         content_hash(notice_content(context)),
         now,
+    )
+
+
+def pending_late_cases(store: Store, meeting: Meeting) -> list[int]:
+    """The late items (tilleggssaker) not yet sent in a Tilleggsinnkalling, by case id."""
+    assert meeting.id is not None
+    sent = store.minutes.supplement_case_ids(meeting.id)
+    return [
+        c.id
+        for c in meeting.cases
+        if c.late and c.id is not None and c.id not in sent and c.outcome is not Outcome.WITHDRAWN
+    ]
+
+
+def issue_supplement(store: Store, meeting_id: int, now: dt.datetime) -> Path:
+    """«Send ut tilleggsinnkalling»: the late items added since the notice went out, in a short
+    notice of their own, stored like the notice (never overwritten)."""
+    from tr_desk.documents.notice import render_notice
+
+    meeting = store.meetings.meeting(meeting_id)
+    if meeting.status is not MeetingStatus.NOTICE_ISSUED:
+        raise StoreError(
+            "En tilleggsinnkalling sendes etter innkallingen og før møtet.",
+            "a supplementary notice is issued after the notice and before the meeting",
+        )
+    pending = pending_late_cases(store, meeting)
+    if not pending:
+        raise StoreError(
+            "Ingen tilleggssaker er lagt til siden innkallingen (eller forrige "
+            "tilleggsinnkalling) ble sendt ut.",
+            "no late items have been added since the notice was issued",
+        )
+    context = store.context(meeting)
+    problems = [
+        p for p in check_notice(context)
+        if p.severity is Severity.ERROR and (p.case_index is None or
+                                             meeting.cases[p.case_index].id in pending)
+    ]  # fmt: skip
+    if problems:
+        raise NotReady(problems)
+    full = notice_content(context, supplement=True, only=pending)
+    public = notice_content(context, public=True, supplement=True, only=pending)
+    return store.minutes.record_supplement(
+        meeting_id, pending, render_notice(full), render_notice(public), now
     )
 
 
@@ -154,6 +201,17 @@ def notice_pdf(
         ) from None
 
 
+def supplement_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> bytes:
+    """The Tilleggsinnkalling: every late item of the meeting (those not withdrawn)."""
+    from tr_desk.documents.notice import render_notice
+
+    if not any(c.late for c in meeting.cases):
+        raise StoreError(
+            "Møtet har ingen tilleggssaker.", "the meeting has no late items (tilleggssaker)"
+        )
+    return render_notice(notice_content(store.context(meeting), public=public, supplement=True))
+
+
 def minutes_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> bytes:
     from tr_desk.documents.minutes import render_minutes
 
@@ -182,6 +240,45 @@ def plan_pdf(store: Store, year: int) -> bytes:
     bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
     lines = plan_lines(store.meetings.headers(year=year), bodies)
     return render_plan(plan_title(year), lines, store.settings.letterhead())
+
+
+def followups_pdf(store: Store, prefix: str, today: dt.date) -> bytes:
+    """The Oppfølgingsliste of one body: its open items by due date, never an exempt case's
+    (it is attached to «Orienteringer», whose attachments are public)."""
+    from tr_desk.core.followups import followup_list
+    from tr_desk.documents.followups import render_followups
+    from tr_desk.storage.followups import followup_lines
+
+    body = store.register.body_by_prefix(prefix.upper())
+    if body is None:
+        known = ", ".join(b.prefix for b in store.register.bodies())
+        raise StoreError(
+            f"Organet «{prefix}» finnes ikke.", f"unknown body {prefix!r} (known: {known})"
+        )
+    lines = followup_lines(store, open_only=True, bodies=[body.prefix])
+    content = followup_list(lines, body.name, today, store.settings.letterhead())
+    return render_followups(content)
+
+
+FOLLOWUP_TITLE = "Oppfølgingsliste"
+
+
+def attach_followups(store: Store, case_id: int, today: dt.date) -> Case:
+    """The open items of the case's body as an «Oppfølgingsliste per …» attachment of the case
+    («Orienteringer»), replacing an earlier one; returns the case as it was (for undo)."""
+    from tr_desk.core.formats import date_short
+
+    meeting = store.agenda.meeting_of_case(case_id)
+    body = store.register.body(meeting.body_id)
+    old = next(c for c in meeting.cases if c.id == case_id)
+    data = followups_pdf(store, body.prefix, today)
+    name = store.files.store_attachment(data, FOLLOWUP_TITLE)
+    kept = [a for a in old.attachments if not a.title.startswith(FOLLOWUP_TITLE)]
+    title = f"{FOLLOWUP_TITLE} per {date_short(today)}"
+    store.agenda.update_case(
+        dataclasses.replace(old, attachments=[*kept, Attachment(title=title, file=name)])
+    )
+    return old
 
 
 def plan_calendar(store: Store, year: int) -> bytes:

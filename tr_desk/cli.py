@@ -5,6 +5,7 @@ Imports are kept inside the commands so that opening the window loads only what 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -50,6 +51,11 @@ class CliError(Exception):
     """A one-line error for the command line; exit status 1."""
 
 
+DOCUMENTS = (
+    "innkalling", "tilleggsinnkalling", "protokoll", "utskrift", "moteplan", "oppfolging",
+)  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -75,15 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help="print a document as PDF")
     pdf.add_argument(
         "document",
-        choices=["innkalling", "protokoll", "utskrift", "moteplan"],
-        help="innkalling (notice), protokoll (the minutes: referat or protokoll), "
-        "utskrift (særutskrift: the extract of one case), moteplan (the year's meeting plan)",
+        choices=DOCUMENTS,
+        help="innkalling (notice), tilleggsinnkalling (the late items' supplementary notice), "
+        "protokoll (the minutes: referat or protokoll), utskrift (særutskrift: the extract of "
+        "one case), moteplan (the year's meeting plan), oppfolging (a body's open follow-up "
+        "items: the Oppfølgingsliste)",
     )
     pdf.add_argument(
         "meeting",
         metavar="MEETING",
         help='a meeting, e.g. "KF 2022-12-02"; for utskrift a case, e.g. "KF 37/22"; '
-        "for moteplan a year",
+        'for moteplan a year; for oppfolging a body, e.g. "KF"',
     )
     pdf.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     pdf.add_argument(
@@ -146,6 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
     thread = commands.add_parser("thread", help="a case's way through the bodies (saksgang)")
     thread.add_argument("case", metavar="CASE", help='a case number: "KF 46/22"')
     thread.add_argument("--json", action="store_true", help="print the steps as JSON")
+    follow = commands.add_parser(
+        "followups", help="the follow-up items of the decisions (vedtaksoppfølging), by due date"
+    )
+    follow.add_argument(
+        "--open", action="store_true", help="only those still open (åpen, i arbeid)"
+    )
+    follow.add_argument("--body", action="append", default=[], help="only this body (prefix)")
+    follow.add_argument("--json", action="store_true", help="print the items as JSON")
     return parser
 
 
@@ -182,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "mail": cmd_mail,
         "check": cmd_check, "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup,
         "restore": cmd_restore, "import": cmd_import, "search": cmd_search,
-        "thread": cmd_thread,
+        "thread": cmd_thread, "followups": cmd_followups,
     }  # fmt: skip
     try:
         return handlers[args.command](args)
@@ -523,9 +539,16 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     if args.bundle and args.document != "innkalling":
         raise CliError("--bundle is for the innkalling only")
+    if args.public and args.document == "oppfolging":
+        raise CliError("--public is not for oppfolging (it never lists an exempt case's items)")
     store = open_store(args, write=False)
     try:
-        if args.document == "moteplan":
+        if args.document == "oppfolging":
+            pdf = actions.followups_pdf(store, _body_arg(store, args.meeting), dt.date.today())
+        elif args.document == "tilleggsinnkalling":
+            meeting = find_meeting(store, args.meeting)
+            pdf = actions.supplement_pdf(store, meeting, public=args.public)
+        elif args.document == "moteplan":
             if args.public:
                 raise CliError("--public is not for the moteplan (it is public as it is)")
             pdf = actions.plan_pdf(store, _year_arg(args.meeting))
@@ -557,6 +580,44 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     finally:
         store.close()
     write_output(args.output, pdf)
+    return 0
+
+
+def _body_arg(store: Store, text: str) -> str:
+    body = store.register.body_by_prefix(text.strip().upper())
+    if body is None:
+        known = ", ".join(b.prefix for b in store.register.bodies())
+        raise CliError(f"unknown body {shown(text)} (known: {known})")
+    return body.prefix
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    from tr_desk.core.followups import due_text
+    from tr_desk.storage.followups import followup_lines
+
+    store = open_store(args, write=False)
+    try:
+        bodies = [_body_arg(store, b) for b in args.body]
+        lines = followup_lines(store, open_only=args.open, bodies=bodies)
+    finally:
+        store.close()
+    today = dt.date.today()
+    if args.json:
+        print(json.dumps([{
+            "case": line.case, "body": line.body, "meeting_date": line.meeting_date.isoformat(),
+            "case_title": line.case_title, "what": line.item.what, "who": line.who or None,
+            "due": line.item.due.isoformat() if line.item.due else None,
+            "status": line.item.status.value, "overdue": line.overdue(today),
+            "note": line.item.note or None, "closed_by": line.item.closed_by or None,
+        } for line in lines], ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    if not lines:
+        print("no open follow-up items" if args.open else "no follow-up items")
+    for line in lines:
+        due = due_text(line, today).replace("(forfalt)", "(overdue)") or "no due date"
+        who = f"  ({line.who})" if line.who else ""
+        status = line.item.status.value
+        print(f"{line.case:<9} {due:<22} {status:<9} {line.item.what}{who}")
     return 0
 
 

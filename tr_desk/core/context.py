@@ -48,6 +48,8 @@ class MeetingContext:
     letterhead: Letterhead = field(default_factory=Letterhead)
     # «Tidligere behandling» of the cases that print it: agenda index → case numbers.
     history: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    # The body's memberships (every period): parties, lists and the substitutes' ranks.
+    memberships: tuple[Membership, ...] = ()
 
     @property
     def chair(self) -> int | None:
@@ -72,6 +74,12 @@ class MeetingContext:
         from tr_desk.core.checks.problems import norwegian_holidays
 
         return norwegian_holidays([self.meeting.date.year])
+
+    @cached_property
+    def parties(self) -> Mapping[int, str]:
+        """Each person's party or list in the body on the meeting's date."""
+        day = self.meeting.date
+        return {m.person_id: m.party for m in self.memberships if m.party and m.valid_on(day)}
 
     @cached_property
     def names(self) -> NameIndex:

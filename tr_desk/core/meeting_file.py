@@ -25,10 +25,13 @@ from tr_desk.core.model import (
     Exclusion,
     ExclusionKind,
     Exemption,
+    FollowUp,
+    FollowUpStatus,
     Meeting,
     MeetingMode,
     MeetingStatus,
     Outcome,
+    PartyVote,
     Person,
     Vote,
 )
@@ -129,17 +132,24 @@ TOP_KEYS = {
     "note", "attendance", "cases", "minutes_date", "approved_on", "reopened_on",
     "cancel_reason", "uid",
 }  # fmt: skip
-ATTENDANCE_KEYS = {"name", "status", "substitute_for", "reason", "role", "from_case", "to_case"}
+ATTENDANCE_KEYS = {
+    "name", "status", "substitute_for", "reason", "role", "from_case", "to_case", "party",
+}  # fmt: skip
 CASE_KEYS = {
     "number", "title", "kind", "text", "attachments", "proposal", "presenter", "follows",
     "exempt", "introduced_by", "introduction", "notes", "resolution", "vote", "outcome",
-    "exclusions", "answers", "postponed_from", "links", "show_history",
+    "exclusions", "answers", "postponed_from", "links", "show_history", "closed", "late",
+    "objections", "followups",
 }  # fmt: skip
 EXCLUSION_KEYS = {"name", "kind", "basis"}
 ANSWER_KEYS = {"name", "answer"}
 ATTACHMENT_KEYS = {"title", "file"}
 EXEMPT_KEYS = {"basis", "public_title"}
-VOTE_KEYS = {"for", "against", "blank", "note"}
+VOTE_KEYS = {"for", "against", "blank", "note", "parties"}
+PARTY_VOTE_KEYS = {
+    "party", "for", "against", "blank", "names_for", "names_against", "names_blank",
+}  # fmt: skip
+FOLLOWUP_KEYS = {"what", "who", "due", "status", "note", "closed_by"}
 HELD_KEYS = {"start", "end"}
 
 T = TypeVar("T")
@@ -220,6 +230,15 @@ class _Reader:
             label = format_case_number(ref.prefix, ref.number, ref.year)
             if label not in out:
                 out.append(label)
+        return out
+
+    def names(self, key: str) -> list[str]:
+        """A list of names as written (not matched: who objected, who voted how)."""
+        out = []
+        for j, value in enumerate(self.items(key)):
+            if not isinstance(value, str) or not value.strip():
+                raise MeetingFileError(f"{self.at(key)}[{j}]", "expected a name")
+            out.append(" ".join(value.split()))
         return out
 
     def count(self, key: str) -> int:
@@ -362,7 +381,7 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
     present = sum(1 for a in attendance if a.status is not AttendanceStatus.ABSENT)
     for i, item in enumerate(top.items("cases")):
         reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
-        case = _read_case(reader, person_id)
+        case = _read_case(reader, person_id, names)
         if case.vote is not None and attendance:
             votes = case.vote.votes_for + case.vote.against + case.vote.blank
             if votes > present:
@@ -446,6 +465,7 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
         reason=reader.text("reason"),
         role=reader.text("role"),
         substitute_for=substitute_for,
+        party=" ".join(reader.text("party").split()),
     )
     if person is not None:
         return replace(line, person_id=person.id)
@@ -456,7 +476,9 @@ def _read_attendance(reader: _Reader, names: NameIndex, warnings: list[str]) -> 
     return replace(line, guest_name=name)
 
 
-def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | None]) -> Case:
+def _read_case(
+    reader: _Reader, person_id: Callable[[str, str | None], int | None], names: NameIndex
+) -> Case:
     attachments = []
     for j, item in enumerate(reader.items("attachments")):
         att = _Reader(item, f"{reader.path}.attachments[{j}]", ATTACHMENT_KEYS, ("title",))
@@ -475,7 +497,7 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
         v = _Reader(raw_vote, reader.at("vote"), VOTE_KEYS)
         vote = Vote(
             votes_for=v.count("for"), against=v.count("against"), blank=v.count("blank"),
-            note=v.text("note"),
+            note=v.text("note"), parties=_party_votes(v),
         )  # fmt: skip
     exclusions: list[Exclusion] = []
     for j, item in enumerate(reader.items("exclusions")):
@@ -495,6 +517,16 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
             if pid in answers:
                 raise MeetingFileError(an.at("name"), "a second answer from the same member")
             answers[pid] = answer
+    closed = ""
+    if reader.text("closed"):
+        from tr_desk.core.law import parse_closed
+
+        closed = reader.parsed("closed", parse_closed) or ""
+    followups = [
+        _read_followup(_Reader(item, f"{reader.path}.followups[{j}]", FOLLOWUP_KEYS, ("what",)),
+                       names)
+        for j, item in enumerate(reader.items("followups"))
+    ]  # fmt: skip
     return Case(
         title=reader.text("title"),
         kind=_enum(reader, "kind", CaseKind, CaseKind.ORDINARY) or CaseKind.ORDINARY,
@@ -515,7 +547,65 @@ def _read_case(reader: _Reader, person_id: Callable[[str, str | None], int | Non
         postponed_from=reader.text("postponed_from"),
         links=reader.case_numbers("links"),
         show_history=reader.flag("show_history"),
+        closed=closed,
+        late=reader.flag("late"),
+        objections=reader.names("objections"),
+        followups=followups,
     )
+
+
+def _party_votes(vote: _Reader) -> list[PartyVote]:
+    """«parties»: each party's votes, names where it split; the counts must be their sums."""
+    out: list[PartyVote] = []
+    for j, item in enumerate(vote.items("parties")):
+        p = _Reader(item, f"{vote.at('parties')}[{j}]", PARTY_VOTE_KEYS, ("party",))
+        party = " ".join(p.text("party").split())
+        if any(o.party.casefold() == party.casefold() for o in out):
+            raise MeetingFileError(p.at("party"), f"{shown(party)} is listed twice")
+        item_vote = PartyVote(
+            party, votes_for=p.count("for"), against=p.count("against"), blank=p.count("blank"),
+            names_for=p.names("names_for"), names_against=p.names("names_against"),
+            names_blank=p.names("names_blank"),
+        )  # fmt: skip
+        for attr, count in (("names_for", "for"), ("names_against", "against"),
+                            ("names_blank", "blank")):  # fmt: skip
+            named = getattr(item_vote, attr)
+            if named and len(named) != p.count(count):
+                raise MeetingFileError(p.at(attr), f"{len(named)} names for {p.count(count)} votes")
+        out.append(item_vote)
+    if out:
+        for key, attr in (("for", "votes_for"), ("against", "against"), ("blank", "blank")):
+            total = sum(getattr(o, attr) for o in out)
+            if total != vote.count(key):
+                raise MeetingFileError(
+                    vote.at(key), f"{vote.count(key)}, but the parties' votes add up to {total}"
+                )
+    return out
+
+
+def _read_followup(reader: _Reader, names: NameIndex) -> FollowUp:
+    """A follow-up item; «who» is a person of the register where the name is one, else kept
+    as written (a unit, «sekretariatet»)."""
+    who = reader.name("who")
+    found = names.find(who) if who else None
+    pid = found.id if found is not None else None
+    return FollowUp(
+        what=reader.text("what").strip(),
+        person_id=pid,
+        who="" if pid is not None else who,
+        due=reader.parsed("due", parse_date),
+        status=_enum(reader, "status", FollowUpStatus, FollowUpStatus.OPEN) or FollowUpStatus.OPEN,
+        note=reader.text("note"),
+        closed_by=_case_number(reader, "closed_by"),
+    )
+
+
+def _case_number(reader: _Reader, key: str) -> str:
+    """One case number («KF 12/23»), as TR Desk writes it; empty when not given."""
+    from tr_desk.core.numbering import format_case_number
+
+    ref = reader.parsed(key, parse_case_number)
+    return format_case_number(ref.prefix, ref.number, ref.year) if ref else ""
 
 
 def meeting_key(text: str) -> tuple[str, dt.date]:

@@ -7,8 +7,19 @@ from typing import Any
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.formats import iso_time
-from tr_desk.core.model import Attendance, Case
+from tr_desk.core.model import Attendance, Case, FollowUp, PartyVote
 from tr_desk.core.numbering import case_label
+
+
+def party_vote_data(p: PartyVote) -> dict[str, Any]:
+    """A party's vote as the meeting file (and the database) hold it; names only where given."""
+    out: dict[str, Any] = {"party": p.party, "for": p.votes_for, "against": p.against}
+    if p.blank:
+        out["blank"] = p.blank
+    for key in ("names_for", "names_against", "names_blank"):
+        if getattr(p, key):
+            out[key] = list(getattr(p, key))
+    return out
 
 
 def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
@@ -34,6 +45,8 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
             out["from_case"] = labels[line.from_case]
         if line.to_case is not None and line.to_case in labels:
             out["to_case"] = labels[line.to_case]
+        if line.party:
+            out["party"] = line.party
         return out
 
     labels = {
@@ -48,6 +61,8 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
             vote = "enstemmig" if c.vote.unanimous else {
                 "for": c.vote.votes_for, "against": c.vote.against, "blank": c.vote.blank,
                 **({"note": c.vote.note} if c.vote.note else {}),
+                **({"parties": [party_vote_data(p) for p in c.vote.parties]}
+                   if c.vote.parties else {}),
             }  # fmt: skip
         return {
             "number": case_label(body.prefix, numbers, index, meeting.date.year) or None,
@@ -70,6 +85,10 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
             **({"postponed_from": c.postponed_from} if c.postponed_from else {}),
             **({"links": list(c.links)} if c.links else {}),
             **({"show_history": True} if c.show_history else {}),
+            **({"closed": c.closed} if c.closed else {}),
+            **({"late": True} if c.late else {}),
+            **({"objections": list(c.objections)} if c.objections else {}),
+            **({"followups": [followup(f) for f in c.followups]} if c.followups else {}),
             **(
                 {
                     "exclusions": [
@@ -91,6 +110,17 @@ def meeting_to_json(context: MeetingContext) -> dict[str, Any]:
                 else {}
             ),
         }
+
+    def followup(f: FollowUp) -> dict[str, Any]:
+        out: dict[str, Any] = {"what": f.what, "status": f.status.value}
+        who = name(f.person_id) or f.who
+        for key, value in (
+            ("who", who), ("due", f.due.isoformat() if f.due else ""), ("note", f.note),
+            ("closed_by", f.closed_by),
+        ):  # fmt: skip
+            if value:
+                out[key] = value
+        return out
 
     held = None
     if meeting.held_start or meeting.held_end:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, period
+from tr_desk.core.law import closed_line, join_names, late_line, objection_blocks
 from tr_desk.core.model import (
     Answer,
     Attendance,
@@ -23,7 +24,6 @@ from tr_desk.core.model import (
     MinutesKind,
     Outcome,
     Person,
-    Vote,
 )
 from tr_desk.core.notice import place_line
 from tr_desk.core.public import exemption_line, public_meeting
@@ -151,6 +151,7 @@ class MinutesCase:
     title: str
     kind: CaseKind
     exemption: str = ""
+    procedure: list[str] = field(default_factory=list)  # closed meeting, late item (§§ 11-5, 11-3)
     introduced: str = ""  # «Bård Eidet innledet.»
     introduction: str = ""  # Markdown
     text: str = ""  # Markdown, printed for «Orienteringer» only
@@ -180,30 +181,10 @@ def minutes_title(body: Body, meeting: Meeting) -> str:
     return f"{body.minutes_title.upper()}, {body.name.upper()} – {date_short(meeting.date)}"
 
 
-def vote_line(vote: Vote | None) -> str:
-    if vote is None:
-        return ""
-    if vote.unanimous:
-        return "Vedtaket var enstemmig."
-    parts = f"Vedtatt med {vote.votes_for} mot {vote.against} stemmer"
-    if vote.blank:
-        parts += f", {vote.blank} blank{'e' if vote.blank > 1 else ''}"
-    line = parts + "."
-    if vote.note.strip():
-        line += f" {vote.note.strip().rstrip('.')}."
-    return line
-
-
 def _name(people: Mapping[int, Person], pid: int | None, guest: str = "") -> str:
     if pid is not None and pid in people:
         return people[pid].name
     return guest
-
-
-def _join_names(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
 
 
 def attendance_lines(
@@ -265,9 +246,9 @@ def _movement(
             left.append(name)
     out = []
     if arrived:
-        out.append(f"{_join_names(arrived)} kom til møtet før behandlingen av denne saken.")
+        out.append(f"{join_names(arrived)} kom til møtet før behandlingen av denne saken.")
     if left:
-        out.append(f"{_join_names(left)} forlot møtet etter behandlingen av denne saken.")
+        out.append(f"{join_names(left)} forlot møtet etter behandlingen av denne saken.")
     return out
 
 
@@ -295,13 +276,23 @@ def minutes_case(
     members: Sequence[int],
     *,
     public: bool = False,
+    chair: int | None = None,
 ) -> MinutesCase:
+    from tr_desk.core.votes import vote_line
+
     case = meeting.cases[index]
     item = MinutesCase(number=number, title=case.title, kind=case.kind, index=index)
     if case.exempt is not None:
         item.exemption = exemption_line(case.exempt.basis)
-        if public:  # the case has been through the gate: number, public title, basis
-            return item
+    if case.closed:
+        item.procedure.append(closed_line(case.closed))
+    if case.late and case.outcome is not Outcome.WITHDRAWN:
+        voting = quorum_for_case(meeting, index, members).voting
+        blocked = objection_blocks(case.objections, _name(people, chair), voting)
+        item.procedure.append(late_line(case.objections, blocked))
+    if case.exempt is not None and public:
+        # the case has been through the gate: number, public title, basis, closing
+        return item
     if case.outcome is Outcome.WITHDRAWN:
         item.outcome = "Saken ble trukket."
         return item
@@ -318,7 +309,7 @@ def minutes_case(
     written = meeting.mode is MeetingMode.WRITTEN and case.proposal.strip()
     if written and not written_result(case, members):
         item.resolution = ""  # § 11-8: not carried, so there is no resolution to print
-    item.vote = vote_line(case.vote)
+    item.vote = vote_line(case.vote, case.resolution)
     for exclusion in case.exclusions:
         basis = f" ({exclusion.basis.strip()})" if exclusion.basis.strip() else ""
         verb = EXCLUSION_VERBS[exclusion.kind]
@@ -362,7 +353,9 @@ def minutes_content(context: MeetingContext, *, public: bool = False) -> Minutes
         preamble.append(remarks or NO_REMARKS)
     cases = []
     for i in range(len(meeting.cases)):
-        cases.append(minutes_case(meeting, i, context.label(i), people, members, public=public))
+        cases.append(
+            minutes_case(meeting, i, context.label(i), people, members, public=public, chair=chair)
+        )
     manager = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     if body.minutes_kind is MinutesKind.PROTOKOLL:
         chair_name = _name(people, chair)
@@ -408,7 +401,7 @@ def extract_content(context: MeetingContext, index: int, today: dt.date) -> Extr
     """A særutskrift of the case at ``index``, certified ``today``."""
     meeting, body, people = context.meeting, context.body, context.people
     members, signatory = context.members, context.manager
-    case = minutes_case(meeting, index, context.label(index), people, members)
+    case = minutes_case(meeting, index, context.label(index), people, members, chair=context.chair)
     # The extract holds the decision, not the discussion.
     case.introduced = case.introduction = case.notes = case.text = ""
     positions = case_positions(meeting)

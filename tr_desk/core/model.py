@@ -127,6 +127,8 @@ class Membership:
     start: dt.date
     end: dt.date | None = None
     sort_order: int = 0
+    party: str = ""  # the party or list («Ap», «H», «INP»); empty for the forums
+    rank: int | None = None  # a substitute's place on the list's substitute order (1, 2, …)
 
     def valid_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -148,14 +150,66 @@ class Exemption:
 
 
 @dataclass(frozen=True)
+class PartyVote:
+    """How one party's members voted; names only where the party split (kommuneloven
+    § 11-4 e as the ministry reads it)."""
+
+    party: str
+    votes_for: int = 0
+    against: int = 0
+    blank: int = 0
+    names_for: Sequence[str] = ()
+    names_against: Sequence[str] = ()
+    names_blank: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "names_for", "names_against", "names_blank")
+
+    @property
+    def split(self) -> bool:
+        return sum(1 for n in (self.votes_for, self.against, self.blank) if n) > 1
+
+
+@dataclass(frozen=True)
 class Vote:
-    """A recorded vote; ``unanimous`` prints as «enstemmig»."""
+    """A recorded vote; ``unanimous`` prints as «enstemmig». With ``parties`` the counts are
+    their sums (``core.votes`` makes such a vote)."""
 
     unanimous: bool = False
     votes_for: int = 0
     against: int = 0
     blank: int = 0
     note: str = ""
+    parties: Sequence[PartyVote] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "parties")
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "åpen"
+    IN_PROGRESS = "i_arbeid"
+    DONE = "ferdig"
+    DROPPED = "utgår"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Something a decision asks to be done: what, by whom, by when, and how it stands.
+    ``closed_by`` is the case («KF 12/23») that reported it done."""
+
+    what: str
+    person_id: int | None = None
+    who: str = ""  # someone not in the register, as written
+    due: dt.date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    note: str = ""
+    closed_by: str = ""
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -193,9 +247,15 @@ class Case:
     # The same matter in other bodies, confirmed by the user («AU 30/22»): the saksgang.
     links: Sequence[str] = ()
     show_history: bool = False  # the notice prints «Tidligere behandling: …» under the case
+    # Dealt with behind closed doors: the legal basis («2a»: kommuneloven § 11-5 andre ledd
+    # bokstav a; see ``core.law.CLOSED_BASES``); empty: an open case.
+    closed: str = ""
+    late: bool = False  # a tilleggssak: added after the notice was issued (§ 11-3)
+    objections: Sequence[str] = ()  # who objected to dealing with the late case, by name
+    followups: Sequence[FollowUp] = ()
 
     def __post_init__(self) -> None:
-        _freeze(self, "attachments", "exclusions", "links")
+        _freeze(self, "attachments", "exclusions", "links", "objections", "followups")
 
 
 @dataclass(frozen=True)
@@ -211,6 +271,7 @@ class Attendance:
     id: int | None = None
     from_case: int | None = None  # case id: arrived before it (None: from the start)
     to_case: int | None = None  # case id: left after it (None: to the end)
+    party: str = ""  # the party represented, when it is not the membership's (a guest's list)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,13 @@ below.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tr_desk.core.model import Attachment, Case, Exemption, Meeting, Outcome
+
+if TYPE_CHECKING:
+    from tr_desk.core.followups import FollowUpLine
 
 EXEMPT_TITLE = "Unntatt offentlighet"
 
@@ -32,7 +37,9 @@ def public_case(case: Case) -> Case:
 
     An exempt case keeps its place and number, its public title and its legal basis, and
     nothing else: not its text, proposal, presenter, follow-up, discussion, resolution, vote,
-    exclusions or written answers. Its attachments keep their numbers («Vedlegg N» stays the
+    exclusions, written answers or follow-up items. That the meeting was closed for it, and
+    on which legal basis, is public (kommuneloven § 11-5), as is its being a late item (not
+    who objected to it). Its attachments keep their numbers («Vedlegg N» stays the
     same in both versions) under the title «Unntatt offentlighet», without their files.
     """
     if case.exempt is None:
@@ -45,6 +52,8 @@ def public_case(case: Case) -> Case:
         attachments=[Attachment(title=EXEMPT_TITLE) for _ in case.attachments],
         exempt=Exemption(basis=case.exempt.basis, public_title=public_title(case)),
         outcome=Outcome.WITHDRAWN if case.outcome is Outcome.WITHDRAWN else None,
+        closed=case.closed,
+        late=case.late,
     )
 
 
@@ -56,3 +65,9 @@ def public_meeting(meeting: Meeting) -> Meeting:
 def is_withheld(case: Case) -> bool:
     """Whether the public version of ``case`` leaves anything out."""
     return case.exempt is not None
+
+
+def public_followups(lines: Sequence[FollowUpLine]) -> list[FollowUpLine]:
+    """The follow-up items that may be published (in the Oppfølgingsliste attached to a public
+    case): none of an exempt case, whose follow-up the gate withholds like its resolution."""
+    return [line for line in lines if not line.exempt]

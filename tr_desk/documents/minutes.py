@@ -27,6 +27,8 @@ def minutes_case_flowables(
     out: list[Any] = [Paragraph(heading, st["case"])]
     if case.exemption:
         out.append(Paragraph(inline_markup(case.exemption), st["note"]))
+    for line in case.procedure:
+        out.append(Paragraph(inline_markup(line), st["note"]))
     if discussion:
         intro = case.introduction if has_content(case.introduction) else ""
         if case.introduced:

@@ -35,6 +35,8 @@ def case_flowables(case: NoticeCase, width: float) -> list[Any]:
     if case.postponed_from:
         line = f"Utsatt fra sak {inline_markup(case.postponed_from)}."
         out.append(Paragraph(line, st["note"]))
+    if case.closed:
+        out.append(Paragraph(inline_markup(case.closed), st["note"]))
     if case.history:
         out.append(Paragraph(f"Tidligere behandling: {inline_markup(case.history)}.", st["note"]))
     for attachment in case.attachments:
@@ -57,6 +59,10 @@ def render_notice(content: NoticeContent) -> bytes:
     """The notice PDF: header, every case, the daglig leder's name and title."""
     width = text_width()
     flowables = header_flowables(content.title, content.header)
+    if content.lead:
+        from reportlab.platypus import Paragraph
+
+        flowables.append(Paragraph(inline_markup(content.lead), styles()["body"]))
     for case in content.cases:
         flowables.append(rule())
         flowables += case_flowables(case, width)

@@ -46,9 +46,16 @@ class Agenda(Part):
             )
 
     def write_minutes_details(self, db: Database, case_id: int, case: Case) -> None:
-        """A case's disqualifications and written answers, replaced as a whole."""
+        """A case's disqualifications, written answers and follow-up items, replaced as a
+        whole (a follow-up keeps its id)."""
         db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case_id])
         db.execute("DELETE FROM written_answer WHERE case_id = ?", [case_id])
+        db.execute("DELETE FROM followup WHERE case_id = ?", [case_id])
+        for j, item in enumerate(case.followups):
+            row = {**rows.followup_row(item), "case_id": case_id, "position": j}
+            if item.id is not None:
+                row["id"] = item.id
+            rows.insert(db, "followup", row)
         db.conn.executemany(
             "INSERT INTO case_exclusion (case_id, position, person_id, kind, basis)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -62,7 +69,7 @@ class Agenda(Part):
             [(case_id, pid, answer.value) for pid, answer in case.answers.items()],
         )
 
-    def _meeting_of_case(self, case_id: int) -> Meeting:
+    def meeting_of_case(self, case_id: int) -> Meeting:
         found = self._store.rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
         if not found:
             raise StoreError("Saken finnes ikke lenger.", "the case no longer exists")
@@ -76,7 +83,8 @@ class Agenda(Part):
         lifecycle.check_unlocked(meeting)
         position = max(0, min(position, len(meeting.cases)))
         if meeting.numbers_frozen and case.number is None:
-            case = replace(case, number=next_free_number(
+            # Not in the notice that went out: a tilleggssak (kommuneloven § 11-3).
+            case = replace(case, late=True, number=next_free_number(
                 self._store.meetings.numbering_year(meeting.body_id, meeting.date.year),
                 self._store.settings.year_start(meeting.body_id, meeting.date.year),
             ))  # fmt: skip
@@ -93,7 +101,7 @@ class Agenda(Part):
 
     def delete_case(self, case_id: int) -> None:
         """Take a case out of a draft (for undo of an insert, and removing from a draft)."""
-        meeting = self._meeting_of_case(case_id)
+        meeting = self.meeting_of_case(case_id)
         lifecycle.check_unlocked(meeting)
         with self._store.transaction() as db:
             rows.delete_case_rows(db, case_id)
@@ -101,7 +109,7 @@ class Agenda(Part):
 
     def remove_case(self, case_id: int) -> None:
         """Remove from a draft; from an issued notice the case is withdrawn and keeps its number."""
-        meeting = self._meeting_of_case(case_id)
+        meeting = self.meeting_of_case(case_id)
         lifecycle.check_unlocked(meeting)
         if not meeting.numbers_frozen:
             self.delete_case(case_id)
@@ -120,7 +128,7 @@ class Agenda(Part):
         resolved as «behandlet» approves the previous meeting's minutes.
         """
         assert case.id is not None
-        meeting = self._meeting_of_case(case.id)
+        meeting = self.meeting_of_case(case.id)
         lifecycle.check_unlocked(meeting)
         old = next(c for c in meeting.cases if c.id == case.id)
         row = rows.case_row(case)
@@ -132,7 +140,11 @@ class Agenda(Part):
             )
             if case.attachments != old.attachments:
                 self._write_attachments(db, case.id, case.attachments)
-            if case.exclusions != old.exclusions or case.answers != old.answers:
+            if (
+                case.exclusions != old.exclusions
+                or case.answers != old.answers
+                or case.followups != old.followups
+            ):
                 self.write_minutes_details(db, case.id, case)
             if case.outcome is not old.outcome:
                 self._outcome_changed(db, meeting, old, case)

@@ -16,6 +16,7 @@ from tr_desk.core.model import (
     Attachment,
     Exclusion,
     ExclusionKind,
+    FollowUp,
     Meeting,
     MeetingMode,
     MeetingStatus,
@@ -91,12 +92,20 @@ class Meetings(Part):
             [meeting_id],
         ):
             answers.setdefault(r["case_id"], {})[r["person_id"]] = Answer(r["answer"])
-        for case_id in attachments.keys() | exclusions.keys() | answers.keys():
+        followups: dict[int, list[FollowUp]] = {}
+        for r in self._store.rows(
+            """SELECT f.* FROM followup f JOIN agenda_case c ON c.id = f.case_id
+               WHERE c.meeting_id = ? ORDER BY f.case_id, f.position""",
+            [meeting_id],
+        ):
+            followups.setdefault(r["case_id"], []).append(rows.followup(r))
+        for case_id in attachments.keys() | exclusions.keys() | answers.keys() | followups.keys():
             cases[case_id] = replace(
                 cases[case_id],
                 attachments=attachments.get(case_id, ()),
                 exclusions=exclusions.get(case_id, ()),
                 answers=answers.get(case_id, {}),
+                followups=followups.get(case_id, ()),
             )
         attendance = [
             rows.attendance(r)
@@ -314,7 +323,7 @@ class Meetings(Part):
                         {"case_id": case_id, "position": j, "title": a.title, "file": a.file}
                         for j, a in enumerate(case.attachments)
                     )
-                if case.exclusions or case.answers:
+                if case.exclusions or case.answers or case.followups:
                     self._store.agenda.write_minutes_details(db, case_id, case)
             attendance = list(meeting.attendance)
             for line_index, (first, last) in loaded.attendance_spans.items():
@@ -369,7 +378,7 @@ class Meetings(Part):
                 )
 
     def delete_contents(self, db: Database, meeting_id: int) -> None:
-        for table in ("attachment", "case_exclusion", "written_answer"):
+        for table in rows.CASE_TABLES:
             db.execute(
                 f"DELETE FROM {table} WHERE case_id IN"
                 " (SELECT id FROM agenda_case WHERE meeting_id = ?)",

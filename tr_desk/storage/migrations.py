@@ -278,6 +278,39 @@ def m008_case_links(db: Database) -> None:
     db.execute("ALTER TABLE agenda_case ADD COLUMN show_history INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS()
+def m009_law_and_followup(db: Database) -> None:
+    """What kommuneloven asks of the minutes, and the follow-up of decisions: a membership's
+    party or list and a substitute's rank (§ 7-10), the party an attendance line sat for,
+    a case's closing (§ 11-5 basis) and late item with its objections (§ 11-3), the
+    supplementary notices (Tilleggsinnkalling) issued, and follow-up items per case."""
+    db.execute("ALTER TABLE membership ADD COLUMN party TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE membership ADD COLUMN rank INTEGER")
+    db.execute("ALTER TABLE attendance ADD COLUMN party TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE agenda_case ADD COLUMN closed TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE agenda_case ADD COLUMN late INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE agenda_case ADD COLUMN objections TEXT NOT NULL DEFAULT '[]'")
+    db.table("supplement_notice").create(
+        {
+            "id": int, "meeting_id": int, "issued_at": str, "file": str, "public_file": str,
+            "case_ids": str,
+        },
+        pk="id", not_null={"meeting_id", "issued_at", "file", "case_ids"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )  # fmt: skip
+    db.table("supplement_notice").create_index(["meeting_id"])
+    db.table("followup").create(
+        {
+            "id": int, "case_id": int, "position": int, "what": str, "person_id": int,
+            "who": str, "due": str, "status": str, "note": str, "closed_by": str,
+        },
+        pk="id", not_null={"case_id", "position", "what", "status"},
+        defaults={"who": "", "note": "", "closed_by": ""},
+        foreign_keys=[("case_id", "agenda_case", "id"), ("person_id", "person", "id")],
+    )  # fmt: skip
+    db.table("followup").create_index(["case_id"])
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

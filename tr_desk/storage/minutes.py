@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,16 +66,42 @@ class Minutes(Part):
             )
         ]
 
-    def record_revision(
-        self, meeting_id: int, revision: int, notice: bytes, public: bytes, content_hash: str,
+    def supplements(self, meeting_id: int) -> list[dict[str, Any]]:
+        """The Tilleggsinnkallinger issued, first first."""
+        return [
+            dict(r)
+            for r in self._store.rows(
+                "SELECT * FROM supplement_notice WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        ]
+
+    def supplement_case_ids(self, meeting_id: int) -> set[int]:
+        return {int(i) for r in self.supplements(meeting_id) for i in json.loads(r["case_ids"])}
+
+    def record_supplement(
+        self, meeting_id: int, case_ids: Sequence[int], notice: bytes, public: bytes,
         now: dt.datetime,
     ) -> Path:  # fmt: skip
-        """Store an issued notice's PDFs; a file already there is never overwritten."""
-        meeting = self._store.meetings.meeting(meeting_id)
+        """Store a Tilleggsinnkalling's PDFs beside the notice's; never overwritten."""
+        meeting = self._store.meetings.meeting_header(meeting_id)
         body = self._store.register.body(meeting.body_id)
-        stem = f"{body.prefix}-{meeting.date.isoformat()}-innkalling"
-        if revision:
-            stem += f"-revisjon-{revision}"
+        number = len(self.supplements(meeting_id)) + 1
+        stem = f"{body.prefix}-{meeting.date.isoformat()}-tilleggsinnkalling"
+        if number > 1:
+            stem += f"-{number}"
+        paths = self._write_new(stem, notice, public)
+        with self._store.transaction() as db:
+            db.table("supplement_notice").insert(
+                {
+                    "meeting_id": meeting_id, "issued_at": now.isoformat(),
+                    "file": paths[0].name, "public_file": paths[1].name,
+                    "case_ids": json.dumps(list(case_ids)),
+                }
+            )  # fmt: skip
+        return paths[0]
+
+    def _write_new(self, stem: str, notice: bytes, public: bytes) -> tuple[Path, Path]:
+        """The two PDFs (full and public) in the notices folder; a file there stays."""
         self._store.notices_dir.mkdir(parents=True, exist_ok=True)
         paths = (
             self._store.notices_dir / f"{stem}.pdf",
@@ -89,6 +116,19 @@ class Minutes(Part):
                     f"«{path.name}» finnes allerede og blir ikke skrevet over.",
                     f"{path} exists and is not overwritten",
                 ) from None
+        return paths
+
+    def record_revision(
+        self, meeting_id: int, revision: int, notice: bytes, public: bytes, content_hash: str,
+        now: dt.datetime,
+    ) -> Path:  # fmt: skip
+        """Store an issued notice's PDFs; a file already there is never overwritten."""
+        meeting = self._store.meetings.meeting(meeting_id)
+        body = self._store.register.body(meeting.body_id)
+        stem = f"{body.prefix}-{meeting.date.isoformat()}-innkalling"
+        if revision:
+            stem += f"-revisjon-{revision}"
+        paths = self._write_new(stem, notice, public)
         with self._store.transaction() as db:
             db.table("notice_revision").insert(
                 {

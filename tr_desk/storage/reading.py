@@ -68,6 +68,7 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         today=today,
         letterhead=store.settings.letterhead(found),
         history=_history(store, meeting),
+        memberships=tuple(seats),
     )
 
 

@@ -9,6 +9,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.formats import iso_time
+from tr_desk.core.meeting_json import party_vote_data
 from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
@@ -16,12 +17,15 @@ from tr_desk.core.model import (
     Case,
     CaseKind,
     Exemption,
+    FollowUp,
+    FollowUpStatus,
     Meeting,
     MeetingMode,
     MeetingStatus,
     Membership,
     MinutesKind,
     Outcome,
+    PartyVote,
     Person,
     Role,
     Vote,
@@ -55,9 +59,13 @@ def insert(db: Database, table: str, row: dict[str, Any]) -> int:
     return int(pk)
 
 
+# What hangs on a case, deleted with it.
+CASE_TABLES = ("attachment", "case_exclusion", "written_answer", "followup")
+
+
 def delete_case_rows(db: Database, case_id: int) -> None:
     """A case and what hangs on it; attendance spans that named it become open."""
-    for table in ("attachment", "case_exclusion", "written_answer"):
+    for table in CASE_TABLES:
         db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
     for column in ("from_case_id", "to_case_id"):
         db.execute(f"UPDATE attendance SET {column} = NULL WHERE {column} = ?", [case_id])
@@ -138,6 +146,8 @@ def membership(r: sqlite3.Row) -> Membership:
         start=dt.date.fromisoformat(r["start"]),
         end=date_or_none(r["end"]),
         sort_order=r["sort_order"] or 0,
+        party=r["party"] or "",
+        rank=r["rank"],
     )
 
 
@@ -149,6 +159,8 @@ def membership_row(m: Membership) -> dict[str, Any]:
         "start": m.start.isoformat(),
         "end": _iso(m.end),
         "sort_order": m.sort_order,
+        "party": " ".join(m.party.split()),
+        "rank": m.rank,
     }
 
 
@@ -217,6 +229,13 @@ def meeting_row(m: Meeting) -> dict[str, Any]:
     }
 
 
+PARTY_KEYS = (
+    ("votes_for", "for"), ("against", "against"), ("blank", "blank"),
+    ("names_for", "names_for"), ("names_against", "names_against"),
+    ("names_blank", "names_blank"),
+)  # fmt: skip
+
+
 def vote(text: str | None) -> Vote | None:
     if not text:
         return None
@@ -227,6 +246,10 @@ def vote(text: str | None) -> Vote | None:
         against=data.get("against", 0),
         blank=data.get("blank", 0),
         note=data.get("note", ""),
+        parties=[
+            PartyVote(p["party"], **{a: p.get(k, () if "names" in k else 0) for a, k in PARTY_KEYS})
+            for p in data.get("parties", ())
+        ],
     )
 
 
@@ -235,10 +258,11 @@ def vote_text(v: Vote | None) -> str | None:
         return None
     if v.unanimous:
         return json.dumps({"unanimous": True})
-    return json.dumps(
-        {"for": v.votes_for, "against": v.against, "blank": v.blank, "note": v.note},
-        ensure_ascii=False,
-    )
+    data: dict[str, Any] = {"for": v.votes_for, "against": v.against, "blank": v.blank}
+    data["note"] = v.note
+    if v.parties:
+        data["parties"] = [party_vote_data(p) for p in v.parties]
+    return json.dumps(data, ensure_ascii=False)
 
 
 def split_labels(text: str) -> tuple[str, ...]:
@@ -269,6 +293,9 @@ def case(r: sqlite3.Row) -> Case:
         postponed_from=r["postponed_from"] or "",
         links=split_labels(r["links"] or ""),
         show_history=bool(r["show_history"]),
+        closed=r["closed"] or "",
+        late=bool(r["late"]),
+        objections=json.loads(r["objections"] or "[]"),
     )
 
 
@@ -292,6 +319,34 @@ def case_row(c: Case) -> dict[str, Any]:
         "postponed_from": c.postponed_from,
         "links": ", ".join(c.links),
         "show_history": int(c.show_history),
+        "closed": c.closed,
+        "late": int(c.late),
+        "objections": json.dumps(list(c.objections), ensure_ascii=False),
+    }
+
+
+def followup(r: sqlite3.Row) -> FollowUp:
+    return FollowUp(
+        id=r["id"],
+        what=r["what"],
+        person_id=r["person_id"],
+        who=r["who"] or "",
+        due=date_or_none(r["due"]),
+        status=FollowUpStatus(r["status"]),
+        note=r["note"] or "",
+        closed_by=r["closed_by"] or "",
+    )
+
+
+def followup_row(f: FollowUp) -> dict[str, Any]:
+    return {
+        "what": f.what.strip(),
+        "person_id": f.person_id,
+        "who": " ".join(f.who.split()),
+        "due": _iso(f.due),
+        "status": f.status.value,
+        "note": f.note.strip(),
+        "closed_by": f.closed_by.strip(),
     }
 
 
@@ -306,6 +361,7 @@ def attendance(r: sqlite3.Row) -> Attendance:
         role=r["role"] or "",
         from_case=r["from_case_id"],
         to_case=r["to_case_id"],
+        party=r["party"] or "",
     )
 
 
@@ -319,4 +375,5 @@ def attendance_row(a: Attendance) -> dict[str, Any]:
         "role": a.role,
         "from_case_id": a.from_case,
         "to_case_id": a.to_case,
+        "party": a.party,
     }

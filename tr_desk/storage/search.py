@@ -173,7 +173,7 @@ def search(
             day = dt.date.fromisoformat(row["date"])
             content = row["content"] or ""
             found[row["case_id"]] = Hit(
-                row["case_id"], row["meeting_id"], row["position"], _label(store, drafts, row),
+                row["case_id"], row["meeting_id"], row["position"], row_label(store, drafts, row),
                 row["title"], row["prefix"], day, row["status"], where,
                 content, bool(row["exempt_basis"]), [where], row["rank"], row["field"], query,
             )  # fmt: skip
@@ -254,13 +254,13 @@ def _across_fields(
         day = dt.date.fromisoformat(row["date"])
         labels = [FIELD_LABELS[n] for n in matched] or [FIELD_LABELS[ATTACHMENT]]
         found[row["id"]] = Hit(
-            row["id"], row["meeting_id"], row["position"], _label(store, drafts, row),
+            row["id"], row["meeting_id"], row["position"], row_label(store, drafts, row),
             row["title"], row["prefix"], day, row["status"], labels[0],
             content, bool(row["exempt_basis"]), labels, float(WEIGHTS), best, query,
         )  # fmt: skip
 
 
-def _label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
+def row_label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
     """«KF 46/22» for a row with the case's number, position, meeting, prefix and date: the
     frozen number, else the draft's live one (each meeting's numbers worked out once, in
     ``drafts``); empty for a case without one."""
@@ -344,7 +344,7 @@ def hit_of(store: Store, case_id: int) -> Hit | None:
     if not rows:
         return None
     row = rows[0]
-    label = _label(store, {}, row)
+    label = row_label(store, {}, row)
     if not label:  # a case the numbering skips: no number to find it by
         meeting = store.meetings.meeting(row["meeting_id"])
         case = next(c for c in meeting.cases if c.id == case_id)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tr_desk.core.checks.law import LAW_RULES
 from tr_desk.core.checks.problems import Problem, Severity, copied_texts, live_cases, run
 from tr_desk.core.context import MeetingContext
+from tr_desk.core.law import objection_blocks
 from tr_desk.core.minutes import quorum_for_case, written_result
 from tr_desk.core.model import CaseKind, MeetingMode, MinutesKind, Outcome
+from tr_desk.core.votes import by_party, voters
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 CLOSING_WITHOUT_DECISION = {CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
@@ -92,6 +95,35 @@ def votes_within_room(context: MeetingContext, i: int) -> Iterator[Problem]:
     if cast > quorum.voting:
         message = f"{cast} stemmer, men bare {quorum.voting} stemmeberettigede deltok."
         yield Problem(WARNING, context.where(i), message, i, "vote")
+        return
+    if not vote.parties:
+        return
+    if cast < quorum.voting:  # every member in the room votes (kommuneloven § 11-9)
+        message = f"{cast} stemmer, men {quorum.voting} stemmeberettigede deltok."
+        yield Problem(WARNING, context.where(i), message, i, "vote")
+    room = by_party(voters(context, i))
+    for p in vote.parties:
+        present = len(room.get(p.party, ()))
+        if p.votes_for + p.against + p.blank > present:
+            message = (
+                f"{p.party} har {p.votes_for + p.against + p.blank} stemmer, men bare "
+                f"{present} av partiets medlemmer deltok i saken."
+            )
+            yield Problem(WARNING, context.where(i), message, i, "vote")
+
+
+def late_item_objections(context: MeetingContext, i: int) -> Iterator[Problem]:
+    """A late item the chair or a third of the members objected to is postponed (§ 11-3)."""
+    case = context.meeting.cases[i]
+    if not case.late or not case.objections or case.outcome is not Outcome.DEALT_WITH:
+        return
+    voting = quorum_for_case(context.meeting, i, context.members).voting
+    if objection_blocks(case.objections, context.name(context.chair), voting):
+        message = (
+            "Møteleder eller en tredjedel av medlemmene motsatte seg at tilleggssaken ble "
+            "behandlet; den skal utsettes (kommuneloven § 11-3)."
+        )
+        yield Problem(ERROR, context.where(i), message, i, "outcome")
 
 
 def quorum_for_decision(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -125,7 +157,7 @@ def copied_resolution(context: MeetingContext) -> list[Problem]:
 MEETING_RULES = (everyone_marked, held_times_recorded, protocol_signed)
 CASE_RULES = (
     outcome_recorded, resolution_recorded, written_result_matches, votes_within_room,
-    quorum_for_decision, written_answers_complete,
+    quorum_for_decision, written_answers_complete, late_item_objections, *LAW_RULES,
 )  # fmt: skip
 CLOSING_RULES = (copied_resolution,)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tr_desk.core.checks.law import LAW_RULES
 from tr_desk.core.checks.problems import (
     DECISION_KINDS,
     Problem,
@@ -219,7 +220,7 @@ MEETING_RULES = (
 CASE_RULES = (
     approval_names_previous, approval_first, title_given, proposal_given, attachments_have_files,
     next_council_meeting_planned, follows_is_case_number, presenter_in_register,
-    exemption_has_basis,
+    exemption_has_basis, *LAW_RULES,
 )  # fmt: skip
 CLOSING_RULES = (copied_proposal, copied_resolution)
 

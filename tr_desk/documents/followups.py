@@ -1,0 +1,47 @@
+"""The Oppfølgingsliste as a PDF in the house style: the open items of one body, by due date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tr_desk.core.followups import FollowUpList
+from tr_desk.documents.markdown import inline_markup
+from tr_desk.documents.page import build_pdf, header_flowables, text_width
+from tr_desk.documents.styles import styles
+
+HEADINGS = ("Sak", "Oppfølging", "Ansvarlig", "Frist", "Status")
+SHARES = (0.24, 0.40, 0.14, 0.12, 0.10)
+
+
+def render_followups(content: FollowUpList) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = styles()
+    flowables: list[Any] = header_flowables(content.title, content.header)
+    if content.rows:
+
+        def cell(text: str, bold: bool = False) -> Any:
+            markup = "<br/>".join(inline_markup(part) for part in text.split("\n"))
+            return Paragraph(f"<b>{markup}</b>" if bold else markup, st["cell"])
+
+        data = [[cell(h, bold=True) for h in HEADINGS]]
+        data += [[cell(value) for value in row] for row in content.rows]
+        width = text_width()
+        table = Table(data, colWidths=[width * s for s in SHARES], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#555555")),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#b5b5b5")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        flowables.append(table)
+    if content.note:
+        flowables.append(Paragraph(inline_markup(content.note), st["note"]))
+    return build_pdf(flowables, content.title, letterhead=content.letterhead)
