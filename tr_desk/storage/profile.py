@@ -65,15 +65,19 @@ def load_profile(
     for group in data["memberships"]:
         body_id = bodies[group["body"]].id
         assert body_id is not None
-        for name in group["people"]:
+        for entry in group["people"]:
+            # A name, or {"name", "party", "rank"}: the party or list, a substitute's rank.
+            seat = entry if isinstance(entry, dict) else {"name": entry}
             store.add_membership(
                 Membership(
                     id=None,
-                    person_id=ids[name],
+                    person_id=ids[seat["name"]],
                     body_id=body_id,
                     role=Role(group["role"]),
                     start=dt.date.fromisoformat(group["start"]),
                     end=dt.date.fromisoformat(group["end"]) if group.get("end") else None,
+                    party=seat.get("party", group.get("party", "")),
+                    rank=seat.get("rank"),
                 )
             )
     manager = data.get("general_manager")
