@@ -29,7 +29,7 @@ from tr_desk.core.model import (
     Role,
 )
 from tr_desk.core.votes import by_party, substitute_order, voters
-from tr_desk.storage.followups import followup_lines, update_followup
+from tr_desk.storage.followups import add_followup, followup_lines, update_followup
 from tr_desk.storage.store import Store
 
 AU_PARTIES = {
@@ -273,9 +273,8 @@ def test_an_exempt_cases_follow_up_is_never_in_the_list(demo_store: Store) -> No
     from tr_desk.core.model import Exemption
 
     secret = FollowUp("HEMMELIG oppfølging", due=dt.date(2030, 1, 1))
-    demo_store.agenda.update_case(
-        dataclasses.replace(case, exempt=Exemption("offl. § 13"), followups=[secret])
-    )
+    demo_store.agenda.update_case(dataclasses.replace(case, exempt=Exemption("offl. § 13")))
+    add_followup(demo_store, case.id, secret)
     assert any(x.item.what.startswith("HEMMELIG") for x in followup_lines(demo_store))
     text = flat(text_of(actions.followups_pdf(demo_store, "KF", dt.date(2026, 1, 1))))
     assert "HEMMELIG" not in text

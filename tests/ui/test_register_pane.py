@@ -55,6 +55,7 @@ def test_window_opens_on_a_fresh_database(window: MainWindow) -> None:
         "Protokoll",
         "Register",
         "Søk",
+        "Oppfølging",
     ]
     assert window.register.people.model.rowCount() == 20
     assert window.register.people.count_label.text() == "20 personer"

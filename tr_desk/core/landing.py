@@ -25,6 +25,7 @@ class PaneName(StrEnum):
     MINUTES = "Protokoll"
     REGISTER = "Register"
     SEARCH = "Søk"
+    FOLLOWUP = "Oppfølging"
 
 
 MEETING_PANES = (PaneName.AGENDA, PaneName.MEETING, PaneName.MINUTES)
@@ -80,8 +81,9 @@ def landing(
         return Landing(PaneName.MINUTES, behind.id)
     if ahead is not None:
         return Landing(PaneName.AGENDA, ahead.id)
-    if remembered is not None and remembered.pane is PaneName.SEARCH:
-        remembered = None  # a search is a moment's errand, not a place to come back to
+    if remembered is not None and remembered.pane in (PaneName.SEARCH, PaneName.FOLLOWUP):
+        # a search, a look down the follow-up list: errands, not places to come back to
+        remembered = None
     if remembered is not None:
         known = {m.id for m in headers}
         if remembered.meeting_id is None or remembered.meeting_id in known:

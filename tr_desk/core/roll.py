@@ -68,6 +68,9 @@ def roll(context: MeetingContext) -> list[RollRow]:
         line = lines[index] if index is not None else None
         name = context.name(pid) if pid is not None else (line.guest_name if line else "")
         notes = []
+        party = (line.party if line is not None else "") or context.parties.get(pid or -1, "")
+        if party:
+            notes.append(party)
         if line is not None:
             if line.substitute_for is not None:
                 notes.append(f"vara for {context.name(line.substitute_for) or '?'}")

@@ -33,6 +33,7 @@ class Agenda(Part):
         case_id = rows.insert(db, "agenda_case", row)
         self._write_attachments(db, case_id, case.attachments)
         self.write_minutes_details(db, case_id, case)
+        self.write_followups(db, case_id, case)
         return case_id
 
     def _write_attachments(
@@ -46,16 +47,9 @@ class Agenda(Part):
             )
 
     def write_minutes_details(self, db: Database, case_id: int, case: Case) -> None:
-        """A case's disqualifications, written answers and follow-up items, replaced as a
-        whole (a follow-up keeps its id)."""
+        """A case's disqualifications and written answers, replaced as a whole."""
         db.execute("DELETE FROM case_exclusion WHERE case_id = ?", [case_id])
         db.execute("DELETE FROM written_answer WHERE case_id = ?", [case_id])
-        db.execute("DELETE FROM followup WHERE case_id = ?", [case_id])
-        for j, item in enumerate(case.followups):
-            row = {**rows.followup_row(item), "case_id": case_id, "position": j}
-            if item.id is not None:
-                row["id"] = item.id
-            rows.insert(db, "followup", row)
         db.conn.executemany(
             "INSERT INTO case_exclusion (case_id, position, person_id, kind, basis)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -68,6 +62,15 @@ class Agenda(Part):
             "INSERT INTO written_answer (case_id, person_id, answer) VALUES (?, ?, ?)",
             [(case_id, pid, answer.value) for pid, answer in case.answers.items()],
         )
+
+    def write_followups(self, db: Database, case_id: int, case: Case) -> None:
+        """A new (or re-inserted) case's follow-up items, keeping their ids. Later edits go
+        item by item (``storage.followups``): a case editor's copy never overwrites them."""
+        for j, item in enumerate(case.followups):
+            row = {**rows.followup_row(item), "case_id": case_id, "position": j}
+            if item.id is not None:
+                row["id"] = item.id
+            rows.insert(db, "followup", row)
 
     def meeting_of_case(self, case_id: int) -> Meeting:
         found = self._store.rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
@@ -140,11 +143,7 @@ class Agenda(Part):
             )
             if case.attachments != old.attachments:
                 self._write_attachments(db, case.id, case.attachments)
-            if (
-                case.exclusions != old.exclusions
-                or case.answers != old.answers
-                or case.followups != old.followups
-            ):
+            if case.exclusions != old.exclusions or case.answers != old.answers:
                 self.write_minutes_details(db, case.id, case)
             if case.outcome is not old.outcome:
                 self._outcome_changed(db, meeting, old, case)

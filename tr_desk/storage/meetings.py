@@ -323,8 +323,9 @@ class Meetings(Part):
                         {"case_id": case_id, "position": j, "title": a.title, "file": a.file}
                         for j, a in enumerate(case.attachments)
                     )
-                if case.exclusions or case.answers or case.followups:
+                if case.exclusions or case.answers:
                     self._store.agenda.write_minutes_details(db, case_id, case)
+                self._store.agenda.write_followups(db, case_id, case)
             attendance = list(meeting.attendance)
             for line_index, (first, last) in loaded.attendance_spans.items():
                 attendance[line_index] = replace(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -106,12 +107,25 @@ class AddMembershipDialog(QDialog):
             self.role.addItem(label, role.value)
         self.role.setCurrentIndex(1)
         self.start = date_edit(dt.date.today(), self)
+        self.party = QLineEdit()
+        self.party.setPlaceholderText("Ap, H, Sp … (tomt for forumene)")
+        self.rank = QSpinBox()
+        self.rank.setRange(0, 99)
+        self.rank.setSpecialValueText("–")
+        self.rank.setToolTip("Varamedlemmets plass i listas rekkefølge (kommuneloven § 7-10)")
+        self.role.currentIndexChanged.connect(self._on_role)
         buttons = dialogs.ok_cancel(self, "Legg til", self._on_accept)
         form = QFormLayout(self)
         form.addRow("&Person:", self.person)
         form.addRow("&Rolle:", self.role)
         form.addRow("&Fra og med:", self.start)
+        form.addRow("P&arti/liste:", self.party)
+        form.addRow("&Vara-nr.:", self.rank)
+        self._on_role()
         form.addRow(buttons)
+
+    def _on_role(self, *_: Any) -> None:
+        self.rank.setEnabled(self.role.currentData() == Role.SUBSTITUTE.value)
 
     def _on_accept(self) -> None:
         if self.person_id() is None:
@@ -132,6 +146,8 @@ class AddMembershipDialog(QDialog):
             body_id=body_id,
             role=Role(self.role.currentData()),
             start=pydate(self.start.date()),
+            party=" ".join(self.party.text().split()),
+            rank=self.rank.value() or None if self.rank.isEnabled() else None,
         )
 
 

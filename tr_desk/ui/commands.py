@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from tr_desk.core.model import Attendance, Body, Case, Meeting, Membership, Person
+from tr_desk.core.model import Attendance, Body, Case, FollowUp, Meeting, Membership, Person
 from tr_desk.storage.store import Store
 from tr_desk.ui.store_command import StoreCommand as StoreCommand
 
@@ -108,6 +108,43 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
 
     return StoreCommand(
         f"Slett medlemskap {label}", lambda: store.register.delete_membership(membership_id), undo
+    )
+
+
+def add_followup(store: Store, case_id: int, item: FollowUp, label: str) -> StoreCommand:
+    """A new follow-up item on a case; redo after undo makes it again with the same id."""
+    from tr_desk.storage import followups
+
+    made: list[int] = []
+
+    def do() -> None:
+        kept = replace(item, id=made[0]) if made else item
+        new_id = followups.add_followup(store, case_id, kept)
+        made[:] = [new_id]
+
+    return StoreCommand(
+        f"Ny oppfølging {label}", do, lambda: followups.delete_followup(store, made[0])
+    )
+
+
+def edit_followup(store: Store, old: FollowUp, new: FollowUp, label: str) -> StoreCommand:
+    from tr_desk.storage import followups
+
+    return StoreCommand(
+        f"Endre oppfølging {label}",
+        lambda: followups.update_followup(store, new),
+        lambda: followups.update_followup(store, old),
+    )
+
+
+def delete_followup(store: Store, case_id: int, item: FollowUp, label: str) -> StoreCommand:
+    from tr_desk.storage import followups
+
+    assert item.id is not None
+    return StoreCommand(
+        f"Slett oppfølging {label}",
+        lambda: followups.delete_followup(store, item.id or 0),
+        lambda: followups.add_followup(store, case_id, item),
     )
 
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tr_desk.storage.search import Hit
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.find_bar import FindBar
+    from tr_desk.ui.followup_pane import FollowUpPane
     from tr_desk.ui.meeting_pane import MeetingPane
     from tr_desk.ui.minutes_pane import MinutesPane
     from tr_desk.ui.pane import MeetingView
@@ -46,14 +47,16 @@ if TYPE_CHECKING:
     from tr_desk.ui.register_pane import RegisterPane
     from tr_desk.ui.search_pane import SearchPane
 
+    AnyPane = MeetingView | PlanPane | RegisterPane | SearchPane | FollowUpPane
+
 WINDOW_TITLE = "TR Desk – Trondheimsregionen"
 DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
 # The list Finn i ruten (Ctrl+Shift+F) searches in each pane when no text has the focus.
 FIND_VIEWS = {
     "Møteplan": "list", "Sakliste": "list", "Møte": "roster", "Protokoll": "check_list",
-    "Søk": "table",
+    "Søk": "table", "Oppfølging": "table",
 }  # fmt: skip
-PANES = ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk")
+PANES = ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk", "Oppfølging")
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
         style.navigation(self.nav)
         self.stack = QStackedWidget()
         # Panes built when first opened: (title, module, class); Register is built at once.
-        self._lazy: dict[str, MeetingView | PlanPane | RegisterPane | SearchPane] = {}
+        self._lazy: dict[str, AnyPane] = {}
         self._slots: dict[str, QWidget] = {}
         self.current_meeting_id: int | None = self.landing.meeting_id
         for title in PANES:
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
             self.update_actions()
 
-    def _pane(self, title: str) -> MeetingView | PlanPane | RegisterPane | SearchPane:
+    def _pane(self, title: str) -> AnyPane:
         """A pane, built when first opened (the meeting panes bring the preview and the check)."""
         pane = self._lazy.get(title)
         if pane is None:
@@ -207,6 +210,10 @@ class MainWindow(QMainWindow):
                 from tr_desk.ui.meeting_pane import MeetingPane as PaneClass  # type: ignore[assignment]
             elif title == "Søk":
                 from tr_desk.ui.search_pane import SearchPane as PaneClass  # type: ignore[assignment]
+            elif title == "Oppfølging":
+                from tr_desk.ui.followup_pane import (  # type: ignore[assignment]
+                    FollowUpPane as PaneClass,
+                )
             else:
                 from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
             pane = PaneClass(self.store, self.undo_stack)
@@ -218,6 +225,8 @@ class MainWindow(QMainWindow):
                 pane.message.connect(self._say)
             if hasattr(pane, "meeting_opened"):
                 pane.meeting_opened.connect(self._on_meeting_opened)
+            if hasattr(pane, "case_requested"):
+                pane.case_requested.connect(self.open_case)
             if title == "Søk":
                 pane.open_requested.connect(self.open_hit)  # type: ignore[attr-defined]
             elif hasattr(pane, "open_requested"):

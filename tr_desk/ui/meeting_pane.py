@@ -42,6 +42,7 @@ from tr_desk.core.roll import (
     with_other,
     with_span,
 )
+from tr_desk.core.votes import substitute_order
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.meeting_dialogs import PersonDialog, SpanDialog
@@ -183,6 +184,13 @@ class MeetingPane(MeetingView):
         counts_row.addWidget(self.counts)
         counts_row.addStretch(1)
         left_layout.addLayout(counts_row)
+        # After a «forfall»: the substitutes of the member's list in rank order (§ 7-10).
+        self.vara_hint = QLabel()
+        self.vara_hint.setWordWrap(True)
+        self.vara_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.vara_hint.linkActivated.connect(self._on_vara_link)
+        self.vara_hint.hide()
+        left_layout.addWidget(self.vara_hint)
         left_layout.addWidget(style.muted(HINT))
 
         # -- middle: the cases with outcome and quorum ----------------------------------------
@@ -353,6 +361,7 @@ class MeetingPane(MeetingView):
             return
         assert self.context is not None
         self.editor.set_people(list(self.context.people.values()))
+        self.editor.set_context(self.context, row)
         people = {pid: p.name for pid, p in self.context.people.items()}
         self.editor.load(
             self.meeting.cases[row], self.context.where(row), people, list(self.context.members),
@@ -407,6 +416,42 @@ class MeetingPane(MeetingView):
         lines = with_status(self.meeting.attendance, chosen.person_id, chosen.index, status)
         if self._set_lines(lines, f"{chosen.name}: {STATUS_TEXT[status].lower()}") and advance:
             self.select_row(min(row + 1, self.roll.rowCount() - 1))
+        self.propose_substitutes(chosen.person_id if status is AttendanceStatus.ABSENT else None)
+
+    def substitutes_for(self, member: int) -> list[int]:
+        """The substitutes to call for ``member``: the member's list in rank order, those
+        already marked left out (kommuneloven § 7-10)."""
+        context = self.context
+        if self.meeting is None or context is None:
+            return []
+        marked = {a.person_id for a in self.meeting.attendance if a.person_id is not None}
+        return substitute_order(context.memberships, member, self.meeting.date, marked)
+
+    def propose_substitutes(self, member: int | None) -> None:
+        """After a member's «forfall»: who to call, first one a click (or V) away."""
+        context = self.context
+        order = self.substitutes_for(member) if member is not None else []
+        if context is None or member is None or member not in context.members or not order:
+            self.vara_hint.hide()
+            return
+        party = context.parties.get(member, "")
+        listed = ", ".join(f"{i}. {context.name(pid)}" for i, pid in enumerate(order[:3], 1))
+        first = context.name(order[0])
+        where = f" fra {party}-lista" if party else ""
+        self.vara_hint.setText(
+            f"Vara for {context.name(member)}{where}: {listed}. "
+            f'<a href="vara:{member}:{order[0]}">Kall inn {first}</a> (eller V for å velge)'
+        )
+        self.vara_hint.show()
+
+    def _on_vara_link(self, link: str) -> None:
+        _kind, member, sub = link.split(":")
+        if self.meeting is None or self.context is None:
+            return
+        lines = with_substitute(self.meeting.attendance, int(member), int(sub))
+        name = self.context.name(int(sub))
+        self._set_lines(lines, f"{name} møter for {self.context.name(int(member))}")
+        self.vara_hint.hide()
 
     def _on_cell_clicked(self, index: QModelIndex) -> None:
         """One click on the status: – → til stede → digitalt → forfall → til stede."""
@@ -426,6 +471,7 @@ class MeetingPane(MeetingView):
             reason,
         )  # fmt: skip
         self._set_lines(lines, f"Forfall {chosen.name}")
+        self.propose_substitutes(chosen.person_id)
 
     def clear_mark(self) -> None:
         chosen = self._selected()
@@ -452,7 +498,14 @@ class MeetingPane(MeetingView):
             return
         pid = chosen.person_id
         assert pid is not None
-        suggested = [(d, context.name(d) or "?") for d in context.substitutes]
+        # The member's list in rank order first, then the body's other substitutes.
+        ordered = self.substitutes_for(pid)
+        ordered += [d for d in context.substitutes if d not in ordered]
+        suggested = [
+            (d, f"{context.name(d) or '?'}" + (f" ({context.parties[d]})"
+                                              if context.parties.get(d) else ""))
+            for d in ordered
+        ]  # fmt: skip
         dialog = PersonDialog(f"Vara for {chosen.name}", suggested, self._everyone(), self)
         if not dialog.exec():
             return
@@ -461,6 +514,7 @@ class MeetingPane(MeetingView):
             return
         lines = with_substitute(self.meeting.attendance, pid, sub)
         self._set_lines(lines, f"{context.name(sub)} møter for {chosen.name}")
+        self.vara_hint.hide()
 
     def add_others(self) -> None:
         """Others present: the secretariat on the Kopi list, presenters, guests."""

@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.core.context import MeetingContext
+from tr_desk.core.law import CLOSED_BASES, late_line, objection_blocks
 from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Person, Vote
 from tr_desk.core.roll import OUTCOME_TEXT
+from tr_desk.core.votes import Voter, vote_line, voters
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import CaseForm, MarkdownEdit, formatting_bar
 from tr_desk.ui.name_completion import complete_names
@@ -121,6 +124,26 @@ class MinutesEditor(CaseForm):
             spin.valueChanged.connect(lambda _: self._changed("vote"))
         self.vote_note = QLineEdit()
         self.vote_note.setPlaceholderText("Hvem stemte hva, f.eks. «Mot: Sp og Frp»")
+        self.by_party = QPushButton("Per parti …")
+        self.by_party.setToolTip(
+            "Før stemmene per parti, med navn der et parti stemte delt (kommuneloven § 11-4)"
+        )
+        self.by_party.clicked.connect(self.record_party_vote)
+        self.vote_summary = QLabel()
+        self.vote_summary.setWordWrap(True)
+        self.closed = QComboBox()
+        self.closed.addItem("Åpent møte", "")
+        for basis in CLOSED_BASES:
+            self.closed.addItem(f"Lukket: {basis.choice}", basis.key)
+        self.closed.setToolTip("Møtet lukkes under behandlingen av saken (kommuneloven § 11-5)")
+        self.objections = QLineEdit()
+        self.objections.setPlaceholderText(
+            "Tomt: ingen motsatte seg. Ellers navnene, skilt med komma"
+        )
+        self.late_status = QLabel()
+        self.late_status.setWordWrap(True)
+        self.context: MeetingContext | None = None
+        self.index = -1
         self.exclusions = QListWidget()
         self.exclusions.setMaximumHeight(52)
         self.add_exclusion = QPushButton("Inhabil/fritatt …")
@@ -150,6 +173,8 @@ class MinutesEditor(CaseForm):
         ):  # fmt: skip
             edit.textChanged.connect(lambda field=field: self._typed(field))
         self.vote.activated.connect(lambda _: self._changed("vote"))
+        self.closed.activated.connect(lambda _: self._changed("closed"))
+        self.objections.editingFinished.connect(self._on_objections)
         self.outcome.activated.connect(lambda _: self._changed("outcome"))
         QShortcut(
             QKeySequence("Ctrl+Return"), self, self.copy_proposal,
@@ -163,7 +188,12 @@ class MinutesEditor(CaseForm):
             self.vote_counts += [QLabel(label), spin]
             vote_row.addWidget(self.vote_counts[-2])
             vote_row.addWidget(spin)
+        vote_row.addWidget(self.by_party)
         vote_row.addStretch(1)
+        late_box = self.late_box = QVBoxLayout()
+        late_box.setSpacing(2)
+        late_box.addWidget(self.objections)
+        late_box.addWidget(self.late_status)
         exclusion_buttons = QHBoxLayout()
         exclusion_buttons.addWidget(self.add_exclusion)
         exclusion_buttons.addWidget(self.remove_exclusion)
@@ -185,11 +215,14 @@ class MinutesEditor(CaseForm):
         self.form.addRow(self.heading)
         self.form.addRow(self.quorum)
         self.form.addRow("Forslag til vedtak:", self.proposal)
+        self.form.addRow("Tilleggssak:", late_box)
+        self.form.addRow("&Lukket møte:", self.closed)
         self.form.addRow("&Innledet av:", self.introduced_by)
         self.form.addRow("Innledning:", self.introduction)
         self.form.addRow("Fra møtet:", notes_box)
         self.form.addRow("Vedtak:", resolution_box)
         self.form.addRow("Avstemning:", vote_row)
+        self.form.addRow("", self.vote_summary)
         self.form.addRow("", self.vote_note)
         self.form.addRow("Svar:", self.answers)
         self.form.addRow("", self.answer_result)
@@ -203,7 +236,7 @@ class MinutesEditor(CaseForm):
             "introduced_by": self.introduced_by, "introduction": self.introduction,
             "notes": self.notes, "resolution": self.resolution, "vote": self.vote,
             "outcome": self.outcome, "exclusions": self.exclusions, "answers": self.answers,
-            "quorum": self.outcome,
+            "quorum": self.outcome, "closed": self.closed, "exempt": self.closed,
         }  # fmt: skip
         self.setEnabled(False)
 
@@ -212,6 +245,15 @@ class MinutesEditor(CaseForm):
     def set_people(self, people: Sequence[Person]) -> None:
         """The register, for completing names in «Innledet av»."""
         complete_names(self.introduced_by, people)
+
+    def set_context(self, context: MeetingContext | None, index: int) -> None:
+        """The meeting around the case to be loaded next: who votes, who chairs."""
+        self.context, self.index = context, index
+
+    def _voters(self) -> list[Voter]:
+        if self.context is None or not 0 <= self.index < len(self.context.meeting.cases):
+            return []
+        return voters(self.context, self.index)
 
     def load(
         self,
@@ -230,7 +272,7 @@ class MinutesEditor(CaseForm):
         self.setEnabled(case is not None)
         self.thread_view.show_case(case.id if case is not None else None)
         widgets = (self.introduced_by, self.vote_note, self.vote, self.outcome,
-                   self.votes_for, self.against, self.blank)  # fmt: skip
+                   self.votes_for, self.against, self.blank, self.closed)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         case = case or Case("")
@@ -249,6 +291,10 @@ class MinutesEditor(CaseForm):
         self.against.setValue(vote.against if vote else 0)
         self.blank.setValue(vote.blank if vote else 0)
         self.vote_note.setText(vote.note if vote else "")
+        self.closed.setCurrentIndex(max(0, self.closed.findData(case.closed)))
+        self.objections.setText(", ".join(case.objections))
+        self.form.setRowVisible(self.late_box, case.late)
+        self._show_late()
         self.outcome.setCurrentIndex(
             max(0, self.outcome.findData(case.outcome.value if case.outcome else ""))
         )
@@ -264,9 +310,20 @@ class MinutesEditor(CaseForm):
         self.quorum.setText(f'<span style="color: {colour}">{text}</span>')
 
     def _show_vote_rows(self) -> None:
-        """A vote in a meeting; each member's answer in written procedure."""
+        """A vote in a meeting; each member's answer in written procedure. A vote per party
+        is changed in its dialog; the counts show its sums."""
         counted = self.vote.currentIndex() == VOTE_COUNTED
         self.form.setRowVisible(self.vote_row, not self.written)  # shows the whole row
+        vote = self.case.vote if self.case is not None else None
+        parties = bool(counted and vote is not None and vote.parties)
+        for spin in (self.votes_for, self.against, self.blank):
+            spin.setEnabled(not parties)
+        resolution = self.case.resolution if self.case is not None else ""
+        self.vote_summary.setText(
+            f"I protokollen: {vote_line(vote, resolution)}" if parties and vote else ""
+        )
+        self.form.setRowVisible(self.vote_summary, parties and not self.written)
+        self.by_party.setVisible(not self.written)
         for widget in self.vote_counts:
             widget.setVisible(counted)
         self.form.setRowVisible(self.vote_note, counted and not self.written)
@@ -357,6 +414,8 @@ class MinutesEditor(CaseForm):
         vote: Vote | None = None
         if index == VOTE_UNANIMOUS:
             vote = Vote(unanimous=True)
+        elif index != VOTE_NONE and case.vote is not None and case.vote.parties:
+            vote = replace(case.vote, note=self.vote_note.text().strip())
         elif index != VOTE_NONE:
             vote = Vote(
                 votes_for=self.votes_for.value(), against=self.against.value(),
@@ -371,7 +430,80 @@ class MinutesEditor(CaseForm):
             resolution=typed(self.resolution, case.resolution),
             vote=vote,
             outcome=Outcome(value) if value else None,
+            closed=self.closed.currentData() or "",
         )
+
+    # -- votes per party, late items ------------------------------------------------------
+
+    def record_party_vote(self) -> None:
+        """The dialog of the parties present for this case; the vote it gives is saved."""
+        if self.case is None:
+            return
+        people = self._voters()
+        if not people:
+            from tr_desk.ui import dialogs
+
+            dialogs.tell(
+                self, "Ingen medlemmer er merket til stede for denne saken. Merk oppmøtet først."
+            )
+            return
+        from tr_desk.ui.vote_dialog import PartyVoteDialog
+
+        self.flush()
+        dialog = PartyVoteDialog(people, self.case.vote, self.case.resolution, self)
+        if not dialog.exec():
+            return
+        new = replace(self.case, vote=dialog.vote())
+        self._emit(new, "")
+        self.load_vote(new)
+
+    def load_vote(self, case: Case) -> None:
+        """Show a vote recorded outside the row (the dialog), without saving it again."""
+        self.case = case
+        for widget in (self.vote, self.votes_for, self.against, self.blank, self.vote_note):
+            widget.blockSignals(True)
+        vote = case.vote
+        self.vote.setCurrentIndex(
+            VOTE_NONE if vote is None else VOTE_UNANIMOUS if vote.unanimous else VOTE_COUNTED
+        )
+        self.votes_for.setValue(vote.votes_for if vote else 0)
+        self.against.setValue(vote.against if vote else 0)
+        self.blank.setValue(vote.blank if vote else 0)
+        self.vote_note.setText(vote.note if vote else "")
+        for widget in (self.vote, self.votes_for, self.against, self.blank, self.vote_note):
+            widget.blockSignals(False)
+        self._show_vote_rows()
+
+    def _blocked(self, objections: Sequence[str]) -> bool:
+        context = self.context
+        if context is None or not 0 <= self.index < len(context.meeting.cases):
+            return False
+        from tr_desk.core.minutes import quorum_for_case
+
+        voting = quorum_for_case(context.meeting, self.index, context.members).voting
+        return objection_blocks(objections, context.name(context.chair), voting)
+
+    def _show_late(self) -> None:
+        if self.case is None or not self.case.late:
+            return
+        names = [n.strip() for n in self.objections.text().split(",") if n.strip()]
+        self.late_status.setText(late_line(names, self._blocked(names)))
+
+    def _on_objections(self) -> None:
+        """Who objected to the late item; the chair or a third of the members postpone it
+        (kommuneloven § 11-3)."""
+        if self.case is None or not self.case.late:
+            return
+        names = [" ".join(n.split()) for n in self.objections.text().split(",") if n.strip()]
+        if tuple(names) == tuple(self.case.objections):
+            return
+        self.flush()
+        new = replace(self.case, objections=names)
+        if self._blocked(names):
+            new = replace(new, outcome=Outcome.POSTPONED)
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(Outcome.POSTPONED.value)))
+        self._emit(new, "")
+        self._show_late()
 
     def _on_answer(self, pid: int, combo: QComboBox) -> None:
         if self.case is None:

@@ -267,6 +267,17 @@ def _set_end(row: MembershipRow, text: Any) -> MembershipRow:
     return _with(row, end=day)
 
 
+def _set_rank(row: MembershipRow, text: Any) -> MembershipRow:
+    value = str(text).strip().rstrip(".")
+    if not value:
+        return _with(row, rank=None)
+    if not value.isdigit() or not 1 <= int(value) <= 99:
+        raise ValueError("Vara-nummeret er et tall fra 1 til 99.")
+    if row.membership.role is not Role.SUBSTITUTE:
+        raise ValueError("Bare varamedlemmer har et vara-nummer.")
+    return _with(row, rank=int(value))
+
+
 class MembershipTableModel(RecordTableModel[MembershipRow]):
     columns = (
         Column("Person", lambda r: r.person_name),
@@ -278,4 +289,21 @@ class MembershipTableModel(RecordTableModel[MembershipRow]):
         ),
         Column("Fra", lambda r: _date_text(r.membership.start), apply=_set_start),
         Column("Til", lambda r: _date_text(r.membership.end), apply=_set_end),
+        Column(
+            "Parti/liste",
+            lambda r: r.membership.party,
+            apply=lambda r, v: _with(r, party=" ".join(str(v).split())),
+            tip=lambda r: (
+                "Partiet eller lista medlemmet er valgt fra (Ap, H, Sp …); tomt for forumene."
+            ),
+        ),
+        Column(
+            "Vara-nr.",
+            lambda r: str(r.membership.rank) if r.membership.rank else "",
+            apply=_set_rank,
+            tip=lambda r: (
+                "Varamedlemmets plass i listas rekkefølge (1, 2, …): vara kalles inn "
+                "i denne rekkefølgen (kommuneloven § 7-10)."
+            ),
+        ),
     )
