@@ -263,22 +263,16 @@ def followups_pdf(store: Store, prefix: str, today: dt.date) -> bytes:
 FOLLOWUP_TITLE = "Oppfølgingsliste"
 
 
-def attach_followups(store: Store, case_id: int, today: dt.date) -> Case:
-    """The open items of the case's body as an «Oppfølgingsliste per …» attachment of the case
-    («Orienteringer»), replacing an earlier one; returns the case as it was (for undo)."""
+def with_followup_list(store: Store, case: Case, prefix: str, today: dt.date) -> Case:
+    """``case`` («Orienteringer») with the body's open items as its «Oppfølgingsliste per …»
+    attachment (the PDF stored), in the place of an earlier list; the caller saves it."""
     from tr_desk.core.formats import date_short
 
-    meeting = store.agenda.meeting_of_case(case_id)
-    body = store.register.body(meeting.body_id)
-    old = next(c for c in meeting.cases if c.id == case_id)
-    data = followups_pdf(store, body.prefix, today)
+    data = followups_pdf(store, prefix, today)
     name = store.files.store_attachment(data, FOLLOWUP_TITLE)
-    kept = [a for a in old.attachments if not a.title.startswith(FOLLOWUP_TITLE)]
+    kept = [a for a in case.attachments if not a.title.startswith(FOLLOWUP_TITLE)]
     title = f"{FOLLOWUP_TITLE} per {date_short(today)}"
-    store.agenda.update_case(
-        dataclasses.replace(old, attachments=[*kept, Attachment(title=title, file=name)])
-    )
-    return old
+    return dataclasses.replace(case, attachments=[*kept, Attachment(title=title, file=name)])
 
 
 def plan_calendar(store: Store, year: int) -> bytes:

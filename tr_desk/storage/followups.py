@@ -59,6 +59,14 @@ def followup_lines(
     return out
 
 
+def case_followups(store: Store, case_id: int) -> list[FollowUp]:
+    """One case's items, in their order."""
+    return [
+        rows.followup(r)
+        for r in store.rows("SELECT * FROM followup WHERE case_id = ? ORDER BY position", [case_id])
+    ]
+
+
 def update_followup(store: Store, item: FollowUp) -> FollowUp:
     """Save one item (its status, who, when, note, the case that closed it); returns it as it
     was. An approved meeting's follow-up is not its minutes: it stays editable."""

@@ -235,6 +235,12 @@ class AgendaPane(MeetingView):
         self.edit_invited.clicked.connect(lambda: self._on_edit_list("invited"))
         self.edit_copy = QPushButton("Endre …")
         self.edit_copy.clicked.connect(lambda: self._on_edit_list("copy"))
+        self.call_substitute = QPushButton("Kall inn vara …")
+        self.call_substitute.setToolTip(
+            "Et medlem har meldt forfall: kall inn vara fra medlemmets liste, i rekkefølge "
+            "(kommuneloven § 7-10). Innkallingen viser «(vara for …)»."
+        )
+        self.call_substitute.clicked.connect(self.call_in_substitute)
         slot = QHBoxLayout()
         slot.addWidget(self.start)
         slot.addWidget(QLabel("–"))
@@ -249,12 +255,17 @@ class AgendaPane(MeetingView):
         form.addRow("Referanse:", self.reference)
         form.addRow("Saksbehandler:", self.officer)
         self.sources = SourceLine()
-        for label, names, button in (
-            ("Innkalt:", self.invited, self.edit_invited), ("Kopi:", self.copy_list, self.edit_copy)
+        for label, names, buttons in (
+            ("Innkalt:", self.invited, (self.edit_invited, self.call_substitute)),
+            ("Kopi:", self.copy_list, (self.edit_copy,)),
         ):  # fmt: skip
             box = QVBoxLayout()
             box.addWidget(names)
-            box.addWidget(button)
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            box.addLayout(row)
             form.addRow(label, box)
         form.addRow(self.sources)
 
@@ -265,6 +276,8 @@ class AgendaPane(MeetingView):
         # -- middle: the case; right: the preview ---------------------------------------------
         self.editor = CaseEditor(store)
         self.editor.edited.connect(self._on_case_edited)
+        self.editor.followup_list_requested.connect(self.attach_followup_list)
+        self.editor.followup_closed.connect(self.close_followup)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
@@ -388,7 +401,14 @@ class AgendaPane(MeetingView):
             widget.blockSignals(False)
         people = {pid: p.name for pid, p in self.context.people.items()}
         # Names not in the register are shown as written, marked, as the notice prints them.
-        invited = [people.get(i, "?") for i in self.context.invited]
+        from tr_desk.core.law import called_substitutes
+
+        called = called_substitutes(m.attendance)
+        invited = [
+            f"{people.get(called[i], '?')} (vara for {people.get(i, '?')})"
+            if i in called else people.get(i, "?")
+            for i in self.context.invited
+        ]  # fmt: skip
         invited += [f"{name} (ikke i registeret)" for name in m.invited_other]
         copied = [people.get(i, "?") for i in self.context.copied]
         copied += [f"{name} (ikke i registeret)" for name in m.copy_other]
@@ -406,6 +426,8 @@ class AgendaPane(MeetingView):
         self.issue_button.setText(
             "Send ut revidert innkalling …" if sent else "Send ut innkalling …"
         )
+        if self._supplement_due():
+            self.issue_button.setText("Send ut tilleggsinnkalling …")
         self.issue_button.setEnabled(not self.store.readonly and self.meeting.status in (
             MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED))  # fmt: skip
         self.remove_button.setText("Trekk saken" if frozen else "Fjern")
@@ -583,11 +605,100 @@ class AgendaPane(MeetingView):
 
     # -- issuing ------------------------------------------------------------------------------
 
+    def _supplement_due(self) -> bool:
+        """Late items added after the notice, the notice itself unchanged: they go out in a
+        Tilleggsinnkalling (kommuneloven § 11-3)."""
+        m = self.meeting
+        if m is None or m.status is not MeetingStatus.NOTICE_ISSUED:
+            return False
+        if not actions.pending_late_cases(self.store, m):
+            return False
+        return not actions.changed_since_issued(self.store, self.context)
+
+    def issue_supplement(self) -> bool:
+        assert self.meeting is not None and self.meeting.id is not None
+        question = (
+            "Sende ut en tilleggsinnkalling med sakene som er lagt til etter innkallingen? "
+            "Den lagres som PDF ved siden av innkallingen, til å sende de innkalte."
+        )
+        if not dialogs.confirm(self, "Send ut tilleggsinnkalling", question, "Send ut"):
+            return False
+        try:
+            path = actions.issue_supplement(self.store, self.meeting.id, dt.datetime.now())
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Tilleggsinnkallingen ble ikke sendt ut")
+            return False
+        self.fill_meetings()
+        self.message.emit(f"Tilleggsinnkallingen er sendt ut og lagret: {path}")
+        if dialogs.confirm(
+            self, "Tilleggsinnkallingen er lagret", f"Lagret som {path}.\n\nÅpne PDF-en?",
+            "Åpne",
+        ):  # fmt: skip
+            from tr_desk.ui.mail import open_draft
+
+            open_draft(path)  # the system's program for the file
+        return True
+
+    def attach_followup_list(self, case: Case | None) -> None:
+        """«Oppfølgingsliste» on «Orienteringer»: the body's open items as an attachment."""
+        if self.meeting is None or case is None:
+            return
+        self.editor.flush()
+        old = self.editor.case or case
+        try:
+            new = actions.with_followup_list(
+                self.store, old, self.context.body.prefix, dt.date.today()
+            )
+        except StoreError as exc:
+            dialogs.warn(self, str(exc), "Oppfølgingslisten ble ikke laget")
+            return
+        if self.push(commands.edit_case(self.store, old, new)):
+            self.editor.load(new, self.editor.number.text(), self.editor.first_attachment_number)
+
+    def close_followup(self, line: object, label: str) -> None:
+        """An open item this case reports on, marked done and closed by this case."""
+        from tr_desk.core.followups import FollowUpLine
+        from tr_desk.storage.followups import close_by
+
+        assert isinstance(line, FollowUpLine)
+        new = close_by(line.item, label)
+        if self.push(commands.edit_followup(self.store, line.item, new, line.case)):
+            self.editor.show_offers(label)
+
+    def call_in_substitute(self) -> None:
+        """«Kall inn vara …»: a member who has sent word of absence, and the substitute of
+        the member's list to call, in rank order (§ 7-10)."""
+        if self.meeting is None or self.meeting.id is None:
+            return
+        from tr_desk.ui.substitute_dialog import SubstituteDialog
+
+        dialog = SubstituteDialog(self.context, self)
+        if not dialog.exec():
+            return
+        member, sub, reason = dialog.chosen()
+        if member is None or sub is None:
+            return
+        from tr_desk.core.minutes import with_status, with_substitute
+
+        lines = with_substitute(self.meeting.attendance, member, sub)
+        index = next(i for i, a in enumerate(lines) if a.person_id == member)
+        lines = with_status(lines, member, index, lines[index].status, reason or None)
+        name = self.context.name(sub)
+        self.push(
+            commands.set_attendance(
+                self.store, self.meeting.id, self.meeting.attendance, lines,
+                f"Kall inn {name} for {self.context.name(member)}",
+            )
+        )  # fmt: skip
+
     def start_issue(self) -> None:
         """«Send ut innkalling …»: the check, the user's yes, then issue."""
         if self.meeting is None or self.meeting.id is None:
             return
         self.editor.flush()
+        if self._supplement_due():
+            self.issue_supplement()
+            return
         self._run_check()
         if any(p.severity is Severity.ERROR for p in self.problems):
             self.left.setCurrentIndex(0)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core.model import Attachment, Case, CaseKind, Exemption
-from tr_desk.ui import dialogs
+from tr_desk.ui import dialogs, style
 from tr_desk.ui.agenda_model import KIND_LABELS
 
 TYPING_PAUSE_MS = 400
@@ -267,8 +267,23 @@ class CaseForm(QWidget):
         self.edited.emit(new, field)
 
 
+def closed_combo() -> QComboBox:
+    """«Lukket møte»: open, or closed on one of kommuneloven § 11-5's bases."""
+    from tr_desk.core.law import CLOSED_BASES
+
+    combo = QComboBox()
+    combo.addItem("Åpent møte", "")
+    for basis in CLOSED_BASES:
+        combo.addItem(f"Lukket: {basis.choice}", basis.key)
+    combo.setToolTip("Møtet lukkes under behandlingen av saken (kommuneloven § 11-5)")
+    return combo
+
+
 class CaseEditor(CaseForm):
     """Edits one case; every change is emitted as ``edited(new case, field)``, typing debounced."""
+
+    followup_list_requested = Signal(object)  # the case: attach the body's Oppfølgingsliste
+    followup_closed = Signal(object, str)  # (FollowUpLine, this case's number): report it done
 
     TYPED_FIELDS = frozenset({"text", "proposal", "title"})
 
@@ -293,6 +308,23 @@ class CaseEditor(CaseForm):
         self.presenter.setPlaceholderText("Hvem legger fram saken")
         self.follows = QLineEdit()
         self.follows.setPlaceholderText("f.eks. KF 51/21")
+        self.closed = closed_combo()
+        self.closed.activated.connect(lambda _: self._changed("closed"))
+        self.late = style.muted(
+            "Tilleggssak: lagt til etter at innkallingen ble sendt ut. Den sendes i en "
+            "tilleggsinnkalling («Send ut tilleggsinnkalling …»)."
+        )
+        self.late.setWordWrap(True)
+        self.offers = QLabel()
+        self.offers.setWordWrap(True)
+        self.offers.linkActivated.connect(self._on_offer)
+        self._offered: list[Any] = []
+        self.followup_list = tool_button(
+            "Oppfølgingsliste",
+            "Legg ved organets åpne oppfølginger («Oppfølgingsliste per …», PDF); en eldre "
+            "liste byttes ut",
+        )
+        self.followup_list.clicked.connect(lambda: self.followup_list_requested.emit(self.case))
         self.exempt = QCheckBox("Unntatt offentlighet")
         self.basis = QLineEdit()
         self.basis.setPlaceholderText(DEFAULT_BASIS)
@@ -337,6 +369,7 @@ class CaseEditor(CaseForm):
             self.attachment_up, self.attachment_down,
         ):  # fmt: skip
             attachment_buttons.addWidget(button)
+        attachment_buttons.addWidget(self.followup_list)
         attachment_buttons.addStretch(1)
         exempt_row = QHBoxLayout()
         exempt_row.addWidget(self.exempt)
@@ -344,6 +377,7 @@ class CaseEditor(CaseForm):
 
         form = QFormLayout()
         form.addRow(self.number, self.title)
+        form.addRow("", self.late)
         form.addRow("Type:", self.kind)
         text_box = QVBoxLayout()
         text_box.setSpacing(0)
@@ -357,6 +391,7 @@ class CaseEditor(CaseForm):
         form.addRow("Forslag til vedtak:", self.proposal)
         form.addRow("Presenteres av:", self.presenter)
         form.addRow("Oppfølging av sak:", self.follows)
+        form.addRow("", self.offers)
         thread_box = QVBoxLayout()
         thread_box.setSpacing(2)
         thread_box.addWidget(self.thread_view)
@@ -364,6 +399,8 @@ class CaseEditor(CaseForm):
         form.addRow("Saksgang:", thread_box)
         form.addRow("", exempt_row)
         form.addRow("Offentlig tittel:", self.public_title)
+        form.addRow("Lukket møte:", self.closed)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -371,7 +408,7 @@ class CaseEditor(CaseForm):
             "title": self.title, "kind": self.kind, "text": self.text,
             "attachments": self.attachments, "proposal": self.proposal,
             "presenter": self.presenter, "follows": self.follows, "exempt": self.basis,
-            "resolution": self.proposal,
+            "resolution": self.proposal, "closed": self.closed,
         }  # fmt: skip
         self.setEnabled(False)
 
@@ -388,7 +425,7 @@ class CaseEditor(CaseForm):
             complete_names(self.presenter, self.store.register.people())
         self.setEnabled(case is not None)
         widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
-        for widget in (*widgets, self.kind, self.exempt, self.show_history):
+        for widget in (*widgets, self.kind, self.exempt, self.show_history, self.closed):
             widget.blockSignals(True)
         self.kind.clear()
         self.thread_view.show_case(case.id if case is not None else None)
@@ -414,10 +451,14 @@ class CaseEditor(CaseForm):
             self.show_history.setChecked(case.show_history)
             self.basis.setText(case.exempt.basis if case.exempt else "")
             self.public_title.setText(case.exempt.public_title if case.exempt else "")
+            self.closed.setCurrentIndex(max(0, self.closed.findData(case.closed)))
             self._fill_attachments()
+        self.form.setRowVisible(self.late, case is not None and case.late)
+        self.followup_list.setVisible(case is not None and case.kind is CaseKind.BRIEFINGS)
+        self.show_offers(label)
         self.basis.setEnabled(self.exempt.isChecked())
         self.public_title.setEnabled(self.exempt.isChecked())
-        for widget in (*widgets, self.kind, self.exempt, self.show_history):
+        for widget in (*widgets, self.kind, self.exempt, self.show_history, self.closed):
             widget.blockSignals(False)
 
     def _fill_attachments(self) -> None:
@@ -469,7 +510,41 @@ class CaseEditor(CaseForm):
             follows=self.follows.text().strip(),
             exempt=exempt,
             show_history=self.show_history.isChecked(),
+            closed=self.closed.currentData() or "",
         )
+
+    # -- follow-up items this case reports on ---------------------------------------------
+
+    def show_offers(self, label: str = "") -> None:
+        """Open follow-up items of the cases this one refers to («Oppfølging av sak KF 35/22»
+        or in its text): each a link to mark it done, closed by this case."""
+        self._offered = []
+        case = self.case
+        if case is None or case.id is None or not label:
+            self.offers.hide()
+            return
+        from tr_desk.core.followups import closing_offers
+        from tr_desk.storage.followups import followup_lines
+
+        texts = (case.follows, case.title, case.text)
+        if not any(t.strip() for t in texts):
+            self.offers.hide()
+            return
+        lines = followup_lines(self.store, open_only=True)
+        self._offered = closing_offers(texts, label.split()[0], lines, case.id)
+        self._label = label
+        links = [
+            f"{line.case} har en åpen oppfølging: «{line.item.what}» – "
+            f'<a href="{i}">merk som ferdig (lukket av {label})</a>'
+            for i, line in enumerate(self._offered)
+        ]
+        self.offers.setText("<br>".join(links))
+        self.offers.setVisible(bool(links))
+
+    def _on_offer(self, link: str) -> None:
+        index = int(link)
+        if 0 <= index < len(self._offered):
+            self.followup_closed.emit(self._offered[index], self._label)
 
     def _edit_attachments(self, attachments: Sequence[Attachment]) -> None:
         assert self.case is not None

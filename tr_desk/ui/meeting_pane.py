@@ -217,6 +217,7 @@ class MeetingPane(MeetingView):
         # -- right: the case ----------------------------------------------------------------
         self.editor = MinutesEditor(store)
         self.editor.edited.connect(self._on_case_edited)
+        self.editor.followup_requested.connect(self.new_followup)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -417,6 +418,36 @@ class MeetingPane(MeetingView):
         if self._set_lines(lines, f"{chosen.name}: {STATUS_TEXT[status].lower()}") and advance:
             self.select_row(min(row + 1, self.roll.rowCount() - 1))
         self.propose_substitutes(chosen.person_id if status is AttendanceStatus.ABSENT else None)
+
+    def new_followup(self, case: Case | None) -> None:
+        """«Ny oppfølging …»: what the resolution asks for, the daglig leder responsible (to
+        be changed), due in a month."""
+        if case is None or case.id is None or self.context is None:
+            return
+        import datetime as dt
+
+        from tr_desk.core.followups import proposed_text
+        from tr_desk.core.model import FollowUp
+        from tr_desk.ui.followup_pane import FollowUpDialog
+
+        self.editor.flush()
+        fresh = self.editor.case or case  # with the resolution just typed
+        manager = self.context.manager
+        proposed = FollowUp(
+            proposed_text(fresh.resolution or fresh.proposal),
+            person_id=manager.id if manager else None,
+            due=dt.date.today() + dt.timedelta(days=30),
+        )
+        label = self.context.where(self.current_case())
+        dialog = FollowUpDialog(
+            proposed, list(self.context.people.values()), f"Ny oppfølging – {label}", self
+        )
+        if dialog.exec() and self.push(
+            commands.add_followup(self.store, case.id, dialog.chosen(), label)
+        ):
+            from tr_desk.storage.followups import case_followups
+
+            self.editor.show_followups(case_followups(self.store, case.id))
 
     def substitutes_for(self, member: int) -> list[int]:
         """The substitutes to call for ``member``: the member's list in rank order, those

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import CLOSED_BASES, late_line, objection_blocks
-from tr_desk.core.model import Answer, Case, Exclusion, ExclusionKind, Outcome, Person, Vote
+from tr_desk.core.model import (
+    Answer,
+    Case,
+    Exclusion,
+    ExclusionKind,
+    FollowUp,
+    Outcome,
+    Person,
+    Vote,
+)  # fmt: skip
 from tr_desk.core.roll import OUTCOME_TEXT
 from tr_desk.core.votes import Voter, vote_line, voters
 from tr_desk.ui import style
@@ -80,6 +89,8 @@ def dialogs_ok_cancel(dialog: QDialog, text: str) -> QWidget:
 
 class MinutesEditor(CaseForm):
     """One case as dealt with in the meeting; saves itself like the Sakliste's editor."""
+
+    followup_requested = Signal(object)  # the case: «Ny oppfølging …» from its resolution
 
     TYPED_FIELDS = frozenset({"introduction", "notes", "resolution", "vote_note", "introduced_by"})
 
@@ -144,6 +155,14 @@ class MinutesEditor(CaseForm):
         self.late_status.setWordWrap(True)
         self.context: MeetingContext | None = None
         self.index = -1
+        self.followups = QLabel()
+        self.followups.setWordWrap(True)
+        self.new_followup = QPushButton("Ny oppfølging …")
+        self.new_followup.setToolTip(
+            "Noe vedtaket ber om skal gjøres: hva, hvem og innen når (teksten foreslås fra "
+            "vedtaket). Listen over alle står i Oppfølging-ruten."
+        )
+        self.new_followup.clicked.connect(lambda: self.followup_requested.emit(self.case))
         self.exclusions = QListWidget()
         self.exclusions.setMaximumHeight(52)
         self.add_exclusion = QPushButton("Inhabil/fritatt …")
@@ -228,6 +247,10 @@ class MinutesEditor(CaseForm):
         self.form.addRow("", self.answer_result)
         self.form.addRow("Inhabil/fritatt:", exclusion_box)
         self.form.addRow("&Utfall:", self.outcome)
+        followup_box = QHBoxLayout()
+        followup_box.addWidget(self.followups, 1)
+        followup_box.addWidget(self.new_followup, 0, Qt.AlignmentFlag.AlignTop)
+        self.form.addRow("Oppfølging:", followup_box)
         self.form.addRow("Saksgang:", self.thread_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -304,6 +327,19 @@ class MinutesEditor(CaseForm):
         self._fill_exclusions()
         self._fill_answers()
         self._show_vote_rows()
+        self.show_followups(case.followups)
+
+    def show_followups(self, items: Sequence[FollowUp]) -> None:
+        from tr_desk.core.followups import STATUS_TEXT
+        from tr_desk.core.formats import date_short
+
+        lines = []
+        for f in items:
+            who = self.people.get(f.person_id or -1) or f.who
+            due = date_short(f.due) if f.due else ""
+            about = ", ".join(x for x in (who, due, STATUS_TEXT[f.status].lower()) if x)
+            lines.append(f"• {f.what} ({about})")
+        self.followups.setText("\n".join(lines) or "Ingen.")
 
     def set_quorum(self, text: str, ok: bool) -> None:
         colour = "#1b6e20" if ok else style.WARNING_COLOUR
