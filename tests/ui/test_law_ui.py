@@ -1,0 +1,94 @@
+"""The window's side of issue 14: the vote per party dialog (one key per party, names where a
+party split), a «forfall» proposing the list's substitute, and the Oppfølging pane."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from tests.conftest import load_demo
+from tests.storage.test_law import AU_MEETING, load, with_parties
+from tr_desk.core.model import AttendanceStatus, FollowUpStatus
+from tr_desk.core.votes import voters
+from tr_desk.storage.followups import followup_lines
+from tr_desk.ui import style
+from tr_desk.ui.followup_pane import FollowUpPane
+from tr_desk.ui.vote_dialog import PartyVoteDialog
+
+
+def test_a_vote_per_party_with_one_key_per_party_and_a_named_split(qtbot, store, tmp_path: Path):
+    with_parties(store)
+    meeting_id = load(store, tmp_path, AU_MEETING)
+    context = store.context(meeting_id)
+    dialog = PartyVoteDialog(voters(context, 0), None, "Vedtak.")
+    qtbot.addWidget(dialog)
+    tree = dialog.tree
+    assert [tree.topLevelItem(i).text(0) for i in range(3)] == ["Ap (1)", "H (2)", "Sp (1)"]
+    assert tree.currentItem().text(0) == "Ap (1)"
+    qtbot.keyClick(tree, Qt.Key.Key_F)  # Ap for; the next party is chosen
+    assert tree.currentItem().text(0) == "H (2)"
+    qtbot.keyClick(tree, Qt.Key.Key_M)  # H against, whole
+    qtbot.keyClick(tree, Qt.Key.Key_M)  # Sp against
+    assert dialog.vote().against == 3
+    assert "Forslaget falt med 1 mot 3 stemmer (Ap 1 for; H 2, Sp 1 mot)" in dialog.summary.text()
+    # H split: Bang for — his own row, one key
+    h = tree.topLevelItem(1)
+    tree.setCurrentItem(h.child(0))
+    qtbot.keyClick(tree, Qt.Key.Key_F)
+    vote = dialog.vote()
+    assert (vote.votes_for, vote.against) == (2, 2)
+    assert "Fra H stemte Oddbjørn Bang for, Trond Hoseth mot." in dialog.summary.text()
+    assert h.isExpanded()  # a split party shows its names
+
+
+def test_a_forfall_proposes_the_lists_first_substitute(qtbot, store, tmp_path: Path) -> None:
+    from tests.ui.test_daily_flow import open_window
+
+    people = with_parties(store)
+    data = {**AU_MEETING, "attendance": []}
+    meeting_id = load(store, tmp_path, data)
+    window = open_window(qtbot, store, dt.date(2023, 3, 10))
+    window.open_meeting(meeting_id)
+    window.show_pane("Møte")
+    pane = window._pane("Møte")
+    rows = [pane.roll.record(r).name for r in range(pane.roll.rowCount())]
+    pane.select_row(rows.index("Oddbjørn Bang"))
+    pane.mark(AttendanceStatus.ABSENT)
+    assert pane.vara_hint.isVisible()
+    assert "1. Kari Vara, 2. Per Vara" in pane.vara_hint.text()
+    pane._on_vara_link(f"vara:{people['Oddbjørn Bang']}:{people['Kari Vara']}")
+    lines = store.meetings.meeting(meeting_id).attendance
+    assert any(a.person_id == people["Kari Vara"] and a.substitute_for == people["Oddbjørn Bang"]
+               for a in lines)  # fmt: skip
+    assert not pane.vara_hint.isVisible()
+
+
+def test_the_oppfolging_pane_lists_overdue_in_red_and_marks_done(qtbot, store) -> None:
+    load_demo(store)
+    stack = QUndoStack()
+    pane = FollowUpPane(store, stack)
+    qtbot.addWidget(pane)
+    pane.show()
+    model = pane.model
+    assert [model.record(r).case for r in range(model.rowCount())] == ["KF 35/22", "KF 33/22"]
+    due = model.index(0, 4)
+    assert "forfalt" in due.data()
+    assert due.data(Qt.ItemDataRole.ForegroundRole).name() == style.WARNING_COLOUR
+    assert pane.summary.text() == "2 åpne oppfølginger, 2 forfalt"
+    pane.open_only.setChecked(False)
+    assert model.rowCount() == 3
+    pane.open_only.setChecked(True)
+    pane.table.selectRow(0)
+    pane.mark_done()
+    assert [model.record(r).case for r in range(model.rowCount())] == ["KF 33/22"]
+    stack.undo()
+    assert model.rowCount() == 2
+    line = next(x for x in followup_lines(store) if x.case == "KF 35/22")
+    assert line.item.status is FollowUpStatus.IN_PROGRESS
+    assert not pane.pdf_button.isEnabled()  # a list is one body's
+    pane.body.setCurrentIndex(pane.body.findData("KF"))
+    pane.body.activated.emit(pane.body.currentIndex())
+    assert pane.pdf_button.isEnabled()
