@@ -26,10 +26,10 @@ from tr_desk.storage.store import Store
 class NotReady(StoreError):
     """The check found errors; the notice is not issued."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], what: str = "Innkallingen") -> None:
         errors = [p for p in problems if p.severity is Severity.ERROR]
         super().__init__(
-            "Innkallingen kan ikke sendes ut før feilene er rettet:\n"
+            f"{what} kan ikke sendes ut før feilene er rettet:\n"
             + "\n".join(f"– {p.where}: {p.message}" for p in errors),
             f"the notice cannot be issued: the check found {len(errors)} error(s)",
         )
@@ -133,7 +133,7 @@ def issue_supplement(store: Store, meeting_id: int, now: dt.datetime) -> Path:
                                              meeting.cases[p.case_index].id in pending)
     ]  # fmt: skip
     if problems:
-        raise NotReady(problems)
+        raise NotReady(problems, "Tilleggsinnkallingen")
     full = notice_content(context, supplement=True, only=pending)
     public = notice_content(context, public=True, supplement=True, only=pending)
     return store.minutes.record_supplement(

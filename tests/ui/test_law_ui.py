@@ -92,3 +92,37 @@ def test_the_oppfolging_pane_lists_overdue_in_red_and_marks_done(qtbot, store) -
     pane.body.setCurrentIndex(pane.body.findData("KF"))
     pane.body.activated.emit(pane.body.currentIndex())
     assert pane.pdf_button.isEnabled()
+
+
+def test_a_case_added_after_the_notice_goes_out_in_a_tilleggsinnkalling(
+    qtbot, store, dialogs, monkeypatch
+) -> None:
+    from tests.conftest import kf_meeting
+    from tests.ui.test_daily_flow import open_window
+    from tr_desk.core.model import CaseKind
+    from tr_desk.ui import mail
+
+    load_demo(store)
+    opened: list[Path] = []
+    monkeypatch.setattr(mail, "open_draft", lambda path: opened.append(path) or True)
+    meeting = kf_meeting(store, "2022-12-02")
+    window = open_window(qtbot, store, dt.date(2022, 11, 28))
+    window.open_meeting(meeting.id)
+    window.show_pane("Sakliste")
+    pane = window._pane("Sakliste")
+    assert pane.issue_button.text() != "Send ut tilleggsinnkalling …"
+    pane.add_case(CaseKind.ORDINARY)
+    added = next(c for c in store.meetings.meeting(meeting.id).cases if c.late)
+    assert added.number is not None
+    assert pane.editor.form.isRowVisible(pane.editor.late)  # marked in the editor
+    assert pane.issue_button.text() == "Send ut tilleggsinnkalling …"
+    pane.start_issue()  # the check first: the new case has no proposal
+    assert "mangler forslag til vedtak" in dialogs.messages[-1]
+    assert not store.minutes.supplements(meeting.id)
+    import dataclasses
+
+    store.agenda.update_case(dataclasses.replace(added, proposal="Saken tas til orientering."))
+    pane.start_issue()
+    sent = store.minutes.supplements(meeting.id)
+    assert len(sent) == 1 and opened and opened[0].name.endswith("tilleggsinnkalling.pdf")
+    assert pane.issue_button.text() != "Send ut tilleggsinnkalling …"

@@ -375,7 +375,11 @@ class AgendaPane(MeetingView):
         self.editor.load(self.agenda.case(row), self.agenda.label(row), first)
 
     def _notice_content(self) -> Any:
+        """The notice as it will go out; once late items wait for it, the Tilleggsinnkalling
+        (the notice itself stays as it was sent)."""
         assert self.meeting is not None
+        if self._supplement_due():
+            return notice_content(self.context, supplement=True)
         return notice_content(self.context, revision=actions.revision_due(self.store, self.context))
 
     def _fill_header(self) -> None:
@@ -595,7 +599,8 @@ class AgendaPane(MeetingView):
         from tr_desk.documents.notice import render_notice
 
         self.editor.flush()
-        stem = actions.file_stem(self.store, self.meeting, "innkalling", False)
+        kind = "tilleggsinnkalling" if self._supplement_due() else "innkalling"
+        stem = actions.file_stem(self.store, self.meeting, kind, False)
         return render_notice(self._notice_content()), stem
 
     def _on_preview_toggled(self, on: bool) -> None:
