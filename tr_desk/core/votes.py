@@ -118,15 +118,6 @@ def vote_of(parties: Sequence[PartyVote], note: str = "") -> Vote:
     )
 
 
-def party_counts_problem(vote: Vote) -> str:
-    """A party's named votes that do not match its counts (a file written by hand)."""
-    for p in vote.parties:
-        named = len(p.names_for) + len(p.names_against) + len(p.names_blank)
-        if named and named != p.votes_for + p.against + p.blank:
-            return f"{p.party}: {named} names but {p.votes_for + p.against + p.blank} votes"
-    return ""
-
-
 # -- who votes, by party ---------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from tr_desk.core.context import MeetingContext
-from tr_desk.core.model import AttendanceStatus
 from tr_desk.core.votes import substitute_order
 from tr_desk.ui import dialogs
 
@@ -45,11 +44,8 @@ class SubstituteDialog(QDialog):
         if member is None:
             self.order.setText("Alle medlemmene har allerede vara.")
             return
-        marked = {
-            a.person_id
-            for a in context.meeting.attendance
-            if a.person_id is not None and a.status is not AttendanceStatus.ABSENT
-        }
+        # Already marked (present, or absent themselves): not called (kommuneloven § 7-10).
+        marked = {a.person_id for a in context.meeting.attendance if a.person_id is not None}
         own = substitute_order(context.memberships, member, context.meeting.date, marked)
         others = [s for s in context.substitutes if s not in own and s not in marked]
         for pid in own:
