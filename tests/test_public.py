@@ -21,6 +21,7 @@ from tr_desk import actions
 from tr_desk.core.model import (
     Answer,
     Attachment,
+    Case,
     Exclusion,
     ExclusionKind,
     Exemption,
@@ -32,6 +33,7 @@ from tr_desk.core.model import (
 from tr_desk.core.public import public_case
 from tr_desk.documents.page import render_document
 from tr_desk.storage.database import StoreError
+from tr_desk.storage.followups import add_followup
 from tr_desk.storage.store import Store
 
 CANARY = "KANARIFUGL"
@@ -133,6 +135,24 @@ def exempt_store(demo_store: Store) -> Store:
         demo_store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0
     )
     make_exempt(demo_store, september, 3)
+    add_followup(demo_store, september.cases[3].id, FollowUp(canary("oppfølgingspunkt"),
+                 who=canary("ansvarlig"), note=canary("merknad")))  # fmt: skip
+    # A late item of the issued December meeting, exempt: the Tilleggsinnkalling's public
+    # version, and the minutes' objections and closing.
+    december = demo_store.meetings.meeting(
+        demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)) or 0
+    )
+    late_id = demo_store.agenda.insert_case(december.id, Case(canary("tilleggssak")), 1)
+    late = next(c for c in demo_store.meetings.meeting(december.id).cases if c.id == late_id)
+    assert late.late
+    demo_store.agenda.update_case(
+        replace(
+            late, text=canary("tilleggstekst"), proposal=canary("tilleggsforslag"),
+            exempt=Exemption("offl. § 13", "Tilleggssak"), closed="2b",
+            objections=[canary("innsigelse")],
+        )
+    )  # fmt: skip
+    add_followup(demo_store, late_id, FollowUp(canary("oppfølging av tilleggssak")))
     return demo_store
 
 
@@ -163,6 +183,10 @@ def test_the_internal_versions_do_carry_it(exempt_store: Store) -> None:
     bundle = actions.notice_pdf(exempt_store, september, bundle=True)
     text = text_of(bundle)
     assert canary("tittel") in text and canary("vedleggstekst") in text
+    december = meetings(exempt_store)[1]
+    assert canary("tilleggssak") in text_of(actions.supplement_pdf(exempt_store, december))
+    public = flat(text_of(actions.supplement_pdf(exempt_store, december, public=True)))
+    assert "Tilleggssak" in public and "kommuneloven § 11-5 andre ledd bokstav b" in public
 
 
 def test_public_versions_show_number_public_title_and_basis(exempt_store: Store) -> None:

@@ -149,7 +149,8 @@ def generated_attachments(
     from tr_desk.documents.minutes import render_minutes
 
     made: dict[int, bytes] = {}
-    for case, item in zip(meeting.cases, content.cases, strict=True):
+    for item in content.cases:  # the notice's cases (a Tilleggsinnkalling's late ones apart)
+        case = meeting.cases[item.index]
         if case.kind is not CaseKind.APPROVAL or not item.attachments or item.attachments[0].file:
             continue
         if content.public and item.exemption:
@@ -312,8 +313,13 @@ PUBLIC_OUTPUTS: dict[str, Callable[[Store, Meeting], list[bytes]]] = {
     "møteplan": lambda s, m: [plan_pdf(s, m.date.year)],
     "kalender": lambda s, m: [plan_calendar(s, m.date.year)],
     "e-post": lambda s, m: [notice_email(s, m, bundle=True)[0]],
+    "tilleggsinnkalling": lambda s, m: (
+        [supplement_pdf(s, m, public=True)] if any(c.late for c in m.cases) else []
+    ),
+    "oppfølgingsliste": lambda s, m: [followups_pdf(s, s.register.body(m.body_id).prefix, m.date)],
     "filnavn": lambda s, m: [
-        file_stem(s, m, doc, True).encode() for doc in ("innkalling", "referat", "protokoll")
+        file_stem(s, m, doc, True).encode()
+        for doc in ("innkalling", "tilleggsinnkalling", "referat", "protokoll")
     ],
 }
 
