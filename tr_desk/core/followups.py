@@ -62,14 +62,18 @@ def proposed_text(resolution: str) -> str:
     return (asking or sentences or [""])[0]
 
 
-def closing_offers(
-    texts: Sequence[str], own_prefix: str, open_lines: Sequence[FollowUpLine], own_case: int
-) -> list[FollowUpLine]:
-    """Open items whose case a case's texts refer to («Oppfølging av sak KF 35/22»): the case
-    may report them done."""
+def referred_cases(texts: Sequence[str], own_prefix: str) -> set[str]:
+    """The case numbers a case's texts refer to («Oppfølging av sak KF 35/22»)."""
     from tr_desk.core.search import references
 
-    labels = {r.label for text in texts for r in references(text, own_prefix)}
+    return {r.label for text in texts for r in references(text, own_prefix)}
+
+
+def closing_offers(
+    labels: set[str], open_lines: Sequence[FollowUpLine], own_case: int
+) -> list[FollowUpLine]:
+    """Open items of the cases ``labels`` (``referred_cases``): the case referring to them may
+    report them done."""
     return [
         line
         for line in open_lines

@@ -28,6 +28,7 @@ from tr_desk.core.model import (
 from tr_desk.core.notice import place_line
 from tr_desk.core.public import exemption_line, public_meeting
 from tr_desk.core.quorum import Quorum, case_quorum
+from tr_desk.core.votes import vote_line
 
 if TYPE_CHECKING:
     from tr_desk.core.context import MeetingContext
@@ -278,8 +279,6 @@ def minutes_case(
     public: bool = False,
     chair: int | None = None,
 ) -> MinutesCase:
-    from tr_desk.core.votes import vote_line
-
     case = meeting.cases[index]
     item = MinutesCase(number=number, title=case.title, kind=case.kind, index=index)
     if case.exempt is not None:

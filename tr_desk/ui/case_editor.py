@@ -523,15 +523,16 @@ class CaseEditor(CaseForm):
         if case is None or case.id is None or not label:
             self.offers.hide()
             return
-        from tr_desk.core.followups import closing_offers
+        from tr_desk.core.followups import closing_offers, referred_cases
         from tr_desk.storage.followups import followup_lines
 
-        texts = (case.follows, case.title, case.text)
-        if not any(t.strip() for t in texts):
+        # The items are read only for a case that names another: not on every selection.
+        labels = referred_cases((case.follows, case.title, case.text), label.split()[0])
+        if not labels:
             self.offers.hide()
             return
         lines = followup_lines(self.store, open_only=True)
-        self._offered = closing_offers(texts, label.split()[0], lines, case.id)
+        self._offered = closing_offers(labels, lines, case.id)
         self._label = label
         links = [
             f"{line.case} har en åpen oppfølging: «{line.item.what}» – "

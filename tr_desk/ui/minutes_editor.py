@@ -306,14 +306,7 @@ class MinutesEditor(CaseForm):
         self.introduction.set_markdown(case.introduction)
         self.notes.set_markdown(case.notes)
         self.resolution.set_markdown(case.resolution)
-        vote = case.vote
-        self.vote.setCurrentIndex(
-            VOTE_NONE if vote is None else VOTE_UNANIMOUS if vote.unanimous else VOTE_COUNTED
-        )
-        self.votes_for.setValue(vote.votes_for if vote else 0)
-        self.against.setValue(vote.against if vote else 0)
-        self.blank.setValue(vote.blank if vote else 0)
-        self.vote_note.setText(vote.note if vote else "")
+        self._set_vote(case.vote)
         self.closed.setCurrentIndex(max(0, self.closed.findData(case.closed)))
         self.objections.setText(", ".join(case.objections))
         self.form.setRowVisible(self.late_box, case.late)
@@ -496,9 +489,16 @@ class MinutesEditor(CaseForm):
     def load_vote(self, case: Case) -> None:
         """Show a vote recorded outside the row (the dialog), without saving it again."""
         self.case = case
-        for widget in (self.vote, self.votes_for, self.against, self.blank, self.vote_note):
+        widgets = (self.vote, self.votes_for, self.against, self.blank, self.vote_note)
+        for widget in widgets:
             widget.blockSignals(True)
-        vote = case.vote
+        self._set_vote(case.vote)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._show_vote_rows()
+
+    def _set_vote(self, vote: Vote | None) -> None:
+        """The vote's row as recorded (the caller blocks the widgets' signals)."""
         self.vote.setCurrentIndex(
             VOTE_NONE if vote is None else VOTE_UNANIMOUS if vote.unanimous else VOTE_COUNTED
         )
@@ -506,9 +506,6 @@ class MinutesEditor(CaseForm):
         self.against.setValue(vote.against if vote else 0)
         self.blank.setValue(vote.blank if vote else 0)
         self.vote_note.setText(vote.note if vote else "")
-        for widget in (self.vote, self.votes_for, self.against, self.blank, self.vote_note):
-            widget.blockSignals(False)
-        self._show_vote_rows()
 
     def _blocked(self, objections: Sequence[str]) -> bool:
         context = self.context
