@@ -51,7 +51,7 @@ def build_history(
     rng = random.Random(seed)
     sentences, titles = _sentences()
     store = Store.open(path)
-    last_year = dt.date.today().year - 1
+    last_year = store.clock.today().year - 1
     with store.transaction() as db:
         conn = db.conn
         for body in store.register.bodies():
@@ -103,7 +103,7 @@ def _add_upcoming(
 ) -> None:
     kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
-    day = dt.date.today() + dt.timedelta(days=10)
+    day = store.clock.today() + dt.timedelta(days=10)
     with store.transaction() as db:
         cur = db.conn.execute(
             """INSERT INTO meeting (body_id, date, start, end, place, mode, status, reference,

@@ -10,14 +10,26 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every test runs on one fixed day, whatever the machine's date (a Wednesday, no holiday
+# near it); the processes the tests start inherit it. ``clock`` gives it to a test.
+TODAY = dt.date(2026, 6, 10)
+os.environ["TR_DESK_TODAY"] = TODAY.isoformat()
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from tr_desk.cli import load_file  # noqa: E402
+from tr_desk.core.clock import ENV, Clock, fixed_clock  # noqa: E402
 from tr_desk.core.model import Meeting  # noqa: E402
 from tr_desk.storage.paths import resources_dir  # noqa: E402
 from tr_desk.storage.store import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The fixed clock of every test (``clock.today()`` is ``TODAY``)."""
+    monkeypatch.setenv(ENV, TODAY.isoformat())
+    return fixed_clock(TODAY)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -38,3 +39,25 @@ def test_all_of_tr_desk_is_typed() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Calls that read the real date or time. Durations (time.monotonic, perf_counter) are fine.
+CLOCK_READS = re.compile(
+    r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\bQDate(?:Time)?\.current|\btime\.localtime\("
+    r"|\bdate\('now'\)|CURRENT_(?:DATE|TIMESTAMP)"
+)
+CLOCK_HOMES = {Path("tr_desk/core/clock.py")}
+
+
+def test_only_the_clock_reads_the_date() -> None:
+    """Code and tests ask a ``Clock`` for today: a test that reads the real date fails on some
+    day of the year (December's holidays did), and code that does cannot be tested."""
+    readers = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for folder in ("tr_desk", "tests", "benchmarks")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.relative_to(ROOT) not in CLOCK_HOMES and path != Path(__file__)
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if CLOCK_READS.search(line)
+    ]
+    assert readers == []

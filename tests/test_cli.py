@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY
 from tests.pdftext import text_of
 from tr_desk.cli import main
 from tr_desk.core.checks.minutes import check_minutes
 
-NEXT_YEAR = dt.date.today().year + 1
+NEXT_YEAR = TODAY.year + 1
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

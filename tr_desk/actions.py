@@ -73,7 +73,7 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
     """
     from tr_desk.documents.notice import render_notice
 
-    context = store.context(meeting_id)
+    context = store.context(meeting_id, now.date())
     problems = check_notice(context)
     if any(p.severity is Severity.ERROR for p in problems):
         raise NotReady(problems)
@@ -83,7 +83,7 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
             "Innkallingen er ikke endret siden den ble sendt ut.",
             "the notice has not changed since it was issued",
         )
-    context = store.context(store.meetings.issue(meeting_id, now.date()))
+    context = store.context(store.meetings.issue(meeting_id, now.date()), now.date())
     revision = len(sent)
     full = notice_content(context, revision=revision)
     public = notice_content(context, public=True, revision=revision)
@@ -126,7 +126,7 @@ def issue_supplement(store: Store, meeting_id: int, now: dt.datetime) -> Path:
             "tilleggsinnkalling) ble sendt ut.",
             "no late items have been added since the notice was issued",
         )
-    context = store.context(meeting)
+    context = store.context(meeting, now.date())
     problems = [
         p for p in check_notice(context)
         if p.severity is Severity.ERROR and (p.case_index is None or
@@ -230,7 +230,7 @@ def extract_pdf(store: Store, meeting: Meeting, index: int, *, public: bool = Fa
             f"Sak {number} er unntatt offentlighet; det lages ingen offentlig særutskrift.",
             f"{number} is exempt from public access: there is no public extract",
         )
-    return render_extract(extract_content(context, index, dt.date.today()))
+    return render_extract(extract_content(context, index, store.clock.today()))
 
 
 def plan_pdf(store: Store, year: int) -> bytes:
@@ -281,7 +281,7 @@ def plan_calendar(store: Store, year: int) -> bytes:
     from tr_desk.documents.plan import render_calendar
 
     bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
-    now = dt.datetime.now(dt.UTC)
+    now = store.clock.utc()
     return render_calendar(store.meetings.headers(year=year), bodies, "Trondheimsregionen", now)
 
 
@@ -363,7 +363,7 @@ def notice_email(
         message["To"] = [Address(r.name, addr_spec=r.address) for r in mail.to]
     if mail.cc:
         message["Cc"] = [Address(r.name, addr_spec=r.address) for r in mail.cc]
-    message["Date"] = format_datetime(dt.datetime.now().astimezone())
+    message["Date"] = format_datetime(store.clock.local())
     message.set_content(mail.text)
     public = mail.exempt
     stem = file_stem(store, meeting, "innkalling", public)

@@ -5,7 +5,6 @@ Imports are kept inside the commands so that opening the window loads only what 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -544,7 +543,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     store = open_store(args, write=False)
     try:
         if args.document == "oppfolging":
-            pdf = actions.followups_pdf(store, _body_arg(store, args.meeting), dt.date.today())
+            pdf = actions.followups_pdf(store, _body_arg(store, args.meeting), store.clock.today())
         elif args.document == "tilleggsinnkalling":
             meeting = find_meeting(store, args.meeting)
             pdf = actions.supplement_pdf(store, meeting, public=args.public)
@@ -599,9 +598,9 @@ def cmd_followups(args: argparse.Namespace) -> int:
     try:
         bodies = [_body_arg(store, b) for b in args.body]
         lines = followup_lines(store, open_only=args.open, bodies=bodies)
+        today = store.clock.today()
     finally:
         store.close()
-    today = dt.date.today()
     if args.json:
         print(json.dumps([{
             "case": line.case, "body": line.body, "meeting_date": line.meeting_date.isoformat(),

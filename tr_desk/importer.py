@@ -126,7 +126,7 @@ def register_for(store: Store, day: dt.date | None = None) -> Register:
     copy list and the daglig leder) of each body."""
     bodies, people = store.register.bodies(), store.register.people()
     names = {p.id: p.name for p in people}
-    day = day or dt.date.today()
+    day = day or store.clock.today()
     manager = store.settings.setting("daglig_leder_id")
     members, copies = {}, {}
     for body in bodies:
@@ -251,7 +251,7 @@ def write(store: Store, report: ImportReport) -> Written:
                 assert outcome.before is not None
                 done.updated[meeting_id] = outcome.before
         known = set(known_sources(store))
-        now = dt.datetime.now().isoformat(timespec="seconds")
+        now = store.clock.now().isoformat(timespec="seconds")
         for index, file in enumerate(report.files):
             if file.error or file.already or not file.digest:
                 continue

@@ -18,6 +18,7 @@ from tr_desk.cli import load_file, main
 from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Severity
+from tr_desk.core.clock import Clock
 from tr_desk.core.meeting_json import meeting_to_json
 from tr_desk.core.model import (
     Case,
@@ -205,16 +206,16 @@ def test_substitutes_in_rank_order_and_called_before_the_meeting(store: Store) -
     assert "Kari Vara (vara for Oddbjørn Bang)" in text
 
 
-def test_a_late_item_goes_out_in_a_tilleggsinnkalling(store: Store) -> None:
+def test_a_late_item_goes_out_in_a_tilleggsinnkalling(store: Store, clock: Clock) -> None:
     body = store.register.body_by_prefix("KF")
-    today = dt.date.today()
+    today = clock.today()
     day = today + dt.timedelta(days=(4 - today.weekday()) % 7 + 14)  # a Friday ahead
     meeting_id = store.meetings.create_meeting(body.id, day)
     store.agenda.insert_case(meeting_id, Case("Første sak", proposal="Tas til orientering."), 0)
     for case in store.meetings.meeting(meeting_id).cases:  # the standard cases' proposals
         if not case.proposal:
             store.agenda.update_case(dataclasses.replace(case, proposal="Tas til orientering."))
-    now = dt.datetime.now()
+    now = clock.now()
     actions.issue_notice(store, meeting_id, now)
     with pytest.raises(Exception, match="Ingen tilleggssaker"):
         actions.issue_supplement(store, meeting_id, now)

@@ -9,13 +9,14 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from tests.conftest import TODAY
 from tr_desk.core.model import Case, Outcome
 from tr_desk.core.notice import notice_content
 from tr_desk.storage.store import Store
 from tr_desk.ui.agenda_pane import AgendaPane
 from tr_desk.ui.main_window import MainWindow
 
-YEAR = dt.date.today().year + 1  # a meeting still ahead, so a notice dated today is in time
+YEAR = TODAY.year + 1  # a meeting still ahead, so a notice dated today is in time
 YY = f"{YEAR % 100:02d}"
 FEB = dt.date(YEAR, 2, 3)
 
@@ -144,7 +145,7 @@ def test_issuing_freezes_numbers_then_late_and_withdrawn_cases(
     pane.open_meeting(meeting_id)
     assert pane.issue()
     meeting = store.meetings.meeting(meeting_id)
-    assert meeting.status.value == "innkalt" and meeting.notice_date == dt.date.today()
+    assert meeting.status.value == "innkalt" and meeting.notice_date == TODAY
     frozen = [c.number for c in meeting.cases]
     assert frozen == list(range(1, len(frozen) + 1))
     assert (store.notices_dir / f"KF-{FEB.isoformat()}-innkalling.pdf").exists()

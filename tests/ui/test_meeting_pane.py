@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.conftest import TODAY
 from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.minutes import minutes_content
 from tr_desk.core.model import AttendanceStatus, MeetingStatus, Outcome
@@ -204,13 +205,13 @@ def test_approving_locks_editing_until_reopened(qtbot, demo_window: MainWindow, 
     minutes.approve()
     assert demo_window.undo_action.text() == "Angre Godkjenn referat"
     meeting = store.meetings.meeting(pane.meeting.id)
-    assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == dt.date.today()
+    assert meeting.status is MeetingStatus.APPROVED and meeting.approved_on == TODAY
     assert minutes.reopen_button.isEnabled() and not minutes.remarks.isEnabled()
     demo_window.show_pane("Møte")
     assert not pane.editor.isEnabled() and not pane.roster.isEnabled()
     assert pane.locked.isVisible() and "Gjenåpne" in pane.locked.text()
     minutes.reopen()
-    assert store.meetings.meeting(pane.meeting.id).reopened_on == dt.date.today()
+    assert store.meetings.meeting(pane.meeting.id).reopened_on == TODAY
     assert pane.editor.isEnabled()
     content = minutes_content(store.context(store.meetings.meeting(pane.meeting.id)))
     assert "Endret etter godkjenning" in content.status_note

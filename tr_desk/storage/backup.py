@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tr_desk.core.clock import system_clock
 from tr_desk.storage.database import (
     SQLITE_HEADER,
     InstanceLock,
@@ -109,7 +110,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 
 def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
     """A copy now («Ta sikkerhetskopi», ``tr-desk backup``); returns its path."""
-    now = now or dt.datetime.now()
+    now = now or store.clock.now()
     folder = backup_folder(store.path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -131,7 +132,7 @@ def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
 
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
     """Copy the database when the newest copy is older than a day; returns the new copy."""
-    now = now or dt.datetime.now()
+    now = now or store.clock.now()
     existing = backups(store.path)
     if existing and now - taken_at(store.path, existing[-1]) < MAX_AGE:
         return None
@@ -166,7 +167,7 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
             f"another TR Desk has {database} open; close it and try again",
         )
     try:
-        kept = _keep_current(database, now or dt.datetime.now())
+        kept = _keep_current(database, now or system_clock().now())
         for suffix in ("-wal", "-shm"):
             database.with_name(database.name + suffix).unlink(missing_ok=True)
         src = connect(source, readonly=True)

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tr_desk.core.clock import Clock, system_clock
 from tr_desk.storage.database import (
     SCHEMA_VERSION,
     InstanceLock,
@@ -67,9 +68,11 @@ class Store:
         path: Path,
         readonly_reason: tuple[str, str] | None = None,
         lock: InstanceLock | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
+        self.clock = clock or system_clock()  # «today» and «now» for every rule and stamp
         self._reason = readonly_reason
         self._lock = lock
         self._db: Database | None = None
@@ -143,6 +146,7 @@ class Store:
         lock: bool = False,
         lock_wait: float = 0.0,
         check_later: bool = False,
+        clock: Clock | None = None,
     ) -> Store:
         """Open (or create, with the Trondheimsregionen profile) the database at ``path``.
 
@@ -184,7 +188,7 @@ class Store:
             if instance_lock is not None:
                 instance_lock.release()
             raise
-        store = cls(conn, path, reason, instance_lock)
+        store = cls(conn, path, reason, instance_lock, clock)
         try:
             version = schema_state(conn, path)
             configure(conn, readonly=reason is not None)
@@ -284,7 +288,7 @@ class Store:
 
         if isinstance(meeting, int):
             meeting = self.meetings.meeting(meeting)
-        return read_context(self, meeting, today or dt.date.today())
+        return read_context(self, meeting, today or self.clock.today())
 
     @property
     def attachments_dir(self) -> Path:

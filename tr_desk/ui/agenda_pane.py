@@ -71,7 +71,7 @@ class NewMeetingDialog(QDialog):
         self.body = QComboBox()
         for body in store.register.bodies():
             self.body.addItem(body.name, body.id)
-        self.day = DateField(dt.date.today() + dt.timedelta(days=14))
+        self.day = DateField(store.clock.today() + dt.timedelta(days=14))
         form = QFormLayout(self)
         form.addRow("&Organ:", self.body)
         form.addRow("&Dato:", self.day)
@@ -629,7 +629,7 @@ class AgendaPane(MeetingView):
         if not dialogs.confirm(self, "Send ut tilleggsinnkalling", question, "Send ut"):
             return False
         try:
-            path = actions.issue_supplement(self.store, self.meeting.id, dt.datetime.now())
+            path = actions.issue_supplement(self.store, self.meeting.id, self.store.clock.now())
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Tilleggsinnkallingen ble ikke sendt ut")
             return False
@@ -652,7 +652,7 @@ class AgendaPane(MeetingView):
         old = self.editor.case or case
         try:
             new = actions.with_followup_list(
-                self.store, old, self.context.body.prefix, dt.date.today()
+                self.store, old, self.context.body.prefix, self.store.clock.today()
             )
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Oppfølgingslisten ble ikke laget")
@@ -725,7 +725,7 @@ class AgendaPane(MeetingView):
         """Issue the notice (after the check and the user's yes); offers a mail draft."""
         assert self.meeting is not None and self.meeting.id is not None
         try:
-            path = actions.issue_notice(self.store, self.meeting.id, dt.datetime.now())
+            path = actions.issue_notice(self.store, self.meeting.id, self.store.clock.now())
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Innkallingen ble ikke sendt ut")
             return False

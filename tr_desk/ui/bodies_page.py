@@ -86,7 +86,9 @@ def date_edit(day: dt.date, parent: QWidget) -> DateField:
 
 
 class AddMembershipDialog(QDialog):
-    def __init__(self, body: Body, people: list[Person], parent: QWidget | None = None):
+    def __init__(
+        self, body: Body, people: list[Person], today: dt.date, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle(f"Nytt medlemskap i {body.name}")
         self.person = QComboBox()
@@ -106,7 +108,7 @@ class AddMembershipDialog(QDialog):
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
         self.role.setCurrentIndex(1)
-        self.start = date_edit(dt.date.today(), self)
+        self.start = date_edit(today, self)
         self.party = QLineEdit()
         self.party.setPlaceholderText("Ap, H, Sp … (tomt for forumene)")
         self.rank = QSpinBox()
@@ -307,7 +309,7 @@ class BodiesPage(Pane):
         if body is None or body.id is None:
             self.members.set_records([])
             return
-        today = dt.date.today()
+        today = self.store.clock.today()
         names = {p.id: p.name for p in self.store.register.people()}
         rows = [
             MembershipRow(m, names.get(m.person_id, "?"))
@@ -339,7 +341,9 @@ class BodiesPage(Pane):
         body = self.current_body()
         if body is None or body.id is None:
             return
-        dialog = AddMembershipDialog(body, self.store.register.people(), self)
+        dialog = AddMembershipDialog(
+            body, self.store.register.people(), self.store.clock.today(), self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             membership = dialog.membership(body.id)
             label = dialog.person.currentText()
@@ -352,7 +356,7 @@ class BodiesPage(Pane):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle("Avslutt medlemskap")
-        end = date_edit(max(dt.date.today(), row.membership.start), dialog)
+        end = date_edit(max(self.store.clock.today(), row.membership.start), dialog)
         end.setMinimumDate(qdate(row.membership.start))
         buttons = dialogs.ok_cancel(dialog, "Avslutt", dialog.accept)
         form = QFormLayout(dialog)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from tr_desk.core.clock import system_clock
 from tr_desk.core.formats import WEEKDAYS, date_short, parse_user_date
 from tr_desk.ui import dialogs
 from tr_desk.ui.models import pydate, qdate
@@ -44,7 +45,7 @@ class DateField(QWidget):
 
     def __init__(self, day: dt.date | QDate | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._day = dt.date.today()
+        self._day = system_clock().today()
         self._minimum: dt.date | None = None
         self.line = QLineEdit()
         self.line.setPlaceholderText("dd.mm.åååå")
@@ -74,7 +75,7 @@ class DateField(QWidget):
         layout.addWidget(self.weekday)
         layout.addStretch(1)
         self.setFocusProxy(self.line)
-        self.set_day(pydate(day) if isinstance(day, QDate) else (day or dt.date.today()))
+        self.set_day(pydate(day) if isinstance(day, QDate) else (day or self._day))
 
     # -- the QDateEdit calls the panes use ----------------------------------------------------
 

@@ -124,7 +124,7 @@ def _tip(line: FollowUpLine) -> str:
 
 
 class FollowUpModel(RecordTableModel[FollowUpLine]):
-    today = dt.date.today()
+    today = dt.date.min  # set from the store's clock before each fill
     columns = (
         Column("Sak", lambda r: r.case, tip=lambda r: f"{r.case} {r.case_title}"),
         Column("Møte", lambda r: date_short(r.meeting_date)),
@@ -223,7 +223,7 @@ class FollowUpPane(Pane):
         self.body.setCurrentIndex(max(0, self.body.findData(chosen or "")))
         self.body.blockSignals(False)
         prefix = self.body.currentData() or ""
-        FollowUpModel.today = dt.date.today()
+        FollowUpModel.today = self.store.clock.today()
         lines = followup_lines(
             self.store, open_only=self.open_only.isChecked(), bodies=[prefix] if prefix else []
         )
@@ -279,7 +279,7 @@ class FollowUpPane(Pane):
         if not prefix:
             dialogs.tell(self, "Velg organet listen gjelder.")
             return
-        today = dt.date.today()
+        today = self.store.clock.today()
         data = actions.followups_pdf(self.store, prefix, today)
         path = save_file(self, data, f"{prefix}-oppfolgingsliste-{today.isoformat()}.pdf")
         if path is not None:

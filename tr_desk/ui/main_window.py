@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         from tr_desk.storage.glance import meeting_dates
 
         headers = meeting_dates(store)
-        today = today or dt.date.today()
+        today = today or store.clock.today()
         self.landing = landing(headers, today, ui_state.remembered(store.path))
         self.plan_year = plan_year(headers, today)
         self.has_meetings = bool(headers)
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         pane = self.meeting_pane
         meeting = pane.meeting
         if meeting is not None and meeting.held_start is None:
-            if meeting.date != dt.date.today() and not dialogs.confirm(
+            if meeting.date != self.store.clock.today() and not dialogs.confirm(
                 self, "Start møtet",
                 f"Møtet er {meeting.date.strftime('%d.%m.%Y')}, ikke i dag. Sette starttiden til "
                 "nå likevel?", "Start møtet",
@@ -861,7 +861,6 @@ class MainWindow(QMainWindow):
 def _warm_up() -> None:
     """Load in the background what the first edit, check and preview need (~0.5 s of imports),
     so that none of it happens on the GUI thread while the user types."""
-    import datetime as dt
 
     import babel.dates  # noqa: F401
     import markdown_it  # noqa: F401
@@ -870,7 +869,8 @@ def _warm_up() -> None:
     import sqlite_utils  # noqa: F401
 
     from tr_desk.core.checks.problems import norwegian_holidays
+    from tr_desk.core.clock import system_clock
     from tr_desk.documents.styles import styles
 
-    norwegian_holidays([dt.date.today().year])
+    norwegian_holidays([system_clock().today().year])
     styles()

@@ -424,7 +424,6 @@ class MeetingPane(MeetingView):
         be changed), due in a month."""
         if case is None or case.id is None or self.context is None:
             return
-        import datetime as dt
 
         from tr_desk.core.followups import proposed_text
         from tr_desk.core.model import FollowUp
@@ -436,7 +435,7 @@ class MeetingPane(MeetingView):
         proposed = FollowUp(
             proposed_text(fresh.resolution or fresh.proposal),
             person_id=manager.id if manager else None,
-            due=dt.date.today() + dt.timedelta(days=30),
+            due=self.store.clock.today() + dt.timedelta(days=30),
         )
         label = self.context.where(self.current_case())
         dialog = FollowUpDialog(
@@ -597,7 +596,7 @@ class MeetingPane(MeetingView):
         """One key for «now»: the meeting started (and is held) or ended."""
         if self.meeting is None or self.meeting.minutes_locked:
             return
-        now = dt.datetime.now().time().replace(second=0, microsecond=0)
+        now = self.store.clock.now().time().replace(second=0, microsecond=0)
         (self.held_start if which == "start" else self.held_end).setText(now.strftime("%H:%M"))
         self._on_times_edited()
 

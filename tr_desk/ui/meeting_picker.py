@@ -277,7 +277,7 @@ def fill_meetings(
     headers = [
         m for m in reversed(store.meetings.headers()) if statuses is None or m.status in statuses
     ]
-    today = dt.date.today()
+    today = store.clock.today()
     labels = {m.id: meeting_label(m, bodies[m.body_id]) for m in headers if m.id is not None}
     picker.set_meetings(meeting_groups(headers, bodies, today), labels)
     if keep is not None and keep in labels:

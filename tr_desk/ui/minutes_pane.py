@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -269,7 +268,7 @@ class MinutesPane(MeetingView):
         ):  # fmt: skip
             return
         assert self.meeting.id is not None
-        self.push(commands.approve(self.store, self.meeting.id, dt.date.today(), kind))
+        self.push(commands.approve(self.store, self.meeting.id, self.store.clock.today(), kind))
 
     def reopen(self) -> None:
         if self.meeting is None or self.meeting.status is not MeetingStatus.APPROVED:
@@ -282,7 +281,7 @@ class MinutesPane(MeetingView):
             return
         kind = self.store.register.body(self.meeting.body_id).minutes_title.lower()
         assert self.meeting.id is not None
-        self.push(commands.reopen(self.store, self.meeting.id, dt.date.today(), kind))
+        self.push(commands.reopen(self.store, self.meeting.id, self.store.clock.today(), kind))
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -329,7 +328,7 @@ class MinutesPane(MeetingView):
         if not dialog.exec():
             return
         index = labels.index(dialog.textValue())
-        content = extract_content(self.context, index, dt.date.today())
+        content = extract_content(self.context, index, self.store.clock.today())
         number = case_label(body.prefix, numbers, index, self.meeting.date.year)
         stem = "saerutskrift-" + number.replace(" ", "-").replace("/", "-")
         self._save(_renderers()[1](content), stem)

@@ -59,7 +59,7 @@ class PlanPane(Pane):
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
-        self.year = dt.date.today().year
+        self.year = store.clock.today().year
         self.meetings: list[Meeting] = []
         self.bodies: dict[int, Body] = {}
         self.colours: dict[int, str] = {}
@@ -256,7 +256,7 @@ class PlanPane(Pane):
 
     def new_meeting(self, day: dt.date | None = None) -> int | None:
         if day is None:
-            today = dt.date.today()
+            today = self.store.clock.today()
             day = today if today.year == self.year else dt.date(self.year, 1, 2)
         dialog = MeetingDialog(list(self.bodies.values()), day, self)
         if not dialog.exec():
@@ -374,7 +374,7 @@ class PlanPane(Pane):
         from tr_desk.documents.plan import render_calendar
 
         data = render_calendar(
-            self.meetings, self.bodies, "Trondheimsregionen", dt.datetime.now(dt.UTC)
+            self.meetings, self.bodies, "Trondheimsregionen", self.store.clock.utc()
         )
         self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from tr_desk.core.clock import system_clock
 from tr_desk.core.formats import month_name
 
 DAY_LETTERS = ("ma", "ti", "on", "to", "fr", "lø", "sø")
@@ -37,7 +38,7 @@ class YearView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.year = dt.date.today().year
+        self.year = system_clock().today().year  # the plan pane sets its year
         self.marks: list[Mark] = []
         self.holidays: dict[dt.date, str] = {}
         self.selected: int | None = None
