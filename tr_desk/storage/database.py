@@ -12,7 +12,7 @@ from typing import IO
 from tr_desk.core.errors import UserError
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

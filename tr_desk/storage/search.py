@@ -297,8 +297,27 @@ def _kept(
     )
 
 
+HIT_COLUMNS = (
+    "c.id, c.meeting_id, c.position, c.number, c.title, c.text, c.proposal, c.resolution, "
+    "c.exempt_basis, b.prefix, m.date, m.status"
+)
+HIT_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
+
+
+def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> Hit:
+    """A case found by its number or id, from a light row (``HIT_COLUMNS``): no meeting read
+    but a draft's, for its live numbers (kept in ``drafts``)."""
+    return Hit(
+        row["id"], row["meeting_id"], row["position"], row_label(store, drafts, row),
+        row["title"], row["prefix"], dt.date.fromisoformat(row["date"]), row["status"],
+        NUMBER_FIELD, row["resolution"] or row["proposal"] or row["text"],
+        bool(row["exempt_basis"]), [NUMBER_FIELD], float("-inf"), 0,
+    )  # fmt: skip
+
+
 def case_hit(store: Store, label: str, query: Query) -> Hit | None:
-    """The case «KF 46/22»: by its frozen number (one query), else among the drafts."""
+    """The case «KF 46/22» (two-digit years are 20YY): by its frozen number (one query), else
+    among the drafts."""
     from tr_desk.core.numbering import parse_case_number
 
     try:
@@ -310,49 +329,26 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
         return None
     year = wanted.year
     found = store.rows(
-        """SELECT c.id FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id
-           WHERE m.body_id = ? AND c.number = ? AND m.date BETWEEN ? AND ?""",
+        f"""SELECT {HIT_COLUMNS} FROM {HIT_FROM}
+            WHERE m.body_id = ? AND c.number = ? AND m.date BETWEEN ? AND ?""",
         [body.id, wanted.number, f"{year}-01-01", f"{year}-12-31"],
     )
-    try:
-        if found:
-            (row,) = store.rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [found[0][0]])
-            meeting = store.meetings.meeting(row[0])
-            index = next(i for i, c in enumerate(meeting.cases) if c.id == found[0][0])
-        else:
+    if not found:
+        try:
             meeting, index = store.meetings.find_case(label)
-    except (StoreError, StopIteration):
-        return None
-    case = meeting.cases[index]
-    assert case.id is not None and meeting.id is not None
-    return Hit(
-        case.id, meeting.id, index, format_case_number(body.prefix, wanted.number, year),
-        case.title, body.prefix, meeting.date, meeting.status.value, NUMBER_FIELD,
-        case.resolution or case.proposal or case.text, case.exempt is not None, [NUMBER_FIELD],
-        float("-inf"), 0, query,
-    )  # fmt: skip
+        except StoreError:
+            return None
+        found = store.rows(
+            f"SELECT {HIT_COLUMNS} FROM {HIT_FROM} WHERE c.id = ?", [meeting.cases[index].id]
+        )
+    hit = hit_from_row(store, {}, found[0])
+    return dataclasses.replace(hit, query=query)
 
 
 def hit_of(store: Store, case_id: int) -> Hit | None:
     """The case with id ``case_id`` as a hit (a draft with its live number); None if gone."""
-    rows = store.rows(
-        """SELECT c.number, c.position, c.meeting_id, b.prefix, m.date FROM agenda_case c
-           JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
-           WHERE c.id = ?""",
-        [case_id],
-    )
-    if not rows:
-        return None
-    row = rows[0]
-    label = row_label(store, {}, row)
-    if not label:  # a case the numbering skips: no number to find it by
-        meeting = store.meetings.meeting(row["meeting_id"])
-        case = next(c for c in meeting.cases if c.id == case_id)
-        return Hit(
-            case_id, row["meeting_id"], row["position"], "", case.title, row["prefix"],
-            meeting.date, meeting.status.value, NUMBER_FIELD, "", case.exempt is not None,
-        )  # fmt: skip
-    return case_hit(store, label, Query())
+    rows = store.rows(f"SELECT {HIT_COLUMNS} FROM {HIT_FROM} WHERE c.id = ?", [case_id])
+    return hit_from_row(store, {}, rows[0]) if rows else None
 
 
 def index_size_ratio(store: Store) -> float:

@@ -1,28 +1,40 @@
-"""A matter's way through the bodies (saksgang): the cases a case points at — its follow-up
-field, the case it was postponed from, the references in its texts — and the cases that
-point at it, found through the search index and read again to be sure.
+"""A matter's way through the bodies (saksgang).
+
+A step is a case that this case names (its «Oppfølging av sak», where it was postponed
+from, a case number in its texts, a matter linked on purpose) or a case that names it. Only
+the deliberate links — follow-up, postponement, «samme sak» — are followed further, so a
+thread is the handful of steps a person reads, not every case that ever mentioned a number
+in passing. A two-digit year is read as the one nearest before the citing case («sak
+51/21» written in 1930 is 1921's). The walk reads light rows and is bounded: ``MAX_STEPS``
+in all, the ``MAX_CITING`` nearest cases that merely mention a case.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from tr_desk.core.numbering import format_case_number, parse_case_number
-from tr_desk.core.search import Query, plain_text, references
+from tr_desk.core.search import plain_text, references
+from tr_desk.storage.migrations import NAMES_A_CASE
 from tr_desk.storage.rows import split_labels
-from tr_desk.storage.search import Hit, case_hit, hit_of
+from tr_desk.storage.search import Hit, case_hit, hit_from_row, hit_of, row_label
 from tr_desk.storage.store import Store
 
-DEPTH = 4  # steps followed each way
+DEPTH = 4  # deliberate links followed this many steps each way
+MAX_STEPS = 24  # a thread a person reads
+MAX_CITING = 8  # the cases nearest in time that mention a case, per case
+CANDIDATES = 400  # rows read to find those that mention a case
+DELIBERATE = frozenset({"oppfølging av", "utsatt fra", "behandlet i"})
 
 
 @dataclass
 class Step:
     label: str  # «KF 51/21»
     relation: str  # «tidligere» (it points there) or «senere» (it points here)
-    kind: str  # «oppfølging av», «utsatt fra», «viser til»
+    kind: str  # «oppfølging av», «utsatt fra», «behandlet i», «viser til»
     hit: Hit | None  # None: not in the database
     outcome: str = ""
     resolution: str = ""  # its first line
@@ -32,11 +44,14 @@ class Step:
         return self.hit.date if self.hit else None
 
 
-# What a case says about other cases: its texts, its follow-up field, where it was postponed
-# from (the columns, then the text read from them).
-CASE_COLUMNS = "c.id, c.title, c.text, c.proposal, c.resolution, c.notes, c.follows, " \
-    "c.postponed_from, c.links, b.prefix"  # fmt: skip
+# A case as the walk reads it: what it says about other cases and what a step shows.
+CASE_COLUMNS = (
+    "c.id, c.meeting_id, c.position, c.number, c.title, c.text, c.proposal, c.resolution, "
+    "c.notes, c.follows, c.postponed_from, c.links, c.outcome, c.exempt_basis, "
+    "b.prefix, m.body_id, m.date, m.status"
+)
 CASE_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
+Key = tuple[int, int, int]  # body id, number, year
 
 
 def _case_text(row: Any) -> str:
@@ -49,56 +64,138 @@ def _case_text(row: Any) -> str:
     )  # fmt: skip
 
 
-def _texts(store: Store, case_id: int) -> tuple[str, str]:
-    (row,) = store.rows(f"SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id = ?", [case_id])
-    return _case_text(row), row["prefix"]
+def near_year(year: int, around: int) -> int:
+    """The year ending in ``year``'s two digits nearest at or before ``around`` + 1: a case
+    cites the past (or next year's first meetings)."""
+    two = year % 100
+    return (around + 1) - ((around + 1 - two) % 100)
 
 
-def _canonical(store: Store, label: str) -> str:
-    """«RF 19/21» as the body is called now («KF 19/21»)."""
-    try:
+class _Walk:
+    """One thread's reading: the bodies once, each row and each number looked up once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.bodies: dict[str, tuple[int, str]] = {}  # any prefix → (body id, prefix now)
+        for body in store.register.bodies():
+            assert body.id is not None
+            for prefix in (*body.former_prefixes, body.prefix):
+                self.bodies[prefix.upper()] = (body.id, body.prefix)
+        self.rows: dict[int, Any] = {}
+        self.found: dict[Key, Any | None] = {}
+        self.drafts: dict[int, dict[int, int]] = {}
+
+    def row(self, case_id: int) -> Any | None:
+        if case_id not in self.rows:
+            rows = self.store.rows(f"SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id = ?",
+                                   [case_id])  # fmt: skip
+            self.rows[case_id] = rows[0] if rows else None
+        return self.rows[case_id]
+
+    def label(self, row: Any) -> str:
+        return row_label(self.store, self.drafts, row)
+
+    def resolve(self, label: str, around: int) -> tuple[str, Key | None]:
+        """«RF 19/21» cited in ``around`` as the label of the body's name now and its key."""
+        try:
+            ref = parse_case_number(label)
+        except ValueError:
+            return label, None
+        year = near_year(ref.year, around)
+        body = self.bodies.get(ref.prefix)
+        if body is None:
+            return format_case_number(ref.prefix, ref.number, year), None
+        return format_case_number(body[1], ref.number, year), (body[0], ref.number, year)
+
+    def lookup(self, key: Key) -> Any | None:
+        """The case with that number: frozen numbers by one indexed query, a draft's live
+        number only where the year has a draft."""
+        if key not in self.found:
+            body_id, number, year = key
+            span = [body_id, f"{year}-01-01", f"{year}-12-31"]
+            rows = self.store.rows(
+                f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM}
+                    WHERE m.body_id = ? AND m.date BETWEEN ? AND ? AND c.number = ?""",
+                [*span, number],
+            )
+            if not rows:
+                drafts = self.store.rows(
+                    f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE m.body_id = ?
+                        AND m.date BETWEEN ? AND ? AND c.number IS NULL""",
+                    span,
+                )
+                rows = [
+                    r for r in drafts if self.label(r).endswith(f" {number:02d}/{year % 100:02d}")
+                ]
+            self.found[key] = rows[0] if rows else None
+            if rows:
+                self.rows.setdefault(rows[0]["id"], rows[0])
+        return self.found[key]
+
+    def key_of(self, row: Any) -> Key | None:
+        label = self.label(row)
+        if not label:
+            return None
         ref = parse_case_number(label)
-    except ValueError:
-        return label
-    body = store.register.body_by_prefix(ref.prefix)
-    return format_case_number(body.prefix if body else ref.prefix, ref.number, ref.year)
+        return (row["body_id"], ref.number, int(row["date"][:4]))
 
+    def named_by(self, row: Any) -> list[tuple[str, Key | None, str]]:
+        """What ``row`` names: (label, key, kind)."""
+        around = int(row["date"][:4])
+        out = []
+        for ref in references(_case_text(row), row["prefix"]):
+            label, key = self.resolve(ref.label, around)
+            out.append((label, key, ref.kind))
+        return out
 
-def _step(store: Store, label: str, relation: str, kind: str) -> Step:
-    hit = case_hit(store, label, Query())
-    if hit is None:
-        return Step(_canonical(store, label), relation, kind, None)
-    (row,) = store.rows("SELECT outcome, resolution FROM agenda_case WHERE id = ?", [hit.case_id])
-    first = plain_text(row["resolution"] or "")
-    return Step(hit.number, relation, kind, hit, row["outcome"] or "", first[:160])
+    def naming(self, row: Any, key: Key) -> list[tuple[Any, str]]:
+        """The cases that name ``row`` (at most ``MAX_CITING``, the nearest in time): (row,
+        kind). Found through the index by the number's words, then read to be sure."""
+        _body, number, year = key
+        day = row["date"]
+        like = f"%{number:02d}/{year % 100:02d}%"
+        found = self.store.rows(
+            f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id IN (
+                    SELECT s.rowid >> 4 FROM search_index s
+                    WHERE search_index MATCH ? AND s.rowid & 15 != 8
+                    UNION SELECT id FROM agenda_case WHERE {NAMES_A_CASE}
+                    AND (follows LIKE ? OR postponed_from LIKE ? OR links LIKE ?))
+                AND m.date >= ? AND m.date < ? AND c.id != ?
+                ORDER BY m.date LIMIT ?""",
+            [f'("{number}" OR "{number:02d}") AND "{year % 100:02d}"', like, like, like,
+             f"{year}-01-01", f"{year + 100}-01-01", row["id"], CANDIDATES],
+        )  # fmt: skip
+        written = re.compile(rf"(?<!\d)0*{number}\s*/\s*{year % 100:02d}(?!\d)")
+        out: list[tuple[Any, str]] = []
+        for other in found:
+            if not written.search(_case_text(other)):
+                continue  # the two numbers' words, not the case number
+            for _label, named, kind in self.named_by(other):
+                if named == key:
+                    self.rows.setdefault(other["id"], other)
+                    out.append((other, kind))
+                    break
+        target = dt.date.fromisoformat(day)
+        out.sort(key=lambda pair: abs((dt.date.fromisoformat(pair[0]["date"]) - target).days))
+        deliberate = [p for p in out if p[1] in DELIBERATE]
+        mentions = [p for p in out if p[1] not in DELIBERATE]
+        return (deliberate + mentions)[:MAX_CITING]
 
+    def hit(self, row: Any) -> Hit:
+        return hit_from_row(self.store, self.drafts, row)
 
-def _pointing_at(store: Store, hit: Hit) -> list[tuple[int, str]]:
-    """Cases whose texts name ``hit``'s number: (case id, kind)."""
-    if not hit.number:
-        return []
-    number, year = hit.number.split()[1].split("/")
-    rows = store.rows(
-        f"""SELECT DISTINCT {CASE_COLUMNS} FROM search_index s, {CASE_FROM}
-            WHERE c.id = s.rowid >> 4 AND search_index MATCH ? AND s.rowid & 15 != 8
-            UNION SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.links LIKE ?""",
-        [f'("{int(number)}" OR "{number}") AND "{year}"', f"%{number}/{year}%"],
-    )
-    out = []
-    for row in rows:
-        if row["id"] == hit.case_id:
-            continue
-        text = _case_text(row)
-        for ref in references(text, row["prefix"]):
-            if _canonical(store, ref.label) == hit.number:
-                out.append((row["id"], ref.kind))
-                break
-    return out
+    def step(self, label: str, kind: str, row: Any | None) -> Step:
+        if row is None:
+            return Step(label, "", kind, None)
+        first = plain_text(row["resolution"] or "")
+        return Step(self.label(row) or label, "", kind, self.hit(row), row["outcome"] or "",
+                    first[:160])  # fmt: skip
 
 
 def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
     """The case «KF 46/22» and its steps, earliest first; a step not in the database is kept
     as such. Raises StoreError for a case that is not there."""
+    from tr_desk.core.search import Query
     from tr_desk.storage.database import StoreError
 
     origin = case_hit(store, label, Query())
@@ -108,31 +205,42 @@ def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
 
 
 def steps_of(store: Store, origin: Hit) -> list[Step]:
-    """The steps of ``origin``'s matter, by date: the cases it points at and the cases that
-    point at it, and theirs in turn, up to ``DEPTH`` steps away. A step is «tidligere» or
-    «senere» by its date against the case's (a case not in the database by its year)."""
-    seen = {origin.number}
+    """The steps of ``origin``'s matter, by date: the cases it names and the cases that name
+    it, then along the deliberate links of those, up to ``DEPTH`` steps away and
+    ``MAX_STEPS`` in all. A step is «tidligere» or «senere» by its date against the case's
+    (a case not in the database by its year)."""
+    walk = _Walk(store)
+    start = walk.row(origin.case_id)
+    if start is None:
+        return []
+    seen_ids = {origin.case_id}
+    seen_labels = {origin.number} if origin.number else set()
     steps: list[Step] = []
-    frontier = [origin]
-    for _ in range(DEPTH):
-        following = []
-        for hit in frontier:
-            text, prefix = _texts(store, hit.case_id)
-            found = [(_canonical(store, ref.label), ref.kind) for ref in references(text, prefix)]
-            for case_id, kind in _pointing_at(store, hit):
-                other = hit_of(store, case_id)
-                if other is not None and other.number:
-                    found.append((other.number, kind))
-            for label, kind in found:
-                if label in seen:
-                    continue
-                seen.add(label)
-                step = _step(store, label, "", kind)
-                step.relation = _relation(step, origin)
-                steps.append(step)
-                if step.hit is not None:
-                    following.append(step.hit)
-        frontier = following
+    frontier: list[tuple[Any, int]] = [(start, 0)]
+    while frontier and len(steps) < MAX_STEPS:
+        row, depth = frontier.pop(0)
+        found: list[tuple[str, Any | None, str]] = [
+            (label, walk.lookup(key) if key else None, kind)
+            for label, key, kind in walk.named_by(row)
+        ]
+        key = walk.key_of(row)
+        if key is not None:
+            found += [(walk.label(other), other, kind) for other, kind in walk.naming(row, key)]
+        for label, target, kind in found:
+            if depth > 0 and kind not in DELIBERATE:
+                continue  # past the case itself only the deliberate links are followed
+            if (target is not None and target["id"] in seen_ids) or label in seen_labels:
+                continue
+            seen_labels.add(label)
+            step = walk.step(label, kind, target)
+            step.relation = _relation(step, origin)
+            steps.append(step)
+            if target is not None:
+                seen_ids.add(target["id"])
+                if kind in DELIBERATE and depth + 1 < DEPTH:
+                    frontier.append((target, depth + 1))
+            if len(steps) >= MAX_STEPS:
+                break
     steps.sort(key=lambda s: (s.date or dt.date(_year(s.label), 1, 1), s.label))
     return steps
 
@@ -167,7 +275,16 @@ SIMILAR_MONTHS = 6
 _OWN_KINDS = ("ordinær", "diskusjon", "orientering")  # not the standard cases
 
 
-def similar(store: Store, case_id: int, limit: int = 3) -> list[Hit]:
+def saksgang(store: Store, case_id: int) -> tuple[Hit | None, list[Step], list[Hit]]:
+    """What the case editors show: the case, its steps and the suggested same matters."""
+    origin = hit_of(store, case_id)
+    if origin is None:
+        return None, [], []
+    steps = steps_of(store, origin)
+    return origin, steps, similar(store, case_id, known={s.label for s in steps})
+
+
+def similar(store: Store, case_id: int, limit: int = 3, known: set[str] | None = None) -> list[Hit]:
     """Cases of other bodies within ``SIMILAR_MONTHS`` either side whose titles are much
     alike, best first: suggestions the user confirms as the same matter (``Case.links``).
     Cases already in the thread are not suggested."""
@@ -198,8 +315,9 @@ def similar(store: Store, case_id: int, limit: int = 3) -> list[Hit]:
             scored.append((score, row["id"]))
     if not scored:
         return []
-    origin = hit_of(store, case_id)
-    known = {s.label for s in steps_of(store, origin)} if origin is not None else set()
+    if known is None:
+        origin = hit_of(store, case_id)
+        known = {s.label for s in steps_of(store, origin)} if origin is not None else set()
     out = []
     for _score, other_id in sorted(scored, reverse=True):
         hit = hit_of(store, other_id)

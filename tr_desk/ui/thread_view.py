@@ -5,9 +5,13 @@ as the same matter (one click confirms). The steps are ``storage.threads``'."""
 from __future__ import annotations
 
 import html
-from typing import Any
+import queue
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -24,17 +28,76 @@ def _short(text: str, letters: int = LINE_LETTERS) -> str:
     return text if len(text) <= letters else text[: letters - 1].rsplit(" ", 1)[0] + " …"
 
 
+class ThreadReader(QObject):
+    """Reads saksganger on a thread of its own, over a read-only connection of its own: a
+    long history's thread never holds up the window. Only the newest request is read; the
+    thread ends when idle and starts again at the next request."""
+
+    done = Signal(int, object)  # the request's number, (origin, steps, offered) or an error
+
+    IDLE_S = 20.0
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.requests: queue.Queue[tuple[int, int] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def ask(self, number: int, case_id: int) -> None:
+        with self._lock:
+            self.requests.put((number, case_id))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="saksgang", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        from tr_desk.storage.store import Store
+        from tr_desk.storage.threads import saksgang
+
+        store: Store | None = None
+        try:
+            while True:
+                try:
+                    request = self.requests.get(timeout=self.IDLE_S)
+                except queue.Empty:
+                    with self._lock:
+                        if self.requests.empty():
+                            self._thread = None
+                            return
+                    continue
+                while request is not None and not self.requests.empty():
+                    request = self.requests.get_nowait()  # only the newest counts
+                if request is None:
+                    return
+                number, case_id = request
+                try:
+                    if store is None:
+                        store = Store.open(self.path, readonly=True)
+                    result: object = saksgang(store, case_id)
+                except StoreError as exc:
+                    result = str(exc)
+                except sqlite3.Error as exc:  # the file replaced or gone under it
+                    result = str(exc)
+                self.done.emit(number, result)
+        finally:
+            if store is not None:
+                store.close()
+
+
 class ThreadView(QWidget):
     """The timeline and the suggestions of one case; empty and small when there are none."""
 
     case_requested = Signal(int)  # a step clicked: the case's id
     link_confirmed = Signal(str)  # «AU 30/22»: the same matter, as the user confirmed
+    shown = Signal()  # a thread read and shown
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
         self._tips: dict[str, str] = {}
+        self._asked = 0  # the newest request's number
         self.timeline = QLabel()
         self.timeline.setWordWrap(True)
         self.timeline.setTextFormat(Qt.TextFormat.RichText)
@@ -54,33 +117,50 @@ class ThreadView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
+        self.reader = ThreadReader(store.path)
+        self.reader.done.connect(self._on_read)
+        requests = self.reader.requests  # not the reader itself: it goes with the view
+        self.destroyed.connect(lambda *_: requests.put(None))
 
     def show_case(self, case_id: int | None) -> None:
-        """Show ``case_id``'s thread, read just after (choosing a case stays instant)."""
-        self.case_id = case_id
-        if case_id is None:
-            self.timeline.setText("")
+        """Show ``case_id``'s thread, read on the reader's thread (choosing a case stays
+        instant); another case shows «Henter saksgang …» until it is there."""
+        if case_id != self.case_id:
             self.suggestions.hide()
-            return
-        self._timer.start(0)
+            self.timeline.setText(
+                f'<span style="color:{style.MUTED_COLOUR}">Henter saksgang …</span>'
+                if case_id is not None else ""
+            )  # fmt: skip
+        self.case_id = case_id
+        self._asked += 1  # an answer on its way is for another case, or stale
+        if case_id is not None:
+            self._timer.start(0)  # after the edit that asked has been written
 
     def refresh(self) -> None:
-        from tr_desk.storage.search import hit_of
-        from tr_desk.storage.threads import similar, steps_of
+        """Read the shown case's thread (again, after an edit)."""
+        if self.case_id is not None:
+            self._asked += 1
+            self.reader.ask(self._asked, self.case_id)
 
-        if self.case_id is None:
-            return
+    def _on_read(self, number: int, result: object) -> None:
+        if number != self._asked or self.case_id is None:
+            return  # the user has moved on: a newer request is on its way
         self._tips = {}
-        try:
-            origin = hit_of(self.store, self.case_id)
-            steps = steps_of(self.store, origin) if origin is not None else []
-            offered = similar(self.store, self.case_id) if origin is not None else []
-        except StoreError as exc:
-            self.timeline.setText(html.escape(f"Saksgangen kunne ikke leses: {exc}"))
+        if isinstance(result, str):
+            self.timeline.setText(html.escape(f"Saksgangen kunne ikke leses: {result}"))
             self.suggestions.hide()
+            self.shown.emit()
             return
+        origin, steps, offered = cast("tuple[Hit | None, list[Any], list[Hit]]", result)
         if origin is None:
+            self.timeline.setText("")
+            self.suggestions.hide()
+            self.shown.emit()
             return
+        self._show(origin, steps, offered)
+        self.shown.emit()
+
+    def _show(self, origin: Hit, steps: list[Any], offered: list[Hit]) -> None:
         lines = []
         placed = False
         for step in steps:
