@@ -95,3 +95,36 @@ def test_a_date_edited_in_the_proposal_is_a_request_for_a_new_slot(qtbot) -> Non
     assert requested == [(slot, replace(slot, day=dt.date(2023, 2, 10)))]
     assert model.record(0) == slot  # the model never writes; the dialog does
     assert not model.setData(model.index(0, 0), "Annet organ")
+
+
+def test_the_choosers_share_one_light_model_read_again_only_on_change(
+    qtbot, qtmodeltester, store
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from tests.conftest import load_demo
+    from tr_desk.ui.meeting_picker import ID_ROLE, MeetingTreeModel, fill_meetings, meeting_combo
+
+    load_demo(store)
+    owner = QUndoStack()
+    first = meeting_combo(lambda _id: None, store, owner)
+    second = meeting_combo(lambda _id: None, store, owner)
+    assert first.model is second.model is MeetingTreeModel.shared(store, owner)
+    chosen = fill_meetings(first, store, None)
+    model = first.model
+    qtmodeltester.check(model)
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Kommende møter" not in titles  # the demo is history on the tests' day
+    assert "Kommunedirektørforum 2022" in titles
+    group = model.index(0, 0)
+    assert model.index(0, 0, group).data(ID_ROLE) in model.labels
+    assert first.currentText() == model.labels[chosen]
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    fill_meetings(second, store, chosen)  # nothing changed: the views are not touched
+    assert resets == []
+    kf = store.register.body_by_prefix("KF")
+    store.meetings.create_meeting(kf.id, dt.date(2027, 3, 5))
+    fill_meetings(second, store, chosen)
+    assert resets == [1] and model.index(0, 0).data() == "Kommende møter"
+    qtmodeltester.check(model)

@@ -132,7 +132,7 @@ class AgendaPane(MeetingView):
         self.problems: list[Problem] = []
 
         # -- top bar: which meeting, and the big button -------------------------------------
-        self.meetings = meeting_combo(self._on_meeting_chosen)
+        self.meetings = meeting_combo(self._on_meeting_chosen, store, undo_stack)
         self.new_meeting = QPushButton("Nytt møte …")
         self.new_meeting.clicked.connect(self.new_meeting_dialog)
         self.status = QLabel()

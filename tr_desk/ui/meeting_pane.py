@@ -102,7 +102,7 @@ class MeetingPane(MeetingView):
         self.case_list = CaseListModel(self)
         self._locked = False
 
-        self.meetings = meeting_combo(self.open_meeting)
+        self.meetings = meeting_combo(self.open_meeting, store, undo_stack)
         self.status = QLabel()
         self.saved_label = style.muted("")
         self.locked = style.warning("")

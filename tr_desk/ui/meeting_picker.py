@@ -8,11 +8,20 @@ body, prefix, date, weekday or status), Enter or a click opens the meeting.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core.formats import WEEKDAYS, date_short
-from tr_desk.core.model import Body, Meeting, MeetingStatus
+from tr_desk.core.model import Body
+from tr_desk.core.status import MeetingStatus
 from tr_desk.storage.store import Store
 
 STATUS_LABELS = {
@@ -36,6 +46,7 @@ STATUS_LABELS = {
 UPCOMING_TITLE = "Kommende møter"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -44,18 +55,31 @@ class Group:
     entries: tuple[tuple[int, str, str], ...]  # meeting id, label, text to search in
 
 
-def meeting_label(meeting: Meeting, body: Body) -> str:
+class Dated(Protocol):
+    """A meeting as the chooser needs it: a light header row (``storage.glance``)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def body_id(self) -> int: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def status(self) -> MeetingStatus: ...
+
+
+def meeting_label(meeting: Dated, body: Body) -> str:
     """«Kommunedirektørforum 02.12.2022 (innkalt)»: the chooser's text for a meeting."""
     return f"{body.name} {date_short(meeting.date)} ({STATUS_LABELS[meeting.status].lower()})"
 
 
 def meeting_groups(
-    meetings: Sequence[Meeting], bodies: Mapping[int, Body], today: dt.date
+    meetings: Sequence[Dated], bodies: Mapping[int, Body], today: dt.date
 ) -> list[Group]:
     """The upcoming meetings (not cancelled, from today on) in date order, then one group per
     body and year, the newest year first and the newest meeting first within it."""
 
-    def entry(m: Meeting, with_body: bool) -> tuple[int, str, str]:
+    def entry(m: Dated, with_body: bool) -> tuple[int, str, str]:
         body = bodies[m.body_id]
         status = STATUS_LABELS[m.status].lower()
         day = f"{WEEKDAYS[m.date.weekday()]} {date_short(m.date)}"
@@ -68,12 +92,109 @@ def meeting_groups(
         key=lambda m: (m.date, m.body_id),
     )
     groups = [Group(UPCOMING_TITLE, tuple(entry(m, True) for m in ahead))] if ahead else []
+    years: dict[int, dict[int, list[Dated]]] = defaultdict(lambda: defaultdict(list))
+    for m in sorted(meetings, key=lambda m: m.date, reverse=True):
+        years[m.body_id][m.date.year].append(m)
     for body_id, body in bodies.items():
-        mine = sorted((m for m in meetings if m.body_id == body_id), key=lambda m: m.date)
-        for year in sorted({m.date.year for m in mine}, reverse=True):
-            of_year = [m for m in reversed(mine) if m.date.year == year]
+        for year, of_year in sorted(years[body_id].items(), reverse=True):
             groups.append(Group(f"{body.name} {year}", tuple(entry(m, False) for m in of_year)))
     return groups
+
+
+class MeetingTreeModel(QAbstractItemModel):
+    """Every meeting as the choosers list them (groups, then meetings), one model for the
+    panes of a window. Built from light header rows, read again only when they changed; the
+    rows' text is made when the view asks for it."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.groups: list[Group] = []
+        self.newest_first: list[Any] = []  # ``storage.glance.MeetingDate``
+        self.labels: dict[int, str] = {}
+        self._key: object = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    @classmethod
+    def shared(cls, store: Store, owner: QObject | None) -> MeetingTreeModel:
+        """The model of ``owner`` (the window's undo stack: every pane has it), made once."""
+        if owner is not None:
+            for child in owner.children():
+                if isinstance(child, cls) and child.store is store:
+                    return child
+        return cls(store, owner)
+
+    def reload(self) -> None:
+        """Read the meetings' headers; the views are told only if anything changed."""
+        from tr_desk.storage.glance import meeting_dates
+
+        rows = sorted(meeting_dates(self.store), key=lambda m: (m.date, m.id), reverse=True)
+        bodies = {b.id: b for b in self.store.register.bodies() if b.id is not None}
+        today = self.store.clock.today()
+        key = (rows, [(b.id, b.name, b.prefix) for b in bodies.values()], today)
+        if key == self._key:
+            return
+        self.beginResetModel()
+        self._key = key
+        self.newest_first = rows
+        self.groups = meeting_groups(rows, bodies, today)
+        self.labels = {m.id: meeting_label(m, bodies[m.body_id]) for m in rows}
+        self.endResetModel()
+
+    # -- QAbstractItemModel: a group's internal id is 0, a meeting's its group's row + 1 ------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() != 0 or row >= len(self.groups[parent.row()].entries):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> Any:  # noqa: B008
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()].entries)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            group = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return group.title
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            return None
+        meeting_id, label, search = self.groups[index.internalId() - 1].entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == ID_ROLE:
+            return meeting_id
+        if role == SEARCH_ROLE:
+            return search
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.labels.get(meeting_id, label)
+        return None
 
 
 class _Filter(QSortFilterProxyModel):
@@ -88,7 +209,7 @@ class _Filter(QSortFilterProxyModel):
         self.words = text.casefold().split()
         self.setFilterFixedString(text)  # filters again (through filterAcceptsRow below)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         text = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)
         if not text:
             return not self.words  # a group: shown by its matching meetings
@@ -99,16 +220,15 @@ class _Filter(QSortFilterProxyModel):
 class MeetingPicker(QPushButton):
     """The chooser: a button with the open meeting; its list filters as the user types."""
 
-    def __init__(self, chosen: Callable[[int], None]) -> None:
+    def __init__(self, chosen: Callable[[int], None], model: MeetingTreeModel) -> None:
         super().__init__()
         self._chosen = chosen
-        self._labels: dict[int, str] = {}
         self._current: int | None = None
         self.setToolTip("Velg møte: skriv for å søke på organ, dato eller status")
         self.setMinimumWidth(360)
         self.setStyleSheet("text-align: left; padding: 3px 8px;")
         self.clicked.connect(self.open_popup)
-        self.model = QStandardItemModel(self)
+        self.model = model
         self.proxy = _Filter()
         self.proxy.setSourceModel(self.model)
         self.popup = QFrame(self, Qt.WindowType.Popup)
@@ -132,38 +252,19 @@ class MeetingPicker(QPushButton):
 
     # -- content ------------------------------------------------------------------------------
 
-    def set_meetings(self, groups: Sequence[Group], labels: Mapping[int, str]) -> None:
-        self.model.clear()
-        self._labels = dict(labels)
-        for group in groups:
-            head = QStandardItem(group.title)
-            head.setSelectable(False)
-            head.setEditable(False)
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            for meeting_id, label, search in group.entries:
-                item = QStandardItem(label)
-                item.setEditable(False)
-                item.setData(meeting_id, ID_ROLE)
-                item.setData(search, SEARCH_ROLE)
-                item.setToolTip(labels.get(meeting_id, label))
-                head.appendRow(item)
-            self.model.appendRow(head)
-
     def set_current(self, meeting_id: int | None) -> None:
         self._current = meeting_id
-        text = self._labels.get(meeting_id, "") if meeting_id is not None else ""
+        text = self.model.labels.get(meeting_id, "") if meeting_id is not None else ""
         self.setText(f"{text or 'Ingen møter ennå'}  ▾")
 
     def current_id(self) -> int | None:
         return self._current
 
     def currentText(self) -> str:
-        return self._labels.get(self._current, "") if self._current is not None else ""
+        return self.model.labels.get(self._current, "") if self._current is not None else ""
 
     def meeting_ids(self) -> list[int]:
-        return list(self._labels)
+        return list(self.model.labels)
 
     # -- the list -----------------------------------------------------------------------------
 
@@ -241,12 +342,15 @@ class MeetingPicker(QPushButton):
         return False
 
 
-def meeting_combo(chosen: Callable[[int], None]) -> MeetingPicker:
-    """The «Møte:» chooser; ``chosen`` gets the meeting id the user picked."""
-    return MeetingPicker(chosen)
+def meeting_combo(
+    chosen: Callable[[int], None], store: Store, owner: QObject | None
+) -> MeetingPicker:
+    """The «Møte:» chooser; ``chosen`` gets the meeting id the user picked. The choosers of
+    the panes sharing ``owner`` (the undo stack) share their list."""
+    return MeetingPicker(chosen, MeetingTreeModel.shared(store, owner))
 
 
-def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:
+def default_meeting(newest_first: Sequence[Dated], today: dt.date) -> int:
     """Which meeting to prepare: the next one being prepared, else the newest."""
     upcoming = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED)
     best = 0
@@ -256,7 +360,7 @@ def default_meeting(newest_first: list[Meeting], today: dt.date) -> int:
     return best
 
 
-def current_meeting(newest_first: list[Meeting], today: dt.date) -> int:
+def current_meeting(newest_first: Sequence[Dated], today: dt.date) -> int:
     """Which meeting to run or write up: the latest one called or held up to today."""
     for i, meeting in enumerate(newest_first):
         if meeting.date <= today and meeting.status is not MeetingStatus.CANCELLED:
@@ -268,22 +372,16 @@ def fill_meetings(
     picker: MeetingPicker,
     store: Store,
     keep: int | None,
-    choose: Callable[[list[Meeting], dt.date], int] = default_meeting,
-    statuses: Sequence[MeetingStatus] | None = None,
+    choose: Callable[[Sequence[Dated], dt.date], int] = default_meeting,
 ) -> int | None:
-    """Fill ``picker`` with the meetings; returns the id chosen (``keep`` if it is there, else
-    ``choose``'s pick among them, newest first), or None when there are none."""
-    bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
-    headers = [
-        m for m in reversed(store.meetings.headers()) if statuses is None or m.status in statuses
-    ]
-    today = store.clock.today()
-    labels = {m.id: meeting_label(m, bodies[m.body_id]) for m in headers if m.id is not None}
-    picker.set_meetings(meeting_groups(headers, bodies, today), labels)
-    if keep is not None and keep in labels:
+    """Bring ``picker``'s list up to date; returns the id chosen (``keep`` if it is there,
+    else ``choose``'s pick among them, newest first), or None when there are none."""
+    model = picker.model
+    model.reload()
+    if keep is not None and keep in model.labels:
         chosen: int | None = keep
-    elif headers:
-        chosen = headers[choose(headers, today)].id
+    elif model.newest_first:
+        chosen = model.newest_first[choose(model.newest_first, store.clock.today())].id
     else:
         chosen = None
     picker.set_current(chosen)

@@ -63,7 +63,7 @@ class MinutesPane(MeetingView):
         self.meeting: Meeting | None = None
         self.problems: list[Problem] = []
 
-        self.meetings = meeting_combo(self.open_meeting)
+        self.meetings = meeting_combo(self.open_meeting, store, undo_stack)
         self.status = QLabel()
         self.public = QCheckBox("Offentlig versjon")
         self.public.toggled.connect(lambda _: self._show_preview())
