@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tr_desk.core.checks.problems import norwegian_holidays
+from tr_desk.core.holidays import norwegian_holidays
 from tr_desk.core.model import Body, Meeting, MeetingStatus, MinutesKind
 from tr_desk.core.plan import (
     PlanSettings,

@@ -71,7 +71,7 @@ class MeetingContext:
     @cached_property
     def holidays(self) -> Mapping[dt.date, str]:
         """Norway's public holidays (and Sundays) in the meeting's year, looked up when asked."""
-        from tr_desk.core.checks.problems import norwegian_holidays
+        from tr_desk.core.holidays import norwegian_holidays
 
         return norwegian_holidays([self.meeting.date.year])
 

@@ -861,16 +861,12 @@ class MainWindow(QMainWindow):
 def _warm_up() -> None:
     """Load in the background what the first edit, check and preview need (~0.5 s of imports),
     so that none of it happens on the GUI thread while the user types."""
-
     import babel.dates  # noqa: F401
     import markdown_it  # noqa: F401
     import pypdf  # noqa: F401
     import reportlab.platypus  # noqa: F401
     import sqlite_utils  # noqa: F401
 
-    from tr_desk.core.checks.problems import norwegian_holidays
-    from tr_desk.core.clock import system_clock
     from tr_desk.documents.styles import styles
 
-    norwegian_holidays([system_clock().today().year])
     styles()

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.checks.problems import norwegian_holidays
 from tr_desk.core.formats import parse_time, plan_date
+from tr_desk.core.holidays import norwegian_holidays
 from tr_desk.core.model import Body
 from tr_desk.core.plan import PlanSettings, Proposal, Slot, check_plan, propose_plan, slots_of
 from tr_desk.storage.store import Store

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core import lifecycle
-from tr_desk.core.checks.problems import norwegian_holidays
 from tr_desk.core.formats import date_short, plan_date, time_slot
+from tr_desk.core.holidays import norwegian_holidays
 from tr_desk.core.model import Body, Meeting, MeetingStatus
 from tr_desk.core.plan import (
     Slot,

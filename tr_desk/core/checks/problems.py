@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING
 
 from tr_desk.core.model import CaseKind, Outcome
@@ -126,18 +125,3 @@ def summary_en(problems: Sequence[Problem]) -> str:
         f"{errors} error{'' if errors == 1 else 's'}, "
         f"{warnings} warning{'' if warnings == 1 else 's'}"
     )
-
-
-def norwegian_holidays(years: Sequence[int]) -> dict[dt.date, str]:
-    """Public holidays (and Sundays) in Norway, with their Norwegian names."""
-    found: dict[dt.date, str] = {}
-    for year in years:
-        found.update(_holidays_of(year))
-    return found
-
-
-@cache
-def _holidays_of(year: int) -> dict[dt.date, str]:
-    import holidays  # ~120 ms to import: not before a check needs it
-
-    return dict(holidays.country_holidays("NO", years=year, language="no").items())
