@@ -43,8 +43,8 @@ def test_all_of_tr_desk_is_typed() -> None:
 
 # Calls that read the real date or time. Durations (time.monotonic, perf_counter) are fine.
 CLOCK_READS = re.compile(
-    r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\bQDate(?:Time)?\.current|\btime\.localtime\("
-    r"|\bdate\('now'\)|CURRENT_(?:DATE|TIMESTAMP)"
+    r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\bQDate(?:Time)?\.current"
+    r"|\btime\.(?:localtime|ctime|asctime)\(|\bdate\('now'\)|CURRENT_(?:DATE|TIMESTAMP)"
 )
 CLOCK_HOMES = {Path("tr_desk/core/clock.py")}
 

@@ -87,8 +87,8 @@ def test_a_damaged_database_is_never_written_and_its_backup_offered(
     assert window is not None
     qtbot.addWidget(window)
     window.show()
-    window.after_start()
-    assert any(good.name in m and "Gjenopprett" in m for m in dialogs.messages)
+    window.after_start()  # the quick check runs on a thread of its own
+    qtbot.waitUntil(lambda: any(good.name in m and "Gjenopprett" in m for m in dialogs.messages))
     window.close()
     assert store.readonly and store.damaged
     store.close()
@@ -97,3 +97,24 @@ def test_a_damaged_database_is_never_written_and_its_backup_offered(
     dialogs.confirm = True
     assert offer_restore(path)
     assert backup.is_sound(path)
+
+
+def test_the_quick_check_and_the_backup_run_while_the_pane_answers(
+    qtbot, tmp_path, dialogs
+) -> None:
+    from tr_desk.storage.backup import backups
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.main_window import MainWindow
+
+    path = tmp_path / "tr.sqlite"
+    Store.open(path).close()
+    store = Store.open(path, lock=True, check_later=True)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.after_start()
+    # Back on the GUI thread at once: the check's answer comes through the event loop.
+    assert store.unchecked and backups(path) == []
+    qtbot.waitUntil(lambda: not store.unchecked and len(backups(path)) == 1)
+    assert not store.readonly and dialogs.messages == []
+    store.close()

@@ -110,12 +110,15 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 
 def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
     """A copy now («Ta sikkerhetskopi», ``tr-desk backup``); returns its path."""
-    now = now or store.clock.now()
-    folder = backup_folder(store.path)
+    return _backup_from(store.conn, store.path, now or store.clock.now())
+
+
+def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> Path:
+    folder = backup_folder(database)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _target(store.path, now)
-        _copy(store.conn, target)
+        target = _target(database, now)
+        _copy(conn, target)
     except OSError as exc:
         raise StoreError(
             f"Kunne ikke lage sikkerhetskopi i «{folder}»: {exc.strerror}.",
@@ -125,7 +128,7 @@ def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
         raise StoreError(
             f"Kunne ikke lage sikkerhetskopi: {exc}.", f"cannot make a backup: {exc}"
         ) from None
-    for old in backups(store.path)[:-KEEP]:
+    for old in backups(database)[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
 
@@ -133,10 +136,26 @@ def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
     """Copy the database when the newest copy is older than a day; returns the new copy."""
     now = now or store.clock.now()
-    existing = backups(store.path)
-    if existing and now - taken_at(store.path, existing[-1]) < MAX_AGE:
+    if not backup_due(store.path, now):
         return None
     return make_backup(store, now)
+
+
+def backup_due(database: Path, now: dt.datetime) -> bool:
+    existing = backups(database)
+    return not existing or now - taken_at(database, existing[-1]) >= MAX_AGE
+
+
+def backup_file_if_due(database: Path, now: dt.datetime) -> Path | None:
+    """``backup_if_due`` over a read-only connection of its own: for a thread other than the
+    store's (the window's daily copy, made while the user works)."""
+    if not backup_due(database, now):
+        return None
+    conn = connect(database, readonly=True)
+    try:
+        return _backup_from(conn, database, now)
+    finally:
+        conn.close()
 
 
 def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Path | None:

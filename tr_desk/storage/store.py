@@ -125,8 +125,29 @@ class Store:
         """
         if not self._unchecked:
             return not self.damaged
+        return self.checked(damage(self.conn))
+
+    @property
+    def unchecked(self) -> bool:
+        """The quick check has yet to run (the window runs it on a thread of its own)."""
+        return self._unchecked
+
+    def check_apart(self) -> list[str]:
+        """The quick check over a connection of its own, for another thread: what it finds
+        goes to ``checked`` on the store's thread."""
+        conn = connect(self.path, readonly=True)
+        try:
+            return damage(conn)
+        finally:
+            conn.close()
+
+    def checked(self, found: list[str]) -> bool:
+        """Take the quick check's findings (``check_apart``'s, or the store's own); a damaged
+        file is reopened read-only. False when damaged. A write before it ran checked first."""
+        if not self._unchecked:
+            return not self.damaged
         self._unchecked = False
-        if not damage(self.conn):
+        if not found:
             return True
         self.close()
         self.conn = connect(self.path, readonly=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -580,7 +579,7 @@ class MainWindow(QMainWindow):
         made = [new_meetings(counts["created"])] if counts["created"] else []
         if counts["updated"]:
             made.append(f"{meetings(counts['updated'])} fylt ut")
-        self._say(f"{label}: {', '.join(made)} – lagret kl. {time.strftime('%H:%M:%S')}")
+        self._say(f"{label}: {', '.join(made)} – lagret kl. {self.store.clock.now():%H:%M:%S}")
         if self.current_title() == "" or not self.has_meetings:  # from the welcome: the plan
             self.has_meetings = True
             latest = max(dt.date.fromisoformat(o.date) for o in report.meetings)
@@ -743,27 +742,34 @@ class MainWindow(QMainWindow):
             )
 
     def after_start(self) -> None:
-        """Chores once the window shows: check the file, say why it is read-only, warm up,
-        back up."""
-        if not self.store.verify():
-            self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
+        """Chores once the window shows, on a thread of their own so that the pane answers at
+        once: SQLite's quick check of the whole file (no write goes in before it has passed:
+        a write that comes first runs it itself), then the daily backup. The warm-up loads
+        what the first edit and preview need."""
         if self.store.readonly:
+            if self.store.damaged:
+                self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
             dialogs.tell(self, self.store.readonly_reason)
             return
         threading.Thread(target=_warm_up, daemon=True, name="warm-up").start()
-        try:
-            from tr_desk.storage.backup import backup_if_due
+        self.chores = StartChores(self.store.path, self.store.clock.now(), self)
+        self.chores.done.connect(self._on_chores_done)
+        self.chores.start(check=self.store.unchecked, check_apart=self.store.check_apart)
 
-            backup_if_due(self.store)
-        except Exception as exc:  # a failed backup must not stop the work; say so
-            self.statusBar().showMessage(f"Sikkerhetskopien feilet: {exc}", 15000)
+    def _on_chores_done(self, found: list[str] | None, backup: object) -> None:
+        if found is not None and not self.store.checked(found):
+            self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
+            dialogs.tell(self, self.store.readonly_reason)
+            return
+        if isinstance(backup, Exception):  # a failed backup must not stop the work; say so
+            self.statusBar().showMessage(f"Sikkerhetskopien feilet: {backup}", 15000)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
     def _on_saved(self, what: str) -> None:
         """One line per step: «Ny sak – lagret kl. 14:26:23»."""
-        when = f"lagret kl. {time.strftime('%H:%M:%S')}"
+        when = f"lagret kl. {self.store.clock.now():%H:%M:%S}"
         self._say(f"{what} – {when}" if what else when.capitalize())
 
     def _on_undone(self, undo: bool) -> None:
@@ -856,6 +862,41 @@ class MainWindow(QMainWindow):
             f"<b>TR Desk {__version__}</b><br>Innkallinger, referater og møteplan for "
             f"Trondheimsregionen.<br><br>Database: {self.store.path}",
         )
+
+
+class StartChores(QObject):
+    """The quick check and the daily backup on a thread of their own; ``done`` carries the
+    check's findings (None when it had run already) and the backup's path, None, or the
+    exception that stopped it."""
+
+    done = Signal(object, object)
+
+    def __init__(self, path: Path, now: dt.datetime, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.now = path, now
+        self.worker: threading.Thread | None = None
+
+    def start(self, check: bool, check_apart: Callable[[], list[str]]) -> None:
+        self.worker = threading.Thread(
+            target=self._run, args=(check, check_apart), daemon=True, name="start-chores"
+        )
+        self.worker.start()
+
+    def _run(self, check: bool, check_apart: Callable[[], list[str]]) -> None:
+        from tr_desk.storage.backup import backup_file_if_due
+
+        found: list[str] | None = None
+        backup: object = None
+        try:
+            found = check_apart() if check else None
+        except StoreError as exc:
+            found = [str(exc)]
+        if not found:
+            try:
+                backup = backup_file_if_due(self.path, self.now)
+            except Exception as exc:
+                backup = exc
+        self.done.emit(found, backup)
 
 
 def _warm_up() -> None:

@@ -4,7 +4,6 @@ case what was said and decided. Every keystroke is in the database within a seco
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -632,7 +631,7 @@ class MeetingPane(MeetingView):
             self.refresh(reload_editor=True)
 
     def _show_saved(self) -> None:
-        self.saved_label.setText(f"Alt er lagret ({time.strftime('%H:%M:%S')})")
+        self.saved_label.setText(f"Alt er lagret ({self.store.clock.now():%H:%M:%S})")
 
     def _on_undo_index(self, _index: int) -> None:
         """Our own edit (refresh the lists), or an undo/redo or another pane's step (meetings
