@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
-LOCALE = "nb_NO"
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-
-
-@cache
-def _babel_format_date() -> object:
-    # babel costs ~30 ms to import: load it when the first date is formatted, not at start-up.
-    from babel.dates import format_date
-
-    return format_date
-
-
-def _fmt(day: dt.date, pattern: str) -> str:
-    format_date = _babel_format_date()
-    return format_date(day, pattern, locale=LOCALE)  # type: ignore[operator, no-any-return]
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "desember",
+)  # fmt: skip
 
 
 def _capitalize(text: str) -> str:
@@ -29,12 +18,12 @@ def _capitalize(text: str) -> str:
 
 def weekday_name(day: dt.date) -> str:
     """«Fredag»."""
-    return _capitalize(_fmt(day, "EEEE"))
+    return _capitalize(WEEKDAYS[day.weekday()])
 
 
 def month_name(month: int) -> str:
     """«desember»."""
-    return _fmt(dt.date(2000, month, 1), "MMMM")
+    return MONTHS[month - 1]
 
 
 def date_short(day: dt.date) -> str:
@@ -44,12 +33,12 @@ def date_short(day: dt.date) -> str:
 
 def date_long(day: dt.date) -> str:
     """«25. november 2022»: the notice's and the minutes' own date."""
-    return _fmt(day, "d. MMMM y")
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_with_weekday(day: dt.date) -> str:
     """«Fredag 02. desember 2022»."""
-    return _capitalize(_fmt(day, "EEEE dd. MMMM y"))
+    return f"{weekday_name(day)} {day.day:02d}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def plan_date(day: dt.date) -> str:

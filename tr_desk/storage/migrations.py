@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from tr_desk.storage.database import NAMES_A_CASE
+
 MIGRATIONS = Migrations("tr_desk")
-# The partial index of m010: a query must repeat this term to use it.
-NAMES_A_CASE = "(follows != '' OR postponed_from != '' OR links != '')"
 
 
 @MIGRATIONS()

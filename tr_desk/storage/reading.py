@@ -74,6 +74,9 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
 
 def _history(store: Store, meeting: Meeting) -> dict[int, tuple[str, ...]]:
     """The earlier steps of the cases whose notice prints them (none: no reading at all)."""
+    wanted = [c for c in meeting.cases if c.show_history and c.id is not None]
+    if not wanted:
+        return {}
     from tr_desk.storage.threads import history
 
     return {

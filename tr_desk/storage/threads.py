@@ -18,7 +18,7 @@ from typing import Any
 
 from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import plain_text, references
-from tr_desk.storage.migrations import NAMES_A_CASE
+from tr_desk.storage.database import NAMES_A_CASE
 from tr_desk.storage.rows import split_labels
 from tr_desk.storage.search import Hit, case_hit, hit_from_row, hit_of, row_label
 from tr_desk.storage.store import Store

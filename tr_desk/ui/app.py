@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from tr_desk.storage.store import Store
     from tr_desk.ui.main_window import MainWindow
 
-# Set by the benchmark: quit right after the first pane has painted, and say when.
+# Set by the benchmark: quit right after the first pane has painted, and say when; or once
+# the pane the window opens on can be used (painted, the event loop idle).
 BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
+INTERACTIVE_ENV = "TR_DESK_EXIT_WHEN_INTERACTIVE"
 
 
 class PaintProbe(QObject):
@@ -37,6 +39,42 @@ class PaintProbe(QObject):
     def _report(self) -> None:
         print(f"PAINTED {self._painted_at:.6f} {peak_rss_kb()} {self._pane}", flush=True)
         self._app.quit()
+
+
+class InteractiveProbe(QObject):
+    """Notes when the pane the window opens on (not the light view standing in for it) has
+    painted and the event loop is idle — the user can click it — reports it, and quits."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        from PySide6.QtCore import QAbstractEventDispatcher
+
+        super().__init__()
+        self._app, self._window = app, window
+        self._painted_at = 0.0
+        self._reported = False
+        app.installEventFilter(self)
+        dispatcher = QAbstractEventDispatcher.instance()
+        assert dispatcher is not None
+        dispatcher.aboutToBlock.connect(self._on_idle)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._painted_at
+            and event.type() == QEvent.Type.Paint
+            and self._window.first_view is None
+            and self._window.painted
+        ):
+            pane = self._window.stack.currentWidget()
+            if isinstance(watched, QWidget) and pane is not None and pane.isAncestorOf(watched):
+                self._painted_at = time.time()
+        return False
+
+    def _on_idle(self) -> None:
+        if self._painted_at and not self._reported:
+            self._reported = True
+            pane = self._window.current_title().replace(" ", "_") or "Velkommen"
+            print(f"INTERACTIVE {time.time():.6f} {peak_rss_kb()} {pane}", flush=True)
+            QTimer.singleShot(0, self._app.quit)
 
 
 def peak_rss_kb() -> int:
@@ -152,8 +190,10 @@ def run(db_path: Path | None) -> int:
         window.reopen_requested.connect(reopen.append)
         window.reopen_requested.connect(window.close)
         if benchmark:
-            probe = PaintProbe(app, window.current_title())
+            probe: QObject = PaintProbe(app, window.current_title())
             window.content_view.installEventFilter(probe)
+        elif os.environ.get(INTERACTIVE_ENV):
+            probe = InteractiveProbe(app, window)
         window.first_painted.connect(lambda: install_translations(app))
         window.show()
         if not benchmark:

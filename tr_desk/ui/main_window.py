@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         view.deleteLater()
         return True
 
+    @property
+    def painted(self) -> bool:
+        """The first view (or the pane itself) has been painted."""
+        return self._painted
+
     def _row(self, title: str) -> int:
         return [self.nav.item(i).text() for i in range(self.nav.count())].index(title)
 
@@ -902,7 +907,6 @@ class StartChores(QObject):
 def _warm_up() -> None:
     """Load in the background what the first edit, check and preview need (~0.5 s of imports),
     so that none of it happens on the GUI thread while the user types."""
-    import babel.dates  # noqa: F401
     import markdown_it  # noqa: F401
     import pypdf  # noqa: F401
     import reportlab.platypus  # noqa: F401

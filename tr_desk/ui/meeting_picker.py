@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -49,12 +49,6 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Group:
-    title: str
-    entries: tuple[tuple[int, str, str], ...]  # meeting id, label, text to search in
-
-
 class Dated(Protocol):
     """A meeting as the chooser needs it: a light header row (``storage.glance``)."""
 
@@ -73,31 +67,50 @@ def meeting_label(meeting: Dated, body: Body) -> str:
     return f"{body.name} {date_short(meeting.date)} ({STATUS_LABELS[meeting.status].lower()})"
 
 
+@dataclass
+class Group:
+    """A heading of the chooser and its meetings; a meeting's line is made when first shown."""
+
+    title: str
+    meetings: Sequence[Dated]
+    bodies: Mapping[int, Body]
+    with_body: bool  # the upcoming meetings: of every body
+    _made: dict[int, tuple[int, str, str]] = field(default_factory=dict, repr=False)
+
+    def entry(self, row: int) -> tuple[int, str, str]:
+        """(meeting id, the line shown, the text a filter searches in)."""
+        made = self._made.get(row)
+        if made is None:
+            m = self.meetings[row]
+            body = self.bodies[m.body_id]
+            status = STATUS_LABELS[m.status].lower()
+            day = f"{WEEKDAYS[m.date.weekday()]} {date_short(m.date)}"
+            label = f"{body.prefix}  {day} ({status})" if self.with_body else f"{day} ({status})"
+            assert m.id is not None
+            made = self._made[row] = (m.id, label, f"{body.name} {body.prefix} {day} {status}")
+        return made
+
+    @property
+    def entries(self) -> tuple[tuple[int, str, str], ...]:
+        return tuple(self.entry(row) for row in range(len(self.meetings)))
+
+
 def meeting_groups(
     meetings: Sequence[Dated], bodies: Mapping[int, Body], today: dt.date
 ) -> list[Group]:
     """The upcoming meetings (not cancelled, from today on) in date order, then one group per
     body and year, the newest year first and the newest meeting first within it."""
-
-    def entry(m: Dated, with_body: bool) -> tuple[int, str, str]:
-        body = bodies[m.body_id]
-        status = STATUS_LABELS[m.status].lower()
-        day = f"{WEEKDAYS[m.date.weekday()]} {date_short(m.date)}"
-        label = f"{body.prefix}  {day} ({status})" if with_body else f"{day} ({status})"
-        assert m.id is not None
-        return m.id, label, f"{body.name} {body.prefix} {day} {status}"
-
     ahead = sorted(
         (m for m in meetings if m.date >= today and m.status is not MeetingStatus.CANCELLED),
         key=lambda m: (m.date, m.body_id),
     )
-    groups = [Group(UPCOMING_TITLE, tuple(entry(m, True) for m in ahead))] if ahead else []
+    groups = [Group(UPCOMING_TITLE, ahead, bodies, True)] if ahead else []
     years: dict[int, dict[int, list[Dated]]] = defaultdict(lambda: defaultdict(list))
     for m in sorted(meetings, key=lambda m: m.date, reverse=True):
         years[m.body_id][m.date.year].append(m)
     for body_id, body in bodies.items():
         for year, of_year in sorted(years[body_id].items(), reverse=True):
-            groups.append(Group(f"{body.name} {year}", tuple(entry(m, False) for m in of_year)))
+            groups.append(Group(f"{body.name} {year}", of_year, bodies, False))
     return groups
 
 
@@ -111,7 +124,8 @@ class MeetingTreeModel(QAbstractItemModel):
         self.store = store
         self.groups: list[Group] = []
         self.newest_first: list[Any] = []  # ``storage.glance.MeetingDate``
-        self.labels: dict[int, str] = {}
+        self.by_id: dict[int, Any] = {}
+        self.bodies: dict[int, Body] = {}
         self._key: object = None
         self._bold = QFont()
         self._bold.setBold(True)
@@ -137,10 +151,15 @@ class MeetingTreeModel(QAbstractItemModel):
             return
         self.beginResetModel()
         self._key = key
-        self.newest_first = rows
+        self.newest_first, self.bodies = rows, bodies
+        self.by_id = {m.id: m for m in rows}
         self.groups = meeting_groups(rows, bodies, today)
-        self.labels = {m.id: meeting_label(m, bodies[m.body_id]) for m in rows}
         self.endResetModel()
+
+    def label(self, meeting_id: int | None) -> str:
+        """«Kommunedirektørforum 02.12.2022 (innkalt)», or "" for a meeting not listed."""
+        meeting = self.by_id.get(meeting_id) if meeting_id is not None else None
+        return meeting_label(meeting, self.bodies[meeting.body_id]) if meeting else ""
 
     # -- QAbstractItemModel: a group's internal id is 0, a meeting's its group's row + 1 ------
 
@@ -149,7 +168,7 @@ class MeetingTreeModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, 0, 0) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() != 0 or row >= len(self.groups[parent.row()].entries):
+        if parent.internalId() != 0 or row >= len(self.groups[parent.row()].meetings):
             return QModelIndex()
         return self.createIndex(row, 0, parent.row() + 1)
 
@@ -162,7 +181,7 @@ class MeetingTreeModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.groups[parent.row()].entries)
+            return len(self.groups[parent.row()].meetings)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -185,7 +204,7 @@ class MeetingTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             return None
-        meeting_id, label, search = self.groups[index.internalId() - 1].entries[index.row()]
+        meeting_id, label, search = self.groups[index.internalId() - 1].entry(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return label
         if role == ID_ROLE:
@@ -193,7 +212,7 @@ class MeetingTreeModel(QAbstractItemModel):
         if role == SEARCH_ROLE:
             return search
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.labels.get(meeting_id, label)
+            return self.label(meeting_id) or label
         return None
 
 
@@ -210,9 +229,11 @@ class _Filter(QSortFilterProxyModel):
         self.setFilterFixedString(text)  # filters again (through filterAcceptsRow below)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.words:
+            return True
         text = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)
         if not text:
-            return not self.words  # a group: shown by its matching meetings
+            return False  # a group: shown by its matching meetings
         searched = str(text).casefold()
         return all(word in searched for word in self.words)
 
@@ -229,8 +250,7 @@ class MeetingPicker(QPushButton):
         self.setStyleSheet("text-align: left; padding: 3px 8px;")
         self.clicked.connect(self.open_popup)
         self.model = model
-        self.proxy = _Filter()
-        self.proxy.setSourceModel(self.model)
+        self.proxy = _Filter()  # over the model from the first time the list opens
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.filter_field = QLineEdit()
@@ -254,22 +274,24 @@ class MeetingPicker(QPushButton):
 
     def set_current(self, meeting_id: int | None) -> None:
         self._current = meeting_id
-        text = self.model.labels.get(meeting_id, "") if meeting_id is not None else ""
+        text = self.model.label(meeting_id)
         self.setText(f"{text or 'Ingen møter ennå'}  ▾")
 
     def current_id(self) -> int | None:
         return self._current
 
     def currentText(self) -> str:
-        return self.model.labels.get(self._current, "") if self._current is not None else ""
+        return self.model.label(self._current)
 
     def meeting_ids(self) -> list[int]:
-        return list(self.model.labels)
+        return list(self.model.by_id)
 
     # -- the list -----------------------------------------------------------------------------
 
     def open_popup(self) -> None:
         """Show the list under the button: the current meeting's group open, the filter empty."""
+        if self.proxy.sourceModel() is None:
+            self.proxy.setSourceModel(self.model)
         self.filter_field.clear()
         self._expand_default()
         width = max(self.width(), 420)
@@ -378,7 +400,7 @@ def fill_meetings(
     else ``choose``'s pick among them, newest first), or None when there are none."""
     model = picker.model
     model.reload()
-    if keep is not None and keep in model.labels:
+    if keep is not None and keep in model.by_id:
         chosen: int | None = keep
     elif model.newest_first:
         chosen = model.newest_first[choose(model.newest_first, store.clock.today())].id
