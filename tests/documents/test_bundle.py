@@ -41,3 +41,37 @@ def test_bundle_has_the_attachments_stamped_and_bookmarked(demo_store: Store, tm
     assert titles[0] == "Innkalling, kommunedirektørforum – 02.12.2022"
     assert "KF 46/22 Samarbeid om energistasjoner – oppfølging fra KF-sak 51/21" in titles
     assert ["Vedlegg 2: Prosjektbeskrivelse"] in titles
+
+
+def test_every_page_of_a_long_attachment_is_stamped_once_per_size(demo_store: Store) -> None:
+    """Every page stamped, with one stamp per attachment and page size: a stamp made per page
+    made the bundle slow and embedded the stamp's font once for every page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842), invariant=1)
+    for n in range(6):
+        if n == 3:
+            canvas.setPageSize((842, 595))  # a landscape page in the middle
+        canvas.drawString(72, 500, f"Side {n + 1} av budsjettet")
+        canvas.showPage()
+    canvas.save()
+    meeting = kf_meeting(demo_store, "2022-12-02")
+    case = meeting.cases[2]
+    demo_store.agenda.update_case(
+        replace(case, attachments=[replace(case.attachments[0], file="budsjett.pdf")])
+    )
+    content = notice_content(demo_store.context(kf_meeting(demo_store, "2022-12-02")))
+    notice = render_notice(content)
+    files = {"budsjett.pdf": buffer.getvalue()}
+    reader = PdfReader(io.BytesIO(render_bundle(content, notice, files.__getitem__)))
+    pages = reader.pages[len(PdfReader(io.BytesIO(notice)).pages) :]
+    texts = [p.extract_text() for p in pages]
+    assert all(f"Side {n + 1} av budsjettet" in t and "Vedlegg 2" in t for n, t in enumerate(texts))
+    assert float(pages[3].mediabox.width) == 842 and float(pages[0].mediabox.width) == 595
+    fonts = {
+        font.idnum
+        for page in pages
+        for font in page["/Resources"].get_object()["/Font"].get_object().values()
+    }
+    assert len(fonts) <= 3  # the attachment's own, and the stamp's for each page size

@@ -50,7 +50,7 @@ def render_bundle(
     bundle, where leaving it out is the point.
     Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
     """
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PageObject, PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     writer = PdfWriter()
@@ -74,10 +74,12 @@ def render_bundle(
                 ) from None
             first = len(writer.pages)
             label = f"Vedlegg {attachment.number}"
+            stamps: dict[tuple[float, float], PageObject] = {}  # one per page size
             for page in pages:
-                box = page.mediabox
-                stamp = PdfReader(io.BytesIO(_stamp(label, float(box.width), float(box.height))))
-                writer.add_page(page).merge_page(stamp.pages[0])
+                size = (float(page.mediabox.width), float(page.mediabox.height))
+                if size not in stamps:
+                    stamps[size] = PdfReader(io.BytesIO(_stamp(label, *size))).pages[0]
+                writer.add_page(page).merge_page(stamps[size])
             if parent is None:
                 parent = writer.add_outline_item(
                     title=f"{case.number} {case.title}", page_number=first
