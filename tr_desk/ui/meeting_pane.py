@@ -104,6 +104,10 @@ class MeetingPane(MeetingView):
         self.meetings = meeting_combo(self.open_meeting, store, undo_stack)
         self.status = QLabel()
         self.saved_label = style.muted("")
+        # Room for «Alt er lagret (14:26:23)» from the start: the first save moves nothing.
+        self.saved_label.setMinimumWidth(
+            self.saved_label.fontMetrics().horizontalAdvance("Alt er lagret (00:00:00)") + 8
+        )
         self.locked = style.warning("")
         self.locked.setVisible(False)
         top = QHBoxLayout()
