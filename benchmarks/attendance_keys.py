@@ -2,8 +2,9 @@
 
     python benchmarks/attendance_keys.py DB     prints {"key_max_ms": …, "key_median_ms": …}
 
-The demo's 2 December 2022 Kommunedirektørforum gets three more members (twelve in all, as
-Regionrådet has), nobody marked. Then one key per member, as during the roll call: T, T, D,
+The demo's 2 December 2022 Kommunedirektørforum (on a history: the Kommunedirektørforum
+meeting being prepared) gets three more members (twelve in all, as Regionrådet has), nobody
+marked. Then one key per member, as during the roll call: T, T, D,
 F … down the list. A key's time runs from the key press until its effects are saved and the
 window has repainted (roster, quorum per case, the case shown).
 """
@@ -30,13 +31,26 @@ from tr_desk.ui.main_window import MainWindow
 KEYS = [Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F] * 3
 
 
+def probe_meeting(store: Store, kf_id: int) -> int:
+    """The demo's 2 December 2022 meeting, or on a history the Kommunedirektørforum meeting
+    being prepared (the one the window opens on)."""
+    from tr_desk.core.model import MeetingStatus
+
+    found = store.meetings.meeting_id(kf_id, dt.date(2022, 12, 2))
+    if found is not None:
+        return found
+    planned = [
+        h for h in store.meetings.headers(body_id=kf_id) if h.status is MeetingStatus.PLANNED
+    ]
+    assert planned and planned[-1].id is not None
+    return planned[-1].id
+
+
 def main() -> None:
     store = Store.open(sys.argv[1], lock=True)
     kf = store.register.body_by_prefix("KF")
     assert kf is not None and kf.id is not None
-    day = dt.date(2022, 12, 2)
-    meeting_id = store.meetings.meeting_id(kf.id, day)
-    assert meeting_id is not None
+    meeting_id = probe_meeting(store, kf.id)
     store.minutes.set_attendance(meeting_id, [])
     for name in ("Ola Nordmann", "Kari Nordmann", "Per Hansen"):
         person_id = store.register.add_person(Person(None, name))
