@@ -212,20 +212,23 @@ def _across_fields(
     in one field, newest first."""
     import json
 
-    meetings = {
-        m["id"]: words_of(_meeting_text(m))
-        for m in store.rows(
-            "SELECT m.id, m.place, b.name, b.prefix FROM meeting m JOIN body b ON b.id = m.body_id"
-        )
-    }
+    # What a meeting is known by is its body and its place: a few of each, however many
+    # meetings there are. Each one's words are read once per query.
+    bodies = {r["id"]: words_of(f"{r['name']} {r['prefix']}")
+              for r in store.rows("SELECT id, name, prefix FROM body")}  # fmt: skip
+    places = {r[0]: words_of(r[0] or "")
+              for r in store.rows("SELECT DISTINCT place FROM meeting")}  # fmt: skip
     ids: set[int] | None = None
     for expression, word in query.terms():
         cases = _cases_with(store, expression)
-        where = [i for i, words in meetings.items() if any(word_matches(word, w) for w in words)]
-        if where:
+        in_bodies = [i for i, words in bodies.items() if any(word_matches(word, w) for w in words)]
+        in_places = [p for p, words in places.items() if any(word_matches(word, w) for w in words)]
+        if in_bodies or in_places:
             cases |= {r[0] for r in store.rows(
-                "SELECT id FROM agenda_case WHERE meeting_id IN (SELECT value FROM json_each(?))",
-                [json.dumps(where)],
+                """SELECT c.id FROM agenda_case c JOIN meeting m ON m.id = c.meeting_id
+                   WHERE m.body_id IN (SELECT value FROM json_each(?))
+                   OR m.place IN (SELECT value FROM json_each(?))""",
+                [json.dumps(in_bodies), json.dumps(in_places)],
             )}  # fmt: skip
         ids = cases if ids is None else ids & cases
         if not ids:
