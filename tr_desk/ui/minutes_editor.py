@@ -110,6 +110,8 @@ class MinutesEditor(CaseForm):
         self.heading.setWordWrap(True)
         self.quorum = QLabel()
         self.quorum.setWordWrap(True)
+        # A line's room before anyone is marked: the first mark of the roll moves no field.
+        self.quorum.setMinimumHeight(self.quorum.fontMetrics().lineSpacing())
         self.proposal = QLabel()
         self.proposal.setWordWrap(True)
         self.introduced_by = QLineEdit()
