@@ -16,7 +16,10 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from case_click import Stretches, choose_each, settle
+from functools import partial
+
+from case_click import Stretches, choose_each
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tr_desk.core.model import CaseKind, MeetingStatus
@@ -39,53 +42,47 @@ class Labelled(Stretches):
             self.worst = self.step
 
 
+def in_loop(stretches: Labelled, step: str, action: object, seconds: float = 0.3) -> None:
+    """Do ``action`` from the event loop (as a click does) and let the loop run ``seconds``."""
+    stretches.step = step
+    loop = QEventLoop()
+    QTimer.singleShot(0, action)  # type: ignore[call-overload]
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def main() -> None:
     app = QApplication([])
     store = Store.open(sys.argv[1], lock=True, check_later=True)
     stretches = Labelled()
     stretches.on = True
-    stretches.step = "start"
     window = MainWindow(store)
     window.resize(1366, 768)
-    window.show()
-    while window.first_view is not None:
-        app.processEvents()
-    window.after_start()
-    settle(app, 1.0)
+    window.first_painted.connect(window.after_start)  # as the app does
+    in_loop(stretches, "first paint, the pane, the start chores", window.show, 1.5)
     steps = 0
     for title in PANES:
-        stretches.step = f"open {title}"
-        window.show_pane(title)
-        settle(app)
+        in_loop(stretches, f"open {title}", partial(window.show_pane, title))
         steps += 1
     headers = store.meetings.headers()
     upcoming = next(h for h in reversed(headers) if h.status is MeetingStatus.PLANNED)
     window.current_meeting_id = upcoming.id
-    stretches.step = "Sakliste of the upcoming meeting"
-    window.show_pane("Sakliste")
+    in_loop(stretches, "Sakliste of the upcoming meeting", partial(window.show_pane, "Sakliste"))
     agenda = window.agenda
-    agenda.fill_meetings(upcoming.id)
-    settle(app)
+    in_loop(stretches, "the upcoming meeting", partial(agenda.fill_meetings, upcoming.id))
     stretches.step = "choose a case"
     steps += choose_each(
         app, stretches, agenda.editor.thread_view, agenda.select_case, agenda.agenda.rowCount()
     )
     stretches.on = True
     for n in range(25):
-        stretches.step = "add a case, undo, redo"
-        agenda.select_case(n % agenda.agenda.rowCount())
-        agenda.add_case(CaseKind.ORDINARY)
-        app.processEvents()
-        window.undo_action.trigger()
-        app.processEvents()
-        window.redo_action.trigger()
-        app.processEvents()
+        in_loop(stretches, "choose", partial(agenda.select_case, n % 12), 0.05)
+        in_loop(stretches, "add a case", partial(agenda.add_case, CaseKind.ORDINARY), 0.05)
+        in_loop(stretches, "undo", window.undo_action.trigger, 0.05)
+        in_loop(stretches, "redo", window.redo_action.trigger, 0.05)
         steps += 3
-    settle(app)
     for title in PANES:
-        stretches.step = f"back to {title}"
-        window.show_pane(title)
-        settle(app)
+        in_loop(stretches, f"back to {title}", partial(window.show_pane, title))
         steps += 1
     window.close()
     store.close()
