@@ -13,14 +13,16 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tr_desk.documents import worker as protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
 
 PAUSE_MS = 300  # with the render (~100 ms) the preview follows within half a second
 
@@ -124,21 +126,47 @@ class PdfPreview(QWidget):
         self._pending: Any = None
         self._busy = False
         self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Qt's PDF view is made when the first page comes (there is nothing to show before,
+        # and loading QtPdf is not what opening the pane should wait for).
+        self._document: QPdfDocument | None = None
+        self._view: QPdfView | None = None
         self.status = QLabel()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self._start)
         self.rendered.connect(self._on_rendered)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.status)
+
+    @property
+    def document(self) -> QPdfDocument:
+        if self._document is None:
+            self._make_view()
+        assert self._document is not None
+        return self._document
+
+    @property
+    def view(self) -> QPdfView:
+        if self._view is None:
+            self._make_view()
+        assert self._view is not None
+        return self._view
+
+    def _make_view(self) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self._document = QPdfDocument(self)
+        self._view = QPdfView(self)
+        self._view.setDocument(self._document)
+        self._view.setPageMode(QPdfView.PageMode.MultiPage)
+        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        stretch = self._layout.takeAt(0)  # the room the view takes from now on
+        del stretch
+        self._layout.insertWidget(0, self._view, 1)
 
     def show_data(self, data: Any, *, now: bool = False) -> None:
         """Render ``data`` when typing pauses (or at once); only the latest request counts."""
