@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import threading
@@ -761,9 +762,24 @@ class MainWindow(QMainWindow):
                 self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
             dialogs.tell(self, self.store.readonly_reason)
             return
-        threading.Thread(target=_warm_up, daemon=True, name="warm-up").start()
         self.chores = StartChores(self.store.path, self.store.clock.now(), self)
         self.chores.done.connect(self._on_chores_done)
+        # Once the pane is usable: painted, and the event loop about to wait for the user.
+        from PySide6.QtCore import QAbstractEventDispatcher
+
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:
+            self._start_chores()
+            return
+        self._idle_dispatcher: QAbstractEventDispatcher | None = dispatcher
+        dispatcher.aboutToBlock.connect(self._start_chores)
+
+    def _start_chores(self) -> None:
+        dispatcher = getattr(self, "_idle_dispatcher", None)
+        if dispatcher is not None:
+            dispatcher.aboutToBlock.disconnect(self._start_chores)
+            self._idle_dispatcher = None
+        threading.Thread(target=_warm_up, daemon=True, name="warm-up").start()
         self.chores.start(check=self.store.unchecked, check_apart=self.store.check_apart)
 
     def _on_chores_done(self, found: list[str] | None, backup: object) -> None:
@@ -906,7 +922,8 @@ class StartChores(QObject):
                 backup = backup_file_if_due(self.path, self.now)
             except Exception as exc:
                 backup = exc
-        self.done.emit(found, backup)
+        with contextlib.suppress(RuntimeError):  # the window was closed while they ran
+            self.done.emit(found, backup)
 
 
 def _warm_up() -> None:
