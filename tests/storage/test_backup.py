@@ -198,3 +198,25 @@ def test_backup_once_a_day_keeping_ten(store: Store) -> None:
         made = backup.backup_if_due(store, start + dt.timedelta(days=day))
         assert made is not None
     assert len(backup.backups(store.path)) == 10
+
+
+def test_a_copy_cut_short_is_removed_at_the_next_backup(tmp_path) -> None:
+    import datetime as dt
+
+    from tr_desk.storage import backup
+    from tr_desk.storage.store import Store
+
+    store = Store.open(tmp_path / "tr.sqlite")
+    folder = backup.backup_folder(store.path)
+    folder.mkdir()
+    cut = [
+        folder / "tr-20261201-100000.sqlite.partial",
+        folder / "tr-20261201-100000.sqlite.partial-journal",
+    ]
+    for path in cut:
+        path.write_bytes(b"half a copy")
+    other = folder / "andre-20261201-100000.sqlite.partial"  # another database's: not ours
+    other.write_bytes(b"x")
+    made = backup.make_backup(store, dt.datetime(2026, 12, 2, 9, 0))
+    assert made.exists() and not any(p.exists() for p in cut) and other.exists()
+    store.close()

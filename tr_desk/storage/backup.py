@@ -8,6 +8,7 @@ delete each other's copies.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import re
 import sqlite3
 from pathlib import Path
@@ -117,6 +118,9 @@ def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> 
     folder = backup_folder(database)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # A copy cut short (the program ended while it was made) is never a backup: gone.
+        for partial in folder.glob(f"{glob.escape(database.stem)}-*.sqlite.partial*"):
+            partial.unlink(missing_ok=True)
         target = _target(database, now)
         _copy(conn, target)
     except OSError as exc:
