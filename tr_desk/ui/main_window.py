@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         from tr_desk.storage.glance import meeting_dates
 
         headers = meeting_dates(store)
+        self._headers: list[Any] | None = headers  # for the landing pane's chooser
         today = today or store.clock.today()
         self.landing = landing(headers, today, ui_state.remembered(store.path))
         self.plan_year = plan_year(headers, today)
@@ -152,7 +153,12 @@ class MainWindow(QMainWindow):
     def _finish_start(self) -> None:
         """After the first paint: build the pane the first view stood in for, and show it."""
         if self._drop_first_view():
+            from tr_desk.ui.meeting_picker import MeetingTreeModel
+
+            # The chooser of the pane built now lists the meetings read at the start.
+            MeetingTreeModel.shared(self.store, self.undo_stack).prime(self._headers)
             self._on_pane_chosen(self.nav.currentRow())
+        self._headers = None
         # What start-up made lives as long as the window: out of the collector's way, so that
         # the first full collection (20 ms) does not fall on the user's first key press.
         gc.freeze()

@@ -127,6 +127,7 @@ class MeetingTreeModel(QAbstractItemModel):
         self.by_id: dict[int, Any] = {}
         self.bodies: dict[int, Body] = {}
         self._key: object = None
+        self._primed: list[Any] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -139,11 +140,18 @@ class MeetingTreeModel(QAbstractItemModel):
                     return child
         return cls(store, owner)
 
+    def prime(self, headers: list[Any] | None) -> None:
+        """The meetings' headers just read by someone else: the next reload takes them."""
+        self._primed = headers
+
     def reload(self) -> None:
         """Read the meetings' headers; the views are told only if anything changed."""
         from tr_desk.storage.glance import meeting_dates
 
-        rows = sorted(meeting_dates(self.store), key=lambda m: (m.date, m.id), reverse=True)
+        headers, self._primed = self._primed, None
+        if headers is None:
+            headers = meeting_dates(self.store)
+        rows = sorted(headers, key=lambda m: (m.date, m.id), reverse=True)
         bodies = {b.id: b for b in self.store.register.bodies() if b.id is not None}
         today = self.store.clock.today()
         key = (rows, [(b.id, b.name, b.prefix) for b in bodies.values()], today)
@@ -251,6 +259,14 @@ class MeetingPicker(QPushButton):
         self.clicked.connect(self.open_popup)
         self.model = model
         self.proxy = _Filter()  # over the model from the first time the list opens
+        # The list is made the first time it opens (most panes open on a meeting).
+        self.popup: QFrame
+        self.filter_field: QLineEdit
+        self.tree: QTreeView
+        self._built = False
+
+    def _build_popup(self) -> None:
+        self._built = True
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.filter_field = QLineEdit()
@@ -290,6 +306,8 @@ class MeetingPicker(QPushButton):
 
     def open_popup(self) -> None:
         """Show the list under the button: the current meeting's group open, the filter empty."""
+        if not self._built:
+            self._build_popup()
         if self.proxy.sourceModel() is None:
             self.proxy.setSourceModel(self.model)
         self.filter_field.clear()
