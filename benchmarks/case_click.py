@@ -74,16 +74,23 @@ def choose_each(app: QApplication, stretches: Stretches, view, choose, rows: int
     return done
 
 
-def main() -> None:
-    app = QApplication([])
-    store = Store.open(sys.argv[1], lock=True)
+def open_window(app: QApplication, path: str, look_s: float = 0.5) -> tuple[Store, MainWindow]:
+    """The window on ``path`` at 1366×768 as the app opens it (the pane built, the start
+    chores run), after the user has looked at it for ``look_s`` seconds."""
+    store = Store.open(path, lock=True)
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()
     while window.first_view is not None:
         app.processEvents()
     window.after_start()
-    settle(app, 0.5)  # the user looks at the window a moment, the start chores run
+    settle(app, look_s)
+    return store, window
+
+
+def main() -> None:
+    app = QApplication([])
+    store, window = open_window(app, sys.argv[1])
     stretches = Stretches()
     headers = store.meetings.headers()
     upcoming = next(h for h in reversed(headers) if h.status is MeetingStatus.PLANNED)

@@ -19,12 +19,10 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from attendance_keys import probe_meeting
+from case_click import open_window
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
-from tr_desk.storage.store import Store
-from tr_desk.ui.main_window import MainWindow
 
 BEAT_MS = 2
 KEY_MS = 40
@@ -33,14 +31,8 @@ SECONDS = 4.0
 
 def main() -> None:
     app = QApplication([])
-    store = Store.open(sys.argv[1], lock=True)
-    window = MainWindow(store)
-    window.resize(1366, 768)
-    window.show()
-    window.after_start()  # as the app does after its first paint: backup, warm-up
-    for _ in range(100):  # the user looks at the window for a moment before opening a case
-        app.processEvents()
-        time.sleep(0.01)
+    # the user looks at the window for a moment before opening a case
+    store, window = open_window(app, sys.argv[1], look_s=1.0)
     window.show_pane("Sakliste")
     pane = window.agenda
     kf = store.register.body_by_prefix("KF")

@@ -143,17 +143,17 @@ class PdfPreview(QWidget):
 
     @property
     def document(self) -> QPdfDocument:
-        if self._document is None:
-            self._make_view()
-        assert self._document is not None
-        return self._document
+        return self._pdf()[0]
 
     @property
     def view(self) -> QPdfView:
-        if self._view is None:
+        return self._pdf()[1]
+
+    def _pdf(self) -> tuple[QPdfDocument, QPdfView]:
+        if self._document is None or self._view is None:
             self._make_view()
-        assert self._view is not None
-        return self._view
+        assert self._document is not None and self._view is not None
+        return self._document, self._view
 
     def _make_view(self) -> None:
         from PySide6.QtPdf import QPdfDocument
