@@ -619,3 +619,23 @@ def test_mail_of_an_unknown_meeting_is_one_line(demo_db: Path, tmp_path: Path, c
     )
     assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.eml").exists()
+
+
+def test_an_output_is_never_written_over_the_database(demo_db: Path, capsys) -> None:
+    """«-o» naming the database wrote the PDF over it and said so with exit 0."""
+    before = demo_db.read_bytes()
+    folder = demo_db.parent
+    for target in (demo_db, Path(f"{demo_db}-wal"), folder / "sikkerhetskopier" / "x.pdf",
+                   folder / "vedlegg" / "x.pdf", folder / "." / demo_db.name):  # fmt: skip
+        code, out, err = run(
+            capsys, "--db", str(demo_db), "pdf", "innkalling", "KF 2022-12-02", "-o", str(target)
+        )
+        assert code == 1 and "is the database or one of its files" in err and out == ""
+    code, _, err = run(capsys, "--db", str(demo_db), "ics", "2022", "-o", str(demo_db))
+    assert code == 1 and "nothing was written" in err
+    assert demo_db.read_bytes() == before
+    code, out, _ = run(
+        capsys, "--db", str(demo_db), "pdf", "innkalling", "KF 2022-12-02",
+        "-o", str(folder / "innkalling.pdf"),
+    )  # fmt: skip
+    assert code == 0 and "wrote" in out

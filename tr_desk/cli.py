@@ -578,7 +578,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                 )
     finally:
         store.close()
-    write_output(args.output, pdf)
+    write_output(args, pdf)
     return 0
 
 
@@ -697,7 +697,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         data = plan_calendar(store, year)
     finally:
         store.close()
-    write_output(args.output, data, f" ({count} meetings)")
+    write_output(args, data, f" ({count} meetings)")
     return 0
 
 
@@ -746,11 +746,17 @@ def cmd_mail(args: argparse.Namespace) -> int:
             "tr-desk: warning: the meeting has exempt cases; the public notice is attached",
             file=sys.stderr,
         )
-    write_output(args.output, data, f" ({len(mail.to)} to, {len(mail.cc)} cc)")
+    write_output(args, data, f" ({len(mail.to)} to, {len(mail.cc)} cc)")
     return 0
 
 
-def write_output(path: Path, data: bytes, detail: str = "") -> None:
+def write_output(args: argparse.Namespace, data: bytes, detail: str = "") -> None:
+    """Write ``-o``'s file; never the database, SQLite's files beside it, or TR Desk's folders."""
+    from tr_desk.storage.paths import belongs_to_database, default_database_path
+
+    path: Path = args.output
+    if belongs_to_database(path, Path(args.db or default_database_path())):
+        raise CliError(f"{path} is the database or one of its files; nothing was written")
     try:
         path.write_bytes(data)
     except OSError as exc:

@@ -30,6 +30,7 @@ from tr_desk.core.importing import (
 )
 from tr_desk.core.model import Person, Role
 from tr_desk.documents.readers import SUFFIXES, read_file
+from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
 
 
@@ -226,7 +227,7 @@ def write(store: Store, report: ImportReport) -> Written:
     from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
 
     done = Written()
-    folder = store.path.parent / "kilder"
+    folder = store.path.parent / SOURCE_FOLDER
     with store.transaction() as db:
         _add_people(store, report.choices, done)
         meeting_ids: dict[tuple[str, str], int] = {}

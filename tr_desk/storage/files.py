@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import shown
 from tr_desk.storage.database import StoreError
+from tr_desk.storage.paths import ATTACHMENT_FOLDER
 from tr_desk.storage.rows import Part
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class Files(Part):
     @property
     def attachments_dir(self) -> Path:
         """Attachment files, copied in and named by their content's hash."""
-        return self._store.path.parent / "vedlegg"
+        return self._store.path.parent / ATTACHMENT_FOLDER
 
     def attachment_path(self, name: str) -> Path | None:
         """Where a stored attachment lives; None for anything but a hash name in ``vedlegg/``."""

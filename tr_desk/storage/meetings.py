@@ -24,6 +24,7 @@ from tr_desk.core.model import (
 )
 from tr_desk.storage import rows
 from tr_desk.storage.database import StoreError
+from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.rows import Part
 
 if TYPE_CHECKING:
@@ -351,7 +352,7 @@ class Meetings(Part):
                WHERE ms.meeting_id = ? ORDER BY s.imported_at, s.name""",
             [meeting_id],
         )
-        return [(r["name"], self._store.path.parent / "kilder" / r["file"]) for r in found]
+        return [(r["name"], self._store.path.parent / SOURCE_FOLDER / r["file"]) for r in found]
 
     def numbering_year(self, body_id: int, year: int) -> list[NumberingMeeting]:
         from tr_desk.storage.glance import numbering_year

@@ -10,9 +10,30 @@ __all__ = ["default_database_path", "resources_dir"]
 
 APP_NAME = "TR Desk"
 DB_FILENAME = "tr-desk.sqlite"
+# The folders TR Desk keeps beside the database.
+BACKUP_FOLDER = "sikkerhetskopier"
+ATTACHMENT_FOLDER = "vedlegg"
+SOURCE_FOLDER = "kilder"
+NOTICE_FOLDER = "innkallinger"
+# SQLite's files beside the database, and TR Desk's lock.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 
 
 def default_database_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def belongs_to_database(path: Path, database: Path) -> bool:
+    """``path`` is the database, one of SQLite's files or the lock beside it, or lies in a
+    folder TR Desk keeps beside it: an output written there would destroy data."""
+    try:
+        target = path.expanduser().resolve()
+        db = database.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return False
+    if target in {db, *(db.with_name(db.name + s) for s in COMPANION_SUFFIXES)}:
+        return True
+    folders = (BACKUP_FOLDER, ATTACHMENT_FOLDER, SOURCE_FOLDER, NOTICE_FOLDER)
+    return any(target.is_relative_to(db.parent / folder) for folder in folders)

@@ -28,6 +28,7 @@ from tr_desk.storage.database import (
     schema_state,
     writable,
 )
+from tr_desk.storage.paths import NOTICE_FOLDER
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -317,7 +318,7 @@ class Store:
 
     @property
     def notices_dir(self) -> Path:
-        return self.path.parent / "innkallinger"
+        return self.path.parent / NOTICE_FOLDER
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
