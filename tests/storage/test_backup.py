@@ -220,3 +220,42 @@ def test_a_copy_cut_short_is_removed_at_the_next_backup(tmp_path) -> None:
     made = backup.make_backup(store, dt.datetime(2026, 12, 2, 9, 0))
     assert made.exists() and not any(p.exists() for p in cut) and other.exists()
     store.close()
+
+
+def test_a_damaged_database_is_never_taken_for_a_backup(demo_file: Path) -> None:
+    """Eleven backups of a damaged file once left ten damaged copies and no sound one."""
+    import datetime as dt
+
+    store = Store.open(demo_file)
+    good = [backup.make_backup(store, dt.datetime(2026, 12, day, 9)) for day in (1, 2)]
+    store.close()
+    sums = [digest(p) for p in good]
+    damage_page(demo_file, 34)
+    store = Store.open(demo_file, readonly=True)
+    for day in range(3, 15):
+        with pytest.raises(StoreError, match="skadet"):
+            backup.make_backup(store, dt.datetime(2026, 12, day, 9))
+    store.close()
+    assert backup.backups(demo_file) == good and [digest(p) for p in good] == sums
+    assert backup.newest_sound_backup(demo_file) == good[-1]
+    aside = sorted(backup.backup_folder(demo_file).glob("*-skadet.sqlite"))
+    assert len(aside) == 12  # kept aside, never counted or rotated
+
+
+def test_restore_only_onto_a_database_file_or_a_new_path(demo_file: Path, tmp_path: Path) -> None:
+    import os
+
+    store = Store.open(demo_file)
+    copy = backup.make_backup(store)
+    store.close()
+    link = tmp_path / "lenke.sqlite"
+    link.symlink_to(demo_file)
+    fifo = tmp_path / "fifo.sqlite"
+    os.mkfifo(fifo)
+    for target in (link, fifo, tmp_path):
+        with pytest.raises(StoreError, match="ikke en vanlig fil"):
+            backup.restore(target, copy)
+    assert link.is_symlink() and backup.is_sound(demo_file)
+    fresh = tmp_path / "ny" / "tr.sqlite"
+    backup.restore(fresh, copy)
+    assert backup.is_sound(fresh)

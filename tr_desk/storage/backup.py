@@ -25,11 +25,11 @@ from tr_desk.storage.database import (
     prepare_folder,
     schema_state,
 )
+from tr_desk.storage.paths import BACKUP_FOLDER
 
 if TYPE_CHECKING:
     from tr_desk.storage.store import Store
 
-BACKUP_FOLDER = "sikkerhetskopier"
 KEEP = 10
 MAX_AGE = dt.timedelta(days=1)
 
@@ -96,16 +96,30 @@ def _target(database: Path, now: dt.datetime) -> Path:
     return target
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """Copy through the backup API into a file that appears only when it is complete."""
+def _copy(source: sqlite3.Connection, target: Path, check: bool = False) -> None:
+    """Copy through the backup API into a file that appears only when it is complete.
+
+    With ``check`` the copy must pass SQLite's quick check: a copy of a damaged file is kept
+    aside as «…-skadet.sqlite» (never a backup: not counted, not rotated) and refused.
+    """
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     copy = sqlite3.connect(partial)
     try:
         source.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")
+        found = damage(copy) if check else []
     finally:
         copy.close()
+    if found:
+        aside = target.with_name(f"{target.stem}-skadet.sqlite")
+        partial.replace(aside)
+        raise StoreError(
+            f"Databasen er skadet, og kopien av den er ikke en sikkerhetskopi: den er lagt til "
+            f"side som «{aside.name}». Ingen sikkerhetskopi er slettet.",
+            f"the database is damaged ({found[0]}); the copy was kept aside as {aside} and no "
+            "backup was removed",
+        )
     partial.replace(target)
 
 
@@ -122,7 +136,7 @@ def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> 
         for partial in folder.glob(f"{glob.escape(database.stem)}-*.sqlite.partial*"):
             partial.unlink(missing_ok=True)
         target = _target(database, now)
-        _copy(conn, target)
+        _copy(conn, target, check=True)
     except OSError as exc:
         raise StoreError(
             f"Kunne ikke lage sikkerhetskopi i «{folder}»: {exc.strerror}.",
@@ -172,6 +186,13 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
     """
     database = Path(database).expanduser()
     source = Path(source).expanduser()
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        raise StoreError(
+            f"«{database}» er ikke en vanlig fil; en sikkerhetskopi legges bare tilbake over en "
+            "databasefil eller som en ny fil.",
+            f"{database} is not a regular file (a link, a device or a pipe); a backup is "
+            "restored only onto a database file or a new path; nothing was restored",
+        )
     if not is_sound(source):
         raise StoreError(
             f"«{source}» er ikke en feilfri TR Desk-database og kan ikke gjenopprettes.",
