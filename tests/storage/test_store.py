@@ -38,6 +38,67 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "make",
+    [
+        # another program that also uses sqlite-utils' migrations
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT,"
+        " applied_at TEXT); INSERT INTO _sqlite_migrations VALUES (1, 'oppskrifter', 'm001', '')",
+        # another program that numbers its schema in user_version
+        "CREATE TABLE meeting (id INTEGER); PRAGMA user_version = 3",
+        # another program's mark in the header
+        "CREATE TABLE t (x); PRAGMA application_id = 1234",
+    ],
+)  # fmt: skip
+def test_a_file_tr_desk_did_not_make_is_never_written(tmp_path: Path, make: str, capsys) -> None:
+    """A file that merely had a _sqlite_migrations table was migrated: 20 new tables, user
+    version 9 and WAL mode in another program's file."""
+    from tr_desk.cli import main
+
+    path = tmp_path / "annet.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(make)
+    conn.close()
+    before = path.read_bytes()
+    for args in (["show", "KF 2022-12-02"], ["demo"], ["backup"]):
+        assert main(["--db", str(path), *args]) == 1
+        assert "not a TR Desk database" in capsys.readouterr().err
+    with pytest.raises(StoreError, match="ikke en TR Desk-database"):
+        Store.open(path, lock=True, check_later=True)
+    assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
+
+
+def test_tr_desk_marks_its_files_and_knows_its_older_ones(db_path: Path) -> None:
+    from tr_desk.storage.database import APPLICATION_ID
+
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.execute("PRAGMA application_id = 0")  # as made before the mark
+    conn.close()
+    Store.open(db_path).close()  # known by TR Desk's migrations
+
+
+def test_a_damaged_rollback_mode_file_keeps_its_header(db_path: Path, capsys) -> None:
+    """«show» switched a damaged rollback-mode file to WAL (a header write) before its check."""
+    from tests.conftest import load_demo
+    from tests.storage.test_backup import damage_page, digest
+    from tr_desk.cli import main
+
+    store = Store.open(db_path)
+    load_demo(store)
+    store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    damage_page(db_path, 34)
+    before = digest(db_path)
+    main(["--db", str(db_path), "show", "KF 2022-12-02"])
+    main(["--db", str(db_path), "search", "energi"])
+    capsys.readouterr()
+    assert digest(db_path) == before and not Path(f"{db_path}-wal").exists()
+
+
 def test_newer_version_is_refused_and_left_alone(db_path: Path) -> None:
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as conn:

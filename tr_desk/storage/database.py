@@ -13,6 +13,7 @@ from tr_desk.core.errors import UserError
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
 SCHEMA_VERSION = 10
+APPLICATION_ID = 0x54524453  # «TRDS»: PRAGMA application_id, TR Desk's mark on its files
 # The partial index of migration 10 (the cases that name another in a field of their own):
 # a query must repeat this term to use it.
 NAMES_A_CASE = "(follows != '' OR postponed_from != '' OR links != '')"
@@ -150,12 +151,14 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         ) from None
 
 
-def configure(conn: sqlite3.Connection, readonly: bool) -> None:
-    """Durable settings; only once the file is known to be ours, as WAL rewrites its header."""
+def configure(conn: sqlite3.Connection, readonly: bool, checked: bool = True) -> None:
+    """Durable settings; only once the file is known to be ours and sound (``checked``: its
+    quick check has passed), as switching to WAL rewrites the header of a rollback-mode file."""
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        if checked:
+            conn.execute("PRAGMA journal_mode = WAL")
 
 
 def damage(conn: sqlite3.Connection, full: bool = False) -> list[str]:
@@ -201,8 +204,32 @@ def writable(path: Path) -> bool:
     return parent is not None and os.access(parent, os.W_OK)
 
 
+def made_by_tr_desk(conn: sqlite3.Connection) -> bool:
+    """TR Desk's own file: its mark in the header, or (made before the mark) TR Desk's first
+    migration recorded. Another program's SQLite file is never taken for one and never
+    written, whatever tables or version number it has."""
+    application_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return True
+    if application_id != 0:
+        return False
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = 'tr_desk' AND name = ?",
+            ["m001_register_and_meetings"],
+        ).fetchone()
+    except sqlite3.OperationalError:  # no such table, or not that table
+        return False
+    return found is not None
+
+
 def schema_state(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version of an open file; refuses a foreign database or a newer TR Desk's."""
+    if not made_by_tr_desk(conn):
+        raise StoreError(
+            f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret.",
+            f"{path} is an SQLite file but not a TR Desk database (the file is left as it is)",
+        )
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -211,13 +238,4 @@ def schema_state(conn: sqlite3.Connection, path: Path) -> int:
             f"the database {path} was made by a newer TR Desk; update TR Desk to open it "
             "(the file is left as it is)",
         )
-    if version == 0:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if "_sqlite_migrations" not in tables:
-            raise StoreError(
-                f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret.",
-                f"{path} is an SQLite file but not a TR Desk database (the file is left as it is)",
-            )
     return version

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tr_desk.storage.database import NAMES_A_CASE
+from tr_desk.storage.database import APPLICATION_ID, NAMES_A_CASE
 
 MIGRATIONS = Migrations("tr_desk")
 
@@ -326,4 +326,5 @@ def m010_case_references(db: Database) -> None:
 
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # the file is TR Desk's
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS._migrations)}")

@@ -6,6 +6,7 @@ migrations and writes) is imported.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -149,6 +150,9 @@ class Store:
             return not self.damaged
         self._unchecked = False
         if not found:
+            if not self.readonly:
+                with contextlib.suppress(sqlite3.Error):  # busy: rollback mode until next time
+                    self.conn.execute("PRAGMA journal_mode = WAL")
             return True
         self.close()
         self.conn = connect(self.path, readonly=True)
@@ -213,7 +217,8 @@ class Store:
         store = cls(conn, path, reason, instance_lock, clock)
         try:
             version = schema_state(conn, path)
-            configure(conn, readonly=reason is not None)
+            # WAL only once the quick check has passed (``checked``): it rewrites the header
+            configure(conn, readonly=reason is not None, checked=False)
             store._unchecked = reason is None
             if not check_later or version < SCHEMA_VERSION:
                 store.verify()
