@@ -639,3 +639,43 @@ def test_an_output_is_never_written_over_the_database(demo_db: Path, capsys) -> 
         "-o", str(folder / "innkalling.pdf"),
     )  # fmt: skip
     assert code == 0 and "wrote" in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "=?utf-8?q?X=0D=0ABcc:_f@evil.example?=",  # an encoded word that decodes to CR LF
+        "Ola=?utf-8?b?DQpCY2M6IGZAZXZpbC5leGFtcGxl?=Nordmann",
+        "Kari\r\nBcc: f@evil.example",
+        "Per\u2028Bcc: f@evil.example\x00",
+    ],
+)
+def test_a_name_never_becomes_header_syntax(
+    demo_db: Path, tmp_path: Path, capsys, name: str
+) -> None:
+    """A register name with an encoded word gave the draft a raw CR LF and a Bcc header."""
+    import email
+    from email import policy
+
+    from tr_desk.storage.store import Store
+
+    store = Store.open(demo_db)
+    people = {p.name: p for p in store.register.people()}
+    store.register.update_person(replace(people["Morten Wolden"], name=name, email="mw@x.no"))
+    kf = store.register.body_by_prefix("KF")
+    store.register.update_body(replace(kf, name="Kommunedirektørforum\r\nBcc: g@evil.example"))
+    store.close()
+    out_file = tmp_path / "n.eml"
+    code, _, err = run(capsys, "--db", str(demo_db), "mail", "KF 2022-12-02", "-o", str(out_file))
+    assert code == 0, err
+    message = email.message_from_bytes(out_file.read_bytes(), policy=policy.default)
+    assert set(message.keys()) <= {
+        "X-Unsent", "Subject", "To", "Cc", "Date", "MIME-Version", "Content-Type",
+        "Content-Transfer-Encoding",
+    }  # fmt: skip
+    assert "\n" not in message["Subject"] and "\r" not in message["Subject"]
+    for address in message["To"].addresses:
+        assert not {"\r", "\n", "\x00"} & set(address.display_name)
+        assert "=?" not in address.display_name
+    assert "mw@x.no" in [a.addr_spec for a in message["To"].addresses]
+    assert "evil.example" not in " ".join(a.addr_spec for a in message["To"].addresses)

@@ -8,6 +8,7 @@ of its own, so subject and text come from the public version of the notice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,9 +25,19 @@ def valid_address(text: str) -> bool:
     return bool(_ADDRESS.fullmatch(text.strip()))
 
 
+# RFC 2047's encoded words («=?utf-8?q?…?=»): a mail program decodes them in a header, so a
+# name holding one could smuggle a line break and another header (Bcc:) into the draft.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[^?\s]*\?[^?\s]*\?=")
+
+
 def clean_name(name: str) -> str:
-    """A display name on one line: line breaks and runs of spaces become one space."""
-    return " ".join(name.split())
+    """A name, a place or a title as a header or a line of the mail takes it: on one line
+    (line breaks and runs of spaces become one space), no control characters, no encoded
+    words. Names are data, never header syntax."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in name)
+    while _ENCODED_WORD.search(text):
+        text = _ENCODED_WORD.sub(" ", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -116,7 +127,7 @@ def notice_mail(context: MeetingContext, *, papers_exempt: bool = False) -> Noti
     if signatory is not None:
         lines += [clean_name(signatory.name), clean_name(signatory.title or "Daglig leder")]
     return NoticeMail(
-        subject=f"Innkalling {body.name} {date_short(meeting.date)}",
+        subject=f"Innkalling {clean_name(body.name)} {date_short(meeting.date)}",
         text="\n".join(lines) + "\n",
         to=tuple(to),
         cc=tuple(cc),
