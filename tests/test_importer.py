@@ -303,3 +303,41 @@ def test_warnings_are_english_on_the_command_line_and_norwegian_in_the_window(
     code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "import", str(minutes))
     assert code == 0 and "gap in the numbering between 01 and 04" in err
     assert not any(word in err for word in ("personregisteret", "nummereringen", "beholdt"))
+
+
+def test_a_folder_import_reads_its_own_regular_files_only(tmp_path, capsys) -> None:
+    """Links out of the folder (notat.txt → /etc/passwd) were copied into kilder/; a pipe
+    blocked the import for ever; a device was read without end."""
+    import os
+    import threading
+
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02 kl 0830-1130\n",
+        encoding="utf-8",
+    )
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("PASSORD=hemmelig\n", encoding="utf-8")
+    (folder / "notat.txt").symlink_to(secret)
+    (folder / "under").mkdir()
+    (folder / "under" / "miljo.md").symlink_to(secret)
+    (folder / "lenket").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(folder / "ror.txt")
+    db = tmp_path / "db.sqlite"
+    result: list = []
+    worker = threading.Thread(
+        target=lambda: result.append(run(capsys, "--db", str(db), "import", str(folder))),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(30)
+    assert result, "the import hung"
+    code, _, err = result[0]
+    assert code == 0, err
+    kept = [p.read_bytes() for p in (tmp_path / "kilder").iterdir()]
+    assert kept and not any(b"PASSORD" in data for data in kept)
+    # A pipe or a device named on the command line: one line, nothing read.
+    for given in (folder / "ror.txt", Path("/dev/zero")):
+        code, _, err = run(capsys, "--db", str(db), "import", str(given), "--dry-run")
+        assert code == 1 and "not a regular file" in err

@@ -29,7 +29,7 @@ from tr_desk.core.importing import (
     renamed,
 )
 from tr_desk.core.model import Person, Role
-from tr_desk.documents.readers import SUFFIXES, read_file
+from tr_desk.documents.readers import SUFFIXES, check_regular, read_file
 from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
 
@@ -109,13 +109,16 @@ class Written:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the documents in folders given (in name order)."""
+    """Files as given, and the documents in folders given (in name order): regular files
+    inside the folder only, never a link out of it (to /etc/passwd, /proc/self/environ)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
+            root = path.resolve()
             out += sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("~$")
+                if p.suffix.lower() in SUFFIXES and not p.name.startswith("~$")
+                and not p.is_symlink() and p.is_file() and p.resolve().is_relative_to(root)
             )  # fmt: skip
         else:
             out.append(path)
@@ -159,6 +162,7 @@ def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()
     """One file read and recognised (also in the window's worker process: no store here)."""
     report = FileReport(path)
     try:
+        check_regular(path)
         report.digest = _digest(path)
         if report.digest in known:
             report.already = True

@@ -8,6 +8,7 @@ Bold and italic runs become ``**…**`` and ``*…*``, list paragraphs ``- `` or
 from __future__ import annotations
 
 import shutil
+import stat
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +27,23 @@ class ReadFile:
     wrapped: bool  # a PDF: the text comes a printed line at a time
 
 
+def check_regular(path: Path) -> None:
+    """A regular file of at most ``MAX_BYTES``, before a byte is read: a pipe would block the
+    import for ever, a device would be read without end."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise UserError(
+            f"Kunne ikke lese «{path.name}»: {exc.strerror}.", f"cannot read {path}"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(
+            f"«{path.name}» er ikke en vanlig fil.", f"{path}: not a regular file (nothing read)"
+        )
+    if info.st_size > MAX_BYTES:
+        raise UserError(f"«{path.name}» er større enn 50 MB.", f"{path.name} is larger than 50 MB")
+
+
 def read_file(path: Path) -> ReadFile:
     """The lines of ``path``; a clear ``UserError`` when it cannot be read (no guessing)."""
     suffix = path.suffix.lower()
@@ -34,14 +52,7 @@ def read_file(path: Path) -> ReadFile:
             f"«{path.name}» er ikke et Word-dokument, en PDF eller en tekstfil.",
             f"{path.name}: not a .docx, .doc, .pdf, .txt or .md file",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UserError(
-            f"Kunne ikke lese «{path.name}»: {exc.strerror}.", f"cannot read {path}"
-        ) from None
-    if size > MAX_BYTES:
-        raise UserError(f"«{path.name}» er større enn 50 MB.", f"{path.name} is larger than 50 MB")
+    check_regular(path)
     if suffix in (".txt", ".md"):
         data = path.read_bytes()
         try:
