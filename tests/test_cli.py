@@ -516,6 +516,55 @@ def test_load_copies_a_pdf_next_to_the_meeting_file_in(tmp_path: Path, capsys) -
     assert "Budsjett for 2023" in text_of(out.read_bytes())
 
 
+def test_a_refused_load_writes_nothing(tmp_path: Path, capsys) -> None:
+    """One good and one bad attachment: exit 1, yet the good one's file and its search text
+    were left behind. And a meeting that fails to save takes its new files away again."""
+    import sqlite3
+
+    from tr_desk.documents.page import render_document
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "budsjett.pdf").write_bytes(render_document("Budsjett for 2023"))
+    (folder / "notat.pdf").write_text("ikke en pdf", encoding="utf-8")
+    data = {
+        "body": "KF", "date": "2023-02-03",
+        "cases": [{"title": "Budsjett", "attachments": [
+            {"title": "Budsjett 2023", "file": "budsjett.pdf"},
+            {"title": "Notat", "file": "notat.pdf"},
+        ]}],
+    }  # fmt: skip
+    path = folder / "meeting.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    db = tmp_path / "x.sqlite"
+    run(capsys, "--db", str(db), "demo")
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM attachment_text").fetchone()[0]
+    files = set((tmp_path / "vedlegg").iterdir())
+    code, _, err = run(capsys, "--db", str(db), "load", str(path))
+    assert code == 1 and "not a PDF file" in err
+    after = sqlite3.connect(db).execute("SELECT count(*) FROM attachment_text").fetchone()[0]
+    assert after == before and set((tmp_path / "vedlegg").iterdir()) == files
+    # the files are fine, but the meeting fails to save: the new file goes again
+    from tr_desk.cli import load_file
+    from tr_desk.storage.database import StoreError
+    from tr_desk.storage.store import Store
+
+    data["cases"][0]["attachments"].pop()
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = Store.open(db)
+
+    def fails(_loaded):
+        raise StoreError("Kunne ikke lagre.", "cannot save")
+
+    store.meetings.save_loaded = fails  # type: ignore[method-assign]
+    with pytest.raises(StoreError):
+        load_file(store, path)
+    store.close()
+    assert set((tmp_path / "vedlegg").iterdir()) == files
+    after = sqlite3.connect(db).execute("SELECT count(*) FROM attachment_text").fetchone()[0]
+    assert after == before
+
+
 def test_bundle_warns_of_an_attachment_without_a_file(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

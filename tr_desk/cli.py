@@ -5,6 +5,7 @@ Imports are kept inside the commands so that opening the window loads only what 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -319,20 +320,37 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     except MeetingFileError as exc:
         raise CliError(f"{path}: {exc}") from None
     warnings = list(loaded.warnings)
-    loaded.meeting = import_named_files(store, loaded.meeting, path.parent, warnings)
-    meeting_id, created = store.meetings.save_loaded(loaded)
+    # Every named file read and checked before anything is written; the files new to the
+    # database are written just before the meeting and taken away again if it fails.
+    loaded.meeting, new_files = import_named_files(store, loaded.meeting, path.parent, warnings)
+    written: list[str] = []
+    try:
+        for name, data in new_files.items():
+            if not store.files.has_attachment(name):
+                written.append(name)
+            store.files.store_attachment(data)
+        meeting_id, created = store.meetings.save_loaded(loaded)
+    except BaseException:
+        for name in written:
+            with contextlib.suppress(Exception):
+                store.files.forget_attachment(name)
+        raise
     return meeting_id, created, warnings
 
 
 def import_named_files(
     store: Store, meeting: Meeting, folder: Path, warnings: list[str]
-) -> Meeting:
+) -> tuple[Meeting, dict[str, bytes]]:
     """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
-    in the meeting file's folder is copied in now. Nothing outside that folder is read.
-    Returns the meeting with the stored names."""
+    in the meeting file's folder is read and checked (nothing outside that folder is read).
+    Returns the meeting with the names the files will be kept under, and those files' bytes
+    by name (not written yet)."""
     from dataclasses import replace
 
     from tr_desk.storage.database import StoreError
+    from tr_desk.storage.files import read_pdf_file
+
+    new_files: dict[str, bytes] = {}
 
     root = folder.resolve()
     cases = []
@@ -358,11 +376,14 @@ def import_named_files(
             if not source.is_relative_to(root):
                 raise CliError(f"{key}: {shown(name)} leads outside the meeting file's folder")
             try:
-                attachments[-1] = replace(attachment, file=store.files.import_attachment(source))
+                data = read_pdf_file(source)
+                stored_name = store.files.attachment_name(data, source.name)
             except StoreError as exc:
                 raise CliError(f"{key}: {exc.english}") from None
+            new_files[stored_name] = data
+            attachments[-1] = replace(attachment, file=stored_name)
         cases.append(replace(case, attachments=attachments))
-    return replace(meeting, cases=cases)
+    return replace(meeting, cases=cases), new_files
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -109,11 +109,34 @@ class Files(Part):
             )
         return self._keep(data, suffix)
 
+    @staticmethod
+    def attachment_name(data: bytes, label: str = "Vedlegget") -> str:
+        """The name a PDF is kept under (its content's hash); refuses what is not a PDF."""
+        import hashlib
+
+        if not data.startswith(b"%PDF-"):
+            raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
+        return hashlib.sha256(data).hexdigest() + ".pdf"
+
+    def has_attachment(self, name: str) -> bool:
+        path = self.attachment_path(name)
+        return path is not None and path.is_file()
+
+    def forget_attachment(self, name: str) -> None:
+        """Remove a file this step wrote (and its text) when the step failed; a file any case
+        names stays."""
+        if self._store.rows("SELECT 1 FROM attachment WHERE file = ?", [name]):
+            return
+        with self._store.transaction() as db:
+            db.execute("DELETE FROM attachment_text WHERE file = ?", [name])
+        path = self.attachment_path(name)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once), and
         its text for the search (extracted once)."""
-        if not data.startswith(b"%PDF-"):
-            raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
+        self.attachment_name(data, label)
         name = self._keep(data, ".pdf")
         if not self._store.readonly:
             self.keep_text(name, data)
