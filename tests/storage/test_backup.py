@@ -219,6 +219,11 @@ def test_a_copy_cut_short_is_removed_at_the_next_backup(tmp_path) -> None:
     other.write_bytes(b"x")
     made = backup.make_backup(store, dt.datetime(2026, 12, 2, 9, 0))
     assert made.exists() and not any(p.exists() for p in cut) and other.exists()
+    # at the window's start too, when no backup is due
+    for path in cut:
+        path.write_bytes(b"half a copy")
+    assert backup.backup_file_if_due(store.path, dt.datetime(2026, 12, 2, 10, 0)) is None
+    assert not any(p.exists() for p in cut) and other.exists()
     store.close()
 
 

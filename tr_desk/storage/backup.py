@@ -7,6 +7,7 @@ delete each other's copies.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import re
@@ -132,9 +133,7 @@ def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> 
     folder = backup_folder(database)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # A copy cut short (the program ended while it was made) is never a backup: gone.
-        for partial in folder.glob(f"{glob.escape(database.stem)}-*.sqlite.partial*"):
-            partial.unlink(missing_ok=True)
+        remove_cut_copies(database)
         target = _target(database, now)
         _copy(conn, target, check=True)
     except OSError as exc:
@@ -159,6 +158,14 @@ def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
     return make_backup(store, now)
 
 
+def remove_cut_copies(database: Path) -> None:
+    """A copy cut short (the program ended while it was made) is never a backup: gone."""
+    folder = backup_folder(database)
+    for partial in folder.glob(f"{glob.escape(database.stem)}-*.sqlite.partial*"):
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
 def backup_due(database: Path, now: dt.datetime) -> bool:
     existing = backups(database)
     return not existing or now - taken_at(database, existing[-1]) >= MAX_AGE
@@ -167,6 +174,7 @@ def backup_due(database: Path, now: dt.datetime) -> bool:
 def backup_file_if_due(database: Path, now: dt.datetime) -> Path | None:
     """``backup_if_due`` over a read-only connection of its own: for a thread other than the
     store's (the window's daily copy, made while the user works)."""
+    remove_cut_copies(database)
     if not backup_due(database, now):
         return None
     conn = connect(database, readonly=True)
