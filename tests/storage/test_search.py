@@ -237,3 +237,18 @@ def test_words_spread_over_a_case_and_its_meeting(demo_store: Store) -> None:
     # Newest first holds for the hits across fields too.
     dates = [h.date for h in search(demo_store, "Trondheim kommune", by_date=True)]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_queries_are_read_as_the_index_reads_text(demo_store: Store) -> None:
+    """«budsjett_2023» was «database error … phrase queries are not supported»; 2,000 «-ord»
+    took half a minute (one pass over the index each)."""
+    assert parse_query("budsjett_2023").words == ("budsjett", "2023")
+    for query in ("budsjett_2023", "a_b_c", "plan-og-bygg", '"budsjett_2023 regional"', "o'neil",
+                  "_", "-_x budsjett", " ".join(f"-ord{i}" for i in range(25)) + " budsjett"):  # fmt: skip
+        try:
+            search(demo_store, query)
+        except UserError as exc:
+            assert "database" not in exc.english, query
+    assert search(demo_store, "Geitmyra -vindkraft -havvind -sol")  # one pass for all three
+    with pytest.raises(UserError, match="for langt"):
+        parse_query("budsjett " * 30)

@@ -26,7 +26,10 @@ FIELD_KEYS = {
     7: "presenter", 8: "attachments",
 }  # fmt: skip
 CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,3})\s*/\s*(\d{2})\b")
-_TOKEN = re.compile(r"\w+")
+# A word as the index's tokenizer (unicode61) sees one: letters and digits; «_» and every
+# other sign part words («budsjett_2023» is two, as in the index).
+_TOKEN = re.compile(r"[^\W_]+")
+MAX_QUERY = 200  # letters in a query; a longer one is refused with a message
 _MARKUP = re.compile(
     r"\*{1,3}|^#+\s|^\s*[-|]\s*|\[([^\]]*)\]\([^)]*\)|\||(?<![^\s|]):?-{2,}:?(?![^\s|])",
     re.MULTILINE,
@@ -53,6 +56,11 @@ class Query:
         if not parts:
             return None
         return " AND ".join(parts) + "".join(f" NOT {_quoted(w)}" for w in self.excluded)
+
+    def excluded_fts(self) -> str:
+        """The «-ord» as one FTS5 expression: a case with any of them is left out (one pass
+        over the index, however many)."""
+        return " OR ".join(_quoted(w) for w in dict.fromkeys(self.excluded))
 
     def terms(self) -> list[tuple[str, str]]:
         """Each word the query needs, as an FTS5 expression of its own and as written (a
@@ -92,6 +100,11 @@ def _quoted(word: str) -> str:
 def parse_query(text: str) -> Query:
     """«energi* "Talent Attraction" -vindkraft KF 46/22» read; an empty or only-negative query
     is refused with a message."""
+    if len(text) > MAX_QUERY:
+        raise UserError(
+            f"Søket er for langt ({len(text)} tegn); skriv det med høyst {MAX_QUERY} tegn.",
+            f"the query is too long ({len(text)} characters; at most {MAX_QUERY})",
+        )
     numbers = []
     for match in CASE_NUMBER.finditer(text):
         numbers.append(f"{match[1].upper()} {int(match[2]):02d}/{match[3]}")

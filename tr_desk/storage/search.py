@@ -180,7 +180,7 @@ def search(
     if not fields and len(found) < limit and query.terms():
         _across_fields(store, query, found, " ".join(filters), params, limit)
     if query.excluded:  # «-ord»: no case with the word anywhere, not only where the rest is
-        unwanted = set().union(*(_cases_with(store, f'"{w}"') for w in query.excluded))
+        unwanted = _cases_with(store, query.excluded_fts())
         found = {k: h for k, h in found.items() if k not in unwanted}
     out = list(found.values())
     if by_date:  # the same-field hits came ordered; those across fields are put in place
