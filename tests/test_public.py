@@ -21,6 +21,8 @@ from tr_desk import actions
 from tr_desk.core.model import (
     Answer,
     Attachment,
+    Attendance,
+    AttendanceStatus,
     Case,
     Exclusion,
     ExclusionKind,
@@ -135,6 +137,11 @@ def exempt_store(demo_store: Store) -> Store:
         demo_store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0
     )
     make_exempt(demo_store, september, 3)
+    # A guest who came for the exempt case only: named nowhere public.
+    exempt_id = september.cases[3].id
+    guest = Attendance(AttendanceStatus.PRESENT, guest_name=canary("gjest"),
+                       role="gjest", from_case=exempt_id, to_case=exempt_id)  # fmt: skip
+    demo_store.minutes.set_attendance(september.id, [*september.attendance, guest])
     add_followup(demo_store, september.cases[3].id, FollowUp(canary("oppfølgingspunkt"),
                  who=canary("ansvarlig"), note=canary("merknad")))  # fmt: skip
     # A late item of the issued December meeting, exempt: the Tilleggsinnkalling's public
@@ -187,6 +194,17 @@ def test_the_internal_versions_do_carry_it(exempt_store: Store) -> None:
     assert canary("tilleggssak") in text_of(actions.supplement_pdf(exempt_store, december))
     public = flat(text_of(actions.supplement_pdf(exempt_store, december, public=True)))
     assert "Tilleggssak" in public and "kommuneloven § 11-5 andre ledd bokstav b" in public
+
+
+def test_an_objected_exempt_late_item_is_not_said_to_have_had_no_objection(
+    exempt_store: Store,
+) -> None:
+    december = meetings(exempt_store)[1]
+    public = flat(text_of(actions.minutes_pdf(exempt_store, december, public=True)))
+    assert "Saken var ikke med i innkallingen." in public
+    assert "Ingen motsatte seg" not in public  # there was an objection; who, the gate keeps
+    internal = flat(text_of(actions.minutes_pdf(exempt_store, december)))
+    assert canary("innsigelse") in internal and canary("gjest") not in public
 
 
 def test_public_versions_show_number_public_title_and_basis(exempt_store: Store) -> None:

@@ -87,19 +87,22 @@ def objection_blocks(objections: Sequence[str], chair: str, voting: int) -> bool
     return bool(names) and voting > 0 and 3 * len(names) >= voting
 
 
+LATE_ITEM = "Saken var ikke med i innkallingen."
+
+
 def late_line(objections: Sequence[str], blocked: bool) -> str:
     """What the minutes say of a late item's being dealt with."""
     names = [" ".join(n.split()) for n in objections if n.strip()]
     if not names:
-        return "Saken var ikke med i innkallingen. Ingen motsatte seg at saken ble behandlet."
+        return f"{LATE_ITEM} Ingen motsatte seg at saken ble behandlet."
     who = join_names(names)
     if blocked:
         return (
-            f"Saken var ikke med i innkallingen. {who} motsatte seg at saken ble behandlet; "
+            f"{LATE_ITEM} {who} motsatte seg at saken ble behandlet; "
             "den ble derfor utsatt, jf. kommuneloven § 11-3."
         )
     return (
-        f"Saken var ikke med i innkallingen. {who} motsatte seg at saken ble behandlet, men "
+        f"{LATE_ITEM} {who} motsatte seg at saken ble behandlet, men "
         "det er ikke møteleder eller en tredjedel av medlemmene (kommuneloven § 11-3)."
     )
 

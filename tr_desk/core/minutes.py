@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import date_short, period
-from tr_desk.core.law import closed_line, join_names, late_line, objection_blocks
+from tr_desk.core.law import LATE_ITEM, closed_line, join_names, late_line, objection_blocks
 from tr_desk.core.model import (
     Answer,
     Attendance,
@@ -286,9 +286,13 @@ def minutes_case(
     if case.closed:
         item.procedure.append(closed_line(case.closed))
     if case.late and case.outcome is not Outcome.WITHDRAWN:
-        voting = quorum_for_case(meeting, index, members).voting
-        blocked = objection_blocks(case.objections, _name(people, chair), voting)
-        item.procedure.append(late_line(case.objections, blocked))
+        if case.exempt is not None and public:
+            # who objected went with the gate: say only what is public, not «Ingen motsatte seg»
+            item.procedure.append(LATE_ITEM)
+        else:
+            voting = quorum_for_case(meeting, index, members).voting
+            blocked = objection_blocks(case.objections, _name(people, chair), voting)
+            item.procedure.append(late_line(case.objections, blocked))
     if case.exempt is not None and public:
         # the case has been through the gate: number, public title, basis, closing
         return item

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tr_desk.core.model import Attachment, Case, Exemption, Meeting, Outcome
+from tr_desk.core.model import Attachment, Attendance, Case, Exemption, Meeting, Outcome
 
 if TYPE_CHECKING:
     from tr_desk.core.followups import FollowUpLine
@@ -58,8 +58,25 @@ def public_case(case: Case) -> Case:
 
 
 def public_meeting(meeting: Meeting) -> Meeting:
-    """The meeting with every case through ``public_case`` (the original is left as it is)."""
-    return dataclasses.replace(meeting, cases=[public_case(c) for c in meeting.cases])
+    """The meeting with every case through ``public_case`` (the original is left as it is),
+    and without those who were in the room for exempt cases only (a guest who came for one:
+    their name would tell what it was about)."""
+    return dataclasses.replace(
+        meeting,
+        cases=[public_case(c) for c in meeting.cases],
+        attendance=[a for a in meeting.attendance if not _only_exempt(meeting, a)],
+    )
+
+
+def _only_exempt(meeting: Meeting, line: Attendance) -> bool:
+    """``line`` arrived or left between cases, and every case it was there for is exempt."""
+    if line.from_case is None and line.to_case is None:
+        return False
+    ids = [c.id for c in meeting.cases]
+    first = ids.index(line.from_case) if line.from_case in ids else 0
+    last = ids.index(line.to_case) if line.to_case in ids else len(ids) - 1
+    span = meeting.cases[first : last + 1]
+    return bool(span) and all(c.exempt is not None for c in span)
 
 
 def is_withheld(case: Case) -> bool:
