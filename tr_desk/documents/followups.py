@@ -28,7 +28,7 @@ def render_followups(content: FollowUpList) -> bytes:
         data = [[cell(h, bold=True) for h in HEADINGS]]
         data += [[cell(value) for value in row] for row in content.rows]
         width = text_width()
-        table = Table(data, colWidths=[width * s for s in SHARES], repeatRows=1)
+        table = Table(data, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [

@@ -209,6 +209,7 @@ class _Builder:
             repeatRows=header_rows,
             style=TableStyle(commands),
             hAlign="LEFT",
+            splitInRow=1,  # a cell taller than a page goes on over the next (was a LayoutError)
         )
 
 
