@@ -174,8 +174,8 @@ def backup_due(database: Path, now: dt.datetime) -> bool:
 def backup_file_if_due(database: Path, now: dt.datetime) -> Path | None:
     """``backup_if_due`` over a read-only connection of its own: for a thread other than the
     store's (the window's daily copy, made while the user works)."""
-    remove_cut_copies(database)
     if not backup_due(database, now):
+        remove_cut_copies(database)  # made anyway with a backup (``_backup_from``)
         return None
     conn = connect(database, readonly=True)
     try:

@@ -107,16 +107,14 @@ class Files(Part):
                 f"«{source.name}» er ikke et PNG- eller JPEG-bilde på høyst 5 MB.",
                 f"{source.name} is not a PNG or JPEG image of at most 5 MB",
             )
-        return self._keep(data, suffix)
+        return self._keep(data, _hash_name(data, suffix))
 
     @staticmethod
     def attachment_name(data: bytes, label: str = "Vedlegget") -> str:
         """The name a PDF is kept under (its content's hash); refuses what is not a PDF."""
-        import hashlib
-
         if not data.startswith(b"%PDF-"):
             raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
-        return hashlib.sha256(data).hexdigest() + ".pdf"
+        return _hash_name(data, ".pdf")
 
     def has_attachment(self, name: str) -> bool:
         path = self.attachment_path(name)
@@ -136,8 +134,7 @@ class Files(Part):
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once), and
         its text for the search (extracted once)."""
-        self.attachment_name(data, label)
-        name = self._keep(data, ".pdf")
+        name = self._keep(data, self.attachment_name(data, label))
         if not self._store.readonly:
             self.keep_text(name, data)
         return name
@@ -169,11 +166,8 @@ class Files(Part):
             done += 1
         return done
 
-    def _keep(self, data: bytes, suffix: str) -> str:
-        """Write ``data`` once into the attachment folder under its hash; returns the name."""
-        import hashlib
-
-        name = hashlib.sha256(data).hexdigest() + suffix
+    def _keep(self, data: bytes, name: str) -> str:
+        """Write ``data`` once into the attachment folder as ``name``; returns the name."""
         target = self.attachments_dir / name
         if not target.exists():
             self.attachments_dir.mkdir(parents=True, exist_ok=True)
@@ -181,3 +175,10 @@ class Files(Part):
             partial.write_bytes(data)
             partial.replace(target)
         return name
+
+
+def _hash_name(data: bytes, suffix: str) -> str:
+    """A stored file's name: its content's hash (the same file is kept once)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest() + suffix

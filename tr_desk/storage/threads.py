@@ -20,7 +20,15 @@ from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import plain_text, references
 from tr_desk.storage.database import NAMES_A_CASE
 from tr_desk.storage.rows import split_labels
-from tr_desk.storage.search import Hit, case_hit, hit_from_row, hit_of, row_label
+from tr_desk.storage.search import (
+    HIT_COLUMNS,
+    HIT_FROM,
+    Hit,
+    case_hit,
+    hit_from_row,
+    hit_of,
+    row_label,
+)
 from tr_desk.storage.store import Store
 
 DEPTH = 4  # deliberate links followed this many steps each way
@@ -45,12 +53,7 @@ class Step:
 
 
 # A case as the walk reads it: what it says about other cases and what a step shows.
-CASE_COLUMNS = (
-    "c.id, c.meeting_id, c.position, c.number, c.title, c.text, c.proposal, c.resolution, "
-    "c.notes, c.follows, c.postponed_from, c.links, c.outcome, c.exempt_basis, "
-    "b.prefix, m.body_id, m.date, m.status"
-)
-CASE_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
+CASE_COLUMNS = f"{HIT_COLUMNS}, c.notes, c.follows, c.postponed_from, c.links, c.outcome, m.body_id"
 Key = tuple[int, int, int]  # body id, number, year
 
 
@@ -87,7 +90,7 @@ class _Walk:
 
     def row(self, case_id: int) -> Any | None:
         if case_id not in self.rows:
-            rows = self.store.rows(f"SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id = ?",
+            rows = self.store.rows(f"SELECT {CASE_COLUMNS} FROM {HIT_FROM} WHERE c.id = ?",
                                    [case_id])  # fmt: skip
             self.rows[case_id] = rows[0] if rows else None
         return self.rows[case_id]
@@ -114,13 +117,13 @@ class _Walk:
             body_id, number, year = key
             span = [body_id, f"{year}-01-01", f"{year}-12-31"]
             rows = self.store.rows(
-                f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM}
+                f"""SELECT {CASE_COLUMNS} FROM {HIT_FROM}
                     WHERE m.body_id = ? AND m.date BETWEEN ? AND ? AND c.number = ?""",
                 [*span, number],
             )
             if not rows:
                 drafts = self.store.rows(
-                    f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE m.body_id = ?
+                    f"""SELECT {CASE_COLUMNS} FROM {HIT_FROM} WHERE m.body_id = ?
                         AND m.date BETWEEN ? AND ? AND c.number IS NULL""",
                     span,
                 )
@@ -155,7 +158,7 @@ class _Walk:
         day = row["date"]
         like = f"%{number:02d}/{year % 100:02d}%"
         found = self.store.rows(
-            f"""SELECT {CASE_COLUMNS} FROM {CASE_FROM} WHERE c.id IN (
+            f"""SELECT {CASE_COLUMNS} FROM {HIT_FROM} WHERE c.id IN (
                     SELECT s.rowid >> 4 FROM search_index s
                     WHERE search_index MATCH ? AND s.rowid & 15 != 8
                     UNION SELECT id FROM agenda_case WHERE {NAMES_A_CASE}
@@ -291,7 +294,7 @@ def similar(store: Store, case_id: int, limit: int = 3, known: set[str] | None =
     from rapidfuzz import fuzz, utils
 
     rows = store.rows(
-        f"SELECT c.title, c.kind, m.date, m.body_id FROM {CASE_FROM} WHERE c.id = ?", [case_id]
+        f"SELECT c.title, c.kind, m.date, m.body_id FROM {HIT_FROM} WHERE c.id = ?", [case_id]
     )
     if not rows or rows[0]["kind"] not in _OWN_KINDS:
         return []
@@ -300,7 +303,7 @@ def similar(store: Store, case_id: int, limit: int = 3, known: set[str] | None =
         return []
     span = dt.timedelta(days=round(SIMILAR_MONTHS * 30.5))
     candidates = store.rows(
-        f"""SELECT c.id, c.title FROM {CASE_FROM}
+        f"""SELECT c.id, c.title FROM {HIT_FROM}
             WHERE m.body_id != ? AND m.date BETWEEN ? AND ? AND m.status != 'avlyst'
             AND c.kind IN ({", ".join("?" * len(_OWN_KINDS))})""",
         [rows[0]["body_id"], (day - span).isoformat(), (day + span).isoformat(), *_OWN_KINDS],

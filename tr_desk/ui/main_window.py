@@ -763,38 +763,34 @@ class MainWindow(QMainWindow):
         once: SQLite's quick check of the whole file (no write goes in before it has passed:
         a write that comes first runs it itself), then the daily backup. The warm-up loads
         what the first edit and preview need."""
+        from PySide6.QtCore import QAbstractEventDispatcher, Qt
+
         if self.store.readonly:
-            if self.store.damaged:
-                self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
-            dialogs.tell(self, self.store.readonly_reason)
+            self._tell_read_only()
             return
         self.chores = StartChores(self.store.path, self.store.clock.now(), self)
         self.chores.done.connect(self._on_chores_done)
         # Once the pane is usable: painted, and the event loop about to wait for the user.
-        from PySide6.QtCore import QAbstractEventDispatcher
-
         dispatcher = QAbstractEventDispatcher.instance()
-        if dispatcher is None:
-            self._start_chores()
-            return
-        self._idle_dispatcher: QAbstractEventDispatcher | None = dispatcher
-        dispatcher.aboutToBlock.connect(self._start_chores)
+        assert dispatcher is not None  # there is an application: the window exists
+        dispatcher.aboutToBlock.connect(self._start_chores, Qt.ConnectionType.SingleShotConnection)
 
     def _start_chores(self) -> None:
-        dispatcher = getattr(self, "_idle_dispatcher", None)
-        if dispatcher is not None:
-            dispatcher.aboutToBlock.disconnect(self._start_chores)
-            self._idle_dispatcher = None
         threading.Thread(target=_warm_up, daemon=True, name="warm-up").start()
-        self.chores.start(check=self.store.unchecked, check_apart=self.store.check_apart)
+        self.chores.start(self.store.check_apart if self.store.unchecked else None)
 
     def _on_chores_done(self, found: list[str] | None, backup: object) -> None:
         if found is not None and not self.store.checked(found):
-            self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
-            dialogs.tell(self, self.store.readonly_reason)
+            self._tell_read_only()
             return
         if isinstance(backup, Exception):  # a failed backup must not stop the work; say so
             self.statusBar().showMessage(f"Sikkerhetskopien feilet: {backup}", 15000)
+
+    def _tell_read_only(self) -> None:
+        """Why nothing can be saved: a damaged file is said in the status bar too."""
+        if self.store.damaged:
+            self.statusBar().addWidget(style.warning("Skrivebeskyttet: databasen er skadet"))
+        dialogs.tell(self, self.store.readonly_reason)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -906,21 +902,17 @@ class StartChores(QObject):
     def __init__(self, path: Path, now: dt.datetime, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path, self.now = path, now
-        self.worker: threading.Thread | None = None
 
-    def start(self, check: bool, check_apart: Callable[[], list[str]]) -> None:
-        self.worker = threading.Thread(
-            target=self._run, args=(check, check_apart), daemon=True, name="start-chores"
-        )
-        self.worker.start()
+    def start(self, check: Callable[[], list[str]] | None) -> None:
+        """``check``: the store's quick check over a connection of its own (None: it ran)."""
+        threading.Thread(target=self._run, args=(check,), daemon=True, name="start-chores").start()
 
-    def _run(self, check: bool, check_apart: Callable[[], list[str]]) -> None:
+    def _run(self, check: Callable[[], list[str]] | None) -> None:
         from tr_desk.storage.backup import backup_file_if_due
 
-        found: list[str] | None = None
         backup: object = None
         try:
-            found = check_apart() if check else None
+            found = check() if check is not None else None
         except StoreError as exc:
             found = [str(exc)]
         if not found:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -35,6 +34,7 @@ from tr_desk.core.formats import WEEKDAYS, date_short
 from tr_desk.core.model import Body
 from tr_desk.core.status import MeetingStatus
 from tr_desk.storage.store import Store
+from tr_desk.ui.models import Index
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "Utkast",
@@ -46,7 +46,6 @@ STATUS_LABELS = {
 UPCOMING_TITLE = "Kommende møter"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Dated(Protocol):
