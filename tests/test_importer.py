@@ -131,7 +131,7 @@ def test_tr_desks_own_pdfs_come_back_as_the_same_meeting(tmp_path, capsys) -> No
         assert show(capsys, fresh, key)["date"] == key.split()[1]
 
 
-def test_dry_run_writes_nothing_and_a_bad_file_stops_all(tmp_path, capsys) -> None:
+def test_dry_run_writes_nothing_and_a_bad_file_is_left_out(tmp_path, capsys) -> None:
     good = tmp_path / "plan.txt"
     good.write_text(
         "MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02 kl 0830-1130\n"
@@ -145,13 +145,13 @@ def test_dry_run_writes_nothing_and_a_bad_file_stops_all(tmp_path, capsys) -> No
     assert not db.exists() or run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 1
     bad = tmp_path / "skannet.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    code, out, err = run(capsys, "--db", str(db), "import", str(good), str(bad))
-    assert code == 1 and "nothing was imported" in err
-    assert run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 1
-    code, out, err = run(capsys, "--db", str(db), "import", str(good), "--json")
-    assert code == 0
+    code, out, err = run(capsys, "--db", str(db), "import", str(bad))
+    assert code == 1 and "nothing was imported" in err and "skannet.pdf" in err
+    code, out, err = run(capsys, "--db", str(db), "import", str(good), str(bad), "--json")
+    assert code == 3 and "1 file could not be read and was left out" in err
     files = json.loads(out)
     assert [(f["body"], f["date"]) for f in files] == [("KF", "2023-02-03"), ("TR", "2023-02-10")]
+    assert run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 0  # the rest went in
 
 
 def test_case_numbers_in_every_form_and_the_earlier_prefix(demo_store: Store) -> None:
@@ -341,3 +341,34 @@ def test_a_folder_import_reads_its_own_regular_files_only(tmp_path, capsys) -> N
     for given in (folder / "ror.txt", Path("/dev/zero")):
         code, _, err = run(capsys, "--db", str(db), "import", str(given), "--dry-run")
         assert code == 1 and "not a regular file" in err
+
+
+def test_hostile_files_are_named_and_left_out_and_the_rest_imports(tmp_path, capsys) -> None:
+    """A truncated Word file, a zip that is no Word file, a damaged PDF and a name that is not
+    UTF-8 gave tracebacks (and a copy in kilder/); now each is one line, the rest imports."""
+    import os
+
+    from tests.documents.test_readers import paragraph, word
+
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    plan = "MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02 kl 0830-1130\n"
+    name = os.fsdecode(b"m\xf8teplan.txt")  # written on another system
+    (folder / name).write_text(plan, encoding="utf-8")
+    good = word(paragraph("Sak 01/23"))
+    (folder / "kort.docx").write_bytes(good[: len(good) // 2])
+    (folder / "zip.docx").write_bytes(b"PK\x05\x06" + bytes(18))
+    (folder / "skadet.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF")
+    db = tmp_path / "db.sqlite"
+    code, out, err = run(capsys, "--db", str(db), "import", str(folder))
+    assert code == 3, err
+    assert "Traceback" not in err and "3 files could not be read" in err
+    for bad in ("kort.docx", "zip.docx", "skadet.pdf"):
+        assert f"error: {bad}" in err or f"{bad}: not a readable" in err, (bad, err)
+    assert "created KF 2023-02-03" in out
+    store = Store.open(db)
+    try:
+        assert [r["name"] for r in store.rows("SELECT name FROM source")] == ["m\ufffdteplan.txt"]
+    finally:
+        store.close()
+    assert len(list((tmp_path / "kilder").iterdir())) == 1

@@ -6,6 +6,8 @@ Imports are kept inside the commands so that opening the window loads only what 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -200,8 +202,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": cmd_restore, "import": cmd_import, "search": cmd_search,
         "thread": cmd_thread, "followups": cmd_followups,
     }  # fmt: skip
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # a full disk is said here, not as a traceback at exit
+        return code
     except CliError as exc:
         print(f"tr-desk: error: {exc}", file=sys.stderr)
     except StoreError as exc:
@@ -212,10 +219,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         print("tr-desk: error: out of memory; nothing was written", file=sys.stderr)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        _drop_stdout()  # what could not be written is not tried again at exit
+        print(f"tr-desk: error: cannot write the output: {exc.strerror}", file=sys.stderr)
     return 1
+
+
+def _drop_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def open_store(args: argparse.Namespace, write: bool) -> Store:
@@ -477,7 +494,8 @@ def cmd_thread(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Read every file first; write only when all could be read, all in one transaction."""
+    """Read every file first, then write what could be read in one transaction. A file that
+    cannot be read is named and left out: exit 3 when some were, 1 when none could be read."""
     import tempfile
 
     from tr_desk import importer
@@ -496,7 +514,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         files = importer.read_files(store, args.paths)
         report = importer.plan(store, files)
         said: list[str] = []
-        if not report.failed and not args.dry_run:
+        unread = sum(1 for f in report.files if f.error)
+        if unread < len(report.files) and not args.dry_run:
             said = importer.write(store, report).said
     finally:
         store.close()
@@ -511,12 +530,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"tr-desk: warning: {file.path.name}: {english(warning)}", file=sys.stderr)
     for warning in report.warnings + said:
         print(f"tr-desk: warning: {english(warning)}", file=sys.stderr)
-    if report.failed:
+    if unread and unread == len(report.files):
         print("tr-desk: nothing was imported", file=sys.stderr)
         return 1
+    code = 3 if unread else 0
+    if unread:
+        left_out = f"{unread} file{'s' if unread > 1 else ''} could not be read"
+        done = "would be imported" if args.dry_run else "was imported"
+        print(f"tr-desk: {left_out} and {'were' if unread > 1 else 'was'} left out; "
+              f"the rest {done}", file=sys.stderr)  # fmt: skip
     if args.json:
         print(json.dumps([o.file for o in report.meetings], ensure_ascii=False, indent=2))
-        return 0
+        return code
     verbs = {"created": "would create" if args.dry_run else "created",
              "updated": "would update" if args.dry_run else "updated",
              "unchanged": "unchanged"}  # fmt: skip
@@ -525,7 +550,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{verbs[outcome.action]} {outcome.body} {outcome.date} with {cases} cases")
         for difference in outcome.differences:
             print(f"  {english(difference)}")
-    return 0
+    return code
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

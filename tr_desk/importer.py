@@ -9,9 +9,9 @@ hash in ``kilder/`` beside the database and linked from the meetings it made.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.errors import UserError
+from tr_desk.core.formats import decoded, file_name
 from tr_desk.core.importing import (
     ReadResult,
     Register,
@@ -29,7 +30,8 @@ from tr_desk.core.importing import (
     renamed,
 )
 from tr_desk.core.model import Person, Role
-from tr_desk.documents.readers import SUFFIXES, check_regular, read_file
+from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
+from tr_desk.inputs import read_bounded
 from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
 
@@ -144,10 +146,6 @@ def register_for(store: Store, day: dt.date | None = None) -> Register:
     return Register(bodies, people, members, copies, store.settings.letterhead().name)
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def read_files(store: Store, paths: Sequence[Path]) -> list[FileReport]:
     """Each file read and recognised; nothing written."""
     register, known = register_for(store), known_sources(store)
@@ -162,22 +160,30 @@ def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()
     """One file read and recognised (also in the window's worker process: no store here)."""
     report = FileReport(path)
     try:
-        check_regular(path)
-        report.digest = _digest(path)
+        report.digest = hashlib.sha256(read_bounded(path, MAX_BYTES)).hexdigest()
         if report.digest in known:
             report.already = True
             return report
         content = read_file(path)
+        report.documents, report.warnings = read_documents(
+            content.lines, register, wrapped=content.wrapped
+        )
     except UserError as exc:
-        report.error, report.error_en = str(exc), exc.english
+        report.error, report.error_en = decoded(str(exc)), decoded(exc.english)
         return report
     except OSError as exc:
-        report.error = f"Kunne ikke lese «{path.name}»: {exc.strerror}."
-        report.error_en = f"cannot read {path}: {exc.strerror}"
+        report.error = f"Kunne ikke lese «{file_name(path)}»: {exc.strerror}."
+        report.error_en = f"cannot read {file_name(path)}: {exc.strerror}"
         return report
-    report.documents, report.warnings = read_documents(
-        content.lines, register, wrapped=content.wrapped
-    )
+    except (RecursionError, MemoryError) as exc:
+        report.error = f"«{file_name(path)}» er for sammensatt til å leses."
+        report.error_en = f"{file_name(path)}: too complex to read ({type(exc).__name__})"
+        return report
+    except Exception as exc:  # a file nothing here foresaw: said, and the others go on
+        reason = f"{type(exc).__name__}: {exc}"[:160]
+        report.error = f"«{file_name(path)}» kunne ikke leses ({reason})."
+        report.error_en = f"{file_name(path)}: could not be read ({reason})"
+        return report
     if not report.documents and not report.warnings:
         report.warnings.append(Said("Fant ingen møter i filen.", "no meetings found in the file"))
     return report
@@ -228,10 +234,47 @@ def write(store: Store, report: ImportReport) -> Written:
     """Write the planned meetings, the people the user added and the spellings matched, and
     keep the originals, in one transaction; returns what was written (for undo) and what the
     meeting files' reading said (names not in the register and the like)."""
-    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
-
     done = Written()
     folder = store.path.parent / SOURCE_FOLDER
+    kept: list[Path] = []  # originals copied now: taken away again when the write fails
+    try:
+        _write(store, report, done, folder, kept)
+    except BaseException:
+        for path in kept:
+            path.unlink(missing_ok=True)
+        raise
+    store.meetings.refresh_drafts()  # the next draft's numbers follow the imported ones
+    return done
+
+
+def _keep_source(file: FileReport, target: Path) -> None:
+    """Keep the original in ``kilder/`` under its hash: the bytes read again (bounded) and
+    checked to be the ones that were read for the import."""
+    data = read_bounded(file.path, MAX_BYTES)
+    if hashlib.sha256(data).hexdigest() != file.digest:
+        raise UserError(
+            f"«{file_name(file.path)}» ble endret under importen; prøv igjen.",
+            f"{file_name(file.path)} changed during the import; try again",
+        )
+    partial = target.with_suffix(".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise UserError(
+            f"Kunne ikke ta vare på originalen i «{target.parent}»: {exc.strerror}.",
+            f"cannot keep the original in {target.parent}: {exc.strerror}",
+        ) from None
+
+
+def _write(
+    store: Store, report: ImportReport, done: Written, folder: Path, kept: list[Path]
+) -> None:
+    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
+
     with store.transaction() as db:
         _add_people(store, report.choices, done)
         meeting_ids: dict[tuple[str, str], int] = {}
@@ -261,16 +304,14 @@ def write(store: Store, report: ImportReport) -> Written:
             if file.error or file.already or not file.digest:
                 continue
             target = folder / (file.digest + file.path.suffix.lower())
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                partial = target.with_suffix(".partial")
-                shutil.copyfile(file.path, partial)
-                partial.replace(target)
+            if not target.is_file():
+                _keep_source(file, target)
+                kept.append(target)
             if file.digest not in known:  # the same file twice in one import: one source
                 known.add(file.digest)
                 done.sources.append(file.digest)
                 db.table("source").insert(
-                    {"hash": file.digest, "name": file.path.name, "file": target.name,
+                    {"hash": file.digest, "name": file_name(file.path), "file": target.name,
                      "imported_at": now},
                 )  # fmt: skip
             keys = {(f["body"], f["date"]) for d in report.included(index) for f in d.files}
@@ -281,8 +322,6 @@ def write(store: Store, report: ImportReport) -> Written:
                 ):
                     db.table("meeting_source").insert({"meeting_id": link[0], "hash": link[1]})
                     done.links.append(link)
-    store.meetings.refresh_drafts()  # the next draft's numbers follow the imported ones
-    return done
 
 
 def _add_people(store: Store, choices: Choices, done: Written) -> None:

@@ -75,3 +75,60 @@ def test_every_page_of_a_long_attachment_is_stamped_once_per_size(demo_store: St
         for font in page["/Resources"].get_object()["/Font"].get_object().values()
     }
     assert len(fonts) <= 3  # the attachment's own, and the stamp's for each page size
+
+
+def damaged_pdfs() -> dict[str, bytes]:
+    """PDFs a probe attached: each crashed ``load`` or, accepted, the bundle."""
+    from pypdf import PdfWriter
+
+    good = one_page_pdf("Vedlegget")
+    writer = PdfWriter(clone_from=io.BytesIO(good))
+    writer.encrypt(user_password="hemmelig", owner_password="eier", algorithm="AES-256")
+    locked = io.BytesIO()
+    writer.write(locked)
+    return {
+        "kuttet": good[: len(good) // 2],
+        "passord": locked.getvalue(),
+        "uten sider": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+        "nuller": b"%PDF-1.4\n" + bytes(200_000),
+    }
+
+
+def test_a_damaged_attachment_is_refused_when_added(demo_store: Store, tmp_path) -> None:
+    from tr_desk.core.errors import UserError
+
+    for name, data in damaged_pdfs().items():
+        source = tmp_path / f"{name}.pdf"
+        source.write_bytes(data)
+        try:
+            demo_store.files.import_attachment(source)
+        except UserError as exc:
+            assert f"{name}.pdf" in str(exc), exc
+        else:
+            raise AssertionError(f"{name} was accepted")
+    assert not list(demo_store.files.attachments_dir.glob("*.partial"))
+
+
+def test_a_bundle_names_an_attachment_it_cannot_join(demo_store: Store) -> None:
+    """A file damaged after it was stored (or stored by an older TR Desk) made the bundle
+    crash in ``add_page``/``write``; now the bundle names it."""
+    import hashlib
+
+    from tr_desk.documents.bundle import MissingAttachment
+
+    meeting = kf_meeting(demo_store, "2022-12-02")
+    case = meeting.cases[2]
+    for data in damaged_pdfs().values():
+        name = hashlib.sha256(data).hexdigest() + ".pdf"
+        demo_store.files.attachments_dir.mkdir(exist_ok=True)
+        (demo_store.files.attachments_dir / name).write_bytes(data)
+        attachments = [replace(case.attachments[0], file=name), *case.attachments[1:]]
+        demo_store.agenda.update_case(replace(case, attachments=attachments))
+        content = notice_content(demo_store.context(kf_meeting(demo_store, "2022-12-02")))
+        try:
+            render_bundle(content, render_notice(content), demo_store.files.read_attachment)
+        except MissingAttachment as exc:
+            assert str(exc).startswith(f"Vedlegg 2 «{case.attachments[0].title}» (KF 46/22)")
+        else:
+            raise AssertionError("the bundle was made")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from pathlib import PurePath
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = (
@@ -82,6 +84,21 @@ def shown(value: object) -> str:
     if len(text) > SHOWN_MAX:
         text = text[: SHOWN_MAX - 1] + "…"
     return repr(text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def file_name(path: PurePath) -> str:
+    """A file's name as text that can be stored and printed: bytes that are not UTF-8 (a
+    name from another system) become «�», control characters «?»."""
+    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in decoded(path.name))
+
+
+def decoded(text: str) -> str:
+    """Text with the undecodable bytes of a file name («\udcff») as «�»: it can be stored,
+    printed and shown."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def parse_time(text: str) -> dt.time:

@@ -79,7 +79,7 @@ def clean(line: str) -> str:
     """The plain text of a line of light Markdown: no heading marks, emphasis or rules."""
     text = line.replace("\t", " ").replace("\u00a0", " ")
     text = re.sub(r"^\s*#+\s*", "", text)
-    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"<[^<>]+>", "", text)  # not [^>]: a line of «<» would take quadratic time
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])", "", text)
     text = re.sub(r"\s+", " ", text).strip()

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
+from tr_desk.core.errors import UserError
 from tr_desk.core.notice import NoticeContent
 from tr_desk.documents.fonts import register_fonts
+from tr_desk.inputs import open_pdf
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 
 class MissingAttachment(Exception):
@@ -50,8 +56,7 @@ def render_bundle(
     bundle, where leaving it out is the point.
     Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
     """
-    from pypdf import PageObject, PdfReader, PdfWriter
-    from pypdf.errors import PyPdfError
+    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(notice_pdf)), import_outline=False)
@@ -64,22 +69,22 @@ def render_bundle(
                 if skipped is not None and not (content.public and case.exemption):
                     skipped.append((case.number, attachment.number, attachment.title))
                 continue
-            try:
-                data = made if made is not None else read(attachment.file or "")
-                reader = PdfReader(io.BytesIO(data))
-                pages = list(reader.pages)
-            except (OSError, ValueError, PyPdfError) as exc:
-                raise MissingAttachment(
-                    f"Vedlegg {attachment.number} «{attachment.title}» ({case.number}): {exc}"
-                ) from None
+            named = f"Vedlegg {attachment.number} «{attachment.title}» ({case.number})"
             first = len(writer.pages)
             label = f"Vedlegg {attachment.number}"
-            stamps: dict[tuple[float, float], PageObject] = {}  # one per page size
-            for page in pages:
-                size = (float(page.mediabox.width), float(page.mediabox.height))
-                if size not in stamps:
-                    stamps[size] = PdfReader(io.BytesIO(_stamp(label, *size))).pages[0]
-                writer.add_page(page).merge_page(stamps[size])
+            try:
+                data = made if made is not None else read(attachment.file or "")
+                reader = open_pdf(data, label)
+                stamps: dict[tuple[float, float], PageObject] = {}  # one per page size
+                for page in reader.pages:
+                    size = _size(page)
+                    if size not in stamps:
+                        stamps[size] = PdfReader(io.BytesIO(_stamp(label, *size))).pages[0]
+                    writer.add_page(page).merge_page(stamps[size])
+            except UserError as exc:
+                raise MissingAttachment(f"{named}: {exc.english}") from None
+            except Exception as exc:  # pypdf raises many kinds on a damaged file
+                raise MissingAttachment(f"{named}: {type(exc).__name__}: {exc}"[:300]) from None
             if parent is None:
                 parent = writer.add_outline_item(
                     title=f"{case.number} {case.title}", page_number=first
@@ -93,5 +98,18 @@ def render_bundle(
         {"/Title": content.title, "/Author": "Trondheimsregionen", "/Creator": "TR Desk"}
     )
     buffer = io.BytesIO()
-    writer.write(buffer)
+    try:
+        writer.write(buffer)
+    except Exception as exc:  # a damaged attachment's objects, found only when written
+        raise MissingAttachment(
+            f"et vedlegg kunne ikke settes sammen med resten ({type(exc).__name__}: {exc})"[:300]
+        ) from None
     return buffer.getvalue()
+
+
+def _size(page: PageObject) -> tuple[float, float]:
+    """A page's size for its stamp; a page with a box no printer has is refused."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    if not (1 <= abs(width) <= 14400 and 1 <= abs(height) <= 14400):
+        raise ValueError(f"a page of {width:g} × {height:g} points")
+    return abs(width), abs(height)

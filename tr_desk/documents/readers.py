@@ -8,7 +8,6 @@ Bold and italic runs become ``**…**`` and ``*…*``, list paragraphs ``- `` or
 from __future__ import annotations
 
 import shutil
-import stat
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tr_desk.core.errors import UserError
+from tr_desk.inputs import check_regular, open_pdf, read_bounded, unreadable_pdf
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".md")
 MAX_BYTES = 50 * 2**20
@@ -27,23 +27,6 @@ class ReadFile:
     wrapped: bool  # a PDF: the text comes a printed line at a time
 
 
-def check_regular(path: Path) -> None:
-    """A regular file of at most ``MAX_BYTES``, before a byte is read: a pipe would block the
-    import for ever, a device would be read without end."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise UserError(
-            f"Kunne ikke lese «{path.name}»: {exc.strerror}.", f"cannot read {path}"
-        ) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError(
-            f"«{path.name}» er ikke en vanlig fil.", f"{path}: not a regular file (nothing read)"
-        )
-    if info.st_size > MAX_BYTES:
-        raise UserError(f"«{path.name}» er større enn 50 MB.", f"{path.name} is larger than 50 MB")
-
-
 def read_file(path: Path) -> ReadFile:
     """The lines of ``path``; a clear ``UserError`` when it cannot be read (no guessing)."""
     suffix = path.suffix.lower()
@@ -52,32 +35,48 @@ def read_file(path: Path) -> ReadFile:
             f"«{path.name}» er ikke et Word-dokument, en PDF eller en tekstfil.",
             f"{path.name}: not a .docx, .doc, .pdf, .txt or .md file",
         )
-    check_regular(path)
     if suffix in (".txt", ".md"):
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
         return ReadFile(text.splitlines(), wrapped=False)
     if suffix == ".pdf":
-        return ReadFile(pdf_lines(path), wrapped=True)
+        return ReadFile(pdf_lines(path, read_bounded(path, MAX_BYTES)), wrapped=True)
     if suffix == ".doc":
+        check_regular(path, MAX_BYTES)
         return ReadFile(docx_lines(converted_doc(path)), wrapped=False)
+    check_regular(path, MAX_BYTES)
     return ReadFile(docx_lines(path), wrapped=False)
 
 
-def pdf_lines(path: Path) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
+    """The text layer of a PDF a printed line at a time; refuses a scan, and a PDF whose text
+    takes longer than ``seconds`` to read or is longer than any meeting's documents."""
+    import time
 
+    reader = open_pdf(data, path.name)
+    start, pages, size = time.monotonic(), [], 0
     try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, OSError, ValueError, KeyError) as exc:
-        raise UserError(
-            f"«{path.name}» kan ikke leses som PDF ({exc}).", f"{path.name}: not a readable PDF"
-        ) from None
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            pages.append(text)
+            size += len(text)
+            if size > MAX_TEXT:
+                raise UserError(
+                    f"«{path.name}» har mer tekst enn TR Desk leser fra ett dokument.",
+                    f"{path.name}: more text than one document can hold",
+                )
+            if time.monotonic() - start > seconds:
+                raise UserError(
+                    f"Å lese teksten i «{path.name}» tok for lang tid.",
+                    f"{path.name}: reading its text took too long",
+                )
+    except UserError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on a damaged file
+        raise unreadable_pdf(path.name, exc) from None
     if not "".join(pages).strip():
         raise UserError(
             f"«{path.name}» har ingen tekst (et skannet dokument?). Kjør tekstgjenkjenning (OCR) "
@@ -113,37 +112,226 @@ def converted_doc(path: Path) -> Path:
     return converted
 
 
-def docx_lines(path: Path) -> list[str]:
-    import zipfile
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DOCUMENT_PART = "word/document.xml"
+STYLES_PART = "word/styles.xml"
+MAX_PARTS = 5000  # entries in the package
+MAX_XML_BYTES = 64 * 2**20  # the document's text, unpacked
+MAX_UNPACKED = 200 * 2**20  # all the package, unpacked (a zip bomb is refused unread)
+MAX_ELEMENTS = 2_000_000  # a 600-page document has fewer
+MAX_TEXT = 16 * 2**20  # characters of text from one file
+MAX_SPAN = 64  # columns one table cell may span
 
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
+
+def docx_lines(path: Path) -> list[str]:
+    """A Word file's body as lines: paragraphs (in content controls too) and tables, read from
+    the package's XML as a stream within bounds — entries, unpacked size, elements, nesting
+    (256, the XML parser's own), text — so a hostile file costs seconds and megabytes, not
+    gigabytes. Runs' direct bold and italic, hyperlinks' and tracked insertions' text."""
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    def refused(reason: str, english: str) -> UserError:
+        return UserError(
+            f"«{path.name}» kan ikke leses som Word-dokument ({reason}).",
+            f"{path.name}: not a readable .docx ({english})",
+        )
 
     try:
-        document = Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UserError(
-            f"«{path.name}» kan ikke leses som Word-dokument ({exc}).",
-            f"{path.name}: not a readable .docx",
-        ) from None
-    # A style's name by its id, read once: python-docx looks each paragraph's style up anew
-    # through the whole style sheet (that was 4/5 of the reading time).
-    styles = {s.style_id: (s.name or "").casefold() for s in document.styles}
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+            if len(entries) > MAX_PARTS:
+                raise refused("for mange deler", "too many parts")
+            if sum(e.file_size for e in entries) > MAX_UNPACKED:
+                raise refused("for stor når den pakkes ut", "too large unpacked")
+            sizes = {e.filename: e.file_size for e in entries}
+            document = _related(package, sizes, "_rels/.rels", "officeDocument") or DOCUMENT_PART
+            if document not in sizes:
+                raise refused("mangler selve dokumentet", "no document part")
+            folder, _, name = document.rpartition("/")
+            relations = f"{folder}/_rels/{name}.rels".lstrip("/")
+            styles_part = _related(package, sizes, relations, "styles", folder) or STYLES_PART
+            if sizes[document] > MAX_XML_BYTES or sizes.get(styles_part, 0) > MAX_XML_BYTES:
+                raise refused("for stor når den pakkes ut", "too large unpacked")
+            styles = _style_names(package.read(styles_part)) if styles_part in sizes else {}
+            with package.open(document) as stream:
+                return _body_lines(stream, styles, path.name)
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError) as exc:
+        raise refused(str(exc)[:120], str(exc)[:120]) from None
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        # a damaged compressed part (zlib), an encrypted or unknown compression
+        reason = f"{type(exc).__name__}: {exc}"[:160]
+        raise refused(reason, reason) from None
+
+
+def _parser_options() -> dict[str, Any]:
+    # No entities, no network, no DTD: an entity cannot multiply text, nothing is fetched.
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+def _related(
+    package: Any, sizes: dict[str, int], relations: str, kind: str, folder: str = ""
+) -> str | None:
+    """The part a relationship of ``kind`` in ``relations`` names (the main document, its
+    styles), as a name in the package; None when there is none."""
+    import posixpath
+
+    from lxml import etree
+
+    if relations not in sizes or sizes[relations] > 2**20:
+        return None
+    root = etree.fromstring(package.read(relations), etree.XMLParser(**_parser_options()))
+    for relation in root:
+        if str(relation.get("Type", "")).endswith("/" + kind):
+            target = str(relation.get("Target", ""))
+            if relation.get("TargetMode") == "External" or not target:
+                return None
+            base = "" if target.startswith("/") else folder
+            return posixpath.normpath(posixpath.join(base, target.lstrip("/")))
+    return None
+
+
+def _style_names(data: bytes) -> dict[str, str]:
+    """A paragraph style's name by its id."""
+    from lxml import etree
+
+    root = etree.fromstring(data, etree.XMLParser(**_parser_options()))
+    names = {}
+    for style in root.iter(W + "style"):
+        name = style.find(W + "name")
+        names[style.get(W + "styleId") or ""] = (
+            (name.get(W + "val") or "") if name is not None else ""
+        ).casefold()
+    return names
+
+
+def _body_lines(stream: Any, styles: dict[str, str], name: str) -> list[str]:
+    """The body's paragraphs and tables in order, each followed by an empty line. The XML is
+    read as a stream; each top-level block is dropped once it has been read."""
+    from lxml import etree
+
     lines: list[str] = []
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
-            lines += _table_lines(block)
-        else:
-            lines.append(_paragraph_line(block, styles))
-        lines.append("")
+    depth, elements, text = 0, 0, 0
+    events = etree.iterparse(stream, events=("start", "end"), **_parser_options())
+    for event, element in events:
+        if event == "start":
+            depth += 1
+            elements += 1
+            if elements > MAX_ELEMENTS:
+                raise UserError(
+                    f"«{name}» er større enn TR Desk leser fra ett Word-dokument.",
+                    f"{name}: the Word document has more elements than TR Desk reads",
+                )
+            continue
+        depth -= 1
+        if element.tag not in (W + "p", W + "tbl") or not _top_level(element):
+            continue
+        block = (
+            _table_lines(element)
+            if element.tag == W + "tbl"
+            else [_paragraph_line(element, styles)]
+        )
+        lines += [*block, ""]
+        text += sum(len(line) for line in block)
+        if text > MAX_TEXT:
+            raise UserError(
+                f"«{name}» har mer tekst enn TR Desk leser fra ett dokument.",
+                f"{name}: more text than one document can hold",
+            )
+        element.clear()
+        parent = element.getparent()
+        while parent is not None and element.getprevious() is not None:
+            del parent[0]  # the blocks read before this one
     return lines
 
 
+def _top_level(element: Any) -> bool:
+    """A block of the body itself (or of a content control in it), not one inside a table."""
+    parent = element.getparent()
+    while parent is not None and parent.tag != W + "body":
+        if parent.tag in (W + "tc", W + "txbxContent", W + "footnote"):
+            return False
+        parent = parent.getparent()
+    return parent is not None
+
+
+def _paragraph_text(paragraph: Any, marked: bool) -> str:
+    """A paragraph's text: its runs (in hyperlinks, tracked insertions and fields too, never
+    deleted text), bold and italic marked as Markdown when ``marked``."""
+    parts = []
+    for run in paragraph.iter(W + "r"):
+        if _inside(run, paragraph, (W + "del", W + "moveFrom", W + "p", W + "txbxContent")):
+            continue  # deleted text, or a paragraph in a text box inside this one
+        text = "".join(_run_parts(run))
+        parts.append(_marked(text, run) if marked else text)
+    text = "".join(parts)
+    return text.replace("****", "") if marked else text
+
+
+def _inside(element: Any, stop: Any, tags: tuple[str, ...]) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _run_parts(run: Any) -> list[str]:
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            if child.get(W + "type") in (None, "textWrapping"):
+                out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+    return out
+
+
+def _on(properties: Any, tag: str) -> bool:
+    """A direct on/off property of a run (``<w:b/>``, ``<w:b w:val="0"/>``)."""
+    if properties is None:
+        return False
+    flag = properties.find(W + tag)
+    return flag is not None and flag.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _marked(text: str, run: Any) -> str:
+    if not text.strip():
+        return text
+    properties = run.find(W + "rPr")
+    bold, italic = _on(properties, "b"), _on(properties, "i")
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    if bold and italic:
+        core = f"***{core}***"
+    elif bold:
+        core = f"**{core}**"
+    elif italic:
+        core = f"*{core}*"
+    return lead + core + trail
+
+
 def _paragraph_line(paragraph: Any, styles: dict[str, str]) -> str:
-    text = "".join(_run_text(run) for run in paragraph.runs)
-    text = text.replace("****", "")  # two bold runs in a row: one
-    style = styles.get(paragraph._p.style or "", "")
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    text = _paragraph_text(paragraph, marked=True)
+    properties = paragraph.find(W + "pPr")
+    style_id = ""
+    numbered = False
+    if properties is not None:
+        style = properties.find(W + "pStyle")
+        style_id = (style.get(W + "val") or "") if style is not None else ""
+        numbered = properties.find(W + "numPr") is not None
+    style = styles.get(style_id, "")
     if style.startswith("heading") or style.startswith("overskrift") or style == "title":
         return "# " + text
     if "list number" in style or "nummerert" in style:
@@ -153,28 +341,24 @@ def _paragraph_line(paragraph: Any, styles: dict[str, str]) -> str:
     return text
 
 
-def _run_text(run: Any) -> str:
-    text = str(run.text)
-    if not text.strip():
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    core = text.strip()
-    if run.bold and run.italic:
-        core = f"***{core}***"
-    elif run.bold:
-        core = f"**{core}**"
-    elif run.italic:
-        core = f"*{core}*"
-    return lead + core + trail
-
-
 def _table_lines(table: Any) -> list[str]:
+    """A table as Markdown rows: each cell's paragraphs on one line, a cell spanning columns
+    repeated (at most ``MAX_SPAN``) so the columns stay in line."""
     rows = []
-    for row in table.rows:
-        cells = [" ".join(c.text.split()).replace("|", "/") for c in row.cells]
+    for row in table.iterchildren(W + "tr"):
+        cells = []
+        for cell in row.iterchildren(W + "tc"):
+            text = "\n".join(_paragraph_text(p, marked=False) for p in cell.iterchildren(W + "p"))
+            cells += [" ".join(text.split()).replace("|", "/")] * _span(cell)
         rows.append("| " + " | ".join(cells) + " |")
     if rows:
         width = rows[0].count("|") - 1
         rows.insert(1, "|" + " --- |" * width)
     return rows
+
+
+def _span(cell: Any) -> int:
+    properties = cell.find(W + "tcPr")
+    span = properties.find(W + "gridSpan") if properties is not None else None
+    value = span.get(W + "val", "1") if span is not None else "1"
+    return min(int(value), MAX_SPAN) if value.isascii() and value.isdigit() and value != "0" else 1

@@ -2,66 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import shown
+from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.paths import ATTACHMENT_FOLDER
 from tr_desk.storage.rows import Part
-
-if TYPE_CHECKING:
-    pass
-
 
 # A stored attachment is named by the SHA-256 of its content; nothing else is ever read.
 ATTACHMENT_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
 IMAGE_NAME = re.compile(r"[0-9a-f]{64}\.(png|jpg)")
 MAX_IMAGE_BYTES = 5 * 2**20
-MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PDF_BYTES = 100 * MB
 
 
 def read_pdf_file(path: Path) -> bytes:
-    """Read a PDF the user named: a regular file, at most 200 MB (no device, FIFO, folder)."""
-    import stat
-
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
-        if info.st_size > MAX_PDF_BYTES:
-            raise StoreError(
-                f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
-                f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_PDF_BYTES + 1)
-    except OSError as exc:
-        raise StoreError(
-            f"Kan ikke lese «{path}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
-        ) from None
-    if len(data) > MAX_PDF_BYTES:
-        raise StoreError(
-            f"«{path.name}» er større enn {MAX_PDF_BYTES // 2**20} MB.",
-            f"{path} is larger than {MAX_PDF_BYTES // 2**20} MB",
-        )
-    return data
-
-
-def pdf_text(data: bytes) -> str:
-    """A PDF's text for the search; empty for a scan or a file pypdf cannot read."""
-    import io
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
-        return ""
+    """The bytes of a PDF the user named (a regular file of at most 100 MB); not yet checked
+    as a PDF (``Files.attachment_name`` does that)."""
+    return read_bounded(path, MAX_PDF_BYTES)
 
 
 class Files(Part):
@@ -94,12 +55,7 @@ class Files(Part):
 
     def store_image(self, source: Path) -> str:
         """Keep a PNG or JPEG (the logo) beside the attachments, named by its hash."""
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise StoreError(
-                f"Kunne ikke lese «{source.name}»: {exc.strerror}.", f"cannot read {source}"
-            ) from None
+        data = read_bounded(source, MAX_IMAGE_BYTES)
         kinds = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
         suffix = next((s for magic, s in kinds.items() if data.startswith(magic)), None)
         if suffix is None or len(data) > MAX_IMAGE_BYTES:
@@ -111,9 +67,9 @@ class Files(Part):
 
     @staticmethod
     def attachment_name(data: bytes, label: str = "Vedlegget") -> str:
-        """The name a PDF is kept under (its content's hash); refuses what is not a PDF."""
-        if not data.startswith(b"%PDF-"):
-            raise StoreError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
+        """The name a PDF is kept under (its content's hash); refuses what is not a PDF that
+        opens with its pages (damaged, encrypted with a password, empty, too long)."""
+        open_pdf(data, label)
         return _hash_name(data, ".pdf")
 
     def has_attachment(self, name: str) -> bool:
@@ -162,18 +118,30 @@ class Files(Part):
             path = self.attachment_path(row["file"])
             if path is None or not path.exists():
                 continue
-            self.keep_text(row["file"], path.read_bytes())
+            try:
+                self.keep_text(row["file"], read_pdf_file(path))
+            except StoreError:
+                continue
             done += 1
         return done
 
     def _keep(self, data: bytes, name: str) -> str:
         """Write ``data`` once into the attachment folder as ``name``; returns the name."""
         target = self.attachments_dir / name
-        if not target.exists():
+        if target.is_file():
+            return name
+        partial = target.with_suffix(".partial")
+        try:
             self.attachments_dir.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".partial")
             partial.write_bytes(data)
             partial.replace(target)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise StoreError(
+                f"Kunne ikke lagre vedlegget i «{self.attachments_dir}»: {exc.strerror}.",
+                f"cannot store the file in {self.attachments_dir}: {exc.strerror}",
+            ) from None
         return name
 
 
