@@ -439,10 +439,15 @@ def cmd_search(args: argparse.Namespace) -> int:
             bodies.append(body.prefix)
         if not store.readonly:
             store.files.index_missing_texts()
+        # A second for the command line (the window gives a query 40 ms as one types).
         hits = search(store, query, bodies=bodies, year_from=args.year_from,
-                      year_to=args.year_to)  # fmt: skip
+                      year_to=args.year_to, seconds=1.0)  # fmt: skip
     finally:
         store.close()
+    if not hits.complete:
+        print("tr-desk: warning: the search stopped after a second: its words are in very many "
+              "cases; there may be more hits (add words, or use --body/--from/--to)",
+              file=sys.stderr)  # fmt: skip
     if args.json:
         print(json.dumps([{
             "number": h.number, "title": h.title, "body": h.body, "date": h.date.isoformat(),

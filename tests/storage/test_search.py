@@ -252,3 +252,23 @@ def test_queries_are_read_as_the_index_reads_text(demo_store: Store) -> None:
     assert search(demo_store, "Geitmyra -vindkraft -havvind -sol")  # one pass for all three
     with pytest.raises(UserError, match="for langt"):
         parse_query("budsjett " * 30)
+
+
+def test_a_search_stops_at_its_budget_and_says_so(demo_store: Store) -> None:
+    """A phrase of common words took 125 ms and 26 prefixes over a second in a 100-year
+    history; the work now stops at a time budget with what it has, marked incomplete."""
+    whole = search(demo_store, '"samarbeid om" energi* -vindkraft', seconds=10)
+    assert whole.complete and whole
+    stopped = search(demo_store, '"samarbeid om" energi* -vindkraft', seconds=0)
+    assert not stopped.complete and len(stopped) <= len(whole)
+    # the demo's database answers again afterwards: the budget's handler is gone
+    assert search(demo_store, "energi*").complete
+
+
+def test_a_phrase_is_words_in_order_whatever_markup_is_between() -> None:
+    query = parse_query('"saken ble"')
+    for text, found in (("Saken ble vedtatt", True), ("**Saken** ble", True),
+                        ("saken_ble", True), ("[saken](https://x.no) ble", True),
+                        ("sakene ble", False), ("xsaken ble", False),
+                        ("ble saken", False), ("xsaken ble, saken\n| ble", True)):  # fmt: skip
+        assert query.matches(text) is found, text

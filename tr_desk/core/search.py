@@ -7,6 +7,7 @@ as letters of their own; the snippet here finds the same words in the text again
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,10 +69,24 @@ class Query:
         words = [*self.words, *(t.casefold() for p in self.phrases for t in _TOKEN.findall(p))]
         return [(_quoted(w), w) for w in dict.fromkeys(words)]
 
+    @functools.cached_property
+    def _phrase_patterns(self) -> list[re.Pattern[str]]:
+        """Each phrase as a pattern on the case-folded text: its words with only signs and
+        spaces between them (what Markdown puts between words is signs, too)."""
+        out = []
+        for phrase in self.phrases:
+            parts = [re.escape(t) for t in _TOKEN.findall(phrase.casefold())]
+            if parts:  # starting with the word lets the pattern skip to where it is
+                out.append(re.compile(r"[\W_]+".join(parts) + r"(?![^\W_])"))
+        return out
+
     def matches(self, text: str) -> bool:
         """Whether ``text`` has every phrase, its words in order (the index cannot tell)."""
         if not self.phrases:
             return True
+        if "](" not in text:  # no link, whose address would come between the words
+            folded = text.casefold()
+            return all(_whole(p, folded) for p in self._phrase_patterns)
         plain = plain_text(text)
         tokens = list(_TOKEN.finditer(plain))
         found = _matched(plain, tokens, Query(phrases=self.phrases))
@@ -97,6 +112,15 @@ def _quoted(word: str) -> str:
     return '"' + core.replace('"', '""') + '"' + ("*" if prefix else "")
 
 
+def _whole(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches ``text`` beginning at the start of a word."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or not _TOKEN.match(text, start - 1):
+            return True
+    return False
+
+
 def parse_query(text: str) -> Query:
     """«energi* "Talent Attraction" -vindkraft KF 46/22» read; an empty or only-negative query
     is refused with a message."""
@@ -120,7 +144,10 @@ def parse_query(text: str) -> Query:
             (excluded if negative else words).append(token.casefold())
         if star and not negative and words and _TOKEN.findall(raw):
             words[-1] += "*"
-    query = Query(tuple(words), tuple(phrases), tuple(excluded), tuple(numbers))
+    query = Query(  # each word once: «og og og …» asks the index once
+        tuple(dict.fromkeys(words)), tuple(dict.fromkeys(phrases)),
+        tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(numbers)),
+    )  # fmt: skip
     if query.empty:
         raise UserError(
             "Skriv et ord, en «frase» eller et saksnummer å søke etter.",

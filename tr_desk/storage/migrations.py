@@ -324,6 +324,29 @@ def m010_case_references(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m011_search_prefixes(db: Database) -> None:
+    """The search index again, with the first one, two and three letters of each word
+    indexed too: «energi*» and the like read a short list instead of merging every word that
+    starts so (a query of a few such words took seconds in a long history). The texts are
+    indexed again from their tables (the index is contentless: it cannot be copied)."""
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(text, content='',"
+        " tokenize='unicode61 remove_diacritics 0', detail=none, prefix='1 2 3')"
+    )
+    for number, column in SEARCH_FIELDS:
+        db.execute(
+            f"INSERT INTO search_index(rowid, text) SELECT c.id * 16 + {number},"
+            f" {_field('c', number, column)} FROM agenda_case c"
+            f" WHERE trim(coalesce({_field('c', number, column)}, '')) != ''"
+        )
+    db.execute(
+        f"INSERT INTO search_index(rowid, text) SELECT a.id * 16 + {ATTACHMENT_FIELD}, t.text"
+        " FROM attachment a JOIN attachment_text t ON t.file = a.file"
+    )
+
+
 def apply(db: Database) -> None:
     MIGRATIONS.apply(db)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # the file is TR Desk's

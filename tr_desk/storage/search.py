@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -44,10 +45,14 @@ CASE_OF = (
     "CASE WHEN {r} & 15 = 8 THEN (SELECT a.case_id FROM attachment a WHERE a.id = {r} >> 4)"
     " ELSE {r} >> 4 END"
 )
-# The best rows straight from the index; with filters, the rows that pass them (a join).
+# The best rows straight from the index, among the newest ``NEWEST`` that match (the index
+# gives them newest first and stops there: words in most cases of a long history were sorted
+# by weight row by row); with filters, the rows that pass them (a join).
+NEWEST = 10_000
 _HITS = f"""
-    SELECT s.rowid, {WEIGHT} AS weight FROM search_index s WHERE search_index MATCH ?
-    ORDER BY weight, s.rowid DESC LIMIT ?
+    SELECT s.rowid, {WEIGHT} AS weight FROM (
+        SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT {NEWEST}
+    ) s ORDER BY weight, s.rowid DESC LIMIT ?
 """
 _FILTERED_HITS = f"""
     SELECT s.rowid, {WEIGHT} AS weight FROM search_index s
@@ -76,6 +81,57 @@ JOIN meeting m ON m.id = c.meeting_id
 JOIN body b ON b.id = m.body_id
 ORDER BY {order}
 """
+
+
+SECONDS = 0.04  # a query's work at most: then the hits found so far, said to be incomplete
+
+
+class Hits(list["Hit"]):
+    """The cases found, best first; ``complete`` is False when the search stopped at its time
+    budget (words so common that checking each candidate would take long): the hits are
+    those found by then."""
+
+    complete: bool = True
+
+
+class _Budget:
+    """A query's time: SQLite is interrupted when it is spent (a progress handler), and the
+    loops that check candidates ask ``spent``."""
+
+    def __init__(self, store: Store, seconds: float) -> None:
+        self._conn, self._seconds = store.conn, seconds
+        self.deadline = 0.0
+        self.stopped = self.active = False
+
+    def __enter__(self) -> _Budget:
+        self.deadline = time.monotonic() + self._seconds
+        self._conn.set_progress_handler(self._tick, 2000)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._conn.set_progress_handler(None, 0)
+
+    def _tick(self) -> int:
+        return int(self.active and self.spent())  # small lookups (a draft's numbers) finish
+
+    def spent(self) -> bool:
+        if not self.stopped and time.monotonic() > self.deadline:
+            self.stopped = True
+        return self.stopped
+
+    def rows(self, store: Store, sql: str, params: list[Any]) -> list[Any] | None:
+        """The rows, or None when the budget ran out during the query."""
+        if self.spent():
+            return None
+        self.active = True
+        try:
+            return store.rows(sql, params)
+        except StoreError:
+            if self.stopped:
+                return None
+            raise
+        finally:
+            self.active = False
 
 
 @dataclass
@@ -117,10 +173,27 @@ def search(
     public: bool = False,
     by_date: bool = False,
     limit: int = 100,
-) -> list[Hit]:
+    seconds: float = SECONDS,
+) -> Hits:
     """The cases that match, best first (or newest first with ``by_date``); a case number
-    asked for comes first of all."""
+    asked for comes first of all. The work stops after ``seconds`` with what it has found
+    (``Hits.complete`` False), so no query can hold the window."""
     query = parse_query(text) if isinstance(text, str) else text
+    with _Budget(store, seconds) as budget:
+        found = _search(
+            store, query, budget, bodies, year_from, year_to, fields, statuses, public, by_date,
+            limit,
+        )  # fmt: skip
+    out = Hits(found)
+    out.complete = not budget.stopped
+    return out
+
+
+def _search(
+    store: Store, query: Query, budget: _Budget, bodies: Collection[str],
+    year_from: int | None, year_to: int | None, fields: Collection[int],
+    statuses: Collection[str], public: bool, by_date: bool, limit: int,
+) -> list[Hit]:  # fmt: skip
     filters, params = [], []
     if bodies:
         filters.append(f"AND b.prefix IN ({', '.join('?' * len(bodies))})")
@@ -151,17 +224,19 @@ def search(
         hits = _FILTERED_HITS.format(filters=" ".join(filters)) if filters else _HITS
         sql = _SQL.format(hits=hits, case_of=CASE_OF.format(r="hits.rowid"), order=order)
         try:
-            rows = store.rows(sql, [expression, *params, ROWS * (4 if query.phrases else 1)])
+            rows = budget.rows(
+                store, sql, [expression, *params, ROWS * (4 if query.phrases else 1)]
+            )
         except StoreError as exc:
             raise StoreError(
                 f"Søket kunne ikke leses: {exc}", f"the search could not be read: {exc.english}"
             ) from None
         drafts: dict[int, dict[int, int]] = {}
-        for row in rows:
+        for row in rows or ():
             hit = found.get(row["case_id"])
             if hit is None and len(found) >= limit:
                 continue  # enough cases: only where the ones found matched is still of use
-            if query.phrases and not query.matches(row["content"] or ""):
+            if query.phrases and (budget.spent() or not query.matches(row["content"] or "")):
                 continue
             where = FIELD_LABELS[row["field"]]
             if row["attachment"]:
@@ -178,9 +253,11 @@ def search(
                 content, bool(row["exempt_basis"]), [where], row["rank"], row["field"], query,
             )  # fmt: skip
     if not fields and len(found) < limit and query.terms():
-        _across_fields(store, query, found, " ".join(filters), params, limit)
-    if query.excluded:  # «-ord»: no case with the word anywhere, not only where the rest is
-        unwanted = _cases_with(store, query.excluded_fts())
+        _across_fields(store, query, found, " ".join(filters), params, limit, budget)
+    if query.excluded and found:  # «-ord»: no case with the word anywhere
+        unwanted = _found_with(store, query.excluded_fts(), list(found), budget)
+        if unwanted is None:  # not known in time: none is shown rather than a wrong one
+            return []
         found = {k: h for k, h in found.items() if k not in unwanted}
     out = list(found.values())
     if by_date:  # the same-field hits came ordered; those across fields are put in place
@@ -205,13 +282,15 @@ ORDER BY m.date DESC, c.position LIMIT ?
 
 def _across_fields(
     store: Store, query: Query, found: dict[int, Hit], filters: str, params: list[Any],
-    limit: int,
+    limit: int, budget: _Budget,
 ) -> None:  # fmt: skip
     """The cases that have every word, but not in one field (the title one word, the
     resolution another), or with a word that is the meeting's body or place: after the hits
     in one field, newest first."""
     import json
 
+    if budget.spent():
+        return
     # What a meeting is known by is its body and its place: a few of each, however many
     # meetings there are. Each one's words are read once per query.
     bodies = {r["id"]: words_of(f"{r['name']} {r['prefix']}")
@@ -220,7 +299,9 @@ def _across_fields(
               for r in store.rows("SELECT DISTINCT place FROM meeting")}  # fmt: skip
     ids: set[int] | None = None
     for expression, word in query.terms():
-        cases = _cases_with(store, expression)
+        cases = _cases_with(store, expression, budget)
+        if cases is None:
+            return
         in_bodies = [i for i, words in bodies.items() if any(word_matches(word, w) for w in words)]
         in_places = [p for p, words in places.items() if any(word_matches(word, w) for w in words)]
         if in_bodies or in_places:
@@ -239,9 +320,11 @@ def _across_fields(
         return
     drafts: dict[int, dict[int, int]] = {}
     wanted = (limit - len(found)) * (4 if query.phrases else 1)
-    chosen = store.rows(_ACROSS.format(filters=filters), [json.dumps(sorted(ids)), *params, wanted])
-    for row in chosen:
-        if len(found) >= limit:
+    chosen = budget.rows(
+        store, _ACROSS.format(filters=filters), [json.dumps(sorted(ids)), *params, wanted]
+    )
+    for row in chosen or ():
+        if len(found) >= limit or budget.spent():
             return
         texts = {
             number: " ".join(row[c] or "" for c in columns) for number, columns in _FIELD_ORDER
@@ -277,10 +360,64 @@ def row_label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
     return format_case_number(row["prefix"], number, int(row["date"][:4])) if number else ""
 
 
-def _cases_with(store: Store, expression: str) -> set[int]:
-    """The ids of the cases with a row in the index that matches ``expression``."""
-    sql = f"SELECT {CASE_OF.format(r='s.rowid')} FROM search_index s WHERE search_index MATCH ?"
-    return {r[0] for r in store.rows(sql, [expression])}
+def _cases_with(store: Store, expression: str, budget: _Budget) -> set[int] | None:
+    """The ids of the cases with a row in the index that matches ``expression``; None when
+    the budget ran out. (Rowids are read bare and an attachment's case looked up once per
+    attachment: a subquery per row was most of the time for a common word.)"""
+    rows = budget.rows(
+        store, "SELECT rowid FROM search_index WHERE search_index MATCH ?", [expression]
+    )
+    if rows is None:
+        return None
+    cases, attachments = set(), []
+    for (rowid,) in rows:
+        if rowid & 15 == ATTACHMENT:
+            attachments.append(rowid >> 4)
+        else:
+            cases.add(rowid >> 4)
+    if attachments:
+        import json
+
+        linked = budget.rows(
+            store, "SELECT case_id FROM attachment WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(attachments)],
+        )  # fmt: skip
+        if linked is None:
+            return None
+        cases.update(r[0] for r in linked)
+    return cases
+
+
+def _found_with(
+    store: Store, expression: str, case_ids: list[int], budget: _Budget
+) -> set[int] | None:
+    """Which of the cases found (at most a search's limit) have a row in the index that
+    matches ``expression``: each case's own rows and its attachments' looked up by rowid, so
+    the cost is the cases', not the word's (a word in most cases was read everywhere)."""
+    import json
+
+    attachments = budget.rows(
+        store, "SELECT id, case_id FROM attachment WHERE case_id IN"
+        " (SELECT value FROM json_each(?)) AND coalesce(file, '') != ''",
+        [json.dumps(case_ids)],
+    )  # fmt: skip
+    if attachments is None:
+        return None
+    ranges = [(case_id, case_id * 16, case_id * 16 + 15) for case_id in case_ids]
+    ranges += [
+        (r["case_id"], r["id"] * 16 + ATTACHMENT, r["id"] * 16 + ATTACHMENT) for r in attachments
+    ]
+    sql = "SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1"
+    out: set[int] = set()
+    for case_id, low, high in ranges:
+        if case_id in out:
+            continue
+        rows = budget.rows(store, sql, [expression, low, high])
+        if rows is None:
+            return None
+        if rows:
+            out.add(case_id)
+    return out
 
 
 def _meeting_text(row: Any) -> str:

@@ -34,7 +34,7 @@ from tr_desk.core.formats import date_short
 from tr_desk.core.model import MeetingStatus
 from tr_desk.core.search import Query, parse_query, prefixed
 from tr_desk.storage.database import StoreError
-from tr_desk.storage.search import Hit, search
+from tr_desk.storage.search import Hit, Hits, search
 from tr_desk.storage.store import Store
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import MATCH_COLOUR
@@ -45,6 +45,10 @@ from tr_desk.ui.view_models import ViewModel
 
 TYPING_PAUSE_MS = 150  # results once the typing pauses
 LIMIT = 100
+STOPPED = (
+    "søket ble stoppet fordi ordene står i svært mange saker, så det kan finnes flere. "
+    "Skriv flere eller sjeldnere ord, eller velg organ og år."
+)
 MARK = f"background-color:{MATCH_COLOUR}; color:#000000;"
 HELP = (
     "Skriv ord som skal finnes i saken, alle må være med (i tittel, tekst, vedtak, vedlegg, "
@@ -311,7 +315,7 @@ class SearchPane(Pane):
         for combo in (self.body, self.year_from, self.year_to, self.kind, self.status):
             combo.setCurrentIndex(0)
 
-    def _search(self, query: Query, filtered: bool = True) -> list[Hit]:
+    def _search(self, query: Query, filtered: bool = True) -> Hits:
         if not filtered:
             return search(self.store, query, limit=LIMIT)
         body = self.body.currentData()
@@ -367,11 +371,16 @@ class SearchPane(Pane):
             self._show([], html.escape(str(exc)))
             return
         self.query = query
-        if hits:
+        if hits and not hits.complete:
+            self._show(hits, f"{len(hits)} {'sak' if len(hits) == 1 else 'saker'} så langt: "
+                       f"{STOPPED} · Enter eller dobbeltklikk åpner saken")  # fmt: skip
+        elif hits:
             count = f"{len(hits)} {'sak' if len(hits) == 1 else 'saker'}"
             if len(hits) >= LIMIT:
                 count = f"De {LIMIT} beste treffene – skriv flere ord for å finne færre"
             self._show(hits, count + " · Enter eller dobbeltklikk åpner saken")
+        elif not hits.complete:
+            self._show([], f"Ingen saker funnet ennå for «{html.escape(text)}»: {STOPPED}")
         else:
             self._show([], self._nothing_found(text, query))
 
@@ -399,7 +408,7 @@ class SearchPane(Pane):
             try:
                 found = self._search(parse_query(suggestion))
             except (UserError, StoreError):
-                found = []
+                found = Hits()
             if found:
                 return (
                     f"{said}. Søk på begynnelsen av ordet: "
