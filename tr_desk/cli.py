@@ -672,7 +672,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
 
 
 def _year_arg(text: str) -> int:
-    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+    if not text.isdecimal() or not 1900 <= int(text) <= 2200:
         raise CliError(f"not a year: {shown(text)}")
     return int(text)
 

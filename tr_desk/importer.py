@@ -140,7 +140,7 @@ def register_for(store: Store, day: dt.date | None = None) -> Register:
         seats = store.register.memberships(body_id=body.id)
         ever = {names.get(m.person_id, "") for m in seats if m.role in MEMBER_ROLES}
         copy = {names.get(m.person_id, "") for m in seats if m.role is Role.COPY}
-        if manager and manager.isdigit():
+        if manager and manager.isdecimal():
             copy.add(names.get(int(manager), ""))
         members[body.id], copies[body.id] = ever, copy
     return Register(bodies, people, members, copies, store.settings.letterhead().name)

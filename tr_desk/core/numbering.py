@@ -33,23 +33,42 @@ def case_label(prefix: str, numbers: Mapping[int, int], index: int, year: int) -
 
 # Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
 _CASE_REF = re.compile(
-    r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>[0-9]{1,3})\s*/\s*(?P<year>[0-9]{2}|[0-9]{4})\s*$",
+    r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>[0-9]{1,4})\s*/\s*(?P<year>[0-9]{2}|[0-9]{4})\s*$",
     re.IGNORECASE,
 )
 
 
-def parse_case_number(text: str) -> CaseRef:
-    """Read a case number; two-digit years are 20YY. Raises ValueError on anything else."""
+def parse_case_number(text: str, near: int | None = None) -> CaseRef:
+    """Read a case number. A two-digit year is the year of that ending nearest to ``near``
+    (a meeting's year: «KF 01/99» of a 1999 meeting is 1999), else 20YY. Raises ValueError
+    on anything else."""
     match = _CASE_REF.match(text)
     if not match:
         raise ValueError(f"not a case number: {shown(text)} (expected e.g. 'KF 44/22')")
     year = int(match["year"])
-    if year < 100:
-        year += 2000
+    if len(match["year"]) == 2:
+        year = century_year(year, near)
     number = int(match["number"])
     if number < 1:
         raise ValueError(f"case numbers start at 1: {shown(text)}")
     return CaseRef(match["prefix"].upper(), number, year)
+
+
+def century_year(short: int, near: int | None) -> int:
+    """The four-digit year ending in ``short`` nearest to ``near`` (20YY without one)."""
+    if near is None:
+        return 2000 + short
+    base = near - near % 100 + short
+    return min((base - 100, base, base + 100), key=lambda y: (abs(y - near), -y))
+
+
+def candidate_years(text: str) -> list[int]:
+    """The years a written case number can be of: its own when written with four digits;
+    for two, 20YY and then 19YY (a history reaches back past 2000)."""
+    ref = parse_case_number(text)
+    match = _CASE_REF.match(text)
+    assert match is not None
+    return [ref.year] if len(match["year"]) == 4 else [ref.year, ref.year - 100]
 
 
 @dataclass

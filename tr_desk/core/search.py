@@ -26,7 +26,7 @@ FIELD_KEYS = {
     1: "title", 2: "text", 3: "proposal", 4: "resolution", 5: "introduction", 6: "notes",
     7: "presenter", 8: "attachments",
 }  # fmt: skip
-CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,3})\s*/\s*(\d{2})\b")
+CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,4})\s*/\s*(\d{2})\b")
 # A word as the index's tokenizer (unicode61) sees one: letters and digits; «_» and every
 # other sign part words («budsjett_2023» is two, as in the index).
 _TOKEN = re.compile(r"[^\W_]+")

@@ -35,6 +35,67 @@ def inline_markup(text: str) -> str:
     return text_markup(text).replace("\n", "<br/>")
 
 
+CHUNK = 6000  # characters of markup in one Paragraph: ReportLab splits a long one in
+# quadratic time (a paragraph of 200,000 characters took 8 s, one of 1,000,000 four minutes)
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)[^>]*?(/?)>")
+
+
+def paragraphs(markup: str, style: Any) -> list[Any]:
+    """``markup`` as Paragraphs: one, or for a very long paragraph several of at most about
+    ``CHUNK`` characters that read on from each other (cut at a space; tags open at a cut
+    are closed and opened again; no space between the pieces)."""
+    from reportlab.platypus import Paragraph
+
+    if len(markup) <= CHUNK:
+        return [Paragraph(markup, style)]
+    pieces: list[str] = []
+    start, open_tags = 0, list[tuple[str, str]]()  # (name, the tag as written)
+    while start < len(markup):
+        end = len(markup) if len(markup) - start <= CHUNK else _cut(markup, start + CHUNK)
+        piece = "".join(tag for _, tag in open_tags) + markup[start:end]
+        for match in _TAG.finditer(markup, start, end):
+            if match[3] or match[2].lower() in ("br", "img"):
+                continue
+            if match[1]:
+                if open_tags:
+                    open_tags.pop()
+            else:
+                open_tags.append((match[2], match[0]))
+        piece += "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        pieces.append(piece)
+        start = end
+    return [
+        Paragraph(piece, _continued(style, i == 0, i == len(pieces) - 1))
+        for i, piece in enumerate(pieces)
+    ]
+
+
+def _cut(markup: str, at: int) -> int:
+    """Where to cut a long paragraph near ``at``: after a space outside a tag or an entity."""
+    for where in range(at, max(at - CHUNK // 2, 0), -1):
+        if markup[where - 1] == " " and markup.rfind("<", 0, where) <= markup.rfind(">", 0, where):
+            return where
+    tag = markup.rfind("<", 0, at)  # one long word: cut it, but never inside a tag or entity
+    at = tag if tag > markup.rfind(">", 0, at) else at
+    entity = markup.rfind("&", 0, at)
+    return entity if entity > markup.rfind(";", 0, at) and at - entity < 10 else at
+
+
+@cache
+def _continued_style(style: Any, first: bool, last: bool) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"{style.name}-{first:d}{last:d}", parent=style,
+        spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0,
+        firstLineIndent=style.firstLineIndent if first else 0,
+    )  # fmt: skip
+
+
+def _continued(style: Any, first: bool, last: bool) -> Any:
+    return style if first and last else _continued_style(style, first, last)
+
+
 def _inline(token: Any) -> str:
     """One inline token's children as ReportLab mini-markup."""
     out: list[str] = []
@@ -82,7 +143,7 @@ class _Builder:
         return token
 
     def blocks(self, until: str | None = None, style: str | None = None) -> list[Any]:
-        from reportlab.platypus import Paragraph, Preformatted, Spacer
+        from reportlab.platypus import Preformatted, Spacer
 
         st = styles()
         style = style or self.style
@@ -98,11 +159,11 @@ class _Builder:
                 markup = _inline(inline)
                 if self.lead:
                     markup, self.lead = self.lead + markup, ""
-                flowables.append(Paragraph(markup, st[style]))
+                flowables += paragraphs(markup, st[style])
             elif kind == "heading_open":
                 inline = self.next()
                 self.next()
-                flowables.append(Paragraph(_inline(inline), st["heading"]))
+                flowables += paragraphs(_inline(inline), st["heading"])
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 flowables.append(self.list(token, style))
             elif kind == "blockquote_open":
@@ -177,7 +238,8 @@ class _Builder:
                 markup = _inline(inline)
                 if token.type == "th_open" and markup:
                     markup = f"<b>{markup}</b>"
-                rows[-1].append(Paragraph(markup or "&nbsp;", cell))
+                pieces = paragraphs(markup or "&nbsp;", cell)
+                rows[-1].append(pieces[0] if len(pieces) == 1 else pieces)
                 aligns[-1].append(align)
         if not rows:
             return _empty()
@@ -227,10 +289,16 @@ def _aligned(where: str) -> Any:
 def _column_widths(rows: list[list[Any]], width: float) -> list[float]:
     """Share the width by the longest text in each column, none narrower than 12 %."""
     columns = len(rows[0])
-    longest = [max(len(row[c].getPlainText()) for row in rows) + 2 for c in range(columns)]
+    longest = [max(_length(row[c]) for row in rows) + 2 for c in range(columns)]
     shares = [max(n / sum(longest), 0.12) for n in longest]
     total = sum(shares)
     return [width * s / total for s in shares]
+
+
+def _length(cell: Any) -> int:
+    """The plain text's length of a cell: a Paragraph, or the pieces of a long one."""
+    pieces = cell if isinstance(cell, list) else [cell]
+    return sum(len(piece.getPlainText()) for piece in pieces)
 
 
 def _empty() -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tr_desk.core.minutes import ExtractContent, MinutesCase, MinutesContent
-from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables
+from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables, paragraphs
 from tr_desk.documents.page import (
     build_pdf,
     header_flowables,
@@ -24,11 +24,11 @@ def minutes_case_flowables(
 
     st = styles()
     heading = f"{inline_markup(case.number)}&nbsp;&nbsp;{inline_markup(case.title)}"
-    out: list[Any] = [Paragraph(heading, st["case"])]
+    out: list[Any] = paragraphs(heading, st["case"])
     if case.exemption:
-        out.append(Paragraph(inline_markup(case.exemption), st["note"]))
+        out += paragraphs(inline_markup(case.exemption), st["note"])
     for line in case.procedure:
-        out.append(Paragraph(inline_markup(line), st["note"]))
+        out += paragraphs(inline_markup(line), st["note"])
     if discussion:
         intro = case.introduction if has_content(case.introduction) else ""
         if case.introduced:
@@ -45,13 +45,13 @@ def minutes_case_flowables(
         if has_content(case.notes):
             out += markdown_flowables(case.notes, width, lead="<b>Fra møtet:</b> ")
     for line in case.answers:
-        out.append(Paragraph(inline_markup(line), st["body"]))
+        out += paragraphs(inline_markup(line), st["body"])
     if has_content(case.resolution):
-        out.append(Paragraph("Vedtak:", st["label"]))
+        out += paragraphs("Vedtak:", st["label"])
         out += markdown_flowables(case.resolution, width, style="resolution")
     for line in (case.vote, *case.remarks, case.outcome):
         if line:
-            out.append(Paragraph(inline_markup(line), st["note"]))
+            out += paragraphs(inline_markup(line), st["note"])
     return out
 
 
@@ -86,15 +86,15 @@ def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
 
 def render_minutes(content: MinutesContent) -> bytes:
     """The referat or protokoll: header, attendance, every case, the signatures."""
-    from reportlab.platypus import KeepTogether, Paragraph
+    from reportlab.platypus import KeepTogether
 
     st = styles()
     width = text_width()
     flowables = header_flowables(content.title, content.header)
     if content.status_note:
-        flowables.append(Paragraph(inline_markup(content.status_note), st["note"]))
+        flowables += paragraphs(inline_markup(content.status_note), st["note"])
     for line in content.preamble:
-        flowables.append(Paragraph(inline_markup(line), st["body"]))
+        flowables += paragraphs(inline_markup(line), st["body"])
     for case in content.cases:
         flowables.append(rule())
         # A case starts on a new page rather than leave its «Vedtak» behind (unless it is
@@ -107,12 +107,11 @@ def render_minutes(content: MinutesContent) -> bytes:
 
 def render_extract(content: ExtractContent) -> bytes:
     """Særutskrift: the meeting, who took part, the case and its resolution, certified."""
-    from reportlab.platypus import Paragraph
 
     st = styles()
     flowables = header_flowables(content.title, content.header)
     flowables.append(rule())
     flowables += minutes_case_flowables(content.case, text_width(), discussion=False)
-    flowables.append(Paragraph(inline_markup(content.certified), st["signature"]))
+    flowables += paragraphs(inline_markup(content.certified), st["signature"])
     flowables += signature_flowables(*content.signature)
     return build_pdf(flowables, content.title, letterhead=content.letterhead)

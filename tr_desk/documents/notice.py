@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tr_desk.core.notice import NoticeCase, NoticeContent
-from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables
+from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables, paragraphs
 from tr_desk.documents.page import (
     build_pdf,
     header_flowables,
@@ -24,21 +24,21 @@ def case_flowables(case: NoticeCase, width: float) -> list[Any]:
     heading = f"{inline_markup(case.number)}&nbsp;&nbsp;{inline_markup(case.title)}"
     if case.withdrawn:
         heading += " (trukket)"
-    out: list[Any] = [Paragraph(heading, st["case"])]
+    out: list[Any] = paragraphs(heading, st["case"])
     if case.withdrawn:
-        out.append(Paragraph("Saken er trukket.", st["note"]))
+        out += paragraphs("Saken er trukket.", st["note"])
         return out
     if case.exemption:
-        out.append(Paragraph(inline_markup(case.exemption), st["note"]))
+        out += paragraphs(inline_markup(case.exemption), st["note"])
     if case.follows:
-        out.append(Paragraph(f"Oppfølging av sak {inline_markup(case.follows)}.", st["note"]))
+        out += paragraphs(f"Oppfølging av sak {inline_markup(case.follows)}.", st["note"])
     if case.postponed_from:
         line = f"Utsatt fra sak {inline_markup(case.postponed_from)}."
-        out.append(Paragraph(line, st["note"]))
+        out += paragraphs(line, st["note"])
     if case.closed:
-        out.append(Paragraph(inline_markup(case.closed), st["note"]))
+        out += paragraphs(inline_markup(case.closed), st["note"])
     if case.history:
-        out.append(Paragraph(f"Tidligere behandling: {inline_markup(case.history)}.", st["note"]))
+        out += paragraphs(f"Tidligere behandling: {inline_markup(case.history)}.", st["note"])
     for attachment in case.attachments:
         out.append(
             Paragraph(
@@ -48,9 +48,9 @@ def case_flowables(case: NoticeCase, width: float) -> list[Any]:
     if has_content(case.text):
         out += markdown_flowables(case.text, width, lead="<b>Sak:</b> ")
     if case.presenter:
-        out.append(Paragraph(f"Presenteres av {inline_markup(case.presenter)}.", st["note"]))
+        out += paragraphs(f"Presenteres av {inline_markup(case.presenter)}.", st["note"])
     if has_content(case.proposal):
-        out.append(Paragraph("Forslag til vedtak:", st["label"]))
+        out += paragraphs("Forslag til vedtak:", st["label"])
         out += markdown_flowables(case.proposal, width, style="proposal")
     return out
 
@@ -60,9 +60,7 @@ def render_notice(content: NoticeContent) -> bytes:
     width = text_width()
     flowables = header_flowables(content.title, content.header)
     if content.lead:
-        from reportlab.platypus import Paragraph
-
-        flowables.append(Paragraph(inline_markup(content.lead), styles()["body"]))
+        flowables += paragraphs(inline_markup(content.lead), styles()["body"])
     for case in content.cases:
         flowables.append(rule())
         flowables += case_flowables(case, width)

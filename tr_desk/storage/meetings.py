@@ -263,7 +263,7 @@ class Meetings(Part):
 
     def find_case(self, label: str) -> tuple[Meeting, int]:
         """The meeting and agenda index of «KF 37/22»."""
-        from tr_desk.core.numbering import parse_case_number
+        from tr_desk.core.numbering import candidate_years, parse_case_number
 
         try:
             number = parse_case_number(label)
@@ -274,13 +274,14 @@ class Meetings(Part):
             raise StoreError(
                 f"Ukjent organ «{number.prefix}».", f"unknown body {shown(number.prefix)}"
             )
-        for header in self.headers(body_id=body.id, year=number.year):
-            if header.id is None:
-                continue
-            meeting = self.meeting(header.id)
-            for index, found in self.case_numbers(meeting).items():
-                if found == number.number:
-                    return meeting, index
+        for year in candidate_years(label):  # «KF 01/99»: 2099 has none, 1999 may
+            for header in self.headers(body_id=body.id, year=year):
+                if header.id is None:
+                    continue
+                meeting = self.meeting(header.id)
+                for index, found in self.case_numbers(meeting).items():
+                    if found == number.number:
+                        return meeting, index
         raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
 
     def save_loaded(self, loaded: LoadedMeeting) -> tuple[int, bool]:

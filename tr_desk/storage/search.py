@@ -456,9 +456,9 @@ def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> H
 
 
 def case_hit(store: Store, label: str, query: Query) -> Hit | None:
-    """The case «KF 46/22» (two-digit years are 20YY): by its frozen number (one query), else
-    among the drafts."""
-    from tr_desk.core.numbering import parse_case_number
+    """The case «KF 46/22» (two-digit years 20YY, else 19YY): by its frozen number (one
+    query), else among the drafts."""
+    from tr_desk.core.numbering import candidate_years, parse_case_number
 
     try:
         wanted = parse_case_number(label)
@@ -467,12 +467,15 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
     body = store.register.body_by_prefix(wanted.prefix)
     if body is None or body.id is None:
         return None
-    year = wanted.year
-    found = store.rows(
-        f"""SELECT {HIT_COLUMNS} FROM {HIT_FROM}
-            WHERE m.body_id = ? AND c.number = ? AND m.date BETWEEN ? AND ?""",
-        [body.id, wanted.number, f"{year}-01-01", f"{year}-12-31"],
-    )
+    found = []
+    for year in candidate_years(label):  # «KF 01/99»: 2099, else 1999
+        found = store.rows(
+            f"""SELECT {HIT_COLUMNS} FROM {HIT_FROM}
+                WHERE m.body_id = ? AND c.number = ? AND m.date BETWEEN ? AND ?""",
+            [body.id, wanted.number, f"{year:04d}-01-01", f"{year:04d}-12-31"],
+        )
+        if found:
+            break
     if not found:
         try:
             meeting, index = store.meetings.find_case(label)

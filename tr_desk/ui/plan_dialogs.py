@@ -42,7 +42,7 @@ def _numbers(text: str) -> list[int]:
     for part in text.replace(";", ",").split(","):
         part = part.strip()
         if part:
-            if not part.isdigit():
+            if not part.isdecimal():
                 raise ValueError(part)
             out.append(int(part))
     return out

@@ -296,7 +296,7 @@ class SearchPane(Pane):
         for b in self.store.register.bodies():
             self.body.addItem(f"{b.prefix} – {b.name}", b.prefix)
         rows = self.store.rows("SELECT DISTINCT substr(date, 1, 4) FROM meeting ORDER BY 1 DESC")
-        years = [int(r[0]) for r in rows if str(r[0]).isdigit()]
+        years = [int(r[0]) for r in rows if str(r[0]).isdecimal()]
         for combo, first in ((self.year_from, "første"), (self.year_to, "siste")):
             combo.clear()
             combo.addItem(first, None)

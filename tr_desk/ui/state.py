@@ -36,7 +36,7 @@ def remembered(path: Path) -> Landing | None:
         name = PaneName(str(pane))
     except ValueError:
         return None
-    meeting_id = int(str(meeting)) if str(meeting).isdigit() else None
+    meeting_id = int(str(meeting)) if str(meeting).isdecimal() else None
     return Landing(name, meeting_id)
 
 
@@ -52,7 +52,7 @@ def remember(path: Path, landing: Landing) -> None:
 def keep_sizes(splitter: QSplitter, key: str) -> None:
     """The splitter's sizes as the user left them last time; kept as he drags."""
     saved = str(settings().value(f"splitters/{key}", ""))
-    sizes = [int(x) for x in saved.split(",") if x.strip().isdigit()]
+    sizes = [int(x) for x in saved.split(",") if x.strip().isdecimal()]
     if len(sizes) == splitter.count() and all(size >= 0 for size in sizes) and any(sizes):
         splitter.setSizes(sizes)
 

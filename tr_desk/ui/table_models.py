@@ -271,7 +271,7 @@ def _set_rank(row: MembershipRow, text: Any) -> MembershipRow:
     value = str(text).strip().rstrip(".")
     if not value:
         return _with(row, rank=None)
-    if not value.isdigit() or not 1 <= int(value) <= 99:
+    if not value.isdecimal() or not 1 <= int(value) <= 99:
         raise ValueError("Vara-nummeret er et tall fra 1 til 99.")
     if row.membership.role is not Role.SUBSTITUTE:
         raise ValueError("Bare varamedlemmer har et vara-nummer.")

@@ -229,7 +229,7 @@ class ThreadView(QWidget):
 
     def _on_link(self, link: str) -> None:
         kind, _, value = link.partition(":")
-        if kind == "case" and value.isdigit():
+        if kind == "case" and value.isdecimal():
             self.case_requested.emit(int(value))
         elif kind == "link":
             self.link_confirmed.emit(value)
