@@ -221,10 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         _drop_stdout()
     except OSError as exc:
-        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
-            raise
-        _drop_stdout()  # what could not be written is not tried again at exit
-        print(f"tr-desk: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _drop_stdout()  # what could not be written is not tried again at exit
+            print(f"tr-desk: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        else:  # a path the system refuses (too long, no access): said, not a traceback
+            where = f": {shown(str(exc.filename))}" if exc.filename else ""
+            print(f"tr-desk: error: {exc.strerror or exc}{where}", file=sys.stderr)
     return 1
 
 
@@ -308,20 +310,14 @@ def meeting_summary(data: dict[str, object]) -> str:
 
 def read_json_file(path: Path) -> object:
     """The parsed meeting file: a regular file of at most 20 MB, strict JSON, sane shape."""
-    import stat
-
+    from tr_desk.core.errors import UserError
     from tr_desk.core.meeting_file import MAX_FILE_BYTES, MeetingFileError, parse_meeting_json
+    from tr_desk.inputs import read_bounded
 
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise CliError(f"{path}: not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CliError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except UserError as exc:
+        raise CliError(exc.english) from None
     try:
         return parse_meeting_json(data)
     except MeetingFileError as exc:

@@ -31,7 +31,7 @@ from tr_desk.core.importing import (
 )
 from tr_desk.core.model import Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
-from tr_desk.inputs import read_bounded
+from tr_desk.inputs import read_bounded, write_problem
 from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
 
@@ -264,9 +264,10 @@ def _keep_source(file: FileReport, target: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        norwegian, english = write_problem(target.parent, exc)
         raise UserError(
-            f"Kunne ikke ta vare på originalen i «{target.parent}»: {exc.strerror}.",
-            f"cannot keep the original in {target.parent}: {exc.strerror}",
+            f"Kunne ikke ta vare på originalen i «{target.parent}»: {norwegian}.",
+            f"cannot keep the original in {target.parent}: {english}",
         ) from None
 
 

@@ -68,6 +68,15 @@ def read_bounded(path: Path, limit: int) -> bytes:
     return data
 
 
+def write_problem(folder: Path, exc: OSError) -> tuple[str, str]:
+    """Why a file could not be written into ``folder`` (a folder TR Desk keeps beside the
+    database), in Norwegian and English: it is a file, or what the system said."""
+    if folder.exists() and not folder.is_dir():
+        return "det er en fil, ikke en mappe", "it is a file, not a folder"
+    reason = exc.strerror or str(exc)
+    return reason, reason
+
+
 def open_pdf(data: bytes, label: str) -> PdfReader:
     """A PDF opened with its pages counted: refuses what is not a PDF, needs a password, has
     no pages or more than ``MAX_PDF_PAGES``, or cannot be read. A PDF encrypted with an empty

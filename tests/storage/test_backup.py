@@ -264,3 +264,72 @@ def test_restore_only_onto_a_database_file_or_a_new_path(demo_file: Path, tmp_pa
     fresh = tmp_path / "ny" / "tr.sqlite"
     backup.restore(fresh, copy)
     assert backup.is_sound(fresh)
+
+
+def test_the_reason_a_backup_cannot_be_restored_is_said(demo_file: Path, capsys) -> None:
+    """«not a sound database» was said for a copy that could not be read at all."""
+    missing = demo_file.with_name("borte.sqlite")
+    assert main(["--db", str(demo_file), "restore", str(missing)]) == 1
+    assert "there is no file at" in capsys.readouterr().err
+    damaged = demo_file.with_name("skadet.sqlite")
+    damaged.write_bytes(demo_file.read_bytes())
+    damage_page(damaged, 3)
+    assert main(["--db", str(demo_file), "restore", str(damaged)]) == 1
+    err = capsys.readouterr().err
+    assert "not a sound TR Desk database" in err and ("damaged" in err or "malformed" in err)
+
+
+def test_paths_the_system_refuses_are_one_line(tmp_path: Path, capsys) -> None:
+    """A --db name over 255 bytes was a traceback; so was vedlegg/ or kilder/ being a file."""
+    long = tmp_path / ("x" * 300 + ".sqlite")
+    for command in (["show", "KF 2022-09-16"], ["demo"]):
+        assert main(["--db", str(long), *command]) == 1
+        err = capsys.readouterr().err
+        assert "File name too long" in err and "Traceback" not in err and len(err) < 300
+    db = tmp_path / "d.sqlite"
+    assert main(["--db", str(db), "demo"]) == 0
+    capsys.readouterr()
+    (tmp_path / "kilder").write_text("", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02 kl 0830-1130\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(db), "import", str(plan)]) == 1
+    assert "kilder: it is a file, not a folder" in capsys.readouterr().err
+    assert main(["--db", str(db), "show", "KF 2023-02-03"]) == 1  # nothing written
+
+
+def test_a_read_only_database_in_a_read_only_folder_is_shown(demo_file: Path, monkeypatch) -> None:
+    """SQLite cannot make the -shm of a WAL file in a folder no one may write in («unable to
+    open database file»); the file is then read as it stands (immutable) instead of not at
+    all. (As root every folder is writable: SQLite's and the system's answers are played.)"""
+    import os
+
+    from tr_desk.storage import database
+
+    folder = demo_file.parent
+    real_connect, real_access = sqlite3.connect, os.access
+
+    class NoShm:
+        def execute(self, *_):
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self) -> None:
+            pass
+
+    def connect(target, *args, **kwargs):
+        if kwargs.get("uri") and "immutable=1" not in str(target):
+            return NoShm()
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(database.sqlite3, "connect", connect)
+    monkeypatch.setattr(
+        database.os, "access", lambda p, mode: Path(p) != folder and real_access(p, mode)
+    )
+    conn = database.connect(demo_file, readonly=True)
+    assert conn.execute("SELECT count(*) FROM meeting").fetchone()[0] > 0
+    conn.close()
+    monkeypatch.setattr(database.os, "access", real_access)  # a writable folder: said as it is
+    with pytest.raises(StoreError):
+        database.connect(demo_file, readonly=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.clock import system_clock
+from tr_desk.core.formats import shown
 from tr_desk.storage.database import (
     SQLITE_HEADER,
     InstanceLock,
@@ -66,18 +67,31 @@ def taken_at(database: Path, copy: Path) -> dt.datetime:
 
 def is_sound(copy: Path) -> bool:
     """A TR Desk database that passes SQLite's full integrity check."""
+    return unsound(copy) is None
+
+
+def unsound(copy: Path) -> StoreError | None:
+    """Why ``copy`` is not a sound TR Desk database (it cannot be read, is not one, is
+    damaged); None when it is one that passes SQLite's full integrity check."""
     try:
         check_file(copy)
         if not copy.exists():
-            return False
+            return StoreError(f"«{copy}» finnes ikke.", f"there is no file at {copy}")
         conn = connect(copy, readonly=True)
         try:
             schema_state(conn, copy)
-            return not damage(conn, full=True)
+            found = damage(conn, full=True)
         finally:
             conn.close()
-    except (StoreError, sqlite3.Error, OSError):
-        return False
+    except StoreError as exc:
+        return exc
+    except (sqlite3.Error, OSError) as exc:
+        return StoreError(f"Kan ikke lese «{copy}»: {exc}.", f"cannot read {copy}: {exc}")
+    if found:
+        return StoreError(
+            f"«{copy}» er skadet ({found[0]}).", f"{copy} is damaged ({shown(found[0])})"
+        )
+    return None
 
 
 def newest_sound_backup(database: Path) -> Path | None:
@@ -201,10 +215,12 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
             f"{database} is not a regular file (a link, a device or a pipe); a backup is "
             "restored only onto a database file or a new path; nothing was restored",
         )
-    if not is_sound(source):
+    problem = unsound(source)
+    if problem is not None:  # says which: cannot be read, not a database, damaged
         raise StoreError(
-            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke gjenopprettes.",
-            f"{source} is not a sound TR Desk database; nothing was restored",
+            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke legges tilbake: "
+            f"{problem}",
+            f"{source} is not a sound TR Desk database ({problem.english}); nothing was restored",
         )
     if source.resolve() == database.resolve():
         raise StoreError(

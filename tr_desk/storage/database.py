@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 import time
 from pathlib import Path
 from typing import IO
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.formats import shown
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
 SCHEMA_VERSION = 11
@@ -100,16 +102,24 @@ def check_file(path: Path) -> None:
     leaves one behind (a new database is made under another name and renamed), so an empty
     file is someone else's, or the rest of an accident, and it is not ours to overwrite.
     """
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as exc:  # a name too long, a folder that cannot be read
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(
+            f"Kan ikke bruke «{shown(str(path))}»: {reason}.",
+            f"cannot use {shown(str(path))}: {reason}",
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
         raise StoreError(
             f"«{path}» er en mappe, ikke en databasefil.",
             f"{path} is a folder, not a database file",
         )
-    if not path.exists():
-        return
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
-    if path.stat().st_size == 0:
+    if info.st_size == 0:
         raise StoreError(
             f"«{path}» er tom (0 byte) og er ikke en TR Desk-database. Filen er ikke endret. "
             "Slett den, eller velg Fil → Ny database for å lage en ny der.",
@@ -138,6 +148,17 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
             uri = f"file:{quote(str(path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file in a folder no one may write in: SQLite cannot make its -shm
+                # there. Nothing can change the file then, so it is read as it stands.
+                conn.close()
+                if os.access(path.parent, os.W_OK):
+                    raise
+                conn = sqlite3.connect(
+                    uri + "&immutable=1", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S
+                )
         else:
             prepare_folder(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from tr_desk.core.formats import shown
-from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded
+from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded, write_problem
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.paths import ATTACHMENT_FOLDER
 from tr_desk.storage.rows import Part
@@ -138,9 +138,10 @@ class Files(Part):
         except OSError as exc:
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
+            norwegian, english = write_problem(self.attachments_dir, exc)
             raise StoreError(
-                f"Kunne ikke lagre vedlegget i «{self.attachments_dir}»: {exc.strerror}.",
-                f"cannot store the file in {self.attachments_dir}: {exc.strerror}",
+                f"Kunne ikke lagre vedlegget i «{self.attachments_dir}»: {norwegian}.",
+                f"cannot store the file in {self.attachments_dir}: {english}",
             ) from None
         return name
 

@@ -204,6 +204,11 @@ class Store:
                 )
         try:
             if not path.exists():
+                if reason is not None and not readonly and not writable(path):
+                    raise StoreError(
+                        f"Kan ikke lage en database i «{path.parent}»: mappen er skrivebeskyttet.",
+                        f"cannot make a database at {path}: the folder is not writable",
+                    )
                 if reason is not None:
                     raise StoreError(
                         f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
