@@ -148,8 +148,8 @@ def test_dry_run_writes_nothing_and_a_bad_file_is_left_out(tmp_path, capsys) -> 
     code, out, err = run(capsys, "--db", str(db), "import", str(bad))
     assert code == 1 and "nothing was imported" in err and "skannet.pdf" in err
     code, out, err = run(capsys, "--db", str(db), "import", str(good), str(bad), "--json")
-    assert code == 3 and "1 file could not be read and was left out" in err
-    files = json.loads(out)
+    assert code == 3 and "1 file could not be read; the rest was imported" in err
+    files = json.loads(out)["meetings"]
     assert [(f["body"], f["date"]) for f in files] == [("KF", "2023-02-03"), ("TR", "2023-02-10")]
     assert run(capsys, "--db", str(db), "show", "KF 2023-02-03")[0] == 0  # the rest went in
 
@@ -372,3 +372,45 @@ def test_hostile_files_are_named_and_left_out_and_the_rest_imports(tmp_path, cap
     finally:
         store.close()
     assert len(list((tmp_path / "kilder").iterdir())) == 1
+
+
+PROTOCOL = """PROTOKOLL, KOMMUNEDIREKTØRFORUM 03.02.2023
+Tidsrom: Fredag 03.02.2023 kl 0830-1130
+Til stede: Bård Eidet
+KF 01/23 Godkjenning av innkalling
+Vedtak: Innkallingen godkjennes.
+KF 02/23 Regional plan
+Vedtak: Planen tas til orientering.
+"""
+UNPLACEABLE = """INNKALLING, KOMMUNEDIREKTØRFORUM
+Saksbehandler: Bård Eidet
+KF 07/23 Budsjett
+Forslag til vedtak: Budsjettet vedtas.
+"""
+
+
+def test_a_document_that_cannot_be_placed_is_held_back_and_the_rest_written(
+    tmp_path, capsys
+) -> None:
+    """One document whose date could not be found rolled the whole batch back (the dry run
+    said rc 0); now it is held back with its reason, the sound protocol in the same file is
+    written, exit 3 — and the dry run says exactly the same."""
+    both = tmp_path / "arkiv.txt"
+    both.write_text(PROTOCOL + "\n" + UNPLACEABLE, encoding="utf-8")
+    db = tmp_path / "db.sqlite"
+    dry = run(capsys, "--db", str(db), "import", str(both), "--dry-run", "--json")
+    real = run(capsys, "--db", str(db), "import", str(both), "--json")
+    assert dry[0] == real[0] == 3
+    report, said = json.loads(real[1]), json.loads(dry[1])
+    for meeting in report["meetings"]:
+        meeting.pop("uid")  # given when the meeting is made
+    assert said == report  # the same outcome per document
+    assert [(m["body"], m["date"]) for m in report["meetings"]] == [("KF", "2023-02-03")]
+    assert report["held_back"] == [{
+        "file": "arkiv.txt", "document": "INNKALLING, KOMMUNEDIREKTØRFORUM",
+        "reason": "no meeting date found",
+    }]  # fmt: skip
+    assert "held back" in real[2] and "1 document held back; the rest was imported" in real[2]
+    assert [c["number"] for c in show(capsys, db, "KF 2023-02-03")["cases"]] == [
+        "KF 01/23", "KF 02/23"
+    ]  # fmt: skip

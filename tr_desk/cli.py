@@ -500,6 +500,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import tempfile
 
     from tr_desk import importer
+    from tr_desk.core.formats import file_name
     from tr_desk.core.importing import english
     from tr_desk.storage.paths import default_database_path
     from tr_desk.storage.store import Store
@@ -531,17 +532,27 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"tr-desk: warning: {file.path.name}: {english(warning)}", file=sys.stderr)
     for warning in report.warnings + said:
         print(f"tr-desk: warning: {english(warning)}", file=sys.stderr)
+    for held in report.held_back:
+        name = file_name(report.files[held.file].path)
+        print(f"tr-desk: held back: {held.said(name).english}", file=sys.stderr)
     if unread and unread == len(report.files):
         print("tr-desk: nothing was imported", file=sys.stderr)
         return 1
-    code = 3 if unread else 0
-    if unread:
-        left_out = f"{unread} file{'s' if unread > 1 else ''} could not be read"
+    code = 3 if unread or report.held_back else 0
+    if code:
+        parts = []
+        if unread:
+            parts.append(f"{unread} file{'s' if unread > 1 else ''} could not be read")
+        if report.held_back:
+            count = len(report.held_back)
+            parts.append(f"{count} document{'s' if count > 1 else ''} held back")
         done = "would be imported" if args.dry_run else "was imported"
-        print(f"tr-desk: {left_out} and {'were' if unread > 1 else 'was'} left out; "
-              f"the rest {done}", file=sys.stderr)  # fmt: skip
+        print(f"tr-desk: {' and '.join(parts)}; the rest {done}", file=sys.stderr)
     if args.json:
-        print(json.dumps([o.file for o in report.meetings], ensure_ascii=False, indent=2))
+        held_back = [{"file": file_name(report.files[h.file].path), "document": h.title,
+                      "reason": h.reason.english} for h in report.held_back]  # fmt: skip
+        print(json.dumps({"meetings": [o.file for o in report.meetings], "held_back": held_back},
+                         ensure_ascii=False, indent=2))  # fmt: skip
         return code
     verbs = {"created": "would create" if args.dry_run else "created",
              "updated": "would update" if args.dry_run else "updated",

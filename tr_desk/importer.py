@@ -73,21 +73,44 @@ class Outcome:
     before: dict[str, Any] | None = None  # the meeting as the database had it (for undo)
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """A document that is not written, and why: it could not be placed (no body, no date),
+    or what it says cannot be a meeting (a case of another year, two cases with one
+    number …). The rest of the import goes on without it."""
+
+    file: int  # index in ``ImportReport.files``
+    document: int  # index in that file's documents
+    title: str
+    reason: Said
+
+    def said(self, name: str) -> Said:
+        return Said(
+            f"{name}: «{self.title}» holdt tilbake: {self.reason}",
+            f"{name}: {self.title!r} held back: {self.reason.english}",
+        )
+
+
 @dataclass
 class ImportReport:
     files: list[FileReport]
     meetings: list[Outcome]
     warnings: list[str]
     choices: Choices = field(default_factory=Choices)
+    held_back: list[HeldBack] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
         return any(f.error for f in self.files)
 
     def included(self, index: int) -> list[ReadResult]:
-        """The documents of file ``index`` that the import takes."""
-        left_out = self.choices.left_out
-        return [d for j, d in enumerate(self.files[index].documents) if (index, j) not in left_out]
+        """The documents of file ``index`` that the import takes (not left out by the user,
+        not held back)."""
+        skipped = self.choices.left_out | {(h.file, h.document) for h in self.held_back}
+        return [d for j, d in enumerate(self.files[index].documents) if (index, j) not in skipped]
+
+    def held(self, index: int, document: int) -> HeldBack | None:
+        return next((h for h in self.held_back if (h.file, h.document) == (index, document)), None)
 
     def counts(self) -> dict[str, int]:
         out = {"created": 0, "updated": 0, "unchanged": 0}
@@ -200,15 +223,66 @@ def plan(
 ) -> ImportReport:
     """What the import would do: the documents' meetings merged with each other and with what
     the database has (only empty fields filled); names as the user matched them."""
+    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
     from tr_desk.core.meeting_json import meeting_to_json
 
     choices = choices or Choices()
     report = ImportReport(list(reports), [], [], choices)
+    bodies, people = store.register.bodies(), store.register.people()
+
+    def refused(file: dict[str, Any]) -> str | None:
+        """What the write would refuse in ``file`` (the same reading as the write's)."""
+        try:
+            read_meeting_file(file, bodies, people)
+        except MeetingFileError as exc:
+            return str(exc)
+        return None
+
+    # Each document judged on its own: one that cannot be placed or cannot be a meeting is
+    # held back with its reason; the others go on.
+    for i, file_report in enumerate(reports):
+        for j, document in enumerate(file_report.documents):
+            if (i, j) in choices.left_out:
+                continue
+            reason: Said | None = None
+            if document.held_back:
+                reason = Said.of(document.held_back)
+            else:
+                for made in document.files:
+                    problem = refused(renamed(made, choices.same_as))
+                    if problem:
+                        reason = Said(
+                            f"{made['body']} {made['date']}: {problem}",
+                            f"{made['body']} {made['date']}: {problem}",
+                        )
+                        break
+            if reason is not None:
+                report.held_back.append(HeldBack(i, j, document.title, reason))
     documents = [d for i in range(len(reports)) for d in report.included(i)]
     files, report.warnings = merge_all(
         renamed(f, choices.same_as) for d in documents for f in d.files
     )
+
+    def hold_meeting(file: dict[str, Any], problem: str) -> None:
+        """Documents sound alone but not together (or not with what the database has): all
+        of the meeting's wait, with the reason."""
+        key = (file["body"], file["date"])
+        for i, file_report in enumerate(reports):
+            for j, document in enumerate(file_report.documents):
+                if (i, j) in choices.left_out or report.held(i, j):
+                    continue
+                if any((f["body"], f["date"]) == key for f in document.files):
+                    reason = Said(
+                        f"{key[0]} {key[1]}: dokumentene om møtet passer ikke sammen: {problem}",
+                        f"{key[0]} {key[1]}: the documents of the meeting do not agree: {problem}",
+                    )
+                    report.held_back.append(HeldBack(i, j, document.title, reason))
+
     for file in files:
+        problem = refused(file)
+        if problem:
+            hold_meeting(file, problem)
+            continue
         body = store.register.body_by_prefix(file["body"])
         assert body is not None and body.id is not None
         existing_id = store.meetings.meeting_id(body.id, dt.date.fromisoformat(file["date"]))
@@ -217,6 +291,10 @@ def plan(
             continue
         existing = meeting_to_json(store.context(store.meetings.meeting(existing_id)))
         merged, differences = merge_files(existing, file)
+        problem = refused(merged)
+        if problem:
+            hold_meeting(file, problem)
+            continue
         action = "unchanged" if _same(merged, existing) else "updated"
         report.meetings.append(
             Outcome(file["body"], file["date"], action, merged, differences, existing)

@@ -336,6 +336,12 @@ class ReadResult:
     warnings: list[str]
     kind: str = ""
     title: str = ""
+    held_back: str = ""  # why the document could not be placed (no body, no date): a Said
+
+
+def _held(reason: Said, warnings: Sequence[str] = ()) -> ReadResult:
+    """A document that cannot be placed: no meeting, the reason, what else was unclear."""
+    return ReadResult([], list(warnings), held_back=reason)
 
 
 def read_document(doc: Document, register: Register, *, wrapped: bool = False) -> ReadResult:
@@ -349,15 +355,7 @@ def read_document(doc: Document, register: Register, *, wrapped: bool = False) -
 def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     warnings: list[str] = []
     if doc.body is None:
-        return ReadResult(
-            [],
-            [
-                Said(
-                    f"«{doc.title}»: fant ikke organet i tittelen.",
-                    f"{doc.title!r}: no body found in the title",
-                )
-            ],
-        )
+        return _held(Said("fant ikke organet i tittelen", "no body found in the title"))
     body = doc.body
     lines = _join_wrapped(doc.lines) if wrapped else list(doc.lines)
     header: dict[str, str] = {}
@@ -411,14 +409,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     file: dict[str, Any] = {"body": body.prefix}
     day = _meeting_date(doc, header, cases, warnings)
     if day is None:
-        return ReadResult(
-            [],
-            [
-                Said(
-                    f"«{doc.title}»: fant ikke møtedatoen.", f"{doc.title!r}: no meeting date found"
-                )
-            ],
-        )
+        return _held(Said("fant ikke møtedatoen", "no meeting date found"), warnings)
     file["date"] = day.isoformat()
     slot = find_slot(header.get("Tidsrom", ""))
     if slot and minutes:
@@ -709,15 +700,7 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
     warnings: list[str] = []
     year = doc.year
     if year is None:
-        return ReadResult(
-            [],
-            [
-                Said(
-                    f"«{doc.title}»: fant ikke året i tittelen.",
-                    f"{doc.title!r}: no year found in the title",
-                )
-            ],
-        )
+        return _held(Said("fant ikke året i tittelen", "no year found in the title"))
     for line in doc.lines:
         plain = clean(line)
         match = _PLAN_LINE.match(plain)

@@ -218,8 +218,7 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
     problem = unsound(source)
     if problem is not None:  # says which: cannot be read, not a database, damaged
         raise StoreError(
-            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke legges tilbake: "
-            f"{problem}",
+            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke legges tilbake: {problem}",
             f"{source} is not a sound TR Desk database ({problem.english}); nothing was restored",
         )
     if source.resolve() == database.resolve():

@@ -431,8 +431,12 @@ class ImportDialog(QDialog):
         self.tree.blockSignals(True)
         for (i, j), item in self._doc_items.items():
             document = self.reports[i].documents[j]
+            held = self.report.held(i, j)
+            item.setToolTip(1, str(held.reason) if held else "")
             if (i, j) in choices.left_out:
                 item.setText(1, "tas ikke med")
+            elif held is not None:
+                item.setText(1, f"holdt tilbake: {held.reason}")
             elif document.kind == "møteplan":
                 keys = [(f["body"], f["date"]) for f in document.files]
                 made = sum(outcomes[k].action == "created" for k in keys if k in outcomes)
@@ -460,6 +464,10 @@ class ImportDialog(QDialog):
         if failed:
             unread = "1 fil" if len(failed) == 1 else f"{len(failed)} filer"
             text += f" {unread} kunne ikke leses og tas ikke med."
+        if self.report.held_back:
+            count = len(self.report.held_back)
+            documents = "1 dokument" if count == 1 else f"{count} dokumenter"
+            text += f" {documents} holdes tilbake (se grunnen i listen); resten importeres."
         self.summary.setText(text)
         self.import_button.setEnabled(
             not self.reading and (counts["created"] + counts["updated"]) > 0
