@@ -10,6 +10,7 @@ notice and the minutes of one meeting become one meeting (``merge_files``). No I
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -56,8 +57,11 @@ _HEADER = re.compile(
     r"Forfall|Referent|Møteleder)\b\s*(:)?\s*(.*)$",
     re.IGNORECASE,
 )
+# A section's label with a colon and text after it, or alone on its line with or without
+# one («Vedtak», «**Forslag til vedtak:**»): the label never stays in the text.
 _SECTION = re.compile(
-    r"^(Sak|Saksopplysninger|Forslag til vedtak|Innstilling|Vedtak|Fra møtet)\s*:\s*(.*)$",
+    r"^(Sak|Saksopplysninger|Saksframstilling|Forslag til vedtak|Innstilling|Vedtak|"
+    r"Fra møtet)\s*(?::\s*(.*)|\.?\s*()$)",
     re.IGNORECASE,
 )
 _ATTACHMENT = re.compile(r"^Vedlegg\s*(\d+)\s*[:.–-]\s*(.+)$", re.IGNORECASE)
@@ -208,6 +212,7 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
     """Documents at each title line; lines before the first title are reported."""
     documents: list[Document] = []
     before: list[str] = []
+    lines = _joined_titles(lines, register)
     for line in lines:
         plain = clean(line)
         match = _TITLE.match(plain) if len(plain) < 140 else None
@@ -258,6 +263,59 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
             )
         )
     return documents, warnings
+
+
+_TITLE_ALONE = re.compile(
+    r"^(REVIDERT INNKALLING|TILLEGGSINNKALLING|INNKALLING|SAKSLISTE|REFERAT|PROTOKOLL|MØTEPLAN)"
+    r"\s*[,:–-]?$"
+)
+
+
+def _joined_titles(lines: Sequence[str], register: Register) -> list[str]:
+    """A title in a large font wraps (in Word, and so in its PDF): «INNKALLING,
+    KOMMUNEDIREKTØRFORUM –» over «02.12.2022», or the word alone over the body and date. The
+    title line is joined with the short lines after it (at most three) that hold what it
+    lacks: the body, the date (a plan's year)."""
+    out = list(lines)
+    i = -1
+    while i + 1 < len(out):
+        i += 1
+        plain = clean(out[i])
+        alone = _TITLE_ALONE.match(plain)
+        match = alone or (_TITLE.match(plain) if len(plain) < 140 else None)
+        if match is None or not match[1].isupper():
+            continue
+        plan = match[1].upper() == "MØTEPLAN"
+
+        def complete(title: str, plan: bool = plan) -> bool:
+            if plan:  # a plan is the organisation's: its year is what it needs
+                return re.search(r"\b\d{4}\b", title) is not None
+            return register.body_in(title) is not None and find_date(title) is not None
+
+        j = i + 1
+        while not complete(plain) and j < len(out) and j <= i + 3:
+            following = clean(out[j])
+            if not following:
+                j += 1
+                continue
+            known = register.body_in(following) or find_date(following)
+            if (
+                len(following) > 80
+                or _structural(following)
+                or _PLAN_LINE.match(following)
+                or not (known or re.fullmatch(r"\d{4}", following))
+            ):
+                break
+            plain = (
+                f"{plain} {following}"
+                if not alone or plain.endswith(",")
+                else (f"{plain}, {following}")
+            )
+            alone = None
+            out[i] = plain
+            del out[i + 1 : j + 1]
+            j = i + 1
+    return out
 
 
 def _join_wrapped(lines: Sequence[str]) -> list[str]:
@@ -364,7 +422,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     for line in lines:
         plain = clean(line)
         case = _CASE.match(plain)
-        if case and register.body_of_prefix(case["prefix"]) is body:
+        if case and _is_case_line(case, body, register, cases):
             cases.append((case, []))
             continue
         if cases:
@@ -372,7 +430,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             continue
         head = _HEADER.match(plain)
         key = head[1].capitalize() if head else ""
-        if head and (head[2] or key in ("Kopi", "Innkalt")):
+        if head and (head[2] or _bare_label(key, head[3])):
             key = {"Møtested": "Sted", "Tid": "Tidsrom"}.get(key, key)
             header[key] = head[3].strip()
             last_key = key
@@ -445,7 +503,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
                 file[target] = [register.name(n, warnings) for n in _names(header[key])]
     else:
         file["attendance"] = _attendance(header, body, register, warnings)
-    file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings)
+    file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings, body, day)
                      for m, case_lines in cases]  # fmt: skip
     _check_numbers(file["cases"], body, day, warnings)
     where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
@@ -459,10 +517,15 @@ def _meeting_date(
     cases: Sequence[tuple[re.Match[str], list[str]]],
     warnings: list[str],
 ) -> dt.date | None:
-    """The date from the title, the «Tidsrom» and the case numbers' year together: the
-    «Tidsrom» when there is one (it has the weekday), else the title; disagreements said."""
+    """The meeting's date from what the document says of it, weighed: the «Tidsrom» (with
+    its weekday), the title's date (often copied from the previous notice), that date in the
+    cases' year, a protocol's own «Dato»; backed by the cases' year and by a notice's «Dato»
+    coming before the meeting. The date most witnesses support wins, and the ones it
+    overrules are said; None when none wins (the document is held back)."""
     slot_day = find_date(header.get("Tidsrom", ""))
     title_day = doc.title_date
+    written = find_date(header.get("Dato", ""))
+    minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     if title_day is None and re.search(r"\d{1,2}\s*\.\s*\d{1,2}", doc.title):
         warnings.append(
             Said(
@@ -470,23 +533,67 @@ def _meeting_date(
                 f"the date in the title {doc.title!r} is not a valid date",
             )
         )
-    day = slot_day or title_day
-    if slot_day and title_day and slot_day != title_day:
+    years = sorted({2000 + int(m["yy"][-2:]) if len(m["yy"]) == 2 else int(m["yy"])
+                    for m, _ in cases})  # fmt: skip
+    if years and title_day:  # a century from the title, not «20YY» for a 1999 meeting
+        years = sorted({title_day.year - title_day.year % 100 + y % 100 for y in years})
+    candidates: dict[dt.date, int] = {}
+
+    def witness(day: dt.date | None, weight: int) -> None:
+        if day is not None:
+            candidates[day] = candidates.get(day, 0) + weight
+
+    witness(slot_day, 3)
+    witness(title_day, 2)
+    if minutes:
+        witness(written, 1)
+    if title_day:
+        for year in years:
+            with contextlib.suppress(ValueError):
+                witness(title_day.replace(year=year), 0)
+    if not candidates:
+        return None
+    for day in list(candidates):
+        if years and day.year in years:
+            candidates[day] += 2
+        if written and not minutes and written <= day <= written + dt.timedelta(days=120):
+            candidates[day] += 1  # a notice goes out before its meeting
+        if written and minutes and day <= written <= day + dt.timedelta(days=180):
+            candidates[day] += 1
+    ranked = sorted(candidates.items(), key=lambda item: -item[1])
+    day, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == score:  # two dates as well supported: no winner
+        tied = " og ".join(f"{d:%d.%m.%Y}" for d, n in ranked if n == score)
+        tied_en = " and ".join(str(d) for d, n in ranked if n == score)
         warnings.append(
-            Said(
-                f"tittelen har datoen {title_day.strftime('%d.%m.%Y')}, tidsrommet "
-                f"{slot_day.strftime('%d.%m.%Y')}; møtet er lagt på "
-                f"{slot_day.strftime('%d.%m.%Y')}",
-                f"the title has the date {title_day.isoformat()}, the time slot "
-                f"{slot_day.isoformat()}; the meeting is put on {slot_day.isoformat()}",
-            )
+            Said(f"ingen dato vinner: {tied} støttes like godt", f"no date wins: {tied_en}")
         )
-    years = {int(m["yy"]) % 100 for m, _ in cases}
-    if day and years and day.year % 100 not in years:
+        return None
+    overruled: list[tuple[str, str]] = []  # (Norwegian, English)
+    if title_day and title_day != day:
+        overruled.append((f"tittelens {title_day:%d.%m.%Y}", f"the title's {title_day}"))
+    if slot_day and slot_day != day:
+        overruled.append((f"tidsrommets {slot_day:%d.%m.%Y}", f"the time slot's {slot_day}"))
+    support: list[tuple[str, str]] = []
+    shown_years = ", /".join(f"{y % 100:02d}" for y in years)
+    if years and day.year in years:
+        support.append((f"sakene /{shown_years}", f"the cases /{shown_years}"))
+    if written:
+        support.append((f"Dato {written:%d.%m.%Y}", f"Dato {written}"))
+    if overruled:
+        no = " og ".join(o for o, _ in overruled)
+        en = " and ".join(e for _, e in overruled)
+        if support:
+            no += " passer ikke med " + " og ".join(o for o, _ in support)
+            en += " do not agree with " + " and ".join(e for _, e in support)
+        warnings.append(
+            Said(f"{no}: møtet satt til {day:%d.%m.%Y}", f"{en}: the meeting is put on {day}")
+        )
+    elif years and day.year not in years:
         warnings.append(
             Said(
-                f"saksnumrene er fra {sorted(years)}, møtet fra {day.year}",
-                f"the case numbers are from {sorted(years)}, the meeting from {day.year}",
+                f"saksnumrene er fra /{shown_years}, møtet fra {day.year}",
+                f"the case numbers are from /{shown_years}, the meeting from {day.year}",
             )
         )
     return day
@@ -542,9 +649,12 @@ def _case(
     minutes: bool,
     register: Register,
     warnings: list[str],
+    body: Body,
+    day: dt.date,
 ) -> dict[str, Any]:
-    """One case: its number as printed, title, and the sections of its text."""
-    number = f"{match['prefix']} {int(match['num']):02d}/{match['yy'][-2:]}"
+    """One case: its number (as printed when it is this meeting's, else read as this
+    meeting's and said), title, and the sections of its text."""
+    number = _case_number(match, body, day, warnings)
     title_lines = [match["title"]] if match["title"] else []
     body_lines = list(lines)
     if not title_lines:  # the title on the line after the number
@@ -571,7 +681,8 @@ def _case(
             continue
         if section:
             current = {
-                "sak": "text", "saksopplysninger": "text", "forslag til vedtak": "proposal",
+                "sak": "text", "saksopplysninger": "text", "saksframstilling": "text",
+                "forslag til vedtak": "proposal",
                 "innstilling": "proposal", "vedtak": "resolution", "fra møtet": "notes",
             }[section[1].casefold()]  # fmt: skip
             sections.setdefault(current, [])
@@ -624,6 +735,49 @@ def _case(
         if vote and vote[1].startswith("enstemmig"):
             case["vote"] = "enstemmig"
     return case
+
+
+def _bare_label(key: str, rest: str) -> bool:
+    """A header label written without its colon: a list's, or a date's or time's with
+    digits after it («Dato 02.03.2020», «Til stede Bård Eidet, …»)."""
+    if key in ("Kopi", "Innkalt", "Til stede", "Forfall"):
+        return key in ("Kopi", "Innkalt") or bool(rest.strip())
+    return key in ("Dato", "Tidsrom", "Tid") and bool(re.search(r"\d", rest))
+
+
+def _is_case_line(
+    match: re.Match[str],
+    body: Body,
+    register: Register,
+    cases: Sequence[tuple[re.Match[str], list[str]]],
+) -> bool:
+    """Whether a line that starts with a case number starts a case of this meeting: one of
+    the body's own prefixes (now or earlier); or, in the run of the meeting's cases, the next
+    number under another body's prefix or a mistyped one (a case copied from the body that
+    sent it, «KF 12/19» in Arbeidsutvalget's list) — never merged into the case before."""
+    if register.body_of_prefix(match["prefix"]) is body:
+        return True
+    if not cases:
+        return False
+    previous = int(cases[-1][0]["num"])
+    return int(match["num"]) == previous + 1 and bool(match["title"].strip())
+
+
+def _case_number(match: re.Match[str], body: Body, day: dt.date, warnings: list[str]) -> str:
+    """The number as printed when it is this meeting's; another body's prefix or another
+    year is read as this meeting's («skrevet KF 12/19, tolket som AU 12/20»)."""
+    printed = f"{match['prefix']} {int(match['num']):02d}/{match['yy'][-2:]}"
+    prefix = (
+        match["prefix"]
+        if match["prefix"] in {body.prefix, *body.former_prefixes}
+        else (body.prefix)
+    )
+    number = f"{prefix} {int(match['num']):02d}/{day.year % 100:02d}"
+    if number != printed:
+        warnings.append(
+            Said(f"skrevet {printed}, tolket som {number}", f"printed {printed}, read as {number}")
+        )
+    return number
 
 
 def _after_label(line: str) -> str:
