@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -298,7 +299,12 @@ def _joined_titles(lines: Sequence[str], register: Register) -> list[str]:
             if not following:
                 j += 1
                 continue
-            known = register.body_in(following) or find_date(following)
+            known = (  # the body, a date, or the rest of one («desember 2015»)
+                register.body_in(following) or find_date(following)
+                or re.search(r"\b(1[89]|2[01])\d{2}\b", following)
+                or re.match(r"(?i)(" + "|".join(MONTHS) + r")\b", following)
+                or re.fullmatch(r"[–—-]", following)  # the dash before the date, alone
+            )  # fmt: skip
             if (
                 len(following) > 80
                 or _structural(following)
@@ -321,16 +327,24 @@ def _joined_titles(lines: Sequence[str], register: Register) -> list[str]:
 def _join_wrapped(lines: Sequence[str]) -> list[str]:
     """A PDF's text comes a printed line at a time: lines that continue a sentence are joined."""
     out: list[str] = []
+    closed = False  # the last line is whole (a case's title on the line after its number)
     for line in lines:
         plain = clean(line)
         if _PAGE.match(plain):
             continue
         previous = clean(out[-1]) if out else ""
         head = _HEADER.match(previous)
-        single = head is not None and head[1].capitalize() not in _LIST_KEYS
+        single = closed or (head is not None and head[1].capitalize() not in _LIST_KEYS)
+        closed = False
+        case = _CASE.match(previous)
         # After a case's number and title, only a line that goes on in lower case continues
         # it («… i overordnet» / «profilering»); «Esther Balvers innledet.» does not.
-        if _CASE.match(previous) and not re.match(r"^[a-zæøå0-9(«–-]", plain):
+        if case and not re.match(r"^[a-zæøå0-9(«–-]", plain):
+            single = True
+        if case and not case["title"].strip():  # the number alone: this line is the title
+            single = closed = True
+        section = _SECTION.match(previous)
+        if section and not section[2]:  # «Forslag til vedtak» alone: the text is below it
             single = True
         if plain.casefold().rstrip(".") in _SIGN_TITLES:
             single = True
@@ -533,10 +547,14 @@ def _meeting_date(
                 f"the date in the title {doc.title!r} is not a valid date",
             )
         )
-    years = sorted({2000 + int(m["yy"][-2:]) if len(m["yy"]) == 2 else int(m["yy"])
-                    for m, _ in cases})  # fmt: skip
-    if years and title_day:  # a century from the title, not «20YY» for a 1999 meeting
-        years = sorted({title_day.year - title_day.year % 100 + y % 100 for y in years})
+    written_years = [2000 + int(m["yy"][-2:]) if len(m["yy"]) == 2 else int(m["yy"])
+                     for m, _ in cases]  # fmt: skip
+    if written_years and title_day:  # the century from the title: 1999's «/99» is not 2099
+        century = title_day.year - title_day.year % 100
+        written_years = [century + y % 100 for y in written_years]
+    # The year most cases are numbered in (one case may carry last year's ending)
+    counted = Counter(written_years).most_common()
+    years = sorted(y for y, n in counted if n == counted[0][1]) if counted else []
     candidates: dict[dt.date, int] = {}
 
     def witness(day: dt.date | None, weight: int) -> None:
@@ -676,7 +694,7 @@ def _case(
         plain = clean(line)
         section = _SECTION.match(plain)
         attachment = _ATTACHMENT.match(plain)
-        if attachment and current in ("", "text"):
+        if attachment and current in ("", "text", "notes", "introduction"):
             attachments.append({"title": normal_dates(attachment[2]).rstrip(" ."), "file": None})
             continue
         if section:
@@ -760,7 +778,7 @@ def _is_case_line(
     if not cases:
         return False
     previous = int(cases[-1][0]["num"])
-    return int(match["num"]) == previous + 1 and bool(match["title"].strip())
+    return int(match["num"]) == previous + 1
 
 
 def _case_number(match: re.Match[str], body: Body, day: dt.date, warnings: list[str]) -> str:
