@@ -96,9 +96,7 @@ class Worker:
         start = time.perf_counter()
         result: dict[str, Any] = getattr(self, "_" + self.kind)(given)
         result["seconds"] = round(time.perf_counter() - start, 4)
-        import resource
-
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        result["peak_mb"] = peak_mb()
         return result
 
     def _import(self, path: str) -> dict[str, Any]:
@@ -176,6 +174,20 @@ class Worker:
             return {"code": None, "trace": traceback.format_exc(limit=-3)}
         seconds = time.perf_counter() - start
         return {"code": 0, "trace": None, "slow": len(query) <= 200 and seconds > SLOW_QUERY_S}
+
+
+def peak_mb() -> int:
+    """This process's peak resident size: the kernel's high-water mark of its own memory
+    (``ru_maxrss`` would carry the parent's over from before the worker was started)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _without_uid(text: str) -> Any:
@@ -534,8 +546,10 @@ def mutate_meeting(base: dict[str, Any], rng: random.Random) -> bytes:
             parent[key] = rng.choice([*NUMBERS, None, True, [], {}])
         elif choice < 0.72 and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[key]))
-        elif choice < 0.8:
-            parent[key] = [copy.deepcopy(parent[key])] * rng.choice([10, 1001, 20_000])
+        elif choice < 0.8:  # a huge array (of one shared value: the input stays ≤ ~30 MB)
+            size = len(json.dumps(parent[key], default=str)) + 2
+            count = min(rng.choice([10, 1001, 20_000]), max(2, 30_000_000 // size))
+            parent[key] = [parent[key]] * count
         elif choice < 0.88:
             nested: Any = "x"
             for _ in range(rng.choice([5, 50, 2000])):

@@ -414,3 +414,20 @@ def test_a_document_that_cannot_be_placed_is_held_back_and_the_rest_written(
     assert [c["number"] for c in show(capsys, db, "KF 2023-02-03")["cases"]] == [
         "KF 01/23", "KF 02/23"
     ]  # fmt: skip
+
+
+def test_an_imported_meeting_is_checked_as_a_record(tmp_path, capsys) -> None:
+    """«mangler forslag til vedtak» for a protocol that never printed one, «Vedlegg mangler
+    fil» for an attachment known by its title only, a notice date and the invited: a record
+    cannot meet a draft's rules. One line says what it is known to lack."""
+    protocol = tmp_path / "protokoll.txt"
+    protocol.write_text(
+        PROTOCOL.replace("KF 02/23 Regional plan\n", "KF 02/23 Regional plan\nVedlegg 1: Planen\n"),
+        encoding="utf-8",
+    )
+    db = tmp_path / "db.sqlite"
+    assert run(capsys, "--db", str(db), "import", str(protocol))[0] == 0
+    code, out, _ = run(capsys, "--db", str(db), "check", "KF 2023-02-03")
+    assert "Saken mangler forslag til vedtak" not in out and "» mangler fil." not in out, out
+    assert "Importert fra gamle dokumenter; kildene mangler filen til 1 vedlegg." in out
+    assert code == 0, out

@@ -50,6 +50,7 @@ class MeetingContext:
     history: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     # The body's memberships (every period): parties, lists and the substitutes' ranks.
     memberships: tuple[Membership, ...] = ()
+    imported: bool = False  # made from old documents (its sources kept): a record, judged so
 
     @property
     def chair(self) -> int | None:

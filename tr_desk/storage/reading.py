@@ -69,6 +69,10 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         letterhead=store.settings.letterhead(found),
         history=_history(store, meeting),
         memberships=tuple(seats),
+        imported=meeting.id is not None
+        and bool(
+            store.rows("SELECT 1 FROM meeting_source WHERE meeting_id = ? LIMIT 1", [meeting.id])
+        ),
     )
 
 

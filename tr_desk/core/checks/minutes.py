@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tr_desk.core.checks.law import LAW_RULES
-from tr_desk.core.checks.problems import Problem, Severity, copied_texts, live_cases, run
+from tr_desk.core.checks.problems import Problem, Severity, as_record, copied_texts, live_cases, run
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import objection_blocks
 from tr_desk.core.minutes import quorum_for_case, written_result
@@ -164,6 +164,8 @@ CLOSING_RULES = (copied_resolution,)
 
 def check_minutes(context: MeetingContext) -> list[Problem]:
     """What is missing in the minutes: unmarked members, outcomes, resolutions, quorum, chair."""
-    problems = run(context, MEETING_RULES, CASE_RULES, CLOSING_RULES, live_cases(context))
+    problems = as_record(
+        context, run(context, MEETING_RULES, CASE_RULES, CLOSING_RULES, live_cases(context))
+    )
     problems.sort(key=lambda p: p.severity is not Severity.ERROR)
     return problems

@@ -13,6 +13,7 @@ from tr_desk.core.checks.problems import (
     DECISION_KINDS,
     Problem,
     Severity,
+    as_record,
     copied_texts,
     dates_in,
     live_cases,
@@ -227,7 +228,9 @@ CLOSING_RULES = (copied_proposal, copied_resolution)
 
 def check_notice(context: MeetingContext) -> list[Problem]:
     """Every problem of the notice, errors first, in agenda order."""
-    problems = run(context, MEETING_RULES, CASE_RULES, CLOSING_RULES, live_cases(context))
+    problems = as_record(
+        context, run(context, MEETING_RULES, CASE_RULES, CLOSING_RULES, live_cases(context))
+    )
     problems.sort(
         key=lambda p: (
             p.severity is not Severity.ERROR,

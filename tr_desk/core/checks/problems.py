@@ -64,6 +64,42 @@ def run(
     return problems
 
 
+# What a record from old documents cannot be asked: what was never printed in it (a proposal
+# in a protocol, an attachment's file), what only a meeting being prepared needs (the date
+# not passed, the notice's date, the invited, addresses), a plan years away.
+RECORD_EXEMPT = frozenset({
+    "proposal_given", "attachments_have_files", "next_council_meeting_planned", "date_passed",
+    "notice_date", "someone_invited", "invited_have_addresses", "time_given", "place_given",
+    "approval_case_present", "approval_first", "names_in_register", "presenter_in_register",
+    "everyone_marked", "held_times_recorded", "protocol_signed", "resolution_recorded",
+    "quorum_for_decision", "outcome_recorded",
+})  # fmt: skip
+
+
+def as_record(context: MeetingContext, problems: list[Problem]) -> list[Problem]:
+    """An imported meeting that was held is judged as a record: the rules a record cannot
+    meet are left out, and one line says what it is known to lack."""
+    from tr_desk.core.lifecycle import is_held
+
+    if not (context.imported and is_held(context.meeting)):
+        return problems
+    kept = [p for p in problems if p.rule not in RECORD_EXEMPT]
+    cases = [context.meeting.cases[i] for i in live_cases(context)]
+    lacking = []
+    if sum(1 for c in cases if not c.resolution.strip()):
+        count = sum(1 for c in cases if not c.resolution.strip())
+        lacking.append(f"vedtak i {count} {'sak' if count == 1 else 'saker'}")
+    files = sum(1 for c in cases for a in c.attachments if not a.file)
+    if files:
+        lacking.append(f"filen til {files} vedlegg")
+    if not context.meeting.attendance:
+        lacking.append("hvem som var til stede")
+    if lacking:
+        said = "Importert fra gamle dokumenter; kildene mangler " + ", ".join(lacking) + "."
+        kept.append(Problem(Severity.WARNING, "Møtet", said, None, "", rule="as_record"))
+    return kept
+
+
 def live_cases(context: MeetingContext) -> list[int]:
     """The agenda indexes of the cases not withdrawn."""
     return [i for i, c in enumerate(context.meeting.cases) if c.outcome is not Outcome.WITHDRAWN]
