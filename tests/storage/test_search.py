@@ -272,3 +272,16 @@ def test_a_phrase_is_words_in_order_whatever_markup_is_between() -> None:
                         ("sakene ble", False), ("xsaken ble", False),
                         ("ble saken", False), ("xsaken ble, saken\n| ble", True)):  # fmt: skip
         assert query.matches(text) is found, text
+
+
+def test_a_case_number_in_any_form_finds_the_case_and_the_cases_citing_it(
+    demo_store: Store,
+) -> None:
+    """«sak 46/22» read «SAK» as a body and found nothing; a number is never dropped."""
+    for query in ("KF 46/22", "kf46/22", "sak 46/22", "46/22"):
+        hits = search(demo_store, query)
+        assert hits and hits[0].number == "KF 46/22", query
+    for query in ("KF 51/21", "sak 51/21", "51/21"):  # only cited: the cases that cite it
+        numbers = [h.number for h in search(demo_store, query)]
+        assert "KF 46/22" in numbers, (query, numbers)
+    assert parse_query("sak 17/20, 18/20").numbers == ("* 17/20", "* 18/20")

@@ -27,6 +27,9 @@ FIELD_KEYS = {
     7: "presenter", 8: "attachments",
 }  # fmt: skip
 CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,4})\s*/\s*(\d{2})\b")
+# «sak 17/20» or «17/20» with no body named: the case of that number in any body
+ANY_BODY = "*"
+_BARE_NUMBER = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*(\d{2})(?![\w/])")
 # A word as the index's tokenizer (unicode61) sees one: letters and digits; «_» and every
 # other sign part words («budsjett_2023» is two, as in the index).
 _TOKEN = re.compile(r"[^\W_]+")
@@ -131,8 +134,13 @@ def parse_query(text: str) -> Query:
         )
     numbers = []
     for match in CASE_NUMBER.finditer(text):
-        numbers.append(f"{match[1].upper()} {int(match[2]):02d}/{match[3]}")
+        prefix = match[1].upper()
+        prefix = ANY_BODY if prefix == "SAK" else prefix
+        numbers.append(f"{prefix} {int(match[2]):02d}/{match[3]}")
     rest = CASE_NUMBER.sub(" ", text)
+    for match in _BARE_NUMBER.finditer(rest):  # never dropped: a number in any body
+        numbers.append(f"{ANY_BODY} {int(match[1]):02d}/{match[2]}")
+    rest = _BARE_NUMBER.sub(" ", rest)
     phrases = [p.strip() for p in re.findall(r'"([^"]*)(?:"|$)', rest) if p.strip()]
     rest = re.sub(r'"[^"]*"?', " ", rest)
     words: list[str] = []

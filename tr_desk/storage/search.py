@@ -18,6 +18,7 @@ from typing import Any
 
 from tr_desk.core.numbering import format_case_number
 from tr_desk.core.search import (
+    ANY_BODY,
     FIELD_LABELS,
     MEETING_FIELD,
     NUMBER_FIELD,
@@ -213,11 +214,15 @@ def _search(
         filters.append("AND coalesce(c.exempt_basis, '') = ''")
     found: dict[int, Hit] = {}
     for label in query.numbers:
-        hit = case_hit(store, label, query)
-        if hit is None or (public and hit.exempt):
-            continue
-        if _kept(hit, bodies, year_from, year_to, statuses):
-            found[hit.case_id] = hit
+        for numbered in case_hits(store, label, query):
+            kept = _kept(numbered, bodies, year_from, year_to, statuses)
+            if kept and not (public and numbered.exempt):
+                found[numbered.case_id] = numbered
+    if query.numbers and not (query.words or query.phrases):  # and the cases that cite them
+        for citing in _citing(
+            store, query, budget, bodies, year_from, year_to, statuses, public, limit
+        ):  # fmt: skip
+            found.setdefault(citing.case_id, citing)
     expression = query.fts()
     if expression is not None:
         order = "m.date DESC, c.position" if by_date else "hits.weight, hits.rowid DESC"
@@ -453,6 +458,38 @@ def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> H
         NUMBER_FIELD, row["resolution"] or row["proposal"] or row["text"],
         bool(row["exempt_basis"]), [NUMBER_FIELD], float("-inf"), 0,
     )  # fmt: skip
+
+
+def case_hits(store: Store, label: str, query: Query) -> list[Hit]:
+    """The case «KF 46/22»; for «* 17/20» (no body named, or one no body has) the case of
+    that number in every body."""
+    prefix, _, rest = label.partition(" ")
+    if prefix != ANY_BODY and store.register.body_by_prefix(prefix) is not None:
+        hit = case_hit(store, label, query)
+        return [hit] if hit is not None else []
+    hits = [case_hit(store, f"{b.prefix} {rest}", query) for b in store.register.bodies()]
+    return [h for h in hits if h is not None]
+
+
+def _citing(
+    store: Store, query: Query, budget: _Budget, bodies: Collection[str],
+    year_from: int | None, year_to: int | None, statuses: Collection[str], public: bool,
+    limit: int,
+) -> list[Hit]:  # fmt: skip
+    """The cases whose text names one of the query's case numbers («jf. sak 17/20»)."""
+    import re
+
+    out: list[Hit] = []
+    for label in query.numbers:
+        number, year = label.split(" ", 1)[1].split("/")
+        cited = Query(phrases=(f"{int(number)} {year}",))
+        pattern = re.compile(rf"(?<![\d/])0?{int(number)}\s*/\s*{year}(?![\d/])")
+        for hit in _search(
+            store, cited, budget, bodies, year_from, year_to, (), statuses, public, False, limit
+        ):  # fmt: skip
+            if pattern.search(hit.content) and hit.case_id not in {h.case_id for h in out}:
+                out.append(dataclasses.replace(hit, query=query))
+    return out[:limit]
 
 
 def case_hit(store: Store, label: str, query: Query) -> Hit | None:
