@@ -66,14 +66,20 @@ _SECTION = re.compile(
     re.IGNORECASE,
 )
 _ATTACHMENT = re.compile(r"^Vedlegg\s*(\d+)\s*[:.–-]\s*(.+)$", re.IGNORECASE)
+# «Bård Eidet innledet.», «Esther Balvers presenterte saken:», «Ola Nordmann orienterte om
+# status i prosjektet. Det ble …»: the person, the verb, the rest of the sentence, the rest.
 _INTRO = re.compile(
-    r"^(?P<who>[^.:]{3,90}?),?\s+(?:innledet|presenterte|orienterte)\b[^.:]*[.:]?\s*(?P<rest>.*)$"
+    r"^(?P<who>[^.:]{3,90}?),?\s+(?P<verb>innledet|presenterte|orienterte)\b(?P<tail>[^.:]*)"
+    r"(?P<stop>[.:]?)\s*(?P<rest>.*)$"
 )
 _PRESENTER = re.compile(r"^Presenteres av\s+(.+?)\.?$", re.IGNORECASE)
 _FOLLOWS = re.compile(r"^Oppfølging av sak\s+(.+?)\.?$", re.IGNORECASE)
 _LIST_KEYS = ("Innkalt", "Kopi", "Til stede", "Forfall")
 _PAGE = re.compile(r"^Side \d+ av \d+$")
-_SIGN_TITLES = {"daglig leder", "møteleder", "leder", "nestleder", "referent", "(sign)"}
+_SIGN_TITLES = {
+    "daglig leder", "møteleder", "leder", "nestleder", "referent", "sekretær", "ordfører",
+    "styreleder", "(sign)",
+}  # fmt: skip
 _PLAN_LINE = re.compile(
     r"^(?P<body>[A-Za-zÆØÅæøå ]+?)\s*:\s*(?:[A-Za-zæøå]+\s+)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})"
     r"\.?(?P<year>\d{4})?(?:\s+kl\.?\s*(?P<slot>\d{3,4}\s*[-–]\s*\d{3,4}))?\s*(?P<note>.*)$"
@@ -91,19 +97,43 @@ def clean(line: str) -> str:
     return "" if re.fullmatch(r"[-–_*=]{3,}", text) else text
 
 
+# A list item as written: «- », «• », «– », Word's Symbol and Wingdings bullets (U+F0B7,
+# U+F0A7), «o », «▪ », or a number «1. » / «1) » / «a) ».
+_BULLET = re.compile(r"^[-•–\uf0b7\uf0a7\uf076\uf0d8▪◦·o]\s+(?=\S)")
+_NUMBERED = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+
+
 def markdown(lines: Sequence[str]) -> str:
     """Lines of a field as the Markdown TR Desk stores: emphasis of whole lines dropped (the
-    documents print proposals and resolutions in italics themselves), lists and tables kept."""
-    out = []
-    for line in lines:
+    documents print proposals and resolutions in italics themselves); lists kept as lists
+    (bullets of every kind as «- », numbers as «1. », nesting by indentation); tables kept,
+    and lines of tab-separated cells made a table."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*lines, ""]:
+        cells = [c.strip() for c in line.strip("\n").split("\t")]
+        bulleted = _BULLET.match(line.strip().replace("\t", " ", 1))
+        if "\t" in line.strip() and len([c for c in cells if c]) >= 2 and not bulleted:
+            rows.append([clean(c).replace("|", "/") for c in cells])
+            continue
+        if rows:
+            out += _tab_table(rows)
+            rows = []
         text = line.replace("\t", " ").rstrip()
         stripped = text.strip()
         if stripped.startswith("|"):
             out.append(stripped)
             continue
+        indent = "    " * ((len(text) - len(text.lstrip(" "))) // 4)
         plain = clean(text)
-        if re.match(r"^[-•–]\s+", plain):
-            plain = "- " + re.sub(r"^[-•–]\s+", "", plain)
+        bullet = _BULLET.match(plain)
+        number = _NUMBERED.match(plain) if not bullet else None
+        if bullet and (plain[0] != "o" or len(plain) > 2):
+            plain = indent + "- " + plain[bullet.end() :]
+        elif number and number[1].isdigit():
+            plain = indent + number[1] + ". " + plain[number.end() :]
+        elif number:  # «a) …»: Markdown numbers with digits only; the letter stays
+            plain = indent + "- " + plain
         out.append(plain)
     while out and not out[-1]:
         out.pop()
@@ -111,6 +141,18 @@ def markdown(lines: Sequence[str]) -> str:
         out.pop(0)
     text = normal_dates("\n".join(out))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _tab_table(rows: list[list[str]]) -> list[str]:
+    """Tab-separated lines as a Markdown table; the first row its header only when it looks
+    like one (short cells, no digits), else an empty header above it."""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    first = rows[0]
+    header = all(c and len(c) <= 30 and not re.search(r"\d", c) for c in first) and len(rows) > 1
+    head, body = (first, rows[1:]) if header else ([""] * width, rows)
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * width]
+    return [*lines, *("| " + " | ".join(r) + " |" for r in body), ""]
 
 
 def normal_dates(text: str) -> str:
@@ -459,15 +501,15 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             last_key = ""
         else:
             last_key = ""
-    signer = ""
+    signed: dict[str, str] = {}
     if cases:  # the signature ends the document: what follows is not a case's
         last = cases[-1][1]
         end = _signature_at(last)
         if end is not None:
-            signer = clean(last[end])
             rest = [line for line in last[end:] if clean(line)]
             del last[end:]
-            after = [clean(line) for line in rest[2:] if clean(line).casefold() != "(sign)"]
+            signed, used = _signatures(rest)
+            after = [clean(line) for line in rest[used:] if clean(line).casefold() != "(sign)"]
             if after:
                 warnings.append(
                     Said(
@@ -505,10 +547,12 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
         file["case_officer"] = register.name(header["Saksbehandler"], warnings)
     if header.get("Referent"):
         file["minute_taker"] = register.name(header["Referent"], warnings)
-    elif minutes and signer and doc.kind is DocKind.MINUTES:  # a referat is signed by its writer
-        file["minute_taker"] = register.name(signer, warnings)
+    elif minutes and signed.get("minute_taker"):  # the minutes are signed by their writer
+        file["minute_taker"] = register.name(signed["minute_taker"], warnings)
     if header.get("Møteleder"):
         file["chair"] = register.name(header["Møteleder"], warnings)
+    elif minutes and signed.get("chair"):  # the chair signs on the left
+        file["chair"] = register.name(signed["chair"], warnings)
     if header.get("Merknader"):
         file["notice_remarks"] = header["Merknader"]
     if not minutes:
@@ -648,8 +692,9 @@ def _attendance(
 
 def _kind(title: str) -> str:
     lower = title.casefold()
-    if lower.startswith(("referat fra", "protokoll fra", "godkjenning av referat",
-                         "godkjenning av protokoll")):  # fmt: skip
+    # «Referat fra …», «Protokoll TR-møte 16.12.2022» (TR Desk's own), «Godkjenning av
+    # (innkalling og) referat/protokoll …»: the case that approves earlier minutes
+    if re.match(r"^(godkjenning av\s+(innkalling\s+og\s+)?)?(referat|protokoll)\b", lower):
         return "godkjenning"
     if lower.startswith("saker til neste møte"):
         return "neste_møte"
@@ -680,7 +725,7 @@ def _case(
             body_lines.pop(0)
         if body_lines and not _structural(clean(body_lines[0])):
             title_lines = [clean(body_lines.pop(0))]
-    title = normal_dates(clean(" ".join(title_lines))).rstrip(" .:")
+    title = normal_dates(clean(" ".join(title_lines))).rstrip(" :")  # a closing stop kept
     case: dict[str, Any] = {"number": number, "title": title, "kind": _kind(title)}
     follows = re.search(r"oppfølging (?:fra|av) (?:sak )?([A-ZÆØÅ]{2,3}(?:-sak)? ?\d{1,3}/\d{2})",
                         title, re.IGNORECASE)  # fmt: skip
@@ -719,6 +764,11 @@ def _case(
                 continue
             if intro and "introduced_by" not in case and len(intro["who"].split()) <= 12:
                 case["introduced_by"] = intro["who"].strip().rstrip(",")
+                tail = intro["tail"].strip()
+                if tail and tail.casefold() not in ("saken", "kort", "om saken"):
+                    # what was presented stays: «Orienterte om status i prosjektet.»
+                    said = f"{intro['verb'].capitalize()} {tail}{intro['stop'] or '.'}"
+                    sections.setdefault("introduction", []).append(said)
                 if intro["rest"]:
                     sections.setdefault("introduction", []).append(intro["rest"])
                 current = "introduction"
@@ -808,14 +858,44 @@ def _after_label(line: str) -> str:
 def _signature_at(lines: Sequence[str]) -> int | None:
     """Where the closing signature starts: a short name line over «Daglig leder» or the like."""
     plain = [clean(line) for line in lines]
-    for i, text in enumerate(plain):
-        if text.casefold().rstrip(".") in _SIGN_TITLES and text.casefold() != "(sign)":
+    for i, line in enumerate(lines):
+        titles = [clean(c).casefold().rstrip(".") for c in re.split(r"\t+|\s{3,}", line.strip())]
+        if titles and all(t in _SIGN_TITLES for t in titles) and titles != ["(sign)"]:
             j = i - 1
             while j >= 0 and (not plain[j] or plain[j].casefold() == "(sign)"):
                 j -= 1
-            if j >= 0 and len(plain[j].split()) <= 5 and not plain[j].endswith((".", ":")):
+            words = 5 * len(titles)  # side by side: a name over each title
+            if j >= 0 and len(plain[j].split()) <= words and not plain[j].endswith((".", ":")):
                 return j
     return None
+
+
+_CHAIR_TITLES = {"møteleder", "leder", "nestleder", "ordfører", "styreleder"}
+
+
+def _signatures(lines: Sequence[str]) -> tuple[dict[str, str], int]:
+    """Who signed, from the signature block: each name over its title («Ola Nordmann /
+    Møteleder», «Bård Eidet / Referent»), one after the other or side by side (names on one
+    line, titles on the next, apart by a tab or wide spacing). The chair is the one titled
+    møteleder or leder (on the left); the writer the referent, sekretær or daglig leder.
+    Returns who by role and how many lines the block took."""
+    signed: dict[str, str] = {}
+    i = 0
+    plain = [clean(line) for line in lines]
+    columns = [re.split(r"\t+|\s{3,}", line.strip()) for line in lines]
+    while i + 1 < len(lines):
+        if plain[i].casefold() == "(sign)":
+            i += 1
+            continue
+        names, titles = columns[i], [c.strip(" .*").casefold() for c in columns[i + 1]]
+        if len(names) == len(titles) and all(t in _SIGN_TITLES for t in titles) and titles:
+            for name, title in zip(names, titles, strict=True):
+                role = "chair" if title in _CHAIR_TITLES else "minute_taker"
+                signed.setdefault(role, clean(name))
+            i += 2
+            continue
+        break
+    return signed, max(i, 2)
 
 
 def _strip_signature(lines: list[str]) -> list[str]:
@@ -992,7 +1072,10 @@ def _case_order(case: Mapping[str, Any]) -> tuple[int, int]:
 
 
 def _empty(value: object) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+    """Nothing, or text that is no text: whitespace, a lone bullet, punctuation."""
+    if isinstance(value, str):
+        return not re.sub(r"[\W_]+", "", value)
+    return value is None or value == [] or value == {}
 
 
 def _short(value: object) -> str:

@@ -7,6 +7,7 @@ Bold and italic runs become ``**…**`` and ``*…*``, list paragraphs ``- `` or
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -17,6 +18,7 @@ from typing import Any
 from tr_desk.core.errors import UserError
 from tr_desk.inputs import check_regular, open_pdf, read_bounded, unreadable_pdf
 
+_LIST_ITEM = re.compile(r"^ *(- |1\. )")
 SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".md")
 MAX_BYTES = 50 * 2**20
 
@@ -156,8 +158,12 @@ def docx_lines(path: Path) -> list[str]:
             if sizes[document] > MAX_XML_BYTES or sizes.get(styles_part, 0) > MAX_XML_BYTES:
                 raise refused("for stor når den pakkes ut", "too large unpacked")
             styles = _style_names(package.read(styles_part)) if styles_part in sizes else {}
+            numbering_part = _related(package, sizes, relations, "numbering", folder) or ""
+            if sizes.get(numbering_part, 0) > MAX_XML_BYTES:
+                raise refused("for stor når den pakkes ut", "too large unpacked")
+            numbering = _numbering(package.read(numbering_part)) if numbering_part in sizes else {}
             with package.open(document) as stream:
-                return _body_lines(stream, styles, path.name)
+                return _body_lines(stream, _Formats(styles, numbering), path.name)
     except UserError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError) as exc:
@@ -195,21 +201,73 @@ def _related(
     return None
 
 
-def _style_names(data: bytes) -> dict[str, str]:
-    """A paragraph style's name by its id."""
+@dataclass(frozen=True)
+class _Style:
+    name: str  # case-folded: «heading 1», «list number 2», «overskrift 1»
+    num_id: str = ""  # a list the style itself numbers its paragraphs in
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class _Formats:
+    """What a paragraph's look is read from: its style, and the lists' formats (numbering
+    id → level → «decimal», «bullet» …)."""
+
+    styles: dict[str, _Style]
+    numbering: dict[str, dict[int, str]]
+
+
+def _style_names(data: bytes) -> dict[str, _Style]:
+    """Each paragraph style by its id: its name and the list it numbers in, if any."""
     from lxml import etree
 
     root = etree.fromstring(data, etree.XMLParser(**_parser_options()))
-    names = {}
+    styles = {}
     for style in root.iter(W + "style"):
         name = style.find(W + "name")
-        names[style.get(W + "styleId") or ""] = (
-            (name.get(W + "val") or "") if name is not None else ""
-        ).casefold()
-    return names
+        num_id, level = _list_of(style.find(W + "pPr"))
+        styles[style.get(W + "styleId") or ""] = _Style(
+            ((name.get(W + "val") or "") if name is not None else "").casefold(), num_id, level
+        )
+    return styles
 
 
-def _body_lines(stream: Any, styles: dict[str, str], name: str) -> list[str]:
+def _list_of(properties: Any) -> tuple[str, int]:
+    """The list (numbering id) and level a paragraph's or a style's properties name."""
+    numbered = properties.find(W + "numPr") if properties is not None else None
+    if numbered is None:
+        return "", 0
+    num_id, level = numbered.find(W + "numId"), numbered.find(W + "ilvl")
+    value = level.get(W + "val", "0") if level is not None else "0"
+    return (
+        (num_id.get(W + "val") or "") if num_id is not None else "",
+        min(int(value), 8) if value.isascii() and value.isdigit() else 0,
+    )
+
+
+def _numbering(data: bytes) -> dict[str, dict[int, str]]:
+    """Each list's format per level, by numbering id: «decimal», «bullet», «lowerLetter»."""
+    from lxml import etree
+
+    root = etree.fromstring(data, etree.XMLParser(**_parser_options()))
+    abstract: dict[str, dict[int, str]] = {}
+    for item in root.iter(W + "abstractNum"):
+        levels = {}
+        for level in item.iter(W + "lvl"):
+            form = level.find(W + "numFmt")
+            value = level.get(W + "ilvl", "0")
+            if value.isascii() and value.isdigit():
+                levels[int(value)] = (form.get(W + "val") or "") if form is not None else ""
+        abstract[item.get(W + "abstractNumId") or ""] = levels
+    out = {}
+    for num in root.iter(W + "num"):
+        ref = num.find(W + "abstractNumId")
+        key = (ref.get(W + "val") or "") if ref is not None else ""
+        out[num.get(W + "numId") or ""] = abstract.get(key, {})
+    return out
+
+
+def _body_lines(stream: Any, formats: _Formats, name: str) -> list[str]:
     """The body's paragraphs and tables in order, each followed by an empty line. The XML is
     read as a stream; each top-level block is dropped once it has been read."""
     from lxml import etree
@@ -233,8 +291,10 @@ def _body_lines(stream: Any, styles: dict[str, str], name: str) -> list[str]:
         block = (
             _table_lines(element)
             if element.tag == W + "tbl"
-            else [_paragraph_line(element, styles)]
+            else [_paragraph_line(element, formats)]
         )
+        if len(lines) >= 2 and _LIST_ITEM.match(lines[-2]) and _LIST_ITEM.match(block[0]):
+            lines.pop()  # items of one list follow each other: a tight list
         lines += [*block, ""]
         text += sum(len(line) for line in block)
         if text > MAX_TEXT:
@@ -322,22 +382,35 @@ def _marked(text: str, run: Any) -> str:
     return lead + core + trail
 
 
-def _paragraph_line(paragraph: Any, styles: dict[str, str]) -> str:
+def _paragraph_line(paragraph: Any, formats: _Formats) -> str:
+    """A paragraph as a line: a heading «# », a list item «- » or «1. » indented four spaces
+    a level (as numbered or bulleted as its list says), else its text."""
     text = _paragraph_text(paragraph, marked=True)
     properties = paragraph.find(W + "pPr")
     style_id = ""
-    numbered = False
     if properties is not None:
-        style = properties.find(W + "pStyle")
-        style_id = (style.get(W + "val") or "") if style is not None else ""
-        numbered = properties.find(W + "numPr") is not None
-    style = styles.get(style_id, "")
-    if style.startswith("heading") or style.startswith("overskrift") or style == "title":
+        style_ref = properties.find(W + "pStyle")
+        style_id = (style_ref.get(W + "val") or "") if style_ref is not None else ""
+    style = formats.styles.get(style_id, _Style(""))
+    name = style.name
+    if name.startswith(("heading", "overskrift")) or name == "title":
         return "# " + text
-    if "list number" in style or "nummerert" in style:
-        return "1. " + text
-    if "list" in style or "liste" in style or numbered:
-        return "- " + text
+    nested = re.search(r"(\d)$", name)  # «List Number 2», «List Bullet 3»: a level down
+    styled = int(nested[1]) - 1 if nested and "list" in name else 0
+    num_id, level = _list_of(properties)
+    if not num_id:
+        num_id, level = style.num_id, style.level
+    if num_id and num_id != "0":
+        form = formats.numbering.get(num_id, {}).get(level, "")
+        if form == "none":
+            return text
+        numbered = form not in ("bullet", "") or (not form and "number" in name)
+        return "    " * max(level, styled) + ("1. " if numbered else "- ") + text
+    level = styled
+    if "list number" in name or "nummerert" in name:
+        return "    " * level + "1. " + text
+    if "list" in name or "liste" in name:
+        return "    " * level + "- " + text
     return text
 
 
