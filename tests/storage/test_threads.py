@@ -110,3 +110,35 @@ def test_a_reference_is_read_in_its_own_century(store: Store) -> None:
     hit = case_hit(store, "KF 01/21", Query())  # typed by a person: this century's
     assert hit is not None and hit.case_id == new
     assert steps_of(store, hit) == []  # the 1930 case cites 1921's, not this one
+
+
+def test_a_reference_is_read_by_what_the_text_says(store: Store, capsys) -> None:
+    """«I sak 01/21 vedtok Regionrådet» is the council's case, not the citing body's; a bare
+    «sak 02/21» with no body named is said, not linked; a number only cited has a thread."""
+    from tr_desk.cli import main
+    from tr_desk.core.search import references
+
+    names = {"regionrådet": "TR", "arbeidsutvalget": "AU"}
+    found = references("I sak 01/21 vedtok Regionrådet planen. Arbeidsutvalgets sak 03/21 "
+                       "og sak 02/21 står.", "KF", names)  # fmt: skip
+    assert [(r.label, r.ambiguous) for r in found] == [
+        ("TR 01/21", False), ("AU 03/21", False), ("KF 02/21", True),
+    ]  # fmt: skip
+    (council,) = held(store, "TR", "2021-03-10", {"title": "Regional plan"})
+    (own,) = held(store, "KF", "2021-02-05", {"title": "Budsjett"})
+    (citing,) = held(store, "KF", "2021-06-04", {
+        "title": "Oppfølging", "text": "I sak 01/21 vedtok Regionrådet planen; sak 01/21 ble "
+                                        "fulgt opp. Se også KF-sak 07/20."})  # fmt: skip
+    origin = case_hit(store, "KF 02/21", Query())
+    assert origin is not None and origin.case_id == citing
+    steps = {s.label: s for s in steps_of(store, origin)}
+    assert steps["TR 01/21"].hit is not None and steps["TR 01/21"].hit.case_id == council
+    assert "01/21" in steps and steps["01/21"].hit is None  # bare: not the KF case 01/21
+    assert "organ ikke nevnt" in steps["01/21"].kind
+    assert own not in {s.hit.case_id for s in steps.values() if s.hit}
+    db = str(store.path)
+    store.close()
+    assert main(["--db", db, "thread", "KF 07/20"]) == 0  # not in the database, only cited
+    out = capsys.readouterr().out
+    assert "KF 07/20  (not in the database; cited by the cases below)" in out
+    assert "KF 02/21" in out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tr_desk.core.errors import UserError
@@ -252,20 +253,43 @@ _KINDS = (("oppfølging", "oppfølging av"), ("utsatt", "utsatt fra"), ("behandl
 class Reference:
     label: str  # «KF 51/21», the prefix as written (an earlier one is read by the store)
     kind: str  # «oppfølging av», «utsatt fra», «viser til»
+    ambiguous: bool = False  # «sak 14/21» with no body named: which body's is not said
 
 
-def references(text: str, own_prefix: str) -> list[Reference]:
+def references(
+    text: str, own_prefix: str, bodies: Mapping[str, str] | None = None
+) -> list[Reference]:
     """The cases a text points at: «oppfølging fra KF-sak 51/21», «sak TR 49/21», «RF-sak
-    19/21», and «Sak 30/22» in the body's own numbering."""
+    19/21». A bare «sak 14/21» is the case of the body the sentence names («I sak 14/21
+    vedtok Regionrådet», ``bodies``: a body's name, case-folded, to its prefix); with no
+    body named it is read in the text's own body's numbering but marked ``ambiguous``."""
     out: dict[str, Reference] = {}
+    previous_end = 0
     for match in REFERENCE.finditer(text):
         prefix = match["prefix"] or own_prefix
-        if prefix.casefold() == "sak":
-            prefix = own_prefix
+        ambiguous = False
+        floor, previous_end = previous_end, match.end()
+        if prefix.casefold() == "sak" or not match["prefix"]:
+            named = _body_named(text, floor, match.start(), match.end(), bodies or {})
+            prefix, ambiguous = (named, False) if named else (own_prefix, True)
         label = f"{prefix.upper()} {int(match['number']):02d}/{match['year']}"
         before = text[max(0, match.start() - 40) : match.start()].casefold()
         # The nearest word before the number says how it is referred to.
         at, kind = max(((before.rfind(word), k) for word, k in _KINDS), default=(-1, ""))
         kind = kind if at >= 0 else "viser til"
-        out.setdefault(label, Reference(label, kind))
+        out.setdefault(label, Reference(label, kind, ambiguous))
     return list(out.values())
+
+
+def _body_named(text: str, floor: int, start: int, end: int, bodies: Mapping[str, str]) -> str:
+    """The prefix of the body the sentence names for a bare case number, nearest first:
+    after it, before another number («… vedtok Regionrådet»), then just before it
+    («Arbeidsutvalgets sak …», not past the number before)."""
+    after = re.split(r"[.!?;]\s", text[end : end + 60])[0]
+    after = REFERENCE.split(after)[0].casefold() if REFERENCE.search(after) else after.casefold()
+    before = re.split(r"[.!?;]\s", text[max(floor, start - 25) : start])[-1].casefold()
+    for window in (after, before):
+        found = [(window.find(name), prefix) for name, prefix in bodies.items() if name in window]
+        if found:
+            return min(found)[1]
+    return ""

@@ -84,7 +84,7 @@ ORDER BY {order}
 """
 
 
-SECONDS = 0.04  # a query's work at most: then the hits found so far, said to be incomplete
+SECONDS = 0.03  # a query's work at most: then the hits found so far, said to be incomplete
 
 
 class Hits(list["Hit"]):

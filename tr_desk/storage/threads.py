@@ -12,6 +12,7 @@ in all, the ``MAX_CITING`` nearest cases that merely mention a case.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -145,11 +146,24 @@ class _Walk:
     def named_by(self, row: Any) -> list[tuple[str, Key | None, str]]:
         """What ``row`` names: (label, key, kind)."""
         around = int(row["date"][:4])
-        out = []
-        for ref in references(_case_text(row), row["prefix"]):
+        out: list[tuple[str, Key | None, str]] = []
+        for ref in references(_case_text(row), row["prefix"], self.body_names):
+            if ref.ambiguous:  # «sak 14/21», no body named: said, not followed
+                out.append((ref.label.split(" ", 1)[1], None, f"{ref.kind} (organ ikke nevnt)"))
+                continue
             label, key = self.resolve(ref.label, around)
             out.append((label, key, ref.kind))
         return out
+
+    @functools.cached_property
+    def body_names(self) -> dict[str, str]:
+        """Each body's names (now and earlier), case-folded, to its prefix."""
+        return {
+            name.casefold(): body.prefix
+            for body in self.store.register.bodies()
+            for name in (body.name, *body.former_names)
+            if name
+        }
 
     def naming(self, row: Any, key: Key) -> list[tuple[Any, str]]:
         """The cases that name ``row`` (at most ``MAX_CITING``, the nearest in time): (row,
@@ -202,9 +216,36 @@ def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
     from tr_desk.storage.database import StoreError
 
     origin = case_hit(store, label, Query())
-    if origin is None:
+    if origin is not None:
+        return origin, steps_of(store, origin)
+    cited = _cited_only(store, label)
+    if cited is None:
         raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
-    return origin, steps_of(store, origin)
+    return cited
+
+
+def _cited_only(store: Store, label: str) -> tuple[Hit, list[Step]] | None:
+    """A case not in the database that cases in it cite («oppfølging fra KF-sak 51/21»): a
+    stand-in for it (``case_id`` 0, no title) and the cases that cite it; None if none."""
+    try:
+        ref = parse_case_number(label)
+    except ValueError:
+        return None
+    body = store.register.body_by_prefix(ref.prefix)
+    if body is None or body.id is None:
+        return None
+    walk = _Walk(store)
+    number = format_case_number(body.prefix, ref.number, ref.year)
+    stand_in = {"id": 0, "date": f"{ref.year:04d}-01-01"}
+    steps = []
+    for row, kind in walk.naming(stand_in, (body.id, ref.number, ref.year))[:MAX_STEPS]:
+        step = walk.step(walk.label(row), kind, row)
+        step.relation = "senere"
+        steps.append(step)
+    if not steps:
+        return None
+    origin = Hit(0, 0, 0, number, "", body.prefix, dt.date(ref.year, 1, 1), "", "", "")
+    return origin, sorted(steps, key=lambda s: (s.date or dt.date.min, s.label))
 
 
 def steps_of(store: Store, origin: Hit) -> list[Step]:
