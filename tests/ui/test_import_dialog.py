@@ -189,3 +189,17 @@ def test_an_import_from_the_welcome_opens_the_plan_of_its_year(qtbot, store, tmp
     window.welcome.import_button.click()
     assert window.current_title() == "Møteplan"
     assert window.plan.year == 2023
+
+
+def test_a_document_held_back_is_shown_with_its_reason(qtbot, store, tmp_path) -> None:
+    from tests.test_importer import PROTOCOL, UNPLACEABLE
+
+    both = tmp_path / "arkiv.txt"
+    both.write_text(PROTOCOL + "\n" + UNPLACEABLE, encoding="utf-8")
+    dialog = ImportDialog(store, None, [both])
+    qtbot.addWidget(dialog)
+    read(qtbot, dialog)
+    lines = "\n".join(tree_lines(dialog))
+    assert "| holdt tilbake: fant ikke møtedatoen" in lines
+    assert "1 dokument holdes tilbake" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()  # the rest goes in

@@ -417,7 +417,8 @@ class ImportDialog(QDialog):
         """The plan again: outcome per document, the names, the summary, «Importer»."""
         left_out = frozenset(
             key for key, item in self._doc_items.items()
-            if item.checkState(0) != Qt.CheckState.Checked
+            if self.reports[key[0]].documents[key[1]].files  # one without a meeting: held
+            and item.checkState(0) != Qt.CheckState.Checked
         )  # fmt: skip
         where = self._unknown(left_out)
         names = list(where)
