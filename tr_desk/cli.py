@@ -506,7 +506,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from tr_desk import importer
     from tr_desk.core.formats import file_name
-    from tr_desk.core.importing import english
+    from tr_desk.core.importing import english, unused_said
     from tr_desk.storage.paths import default_database_path
     from tr_desk.storage.store import Store
 
@@ -540,6 +540,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     for held in report.held_back:
         name = file_name(report.files[held.file].path)
         print(f"tr-desk: held back: {held.said(name).english}", file=sys.stderr)
+    unused = 0
+    for file in report.files:
+        for document in file.documents:
+            left = unused_said(document)
+            if left is not None:
+                unused += len(document.unused)
+                print(f"tr-desk: warning: {file_name(file.path)}: {document.title!r}: "
+                      f"{left.english}", file=sys.stderr)  # fmt: skip
     if unread and unread == len(report.files):
         print("tr-desk: nothing was imported", file=sys.stderr)
         return 1
@@ -556,7 +564,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         held_back = [{"file": file_name(report.files[h.file].path), "document": h.title,
                       "reason": h.reason.english} for h in report.held_back]  # fmt: skip
-        print(json.dumps({"meetings": [o.file for o in report.meetings], "held_back": held_back},
+        print(json.dumps({"meetings": [o.file for o in report.meetings], "held_back": held_back,
+                          "unused_lines": unused},
                          ensure_ascii=False, indent=2))  # fmt: skip
         return code
     verbs = {"created": "would create" if args.dry_run else "created",

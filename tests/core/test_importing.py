@@ -96,3 +96,29 @@ def test_a_title_that_wrapped_is_one_title(demo_store: Store) -> None:
         (file,), _ = read_lines(lines, register(demo_store))
         assert (file["body"], file["date"]) == ("KF", "2022-12-02"), lines
         assert [c["title"] for c in file["cases"]] == ["Budsjett"], lines
+
+
+def test_every_line_ends_in_a_field_or_in_the_list_of_lines_not_used(demo_store: Store) -> None:
+    lines = [
+        "Trondheimsregionen",  # the letterhead: no line of any document
+        "En løs linje",
+        "PROTOKOLL, KOMMUNEDIREKTØRFORUM 03.02.2023",
+        "Tidsrom: Fredag 03.02.2023 kl 0830-1130",
+        "Noe uklart her",
+        "KF 01/23 Sak",
+        "Vedtak: Ok.",
+        "",
+        "Bård Eidet",
+        "Daglig leder",
+        "",
+        "PROGRAM FOR DAGEN",
+        "Kl 9 kaffe",
+    ]
+    (document,), _ = read_documents(lines, register(demo_store))
+    assert document.unused == [
+        (2, "En løs linje"), (5, "Noe uklart her"), (12, "PROGRAM FOR DAGEN"), (13, "Kl 9 kaffe"),
+    ]  # fmt: skip
+    from tr_desk.core.importing import unused_said
+
+    said = unused_said(document)
+    assert said is not None and said.english == "4 lines not used (2, 5, 12–13)"

@@ -249,14 +249,16 @@ class Document:
     body: Body | None = None
     title_date: dt.date | None = None
     year: int | None = None
+    start: int = 0  # the title's line number in the file (1-based)
+    before: list[tuple[int, str]] = field(default_factory=list)  # the file's lines before it
 
 
 def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Document], list[str]]:
     """Documents at each title line; lines before the first title are reported."""
     documents: list[Document] = []
-    before: list[str] = []
+    before: list[tuple[int, str]] = []
     lines = _joined_titles(lines, register)
-    for line in lines:
+    for number, line in enumerate(lines, 1):
         plain = clean(line)
         match = _TITLE.match(plain) if len(plain) < 140 else None
         kind = TITLE_WORDS.get(match[1].upper()) if match else None
@@ -284,12 +286,13 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
                     register.body_in(rest),
                     find_date(rest),
                     int(year[1]) if year else None,
+                    number,
                 )
             )
         elif documents:
             documents[-1].lines.append(line)
         elif plain and plain != register.organisation:
-            before.append(plain)
+            before.append((number, plain))
     warnings: list[str] = []
     if before and not documents:
         warnings.append(
@@ -305,6 +308,8 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
                 f"{len(before)} lines before the first document left out",
             )
         )
+    if before and documents:  # every line ends somewhere: these in the first one's «not used»
+        documents[0].before = before
     return documents, warnings
 
 
@@ -431,6 +436,30 @@ class Said(str):
         return Said(f"{norwegian}: {self}", f"{english or norwegian}: {self.english}")
 
 
+def line_ranges(numbers: Sequence[int]) -> str:
+    """«3, 7–9, 12»: line numbers as runs."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def unused_said(result: ReadResult) -> Said | None:
+    """What a document left unused, as a warning naming its lines; None when every line was
+    taken."""
+    if not result.unused:
+        return None
+    count = len(result.unused)
+    where = line_ranges([n for n, _ in result.unused])
+    return Said(
+        f"{count} {'linje' if count == 1 else 'linjer'} ikke brukt ({where})",
+        f"{count} line{'' if count == 1 else 's'} not used ({where})",
+    )
+
+
 def english(text: str) -> str:
     """The command line's words for a warning."""
     return text.english if isinstance(text, Said) else text
@@ -451,6 +480,8 @@ class ReadResult:
     kind: str = ""
     title: str = ""
     held_back: str = ""  # why the document could not be placed (no body, no date): a Said
+    # The lines no field took (line number in the file, text): every line ends somewhere.
+    unused: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _held(reason: Said, warnings: Sequence[str] = ()) -> ReadResult:
@@ -463,6 +494,7 @@ def read_document(doc: Document, register: Register, *, wrapped: bool = False) -
         _read_plan(doc, register) if doc.kind is DocKind.PLAN else _read(doc, register, wrapped)
     )
     result.kind, result.title = doc.kind.value, doc.title
+    result.unused = sorted([*doc.before, *result.unused])
     return result
 
 
@@ -475,11 +507,14 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     header: dict[str, str] = {}
     cases: list[tuple[re.Match[str], list[str]]] = []
     last_key = ""
-    for line in lines:
+    unused: list[tuple[int, str]] = []
+    last_case_at = 0  # the last case's line number (a PDF's joined lines: as joined)
+    for number, line in enumerate(lines, doc.start + 1):
         plain = clean(line)
         case = _CASE.match(plain)
         if case and _is_case_line(case, body, register, cases):
             cases.append((case, []))
+            last_case_at = number
             continue
         if cases:
             cases[-1][1].append(line)
@@ -501,15 +536,21 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             last_key = ""
         else:
             last_key = ""
+            if plain and plain != register.organisation:
+                unused.append((number, plain))
     signed: dict[str, str] = {}
     if cases:  # the signature ends the document: what follows is not a case's
         last = cases[-1][1]
         end = _signature_at(last)
         if end is not None:
-            rest = [line for line in last[end:] if clean(line)]
+            numbered = [(last_case_at + 1 + k, line) for k, line in enumerate(last)
+                        if k >= end and clean(line)]  # fmt: skip
+            rest = [line for _, line in numbered]
             del last[end:]
             signed, used = _signatures(rest)
             after = [clean(line) for line in rest[used:] if clean(line).casefold() != "(sign)"]
+            unused += [(n, clean(line)) for n, line in numbered[used:]
+                       if clean(line).casefold() != "(sign)"]  # fmt: skip
             if after:
                 warnings.append(
                     Said(
@@ -566,7 +607,9 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     _check_numbers(file["cases"], body, day, warnings)
     where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
     where_en = f"{KIND_EN.get(doc.kind, doc.kind.value)} {body.prefix} {day.isoformat()}"
-    return ReadResult([file], [Said.of(w).prefixed(where, where_en) for w in warnings])
+    return ReadResult(
+        [file], [Said.of(w).prefixed(where, where_en) for w in warnings], unused=unused
+    )
 
 
 def _meeting_date(
@@ -953,10 +996,13 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
     year = doc.year
     if year is None:
         return _held(Said("fant ikke året i tittelen", "no year found in the title"))
-    for line in doc.lines:
+    unused: list[tuple[int, str]] = []
+    for number, line in enumerate(doc.lines, doc.start + 1):
         plain = clean(line)
         match = _PLAN_LINE.match(plain)
         if not match:
+            if plain and plain != register.organisation:
+                unused.append((number, plain))
             continue
         body = register.body_in(match["body"])
         if body is None:
@@ -1003,7 +1049,7 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
         warnings.append(
             Said(f"Møteplan {year}: fant ingen møter.", f"meeting plan {year}: no meetings found")
         )
-    return ReadResult(files, warnings)
+    return ReadResult(files, warnings, unused=unused)
 
 
 # -- merging ------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk import importer
-from tr_desk.core.importing import ReadResult, unknown_names
+from tr_desk.core.importing import ReadResult, unknown_names, unused_said
 from tr_desk.documents.readers import SUFFIXES
 from tr_desk.storage.store import Store
 from tr_desk.ui import style
@@ -346,6 +346,10 @@ class ImportDialog(QDialog):
             for file in document.files:
                 _add_meeting(item, file)
         _warnings(item, document.warnings)
+        said = unused_said(document)
+        if said is not None:  # every line ends somewhere: these in no field
+            unused = QTreeWidgetItem(item, ["Ikke brukt", str(said)])
+            unused.setToolTip(1, "\n".join(f"{n}: {text}" for n, text in document.unused[:40]))
         item.setExpanded(bool(document.warnings))
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
