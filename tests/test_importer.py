@@ -513,3 +513,15 @@ def test_tab_separated_lines_become_a_table(demo_store: Store) -> None:
     assert file["cases"][0]["notes"].splitlines() == [
         "| Kommune | Andel |", "| --- | --- |", "| Malvik | 12 |", "| Melhus | 9 |",
     ]  # fmt: skip
+
+
+def test_imported_plan_meetings_get_the_bodys_usual_place_and_hours(tmp_path, capsys) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("MØTEPLAN TRONDHEIMSREGIONEN 2023\n\nKommunedirektørforum: Fredag 03.02\n"
+                    "Regionrådet: Fredag 10.02 kl 0900-1400\n", encoding="utf-8")  # fmt: skip
+    code, out, err = run(capsys, "--db", str(tmp_path / "db.sqlite"), "import", str(plan),
+                         "--dry-run", "--json")  # fmt: skip
+    assert code == 0, err
+    kf, tr = json.loads(out)["meetings"]
+    assert (kf["place"], kf["start"], kf["end"]) == ("Møterom A, Rådhuset", "08:30", "11:30")
+    assert (tr["start"], tr["end"], tr.get("place", "")) == ("09:00", "14:00", "")

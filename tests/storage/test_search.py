@@ -285,3 +285,15 @@ def test_a_case_number_in_any_form_finds_the_case_and_the_cases_citing_it(
         numbers = [h.number for h in search(demo_store, query)]
         assert "KF 46/22" in numbers, (query, numbers)
     assert parse_query("sak 17/20, 18/20").numbers == ("* 17/20", "* 18/20")
+
+
+def test_who_was_at_a_meeting_is_searchable(demo_store: Store) -> None:
+    """«Til stede»: the names in a meeting's attendance find its cases."""
+    people = {p.id: p.name for p in demo_store.register.people()}
+    meeting = demo_store.meetings.meeting(demo_store.meetings.headers()[0].id)  # type: ignore[arg-type]
+    line = next(a for a in meeting.attendance if a.person_id is not None)
+    name = people[line.person_id]
+    hits = search(demo_store, f'"{name}"')
+    mine = [h for h in hits if h.meeting_id == meeting.id]
+    assert mine and "Til stede" in mine[0].fields, [h.fields for h in hits[:5]]
+    assert name in mine[0].snippet.text

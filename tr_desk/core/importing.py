@@ -1041,6 +1041,10 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
         slot = find_slot(match["slot"] or "")
         if slot:
             file["start"], file["end"] = slot
+        elif body.start and body.end:  # as «plan add»: the body's usual hours and place
+            file["start"], file["end"] = f"{body.start:%H:%M}", f"{body.end:%H:%M}"
+        if body.place:
+            file["place"] = body.place
         note = match["note"].strip(" .()–-")
         if note:
             file["note"] = note

@@ -18,9 +18,10 @@ from tr_desk.core.errors import UserError
 # reads where a hit matched.
 FIELD_LABELS = {
     1: "Tittel", 2: "Sak", 3: "Forslag til vedtak", 4: "Vedtak", 5: "Innledning",
-    6: "Fra møtet", 7: "Navn", 8: "Vedlegg", 9: "Møtet",
+    6: "Fra møtet", 7: "Navn", 8: "Vedlegg", 9: "Møtet", 10: "Til stede",
 }  # fmt: skip
 MEETING_FIELD = 9  # the meeting's body and place: not in the index, read with the case
+PRESENT_FIELD = 10  # who was at the meeting or sent forfall: read with the case, too
 NUMBER_FIELD = "Saksnummer"
 # The same fields as the case editors call them (where a hit opens).
 FIELD_KEYS = {

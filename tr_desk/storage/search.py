@@ -22,6 +22,7 @@ from tr_desk.core.search import (
     FIELD_LABELS,
     MEETING_FIELD,
     NUMBER_FIELD,
+    PRESENT_FIELD,
     Query,
     Snippet,
     parse_query,
@@ -302,6 +303,8 @@ def _across_fields(
               for r in store.rows("SELECT id, name, prefix FROM body")}  # fmt: skip
     places = {r[0]: words_of(r[0] or "")
               for r in store.rows("SELECT DISTINCT place FROM meeting")}  # fmt: skip
+    # Who was there (or sent forfall): a few hundred names, however many meetings.
+    people = {r[0]: words_of(r[0] or "") for r in store.rows(_NAMES)}
     ids: set[int] | None = None
     for expression, word in query.terms():
         cases = _cases_with(store, expression, budget)
@@ -316,6 +319,12 @@ def _across_fields(
                    OR m.place IN (SELECT value FROM json_each(?))""",
                 [json.dumps(in_bodies), json.dumps(in_places)],
             )}  # fmt: skip
+        in_people = [n for n, words in people.items() if any(word_matches(word, w) for w in words)]
+        if in_people:
+            attended = budget.rows(store, _CASES_OF_PEOPLE, [json.dumps(in_people)] * 2)
+            if attended is None:
+                return
+            cases |= {r[0] for r in attended}
         ids = cases if ids is None else ids & cases
         if not ids:
             return
@@ -328,6 +337,7 @@ def _across_fields(
     chosen = budget.rows(
         store, _ACROSS.format(filters=filters), [json.dumps(sorted(ids)), *params, wanted]
     )
+    present = _present(store, {r["meeting_id"] for r in chosen or ()})
     for row in chosen or ():
         if len(found) >= limit or budget.spent():
             return
@@ -335,13 +345,16 @@ def _across_fields(
             number: " ".join(row[c] or "" for c in columns) for number, columns in _FIELD_ORDER
         }
         meeting = _meeting_text(row)
-        if query.phrases and not query.matches(" ".join([*texts.values(), meeting])):
+        names = present.get(row["meeting_id"], "")
+        if query.phrases and not query.matches(" ".join([*texts.values(), meeting, names])):
             continue
         matched = [n for n, text in texts.items() if snippet(text, query).marks]
         if snippet(meeting, query).marks:
             matched.append(MEETING_FIELD)
+        if names and snippet(names, query).marks:
+            matched.append(PRESENT_FIELD)
         best = matched[0] if matched else ATTACHMENT
-        content = meeting if best == MEETING_FIELD else texts.get(best, "")
+        content = {MEETING_FIELD: meeting, PRESENT_FIELD: names}.get(best) or texts.get(best, "")
         day = dt.date.fromisoformat(row["date"])
         labels = [FIELD_LABELS[n] for n in matched] or [FIELD_LABELS[ATTACHMENT]]
         found[row["id"]] = Hit(
@@ -349,6 +362,45 @@ def _across_fields(
             row["title"], row["prefix"], day, row["status"], labels[0],
             content, bool(row["exempt_basis"]), labels, float(WEIGHTS), best, query,
         )  # fmt: skip
+
+
+# The names in the meetings' attendance (a registered person's, or a guest's as written),
+# and the cases of the meetings where one of some names was (or sent forfall).
+_NAMES = """SELECT DISTINCT p.name FROM attendance a JOIN person p ON p.id = a.person_id
+            UNION SELECT DISTINCT guest_name FROM attendance WHERE guest_name != ''"""
+_CASES_OF_PEOPLE = """
+SELECT c.id FROM agenda_case c WHERE c.meeting_id IN (
+    SELECT a.meeting_id FROM attendance a JOIN person p ON p.id = a.person_id
+    WHERE p.name IN (SELECT value FROM json_each(?))
+    UNION SELECT meeting_id FROM attendance WHERE guest_name IN (SELECT value FROM json_each(?)))
+"""
+
+
+def _present(store: Store, meeting_ids: set[int]) -> dict[int, str]:
+    """«Til stede: …. Forfall: …» of each meeting, for a hit that matched a name there."""
+    import json
+
+    if not meeting_ids:
+        return {}
+    rows = store.rows(
+        """SELECT a.meeting_id, a.status, coalesce(p.name, a.guest_name) AS name
+           FROM attendance a LEFT JOIN person p ON p.id = a.person_id
+           WHERE a.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY a.position""",
+        [json.dumps(sorted(meeting_ids))],
+    )
+    present: dict[int, list[str]] = {}
+    absent: dict[int, list[str]] = {}
+    for row in rows:
+        (absent if row["status"] == "forfall" else present).setdefault(
+            row["meeting_id"], []
+        ).append(row["name"] or "")
+    return {
+        m: ". ".join(part for part in (
+            "Til stede: " + ", ".join(present[m]) if m in present else "",
+            "Forfall: " + ", ".join(absent[m]) if m in absent else "",
+        ) if part)
+        for m in present.keys() | absent.keys()
+    }  # fmt: skip
 
 
 def row_label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:

@@ -52,9 +52,10 @@ STOPPED = (
 MARK = f"background-color:{MATCH_COLOUR}; color:#000000;"
 HELP = (
     "Skriv ord som skal finnes i saken, alle må være med (i tittel, tekst, vedtak, vedlegg, "
-    'navn eller møtets organ og sted). «"en frase"» søker etter ordene i '
-    "rekkefølge, «energi*» etter ord som begynner slik, «-ord» utelater saker med ordet, og "
-    "«KF 46/22» finner saken med det nummeret. Store og små bokstaver er det samme."
+    'navn, møtets organ og sted eller hvem som var til stede). «"en frase"» søker etter '
+    "ordene i rekkefølge, «energi*» etter ord som begynner slik, «-ord» utelater saker med "
+    "ordet, og «KF 46/22» (eller «sak 46/22») finner saken med det nummeret og sakene som "
+    "viser til den. Store og små bokstaver er det samme."
 )
 # The kinds of text, as the index numbers its fields (``core.search.FIELD_LABELS``).
 KINDS: tuple[tuple[str, tuple[int, ...]], ...] = (
