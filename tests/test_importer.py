@@ -525,3 +525,48 @@ def test_imported_plan_meetings_get_the_bodys_usual_place_and_hours(tmp_path, ca
     kf, tr = json.loads(out)["meetings"]
     assert (kf["place"], kf["start"], kf["end"]) == ("Møterom A, Rådhuset", "08:30", "11:30")
     assert (tr["start"], tr["end"], tr.get("place", "")) == ("09:00", "14:00", "")
+
+
+NOTICE_WITH_PAPERS = """INNKALLING, KOMMUNEDIREKTØRFORUM – 03.02.2023
+Tidsrom: Fredag 03.02.2023 kl 0900-1130
+KF 01/23 Samling for formannskapene
+Vedlegg 1: Program for samlingen
+Forslag til vedtak: Programmet godkjennes.
+KF 02/23 Avtale om felles innkjøp
+Forslag til vedtak: Avtalen inngås.
+
+Bård Eidet
+Daglig leder
+
+Program for samlingen
+Kl 09.00 Velkommen ved ordføreren
+Kl 10.00 Ekskursjon til Geitmyra matkultursenter
+
+Avtale om felles innkjøp
+Partene er enige om et innkjøpssamarbeid for renholdsartikler.
+"""
+
+
+def test_the_papers_after_the_signature_are_the_attachments_they_name(tmp_path, capsys) -> None:
+    """A programme and an agreement printed after the notice's signature were left out; now
+    each is the text of the attachment (or the case) it names: a PDF of it is kept with the
+    meeting, in the case papers and the search."""
+    from tests.pdftext import text_of
+
+    notice = tmp_path / "innkalling.txt"
+    notice.write_text(NOTICE_WITH_PAPERS, encoding="utf-8")
+    db = tmp_path / "db.sqlite"
+    dry = run(capsys, "--db", str(db), "import", str(notice), "--dry-run", "--json")
+    code, out, err = run(capsys, "--db", str(db), "import", str(notice), "--json")
+    assert code == dry[0] == 0, err
+    assert "not used" not in err and "left out" not in err
+    first, second = show(capsys, db, "KF 2023-02-03")["cases"]
+    (programme,) = first["attachments"]
+    (agreement,) = second["attachments"]
+    assert programme["title"] == "Program for samlingen"
+    assert agreement["title"] == "Avtale om felles innkjøp"
+    assert all(a["file"] for a in (programme, agreement))
+    pdf = (tmp_path / "vedlegg" / programme["file"]).read_bytes()
+    assert "Ekskursjon til Geitmyra matkultursenter" in text_of(pdf)
+    code, out, _ = run(capsys, "--db", str(db), "search", "renholdsartikler")
+    assert code == 0 and "KF 02/23" in out

@@ -325,10 +325,15 @@ def read_json_file(path: Path) -> object:
 
 
 def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
+    """Load a meeting file: its named PDFs and the attachments known only by their text
+    (``text``, as the import gives them) stored with it."""
     from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
+    from tr_desk.importer import with_text_files
 
     data = read_json_file(path)
+    made: dict[str, bytes] = {}
     try:
+        data, made = with_text_files(data)  # attachments known by their text only
         loaded = read_meeting_file(data, store.register.bodies(), store.register.people())
     except MeetingFileError as exc:
         raise CliError(f"{path}: {exc}") from None
@@ -336,6 +341,7 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     # Every named file read and checked before anything is written; the files new to the
     # database are written just before the meeting and taken away again if it fails.
     loaded.meeting, new_files = import_named_files(store, loaded.meeting, path.parent, warnings)
+    new_files.update(made)
     written: list[str] = []
     try:
         for name, data in new_files.items():

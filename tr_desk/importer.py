@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from tr_desk.core.importing import (
 from tr_desk.core.model import Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
 from tr_desk.inputs import read_bounded, write_problem
+from tr_desk.storage.files import Files
 from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
 
@@ -233,7 +235,7 @@ def plan(
     def refused(file: dict[str, Any]) -> str | None:
         """What the write would refuse in ``file`` (the same reading as the write's)."""
         try:
-            read_meeting_file(file, bodies, people)
+            read_meeting_file(with_text_files(file)[0], bodies, people)
         except MeetingFileError as exc:
             return str(exc)
         return None
@@ -302,6 +304,40 @@ def plan(
     return report
 
 
+def with_text_files(file: Any) -> tuple[Any, dict[str, bytes]]:
+    """The meeting file with each attachment known only by its text (printed after the
+    notice's signature) given a file: a PDF typeset from the text, named by its hash as any
+    stored attachment (the same text, the same name, dry run or not); and those PDFs."""
+    import copy
+
+    def attachments(file: Any) -> list[dict[str, Any]]:  # only what has the right shape
+        cases = file.get("cases") if isinstance(file, dict) else None
+        out = []
+        for case in cases if isinstance(cases, list) else []:
+            listed = case.get("attachments") if isinstance(case, dict) else None
+            out += [a for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
+        return out
+
+    if not any("text" in a for a in attachments(file)):
+        return file, {}
+    out, made = copy.deepcopy(file), {}
+    for attachment in attachments(out):
+        text = attachment.pop("text", None)
+        if isinstance(text, str) and text.strip() and not attachment.get("file"):
+            pdf = _text_pdf(str(attachment.get("title", "")), text)
+            name = Files.attachment_name(pdf, str(attachment.get("title", "")))
+            attachment["file"] = name
+            made[name] = pdf
+    return out, made
+
+
+@functools.lru_cache(maxsize=32)
+def _text_pdf(title: str, text: str) -> bytes:
+    from tr_desk.documents.page import render_document
+
+    return render_document(f"# {title}\n\n{text}")
+
+
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     import json
 
@@ -362,11 +398,18 @@ def _write(
             if outcome.action == "unchanged":
                 continue
             try:
-                loaded = read_meeting_file(outcome.file, bodies, people)
+                written, made = with_text_files(outcome.file)
+                loaded = read_meeting_file(written, bodies, people)
             except MeetingFileError as exc:
                 raise UserError(
                     f"{outcome.body} {outcome.date}: {exc}", f"{outcome.body} {outcome.date}: {exc}"
                 ) from None
+            for name, pdf in made.items():  # attachments made from the text after a signature
+                if not store.files.has_attachment(name):
+                    store.files.store_attachment(pdf, name)
+                    path = store.files.attachment_path(name)
+                    if path is not None:
+                        kept.append(path)
             done.said += [f"{outcome.body} {outcome.date}: {w}" for w in loaded.warnings]
             meeting_id, created = store.meetings.save_loaded(loaded)
             meeting_ids[(outcome.body, outcome.date)] = meeting_id

@@ -539,6 +539,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             if plain and plain != register.organisation:
                 unused.append((number, plain))
     signed: dict[str, str] = {}
+    after_signature: list[tuple[int, str]] = []
     if cases:  # the signature ends the document: what follows is not a case's
         last = cases[-1][1]
         end = _signature_at(last)
@@ -548,18 +549,8 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             rest = [line for _, line in numbered]
             del last[end:]
             signed, used = _signatures(rest)
-            after = [clean(line) for line in rest[used:] if clean(line).casefold() != "(sign)"]
-            unused += [(n, clean(line)) for n, line in numbered[used:]
-                       if clean(line).casefold() != "(sign)"]  # fmt: skip
-            if after:
-                warnings.append(
-                    Said(
-                        f"{len(after)} linjer etter signaturen er ikke tatt med "
-                        f"(fra «{_short(after[0])}»)",
-                        f"{len(after)} lines after the signature left out "
-                        f"(from {_short(after[0])!r})",
-                    )
-                )
+            after_signature = [(n, line) for n, line in numbered[used:]
+                               if clean(line).casefold() != "(sign)"]  # fmt: skip
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     file: dict[str, Any] = {"body": body.prefix}
     day = _meeting_date(doc, header, cases, warnings)
@@ -604,6 +595,17 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
         file["attendance"] = _attendance(header, body, register, warnings)
     file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings, body, day)
                      for m, case_lines in cases]  # fmt: skip
+    left = _attachment_texts(file["cases"], after_signature, warnings)
+    unused += [(n, clean(line)) for n, line in left]
+    if left:
+        warnings.append(
+            Said(
+                f"{len(left)} linjer etter signaturen er ikke tatt med "
+                f"(fra «{_short(clean(left[0][1]))}»)",
+                f"{len(left)} lines after the signature left out "
+                f"(from {_short(clean(left[0][1]))!r})",
+            )
+        )
     _check_numbers(file["cases"], body, day, warnings)
     where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
     where_en = f"{KIND_EN.get(doc.kind, doc.kind.value)} {body.prefix} {day.isoformat()}"
@@ -846,6 +848,67 @@ def _case(
         if vote and vote[1].startswith("enstemmig"):
             case["vote"] = "enstemmig"
     return case
+
+
+def _attachment_texts(
+    cases: Sequence[dict[str, Any]], lines: Sequence[tuple[int, str]], warnings: list[str]
+) -> list[tuple[int, str]]:
+    """The text after the signature — a programme, a letter, an agreement: the notice's
+    attachments, printed after it — as the text of the attachment it is: a part begins at a
+    short line that names an attachment («Vedlegg 2: Prosjektbeskrivelse») or the case it
+    belongs to. A case with no attachment gets one named by that line. Returns the lines that
+    belong to none."""
+    from rapidfuzz import fuzz
+
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+    def names(heading: str) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+        wanted = key(heading)
+        if not wanted or len(heading) > 160:
+            return None
+        for case in cases:
+            for attachment in case.get("attachments", []):
+                title = key(attachment["title"])
+                if title and (title in wanted or fuzz.ratio(title, wanted) >= 88):
+                    return case, attachment
+        for case in cases:
+            title = key(case["title"])
+            if len(title) >= 8 and (title in wanted or wanted in title
+                                    or fuzz.ratio(title, wanted) >= 88):  # fmt: skip
+                return case, None
+        return None
+
+    left: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    for number, line in lines:
+        found = names(clean(line)) if clean(line) else None
+        if found is not None:
+            case, attachment = found
+            if attachment is None:
+                attachment = {"title": clean(line).rstrip(" ."), "file": None}
+                case.setdefault("attachments", []).append(attachment)
+            current = attachment.setdefault("lines", [])
+            warnings.append(
+                Said(
+                    f"teksten etter signaturen fra «{_short(clean(line))}» er vedlegget "
+                    f"«{attachment['title']}» til {case['number']}",
+                    f"the text after the signature from {_short(clean(line))!r} is the "
+                    f"attachment {attachment['title']!r} of {case['number']}",
+                )
+            )
+        if current is None:
+            if clean(line):
+                left.append((number, line))
+            continue
+        current.append(line)
+    for case in cases:
+        for attachment in case.get("attachments", []):
+            if "lines" in attachment:
+                text = markdown(attachment.pop("lines"))
+                if text:
+                    attachment["text"] = text
+    return left
 
 
 def _bare_label(key: str, rest: str) -> bool:
