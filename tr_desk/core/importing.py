@@ -436,15 +436,16 @@ class Said(str):
         return Said(f"{norwegian}: {self}", f"{english or norwegian}: {self.english}")
 
 
-def line_ranges(numbers: Sequence[int]) -> str:
-    """«3, 7–9, 12»: line numbers as runs."""
+def line_ranges(numbers: Sequence[int], most: int = 12) -> str:
+    """«3, 7–9, 12»: line numbers as runs, at most ``most`` of them («…» for the rest)."""
     runs: list[list[int]] = []
     for number in sorted(set(numbers)):
         if runs and number == runs[-1][1] + 1:
             runs[-1][1] = number
         else:
             runs.append([number, number])
-    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs)
+    shown = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:most])
+    return shown + (", …" if len(runs) > most else "")
 
 
 def unused_said(result: ReadResult) -> Said | None:
