@@ -441,7 +441,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             bodies.append(body.prefix)
         if not store.readonly:
             store.files.index_missing_texts()
-        # A second for the command line (the window gives a query 30 ms as one types).
+        # A second for the command line (the window gives a query 25 ms as one types).
         hits = search(store, query, bodies=bodies, year_from=args.year_from,
                       year_to=args.year_to, seconds=1.0)  # fmt: skip
     finally:
