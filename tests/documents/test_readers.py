@@ -141,3 +141,33 @@ def test_a_line_of_angle_brackets_is_cleaned_in_linear_time() -> None:
     assert clean("<" * 200_000 + "b>tekst") == "<" * 199_999 + "tekst"
     assert clean("før <b>fet</b> etter") == "før fet etter"
     assert clean("<" * 200_000) == "<" * 200_000
+
+
+def test_a_pdf_is_read_by_its_layout(tmp_path) -> None:
+    """A title in a large font that wraps is one line (by the size it is printed in, not by
+    its letters); text in the top and bottom margins of most pages is the running header
+    and footer and goes, while body text that repeats stays."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tr_desk.documents.fonts import register_fonts
+
+    family = register_fonts()
+    path = tmp_path / "innkalling.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    for page in range(1, 4):
+        canvas.setFont(family, 9)
+        canvas.drawString(72, 810, "Trondheimsregionen – innkalling")  # the letterhead
+        canvas.drawString(72, 30, f"Side {page} av 3")
+        if page == 1:
+            canvas.setFont(f"{family}-Bold", 22)
+            canvas.drawString(72, 740, "INNKALLING, KOMMUNEDIREKTØRFORUM –")
+            canvas.drawString(72, 712, "EKSTRAORDINÆRT MØTE 02.12.2022")
+        canvas.setFont(family, 11)
+        canvas.drawString(72, 660, "Saken tas til orientering.")  # body text on every page
+        canvas.drawString(72, 640, f"Linje på side {page}.")
+        canvas.showPage()
+    canvas.save()
+    lines = [line for line in read_file(path).lines if line.strip()]
+    assert lines[0] == "INNKALLING, KOMMUNEDIREKTØRFORUM – EKSTRAORDINÆRT MØTE 02.12.2022"
+    assert lines.count("Saken tas til orientering.") == 3
+    assert not any("Side" in line or "Trondheimsregionen –" in line for line in lines)

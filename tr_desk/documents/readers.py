@@ -60,9 +60,23 @@ def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
 
     reader = open_pdf(data, path.name)
     start, pages, size = time.monotonic(), [], 0
+    sizes: list[tuple[str, float]] = []  # each piece of text and the size it is printed in
+    edges: list[set[str]] = []  # per page: the pieces printed in its top or bottom margin
+    height = [0.0]
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, font_size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3] * cm[3]) or 1.0
+            sizes.append((text.strip(), abs(font_size) * scale))
+            y = tm[5] * (cm[3] or 1.0) + cm[5]
+            if height[0] and not 0.07 * height[0] < y < 0.93 * height[0]:
+                edges[-1].add(_shape(text))
+
     try:
         for page in reader.pages:
-            text = page.extract_text() or ""
+            height[0] = float(page.mediabox.height)
+            edges.append(set())
+            text = page.extract_text(visitor_text=visit) or ""
             pages.append(text)
             size += len(text)
             if size > MAX_TEXT:
@@ -85,7 +99,54 @@ def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
             "på den først, eller importer Word-filen.",
             f"{path.name}: a PDF without text (scanned?); run OCR first",
         )
-    return [line for page in pages for line in page.splitlines()]
+    return _large_joined(_without_running_lines(pages, edges), sizes)
+
+
+def _shape(text: str) -> str:
+    """A line as a running header or footer is recognised: its numbers any numbers."""
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _without_running_lines(pages: list[str], edges: list[set[str]]) -> list[str]:
+    """The lines of all pages without the running header and footer: text printed in the
+    top or bottom margin of most pages, the same but for its numbers («Side 2 av 5», the
+    letterhead) — by where it is printed, so body text that repeats stays."""
+    lines = [line for page in pages for line in page.splitlines()]
+    if len(pages) < 3:
+        return lines
+    counts: dict[str, int] = {}
+    for found in edges:
+        for shape in found:
+            counts[shape] = counts.get(shape, 0) + 1
+    running = {shape for shape, count in counts.items() if count >= 0.6 * len(pages)}
+    return [line for line in lines if not line.strip() or _shape(line) not in running]
+
+
+def _large_joined(lines: list[str], sizes: list[tuple[str, float]]) -> list[str]:
+    """A title in a large font that wrapped over lines is one line again: lines whose words
+    were all printed half as large again as the body text are joined (by layout, not by
+    their letters)."""
+    if not sizes:
+        return lines
+    weights = sorted((size, len(text)) for text, size in sizes)
+    half, seen, body = sum(n for _, n in weights) / 2, 0, weights[0][0]
+    for size, count in weights:  # the size most of the text is printed in
+        seen += count
+        if seen >= half:
+            body = size
+            break
+    large = {w for text, size in sizes if size >= 1.5 * body for w in text.split()}
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        words = line.split()
+        big = bool(words) and all(w in large for w in words)
+        if big and joining and out:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        joining = big
+    return out
 
 
 def converted_doc(path: Path) -> Path:
