@@ -323,7 +323,7 @@ def _joined_titles(lines: Sequence[str], register: Register) -> list[str]:
     """A title in a large font wraps (in Word, and so in its PDF): «INNKALLING,
     KOMMUNEDIREKTØRFORUM –» over «02.12.2022», or the word alone over the body and date. The
     title line is joined with the short lines after it (at most three) that hold what it
-    lacks: the body, the date (a plan's year)."""
+    lacks: the body, the date (a plan's year); the lines it took are left empty."""
     out = list(lines)
     i = -1
     while i + 1 < len(out):
@@ -366,8 +366,8 @@ def _joined_titles(lines: Sequence[str], register: Register) -> list[str]:
             )
             alone = None
             out[i] = plain
-            del out[i + 1 : j + 1]
-            j = i + 1
+            out[i + 1 : j + 1] = [""] * (j - i)  # emptied, not removed: line numbers hold
+            j += 1
     return out
 
 
