@@ -279,11 +279,8 @@ def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         data = meeting_json(store, find_meeting(store, args.meeting))
-    finally:
-        store.close()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -406,13 +403,10 @@ def import_named_files(
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    store = open_store(args, write=True)
-    try:
+    with open_store(args, write=True) as store:
         meeting_id, created, warnings = load_file(store, args.file)
         meeting = store.meetings.meeting(meeting_id)
         body = store.register.body(meeting.body_id)
-    finally:
-        store.close()
     for warning in warnings:
         print(f"tr-desk: warning: {args.file}: {warning}", file=sys.stderr)
     verb = "created" if created else "updated"
@@ -430,8 +424,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         query = parse_query(" ".join(args.query))
     except UserError as exc:
         raise CliError(exc.english) from None
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         bodies = []
         for prefix in args.body:
             body = store.register.body_by_prefix(prefix)
@@ -444,8 +437,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         # A second for the command line (the window gives a query 25 ms as one types).
         hits = search(store, query, bodies=bodies, year_from=args.year_from,
                       year_to=args.year_to, seconds=1.0)  # fmt: skip
-    finally:
-        store.close()
     if not hits.complete:
         print("tr-desk: warning: the search stopped after a second: its words are in very many "
               "cases; there may be more hits (add words, or use --body/--from/--to)",
@@ -474,11 +465,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_thread(args: argparse.Namespace) -> int:
     from tr_desk.storage.threads import thread
 
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         origin, steps = thread(store, args.case)
-    finally:
-        store.close()
     rows = [{
         "number": s.label, "relation": {"tidligere": "earlier", "senere": "later"}[s.relation],
         "kind": s.kind, "in_database": s.hit is not None,
@@ -524,14 +512,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         store = open_store(args, write=not args.dry_run)
     try:
-        files = importer.read_files(store, args.paths)
-        report = importer.plan(store, files)
-        said: list[str] = []
-        unread = sum(1 for f in report.files if f.error)
-        if unread < len(report.files) and not args.dry_run:
-            said = importer.write(store, report).said
+        with store:
+            files = importer.read_files(store, args.paths)
+            report = importer.plan(store, files)
+            said: list[str] = []
+            unread = sum(1 for f in report.files if f.error)
+            if unread < len(report.files) and not args.dry_run:
+                said = importer.write(store, report).said
     finally:
-        store.close()
         if scratch is not None:
             scratch.cleanup()
     for file in report.files:
@@ -586,15 +574,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    store = open_store(args, write=True)
-    try:
+    with open_store(args, write=True) as store:
         for name, created, warnings in load_demo(store):
             for warning in warnings:
                 print(f"tr-desk: warning: {name}: {warning}", file=sys.stderr)
             print(f"{'created' if created else 'updated'} {Path(name).stem}")
         print(f"demo data in {store.path}")
-    finally:
-        store.close()
     return 0
 
 
@@ -618,8 +603,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise CliError("--bundle is for the innkalling only")
     if args.public and args.document == "oppfolging":
         raise CliError("--public is not for oppfolging (it never lists an exempt case's items)")
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         if args.document == "oppfolging":
             pdf = actions.followups_pdf(store, _body_arg(store, args.meeting), store.clock.today())
         elif args.document == "tilleggsinnkalling":
@@ -654,8 +638,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                     "file and is not in the bundle",
                     file=sys.stderr,
                 )
-    finally:
-        store.close()
     write_output(args, pdf)
     return 0
 
@@ -672,13 +654,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
     from tr_desk.core.followups import due_text
     from tr_desk.storage.followups import followup_lines
 
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         bodies = [_body_arg(store, b) for b in args.body]
         lines = followup_lines(store, open_only=args.open, bodies=bodies)
         today = store.clock.today()
-    finally:
-        store.close()
     if args.json:
         print(json.dumps([{
             "case": line.case, "body": line.body, "meeting_date": line.meeting_date.isoformat(),
@@ -719,8 +698,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from tr_desk.core.formats import parse_date
     from tr_desk.core.plan import parse_plan_key
 
-    store = open_store(args, write=True)
-    try:
+    with open_store(args, write=True) as store:
         if args.plan_command == "add":
             try:
                 key = parse_plan_key(args.meeting)
@@ -753,8 +731,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
             assert meeting.id is not None
             store.meetings.cancel_meeting(meeting.id, args.reason)
             print(f"cancelled {meeting.date.isoformat()}: {args.reason.strip()}")
-    finally:
-        store.close()
     return 0
 
 
@@ -769,12 +745,9 @@ def cmd_ics(args: argparse.Namespace) -> int:
     from tr_desk.actions import plan_calendar
 
     year = _year_arg(args.year)
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         count = len(store.meetings.headers(year=year))
         data = plan_calendar(store, year)
-    finally:
-        store.close()
     write_output(args, data, f" ({count} meetings)")
     return 0
 
@@ -782,11 +755,8 @@ def cmd_ics(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from tr_desk.storage.backup import make_backup
 
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         path = make_backup(store)
-    finally:
-        store.close()
     print(path)
     return 0
 
@@ -807,12 +777,9 @@ def cmd_mail(args: argparse.Namespace) -> int:
     """The notice as an e-mail draft; who has no address is said on stderr."""
     from tr_desk import actions
 
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         meeting = find_meeting(store, args.meeting)
         data, mail = actions.notice_email(store, meeting, bundle=args.bundle)
-    finally:
-        store.close()
     if mail.without_address:
         print(
             f"tr-desk: warning: {len(mail.without_address)} of {mail.called} invited have no "
@@ -849,16 +816,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tr_desk.core.checks.problems import Severity, summary_en
     from tr_desk.core.lifecycle import is_held
 
-    store = open_store(args, write=False)
-    try:
+    with open_store(args, write=False) as store:
         context = store.context(find_meeting(store, args.meeting))
         problems = check_notice(context)
         if is_held(context.meeting):
             seen = {(p.where, p.message) for p in problems}
             problems += [p for p in check_minutes(context) if (p.where, p.message) not in seen]
             problems.sort(key=lambda p: p.severity is not Severity.ERROR)
-    finally:
-        store.close()
     for problem in problems:
         kind = "error" if problem.severity is Severity.ERROR else "warning"
         print(f"{kind}: {problem.where}: {problem.message}")

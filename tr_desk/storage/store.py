@@ -277,6 +277,12 @@ class Store:
         if self._lock is not None:
             self._lock.release()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @property
     def readonly(self) -> bool:
         return self._reason is not None
