@@ -230,11 +230,17 @@ class Register:
         if best and best[0][1] >= 90 and (len(best) == 1 or best[1][1] < best[0][1] - 3):
             canonical = names[best[0][0]]
             warnings.append(
-                Said(f"«{written}» tolket som {canonical}", f"{written!r} read as {canonical}")
+                Said(
+                    f"«{_short(written)}» tolket som {canonical}",
+                    f"{_short(written)!r} read as {canonical}",
+                )
             )
             return canonical
         warnings.append(
-            Said(f"«{written}» er ikke i personregisteret", f"{written!r} is not in the register")
+            Said(
+                f"«{_short(written)}» er ikke i personregisteret",
+                f"{_short(written)!r} is not in the register",
+            )
         )
         return written
 
