@@ -20,6 +20,11 @@ rules are tried on the habit, not on one document:
 - ``title_next_line``: the case's title on the line after its number.
 - ``wrong_weekday``: the «Tidsrom» names another weekday.
 - ``og_list``: «Til stede: A, B og C».
+- ``introduced``: «Ola Nordmann orienterte om …» before the resolution.
+- ``signatures``: the chair and the minute taker sign side by side (a tab between).
+- ``bullets``: a list in the case text with Word's Symbol bullets (U+F0B7 and a tab; in Word
+  files a «List Bullet» paragraph).
+- ``papers``: an attachment's text printed after the notice's signature, under its title.
 """
 
 from __future__ import annotations
@@ -42,8 +47,17 @@ sys.path.insert(0, str(ROOT))
 
 HABITS = (
     "copied_title", "wrapped_title", "long_date", "bare_labels", "no_space", "foreign_prefix",
-    "wrong_year", "title_next_line", "wrong_weekday", "og_list",
+    "wrong_year", "title_next_line", "wrong_weekday", "og_list", "introduced", "signatures",
+    "bullets", "papers",
 )  # fmt: skip
+OPENINGS = [
+    "Saken gjelder {t}.", "Bakgrunnen for saken er {t}.", "Sekretariatet legger fram {t}.",
+    "{T} ble drøftet i forrige møte.", "Det vises til tidligere behandling av {t}.",
+]  # fmt: skip
+POINTS = [
+    "Fordeling av kostnader", "Framdrift i 2024", "Kommunenes bidrag", "Ny organisering",
+    "Evaluering", "Høringsfrist",
+]  # fmt: skip
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "desember")  # fmt: skip
 WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
@@ -89,13 +103,16 @@ def history(rng: random.Random, people: list[str], bodies: list[tuple[str, str]]
                 cases.append({
                     "number": f"{prefix} {first + k:02d}/{day.year % 100:02d}",
                     "title": title,
+                    "points": rng.sample(POINTS, 2),
+                    "introducer": rng.choice(people),
                     "proposal": f"{topic} {rng.choice(VERBS)}.",
                     "resolution": f"{topic} {rng.choice(VERBS)}.",
                     "attachments": [f"{topic} – notat"] if rng.random() < 0.3 else [],
                 })  # fmt: skip
             present = rng.sample(people, k=min(len(people), rng.randint(3, 6)))
             out.append({"body": prefix, "name": name, "date": day.isoformat(), "cases": cases,
-                        "present": present, "place": rng.choice(PLACES)})  # fmt: skip
+                        "present": present, "place": rng.choice(PLACES),
+                        "chair": present[0], "secretary": present[-1]})  # fmt: skip
     return out
 
 
@@ -143,9 +160,14 @@ def write_document(meeting: dict[str, Any], kind: str, habits: set[str],
             lines += [("bold", label), ("bold", case["title"])]
         else:
             lines.append(("bold", f"{label} {case['title']}"))
-        lines.append(("plain", f"Saken gjelder {case['title'].lower()}."))
+        opening = rng.choice(OPENINGS)
+        lines.append(("plain", opening.format(t=case["title"].lower(), T=case["title"])))
+        if "bullets" in habits:
+            lines += [("bullet", point) for point in case["points"]]
         for n, attachment in enumerate(case["attachments"], 1):
             lines.append(("plain", f"Vedlegg {n}: {attachment}"))
+        if "introduced" in habits and kind != "innkalling":
+            lines.append(("plain", f"{case['introducer']} orienterte om {case['title'].lower()}."))
         key, label_text = (("proposal", "Forslag til vedtak") if kind == "innkalling"
                            else ("resolution", "Vedtak"))  # fmt: skip
         if "bare_labels" in habits:
@@ -153,17 +175,36 @@ def write_document(meeting: dict[str, Any], kind: str, habits: set[str],
         else:
             lines.append(("plain", f"{label_text}: {case[key]}"))
         lines.append(("plain", ""))
-    lines += [("plain", ""), ("plain", "Bård Eidet"), ("plain", "Daglig leder")]
+    if "signatures" in habits and kind != "innkalling":
+        lines += [("plain", ""), ("plain", f"{meeting['chair']}\t\t{meeting['secretary']}"),
+                  ("plain", "Møteleder\t\tReferent")]  # fmt: skip
+    else:
+        lines += [("plain", ""), ("plain", "Bård Eidet"), ("plain", "Daglig leder")]
+    if "papers" in habits and kind == "innkalling":
+        for case in meeting["cases"]:
+            for attachment in case["attachments"]:
+                lines += [("plain", ""), ("bold", attachment),
+                          ("plain", f"Notatet om {case['title'].lower()} ble skrevet av "
+                                    "sekretariatet."),
+                          ("plain", "Det beskriver saken kort.")]  # fmt: skip
     return lines
 
 
-def truth_of(meeting: dict[str, Any], kind: str) -> dict[str, Any]:
+def truth_of(meeting: dict[str, Any], kind: str, habits: set[str]) -> dict[str, Any]:
     key = "proposal" if kind == "innkalling" else "resolution"
+    minutes = kind != "innkalling"
     return {
         "kind": kind, "body": meeting["body"], "date": meeting["date"],
-        "cases": [{"number": c["number"], "title": c["title"], key: c[key],
-                   "attachments": c["attachments"]} for c in meeting["cases"]],
-        "present": meeting["present"] if kind != "innkalling" else [],
+        "cases": [{
+            "number": c["number"], "title": c["title"], key: c[key],
+            "attachments": c["attachments"],
+            "points": c["points"] if "bullets" in habits else [],
+            "introducer": c["introducer"] if "introduced" in habits and minutes else "",
+            "papers": bool(c["attachments"]) and "papers" in habits and not minutes,
+        } for c in meeting["cases"]],
+        "present": meeting["present"] if minutes else [],
+        "signed": ({"chair": meeting["chair"], "minute_taker": meeting["secretary"]}
+                   if "signatures" in habits and minutes else {}),
     }  # fmt: skip
 
 
@@ -177,6 +218,8 @@ def save_docx(lines: list[tuple[str, str]], path: Path) -> None:
             paragraph = document.add_paragraph(style="Title")
             run = paragraph.add_run(text)
             run.font.size = Pt(20)
+        elif style == "bullet":
+            document.add_paragraph(text, style="List Bullet")
         else:
             paragraph = document.add_paragraph()
             run = paragraph.add_run(text)
@@ -207,10 +250,15 @@ def build(folder: Path, documents: int, seed: int, office: bool = True) -> list[
                 habits -= {"copied_title"}
             lines = write_document(meeting, kind, habits, rng)
             stem = f"{i:03d}-{meeting['body'].lower()}-{kind}"
-            text = "\n".join(("**" + t + "**") if s == "bold" and t else t for s, t in lines)
+            text = "\n".join(
+                ("**" + t + "**") if s == "bold" and t else ("\uf0b7\t" + t) if s == "bullet" else t
+                for s, t in lines
+            )
             (folder / "txt" / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
             save_docx(lines, folder / "docx" / f"{stem}.docx")
-            items.append({"stem": stem, "habits": sorted(habits), **truth_of(meeting, kind)})
+            items.append(
+                {"stem": stem, "habits": sorted(habits), **truth_of(meeting, kind, habits)}
+            )
     office_path = (shutil.which("soffice") or shutil.which("libreoffice")) if office else None
     if office_path:  # Word files as LibreOffice writes them, and PDFs printed from them
         made = folder / "lo"
@@ -231,7 +279,8 @@ def _norm(text: Any) -> str:
     return re.sub(r"\s+", " ", str(text or "")).strip().rstrip(".").casefold()
 
 
-FIELDS = ("dates", "numbers", "titles", "proposals", "resolutions", "attendance", "attachments")
+FIELDS = ("dates", "numbers", "titles", "proposals", "resolutions", "attendance", "attachments",
+          "lists", "introducers", "signers", "attachment_texts")  # fmt: skip
 
 
 def measure(folder: Path, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -299,9 +348,20 @@ def _score(
         got = [_norm(a.get("title")) for a in case.get("attachments", [])]
         for attachment in truth["attachments"]:
             tally("attachments", _norm(attachment) in got)
+        text = case.get("notes" if item["kind"] != "innkalling" else "text", "") or ""
+        text += "\n" + (case.get("introduction") or "")
+        for point in truth.get("points", []):
+            tally("lists", f"- {point}" in text.splitlines())
+        if truth.get("introducer"):
+            tally("introducers", case.get("introduced_by") == truth["introducer"])
+        if truth.get("papers"):
+            texts = [a.get("text", "") for a in case.get("attachments", [])]
+            tally("attachment_texts", any("ble skrevet av sekretariatet" in t for t in texts))
     names = {a.get("name") for a in (found or {}).get("attendance", [])}
     for name in item["present"]:
         tally("attendance", name in names)
+    for role, name in item.get("signed", {}).items():
+        tally("signers", (found or {}).get(role) == name)
 
 
 def main() -> None:

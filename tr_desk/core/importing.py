@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -399,18 +399,29 @@ def _join_wrapped(lines: Sequence[str]) -> list[str]:
         section = _SECTION.match(previous)
         if section and not section[2]:  # «Forslag til vedtak» alone: the text is below it
             single = True
-        if plain.casefold().rstrip(".") in _SIGN_TITLES:
-            single = True
+        if _sign_titles(plain) or _sign_titles(previous) or _ATTACHMENT.match(previous):
+            single = True  # a signer's title, what follows one, a line after «Vedlegg N: …»
+        if _bold(line) or (out and _bold(out[-1])):
+            single = True  # a heading printed in bold, and the line under it
         if (
             out and plain and out[-1] and not single
             and not re.search(r"[.:!?»]$", clean(out[-1]))
             and not _structural(plain) and not re.match(r"^([-–•]|\d+\.)\s", plain)
+            and not _BULLET.match(plain) and not _INTRO.match(plain)
             and not plain.startswith(("Ingen merknader", "Saksframlegg"))
         ):  # fmt: skip
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
     return out
+
+
+def _bold(line: str) -> bool:
+    """A line in bold as a whole («**Vedlegg 2: Prosjektbeskrivelse**»): a heading."""
+    text = line.strip()
+    return (
+        len(text) > 4 and text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]
+    )
 
 
 def _structural(plain: str) -> bool:
@@ -555,7 +566,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
                         if k >= end and clean(line)]  # fmt: skip
             rest = [line for _, line in numbered]
             del last[end:]
-            signed, used = _signatures(rest)
+            signed, used = _signatures(rest, lambda name: register.index.find(name) is not None)
             after_signature = [(n, line) for n, line in numbered[used:]
                                if clean(line).casefold() != "(sign)"]  # fmt: skip
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
@@ -804,26 +815,33 @@ def _case(
             if section[2]:
                 sections[current].append(_after_label(line))
             continue
+        # «X innledet/orienterte om …» opens the case's minutes, or a paragraph of them after
+        # a line of background: X introduced the case
+        intro = (
+            _INTRO.match(plain)
+            if minutes and "introduced_by" not in case and current in ("", "notes")
+            else None
+        )
+        who = intro["who"].strip().rstrip(",") if intro else ""
+        if intro and len(who.split()) <= (12 if current == "" else 5) and who[:1].isupper():
+            case["introduced_by"] = who
+            tail = intro["tail"].strip()
+            if tail and tail.casefold() not in ("saken", "kort", "om saken"):
+                # what was presented stays: «Orienterte om status i prosjektet.»
+                said = f"{intro['verb'].capitalize()} {tail}{intro['stop'] or '.'}"
+                sections.setdefault("introduction", []).append(said)
+            if intro["rest"]:
+                sections.setdefault("introduction", []).append(intro["rest"])
+            current = "introduction"
+            continue
         if current == "":
             presenter = _PRESENTER.match(plain)
             follows_line = _FOLLOWS.match(plain)
-            intro = _INTRO.match(plain) if minutes else None
             if presenter:
                 case["presenter"] = register.name(presenter[1], warnings)
                 continue
             if follows_line:
                 case["follows"] = follows_line[1]
-                continue
-            if intro and "introduced_by" not in case and len(intro["who"].split()) <= 12:
-                case["introduced_by"] = intro["who"].strip().rstrip(",")
-                tail = intro["tail"].strip()
-                if tail and tail.casefold() not in ("saken", "kort", "om saken"):
-                    # what was presented stays: «Orienterte om status i prosjektet.»
-                    said = f"{intro['verb'].capitalize()} {tail}{intro['stop'] or '.'}"
-                    sections.setdefault("introduction", []).append(said)
-                if intro["rest"]:
-                    sections.setdefault("introduction", []).append(intro["rest"])
-                current = "introduction"
                 continue
             if not plain and not sections:
                 continue
@@ -870,19 +888,24 @@ def _attachment_texts(
     def key(text: str) -> str:
         return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
+    def alike(title: str, wanted: str) -> bool:
+        """A heading that is the title (a «Vedlegg 2:» before it, a word more or less), not
+        a sentence that mentions it."""
+        if not title or len(wanted) > len(title) + 16:
+            return False
+        return title in wanted or fuzz.ratio(title, wanted) >= 88
+
     def names(heading: str) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
         wanted = key(heading)
         if not wanted or len(heading) > 160:
             return None
-        for case in cases:
-            for attachment in case.get("attachments", []):
-                title = key(attachment["title"])
-                if title and (title in wanted or fuzz.ratio(title, wanted) >= 88):
-                    return case, attachment
+        found = [(case, attachment) for case in cases for attachment in case.get("attachments", [])
+                 if alike(key(attachment["title"]), wanted)]  # fmt: skip
+        if found:  # the same title twice (two cases' notes): the first not yet given a text
+            return next(((c, a) for c, a in found if "lines" not in a), found[-1])
         for case in cases:
             title = key(case["title"])
-            if len(title) >= 8 and (title in wanted or wanted in title
-                                    or fuzz.ratio(title, wanted) >= 88):  # fmt: skip
+            if len(title) >= 8 and alike(title, wanted):
                 return case, None
         return None
 
@@ -904,6 +927,7 @@ def _attachment_texts(
                     f"attachment {attachment['title']!r} of {case['number']}",
                 )
             )
+            continue  # the heading is the attachment's title, not its text
         if current is None:
             if clean(line):
                 left.append((number, line))
@@ -972,8 +996,8 @@ def _signature_at(lines: Sequence[str]) -> int | None:
     """Where the closing signature starts: a short name line over «Daglig leder» or the like."""
     plain = [clean(line) for line in lines]
     for i, line in enumerate(lines):
-        titles = [clean(c).casefold().rstrip(".") for c in re.split(r"\t+|\s{3,}", line.strip())]
-        if titles and all(t in _SIGN_TITLES for t in titles) and titles != ["(sign)"]:
+        titles = _sign_titles(line)
+        if titles:
             j = i - 1
             while j >= 0 and (not plain[j] or plain[j].casefold() == "(sign)"):
                 j -= 1
@@ -986,7 +1010,29 @@ def _signature_at(lines: Sequence[str]) -> int | None:
 _CHAIR_TITLES = {"møteleder", "leder", "nestleder", "ordfører", "styreleder"}
 
 
-def _signatures(lines: Sequence[str]) -> tuple[dict[str, str], int]:
+def _sign_titles(line: str) -> list[str]:
+    """The signers' titles a line holds, left to right («Møteleder», «Møteleder Referent»,
+    «Daglig leder»), whatever the spacing (a PDF keeps one space of a tab); empty when the
+    line is anything else."""
+    words = clean(line).casefold().replace("(sign)", " ").split()
+    titles: list[str] = []
+    i = 0
+    while i < len(words):
+        two = " ".join(words[i : i + 2]).rstrip(".")
+        if two in _SIGN_TITLES:
+            titles.append(two)
+            i += 2
+        elif words[i].rstrip(".") in _SIGN_TITLES:
+            titles.append(words[i].rstrip("."))
+            i += 1
+        else:
+            return []
+    return titles
+
+
+def _signatures(
+    lines: Sequence[str], known: Callable[[str], bool] = lambda _: False
+) -> tuple[dict[str, str], int]:
     """Who signed, from the signature block: each name over its title («Ola Nordmann /
     Møteleder», «Bård Eidet / Referent»), one after the other or side by side (names on one
     line, titles on the next, apart by a tab or wide spacing). The chair is the one titled
@@ -995,13 +1041,13 @@ def _signatures(lines: Sequence[str]) -> tuple[dict[str, str], int]:
     signed: dict[str, str] = {}
     i = 0
     plain = [clean(line) for line in lines]
-    columns = [re.split(r"\t+|\s{3,}", line.strip()) for line in lines]
     while i + 1 < len(lines):
         if plain[i].casefold() == "(sign)":
             i += 1
             continue
-        names, titles = columns[i], [c.strip(" .*").casefold() for c in columns[i + 1]]
-        if len(names) == len(titles) and all(t in _SIGN_TITLES for t in titles) and titles:
+        titles = _sign_titles(lines[i + 1])
+        names = _names_apart(lines[i], len(titles), known) if titles else []
+        if titles and len(names) == len(titles):
             for name, title in zip(names, titles, strict=True):
                 role = "chair" if title in _CHAIR_TITLES else "minute_taker"
                 signed.setdefault(role, clean(name))
@@ -1009,6 +1055,21 @@ def _signatures(lines: Sequence[str]) -> tuple[dict[str, str], int]:
             continue
         break
     return signed, max(i, 2)
+
+
+def _names_apart(line: str, count: int, known: Callable[[str], bool]) -> list[str]:
+    """``count`` names written side by side: apart by a tab or wide spacing, or (a PDF keeps
+    one space) where the words split into names the register knows."""
+    columns = [c for c in re.split(r"\t+|\s{3,}", line.strip()) if c.strip()]
+    if len(columns) == count:
+        return columns
+    words = clean(line).split()
+    if count == 2:
+        for cut in range(1, len(words)):
+            first, second = " ".join(words[:cut]), " ".join(words[cut:])
+            if known(first) and known(second):
+                return [first, second]
+    return []
 
 
 def _strip_signature(lines: list[str]) -> list[str]:

@@ -64,10 +64,15 @@ def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
     edges: list[set[str]] = []  # per page: the pieces printed in its top or bottom margin
     height = [0.0]
 
+    bold: set[str] = set()  # the pieces printed in a bold face: headings, labels
+
     def visit(text: str, cm: Any, tm: Any, font: Any, font_size: float) -> None:
         if text.strip():
             scale = abs(tm[3] * cm[3]) or 1.0
             sizes.append((text.strip(), abs(font_size) * scale))
+            name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+            if "bold" in name.casefold() or "black" in name.casefold():
+                bold.add(" ".join(text.split()))
             y = tm[5] * (cm[3] or 1.0) + cm[5]
             if height[0] and not 0.07 * height[0] < y < 0.93 * height[0]:
                 edges[-1].add(_shape(text))
@@ -99,7 +104,9 @@ def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
             "på den først, eller importer Word-filen.",
             f"{path.name}: a PDF without text (scanned?); run OCR first",
         )
-    return _large_joined(_without_running_lines(pages, edges), sizes)
+    lines = _large_joined(_without_running_lines(pages, edges), sizes)
+    # A line printed in bold as a whole is a heading, as the Word reader marks it
+    return [f"**{line.strip()}**" if " ".join(line.split()) in bold else line for line in lines]
 
 
 def _shape(text: str) -> str:
