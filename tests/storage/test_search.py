@@ -13,7 +13,7 @@ from tests.test_cli import run
 from tr_desk.core.errors import UserError
 from tr_desk.core.meeting_file import MeetingFileError
 from tr_desk.core.model import Exemption
-from tr_desk.core.search import parse_query, references, snippet
+from tr_desk.core.search import Field, parse_query, references, snippet
 from tr_desk.storage.search import search
 from tr_desk.storage.store import Store
 from tr_desk.storage.threads import thread
@@ -33,8 +33,11 @@ def test_the_demos_questions_are_answered(demo_store: Store) -> None:
     (energy,) = [h for h in search(demo_store, "energi*") if h.number == "KF 46/22"]
     assert energy.fields[:1] == ["Tittel"]
     assert "Vedlegg «Prosjektbeskrivelse»" in energy.fields  # the attachment's own text
+    (paper,) = [h for h in search(demo_store, "energi*", fields=(Field.ATTACHMENT,))
+                if h.number == "KF 46/22"]  # fmt: skip
+    assert (paper.field_id, paper.attachment) == (Field.ATTACHMENT, "Prosjektbeskrivelse")
     first = search(demo_store, "KF 46/22")[0]
-    assert (first.number, first.field) == ("KF 46/22", "Saksnummer")
+    assert (first.number, first.field, first.field_id) == ("KF 46/22", "Saksnummer", None)
     assert search(demo_store, "kf 46/22 energistasjoner")[0].number == "KF 46/22"
     origin, steps = thread(demo_store, "KF 46/22")
     assert origin.number == "KF 46/22"

@@ -11,22 +11,41 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import IntEnum
 
 from tr_desk.core.errors import UserError
 
-# The index's fields (``storage/migrations.SEARCH_FIELDS`` and the attachments), as the user
-# reads where a hit matched.
+
+class Field(IntEnum):
+    """Where a hit matched. The index's fields are numbered as the low four bits of its rowids
+    (``storage/migrations.SEARCH_FIELDS``, the attachments 8); the meeting and who was there
+    are read with the case."""
+
+    TITLE = 1
+    TEXT = 2
+    PROPOSAL = 3
+    RESOLUTION = 4
+    INTRODUCTION = 5
+    NOTES = 6
+    NAMES = 7
+    ATTACHMENT = 8
+    MEETING = 9  # the meeting's body and place
+    PRESENT = 10  # who was at the meeting or sent forfall
+
+
+# Where a hit matched, as the user reads it.
 FIELD_LABELS = {
-    1: "Tittel", 2: "Sak", 3: "Forslag til vedtak", 4: "Vedtak", 5: "Innledning",
-    6: "Fra møtet", 7: "Navn", 8: "Vedlegg", 9: "Møtet", 10: "Til stede",
+    Field.TITLE: "Tittel", Field.TEXT: "Sak", Field.PROPOSAL: "Forslag til vedtak",
+    Field.RESOLUTION: "Vedtak", Field.INTRODUCTION: "Innledning", Field.NOTES: "Fra møtet",
+    Field.NAMES: "Navn", Field.ATTACHMENT: "Vedlegg", Field.MEETING: "Møtet",
+    Field.PRESENT: "Til stede",
 }  # fmt: skip
-MEETING_FIELD = 9  # the meeting's body and place: not in the index, read with the case
-PRESENT_FIELD = 10  # who was at the meeting or sent forfall: read with the case, too
 NUMBER_FIELD = "Saksnummer"
 # The same fields as the case editors call them (where a hit opens).
 FIELD_KEYS = {
-    1: "title", 2: "text", 3: "proposal", 4: "resolution", 5: "introduction", 6: "notes",
-    7: "presenter", 8: "attachments",
+    Field.TITLE: "title", Field.TEXT: "text", Field.PROPOSAL: "proposal",
+    Field.RESOLUTION: "resolution", Field.INTRODUCTION: "introduction", Field.NOTES: "notes",
+    Field.NAMES: "presenter", Field.ATTACHMENT: "attachments",
 }  # fmt: skip
 CASE_NUMBER = re.compile(r"\b([A-ZÆØÅa-zæøå]{2,3})(?:-sak)?\s*(\d{1,4})\s*/\s*(\d{2})\b")
 # «sak 17/20» or «17/20» with no body named: the case of that number in any body

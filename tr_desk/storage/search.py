@@ -20,9 +20,8 @@ from tr_desk.core.numbering import format_case_number
 from tr_desk.core.search import (
     ANY_BODY,
     FIELD_LABELS,
-    MEETING_FIELD,
     NUMBER_FIELD,
-    PRESENT_FIELD,
+    Field,
     Query,
     Snippet,
     parse_query,
@@ -41,7 +40,7 @@ WEIGHT = (
     "CASE s.rowid & 15 WHEN 1 THEN 0 WHEN 4 THEN 1 WHEN 3 THEN 2 WHEN 2 THEN 3 WHEN 5 THEN 4"
     " WHEN 6 THEN 4 WHEN 8 THEN 5 ELSE 6 END"
 )
-ATTACHMENT = 8
+ATTACHMENT = Field.ATTACHMENT
 WEIGHTS = 7  # the ranks of ``WEIGHT``; hits across fields come after them
 CASE_OF = (
     "CASE WHEN {r} & 15 = 8 THEN (SELECT a.case_id FROM attachment a WHERE a.id = {r} >> 4)"
@@ -153,8 +152,9 @@ class Hit:
     exempt: bool = False
     fields: list[str] = dataclasses.field(default_factory=list)  # every field it matched in
     rank: float = 0.0
-    field_id: int = 0  # the best field's number in the index (``FIELD_LABELS``); 0: by number
+    field_id: Field | None = None  # where it matched best; None: found by its number
     query: Query = dataclasses.field(default_factory=Query, repr=False, compare=False)
+    attachment: str = ""  # the attachment's title when it matched in one
 
     @functools.cached_property
     def snippet(self) -> Snippet:
@@ -256,7 +256,8 @@ def _search(
             found[row["case_id"]] = Hit(
                 row["case_id"], row["meeting_id"], row["position"], row_label(store, drafts, row),
                 row["title"], row["prefix"], day, row["status"], where,
-                content, bool(row["exempt_basis"]), [where], row["rank"], row["field"], query,
+                content, bool(row["exempt_basis"]), [where], row["rank"], Field(row["field"]),
+                query, row["attachment"] or "",
             )  # fmt: skip
     if not fields and len(found) < limit and query.terms():
         _across_fields(store, query, found, " ".join(filters), params, limit, budget)
@@ -273,8 +274,10 @@ def _search(
 
 # The fields in the order of relevance (``WEIGHT``), with the columns that hold them.
 _FIELD_ORDER = (
-    (1, ("title",)), (4, ("resolution",)), (3, ("proposal",)), (2, ("text",)),
-    (5, ("introduction",)), (6, ("notes",)), (7, ("presenter", "introduced_by")),
+    (Field.TITLE, ("title",)), (Field.RESOLUTION, ("resolution",)),
+    (Field.PROPOSAL, ("proposal",)), (Field.TEXT, ("text",)),
+    (Field.INTRODUCTION, ("introduction",)), (Field.NOTES, ("notes",)),
+    (Field.NAMES, ("presenter", "introduced_by")),
 )  # fmt: skip
 _ACROSS = """
 SELECT c.id, c.position, c.number, c.title, c.text, c.proposal, c.resolution, c.introduction,
@@ -350,11 +353,11 @@ def _across_fields(
             continue
         matched = [n for n, text in texts.items() if snippet(text, query).marks]
         if snippet(meeting, query).marks:
-            matched.append(MEETING_FIELD)
+            matched.append(Field.MEETING)
         if names and snippet(names, query).marks:
-            matched.append(PRESENT_FIELD)
+            matched.append(Field.PRESENT)
         best = matched[0] if matched else ATTACHMENT
-        content = {MEETING_FIELD: meeting, PRESENT_FIELD: names}.get(best) or texts.get(best, "")
+        content = {Field.MEETING: meeting, Field.PRESENT: names}.get(best) or texts.get(best, "")
         day = dt.date.fromisoformat(row["date"])
         labels = [FIELD_LABELS[n] for n in matched] or [FIELD_LABELS[ATTACHMENT]]
         found[row["id"]] = Hit(
@@ -510,7 +513,7 @@ def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> H
         row["id"], row["meeting_id"], row["position"], row_label(store, drafts, row),
         row["title"], row["prefix"], dt.date.fromisoformat(row["date"]), row["status"],
         NUMBER_FIELD, row["resolution"] or row["proposal"] or row["text"],
-        bool(row["exempt_basis"]), [NUMBER_FIELD], float("-inf"), 0,
+        bool(row["exempt_basis"]), [NUMBER_FIELD], float("-inf"), None,
     )  # fmt: skip
 
 

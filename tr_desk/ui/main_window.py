@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
         and approved meetings alike: the Protokoll has no case of its own to show), the
         matched words marked in the editor and the cursor on the first."""
         from tr_desk.core.model import MeetingStatus
-        from tr_desk.core.search import FIELD_KEYS
+        from tr_desk.core.search import FIELD_KEYS, Field
 
         self.current_meeting_id = hit.meeting_id
         held = hit.status in (MeetingStatus.HELD.value, MeetingStatus.APPROVED.value)
@@ -443,12 +443,12 @@ class MainWindow(QMainWindow):
         pane.show_meeting(hit.meeting_id)  # the pane may be shown already, on another meeting
         cases = pane.meeting.cases if pane.meeting is not None else []
         pane.select_case(next((i for i, c in enumerate(cases) if c.id == hit.case_id), 0))
-        field = FIELD_KEYS.get(hit.field_id, "")
+        field = FIELD_KEYS.get(hit.field_id, "") if hit.field_id is not None else ""
         if field == "presenter" and held:
             field = "introduced_by"
         if held and field in ("title", "text", "proposal"):
             field = ""  # not written in the Møte pane: its heading and proposal show them
-        attachment = hit.field.partition("«")[2].rstrip("»") if hit.field_id == 8 else ""
+        attachment = hit.attachment if hit.field_id == Field.ATTACHMENT else ""
         pane.editor.mark_matches(query, field, attachment)
 
     def open_case(self, case_id: int) -> None:

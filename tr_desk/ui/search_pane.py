@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import MeetingStatus
-from tr_desk.core.search import Query, parse_query, prefixed
+from tr_desk.core.search import Field, Query, parse_query, prefixed
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.search import Hit, Hits, search
 from tr_desk.storage.store import Store
@@ -57,15 +57,15 @@ HELP = (
     "ordet, og «KF 46/22» (eller «sak 46/22») finner saken med det nummeret og sakene som "
     "viser til den. Store og små bokstaver er det samme."
 )
-# The kinds of text, as the index numbers its fields (``core.search.FIELD_LABELS``).
-KINDS: tuple[tuple[str, tuple[int, ...]], ...] = (
+# The kinds of text the search can keep to.
+KINDS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     ("All tekst", ()),
-    ("Bare vedtak", (4,)),
-    ("Bare titler", (1,)),
-    ("Bare saksframstilling og forslag", (2, 3)),
-    ("Bare fra møtet", (5, 6)),
-    ("Bare vedlegg", (8,)),
-    ("Bare navn", (7,)),
+    ("Bare vedtak", (Field.RESOLUTION,)),
+    ("Bare titler", (Field.TITLE,)),
+    ("Bare saksframstilling og forslag", (Field.TEXT, Field.PROPOSAL)),
+    ("Bare fra møtet", (Field.INTRODUCTION, Field.NOTES)),
+    ("Bare vedlegg", (Field.ATTACHMENT,)),
+    ("Bare navn", (Field.NAMES,)),
 )
 STATUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Alle møter", ()),
