@@ -562,9 +562,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                           "unused_lines": unused},
                          ensure_ascii=False, indent=2))  # fmt: skip
         return code
-    verbs = {"created": "would create" if args.dry_run else "created",
-             "updated": "would update" if args.dry_run else "updated",
-             "unchanged": "unchanged"}  # fmt: skip
+    verbs = {importer.Action.CREATED: "would create" if args.dry_run else "created",
+             importer.Action.UPDATED: "would update" if args.dry_run else "updated",
+             importer.Action.UNCHANGED: "unchanged"}  # fmt: skip
     for outcome in report.meetings:
         cases = len(outcome.file.get("cases", []))
         print(f"{verbs[outcome.action]} {outcome.body} {outcome.date} with {cases} cases")

@@ -15,6 +15,7 @@ import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +64,21 @@ class Choices:
     new_people: Sequence[str] = ()
 
 
+class Action(StrEnum):
+    """What the import does with a meeting."""
+
+    CREATED = "created"  # made
+    UPDATED = "updated"  # filled in where it was empty
+    UNCHANGED = "unchanged"  # already as the documents say
+
+
 @dataclass
 class Outcome:
     """One meeting of the import: made, filled in, or already as the documents say."""
 
     body: str
     date: str
-    action: str  # "created" | "updated" | "unchanged"
+    action: Action
     file: dict[str, Any]
     differences: list[str] = field(default_factory=list)
     before: dict[str, Any] | None = None  # the meeting as the database had it (for undo)
@@ -114,8 +123,8 @@ class ImportReport:
     def held(self, index: int, document: int) -> HeldBack | None:
         return next((h for h in self.held_back if (h.file, h.document) == (index, document)), None)
 
-    def counts(self) -> dict[str, int]:
-        out = {"created": 0, "updated": 0, "unchanged": 0}
+    def counts(self) -> dict[Action, int]:
+        out = dict.fromkeys(Action, 0)
         for outcome in self.meetings:
             out[outcome.action] += 1
         return out
@@ -289,7 +298,7 @@ def plan(
         assert body is not None and body.id is not None
         existing_id = store.meetings.meeting_id(body.id, dt.date.fromisoformat(file["date"]))
         if existing_id is None:
-            report.meetings.append(Outcome(file["body"], file["date"], "created", file))
+            report.meetings.append(Outcome(file["body"], file["date"], Action.CREATED, file))
             continue
         existing = meeting_to_json(store.context(store.meetings.meeting(existing_id)))
         merged, differences = merge_files(existing, file)
@@ -297,7 +306,7 @@ def plan(
         if problem:
             hold_meeting(file, problem)
             continue
-        action = "unchanged" if _same(merged, existing) else "updated"
+        action = Action.UNCHANGED if _same(merged, existing) else Action.UPDATED
         report.meetings.append(
             Outcome(file["body"], file["date"], action, merged, differences, existing)
         )
@@ -395,7 +404,7 @@ def _write(
         meeting_ids: dict[tuple[str, str], int] = {}
         bodies, people = store.register.bodies(), store.register.people()
         for outcome in report.meetings:
-            if outcome.action == "unchanged":
+            if outcome.action is Action.UNCHANGED:
                 continue
             try:
                 written, made = with_text_files(outcome.file)

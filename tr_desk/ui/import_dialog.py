@@ -49,7 +49,10 @@ PROGRESS_FROM = 4  # files: fewer are read before a bar would be seen
 KINDS = {"innkalling": "Innkalling", "referat": "Referat", "protokoll": "Protokoll",
          "møteplan": "Møteplan", "saksliste": "Saksliste",
          "tilleggsinnkalling": "Tilleggsinnkalling"}  # fmt: skip
-ACTIONS = {"created": "nytt møte", "updated": "fyller ut møtet", "unchanged": "finnes allerede"}
+ACTIONS = {
+    importer.Action.CREATED: "nytt møte", importer.Action.UPDATED: "fyller ut møtet",
+    importer.Action.UNCHANGED: "finnes allerede",
+}  # fmt: skip
 STATUSES = {"til_stede": "til stede", "digitalt": "digitalt", "forfall": "forfall"}
 KEEP, NEW = "keep", "new"
 WARNING = QColor("#a33b00")
@@ -444,7 +447,9 @@ class ImportDialog(QDialog):
                 item.setText(1, f"holdt tilbake: {held.reason}")
             elif document.kind == "møteplan":
                 keys = [(f["body"], f["date"]) for f in document.files]
-                made = sum(outcomes[k].action == "created" for k in keys if k in outcomes)
+                made = sum(
+                    outcomes[k].action is importer.Action.CREATED for k in keys if k in outcomes
+                )
                 item.setText(1, f"{new_meetings(made)} i planen" if made else "møtene finnes")
             elif document.files:
                 outcome = outcomes.get((document.files[0]["body"], document.files[0]["date"]))
@@ -452,14 +457,17 @@ class ImportDialog(QDialog):
         self._show_differences(self.report)
         self.tree.blockSignals(False)
         counts = self.report.counts()
+        action = importer.Action
+        created, updated = counts[action.CREATED], counts[action.UPDATED]
+        unchanged = counts[action.UNCHANGED]
         failed = [r.path.name for r in self.reports if r.error]
         parts = []
-        if counts["created"]:
-            parts.append(new_meetings(counts["created"]))
-        if counts["updated"]:
-            parts.append(f"{meetings(counts['updated'])} fylles ut")
-        if counts["unchanged"]:
-            parts.append(f"{counts['unchanged']} finnes allerede")
+        if created:
+            parts.append(new_meetings(created))
+        if updated:
+            parts.append(f"{meetings(updated)} fylles ut")
+        if unchanged:
+            parts.append(f"{unchanged} finnes allerede")
         if not self.reports and not self.reading:
             text = "Ingen filer valgt ennå."
         else:
@@ -475,8 +483,7 @@ class ImportDialog(QDialog):
             text += f" {documents} holdes tilbake (se grunnen i listen); resten importeres."
         self.summary.setText(text)
         self.import_button.setEnabled(
-            not self.reading and (counts["created"] + counts["updated"]) > 0
-            and not self.store.readonly
+            not self.reading and created + updated > 0 and not self.store.readonly
         )  # fmt: skip
 
     def _show_differences(self, report: importer.ImportReport) -> None:

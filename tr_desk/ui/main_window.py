@@ -571,6 +571,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QDialog
 
+        from tr_desk.importer import Action
         from tr_desk.ui import commands
         from tr_desk.ui.import_dialog import ImportDialog, meetings, new_meetings
 
@@ -593,9 +594,10 @@ class MainWindow(QMainWindow):
             dialogs.warn(self, str(exc), "Kunne ikke importere")
             return
         self.undo_stack.push(command)
-        made = [new_meetings(counts["created"])] if counts["created"] else []
-        if counts["updated"]:
-            made.append(f"{meetings(counts['updated'])} fylt ut")
+        created, updated = counts[Action.CREATED], counts[Action.UPDATED]
+        made = [new_meetings(created)] if created else []
+        if updated:
+            made.append(f"{meetings(updated)} fylt ut")
         self._say(f"{label}: {', '.join(made)} – lagret kl. {self.store.clock.now():%H:%M:%S}")
         if self.current_title() == "" or not self.has_meetings:  # from the welcome: the plan
             self.has_meetings = True
