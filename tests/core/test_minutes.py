@@ -51,7 +51,7 @@ def test_a_substitute_takes_the_seat_and_leaves_with_the_member() -> None:
 
 
 def test_who_is_in_the_room_for_a_case() -> None:
-    from tr_desk.core.minutes import takes_part
+    from tr_desk.core.presence import takes_part
 
     positions = {10: 0, 11: 1, 12: 2}
     late = Attendance(PRESENT, person_id=1, from_case=11)

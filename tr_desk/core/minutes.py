@@ -26,6 +26,7 @@ from tr_desk.core.model import (
     Person,
 )
 from tr_desk.core.notice import place_line
+from tr_desk.core.presence import case_positions, is_present, takes_part
 from tr_desk.core.public import exemption_line, public_meeting
 from tr_desk.core.quorum import Quorum, case_quorum
 from tr_desk.core.votes import vote_line
@@ -47,23 +48,6 @@ EXCLUSION_VERBS = {
 
 
 # -- who took part ----------------------------------------------------------------------------
-
-
-def is_present(line: Attendance) -> bool:
-    return line.status in (AttendanceStatus.PRESENT, AttendanceStatus.DIGITAL)
-
-
-def takes_part(line: Attendance, index: int, positions: Mapping[int, int]) -> bool:
-    """Whether a present line is in the room for the case at agenda ``index``.
-
-    ``positions`` maps case id to agenda index; a line arrives before ``from_case`` and leaves
-    after ``to_case`` (either open: from the start, to the end).
-    """
-    if not is_present(line):
-        return False
-    first = positions.get(line.from_case, 0) if line.from_case is not None else 0
-    last = positions.get(line.to_case, index) if line.to_case is not None else index
-    return first <= index <= last
 
 
 # -- editing the roster (each returns a new list; the store saves it whole) -------------------
@@ -112,10 +96,6 @@ def with_substitute(lines: Sequence[Attendance], member: int, substitute: int) -
         out[own] = replace(out[own], status=AttendanceStatus.ABSENT)
     out.append(Attendance(AttendanceStatus.PRESENT, person_id=substitute, substitute_for=member))
     return out
-
-
-def case_positions(meeting: Meeting) -> dict[int, int]:
-    return {c.id: i for i, c in enumerate(meeting.cases) if c.id is not None}
 
 
 def quorum_for_case(meeting: Meeting, index: int, members: Sequence[int]) -> Quorum:

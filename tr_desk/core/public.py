@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from tr_desk.core.model import Attachment, Attendance, Case, Exemption, Meeting, Outcome
-
-if TYPE_CHECKING:
-    from tr_desk.core.followups import FollowUpLine
 
 EXEMPT_TITLE = "Unntatt offentlighet"
 
@@ -84,7 +81,16 @@ def is_withheld(case: Case) -> bool:
     return case.exempt is not None
 
 
-def public_followups(lines: Sequence[FollowUpLine]) -> list[FollowUpLine]:
+class _Withheld(Protocol):
+    @property
+    def exempt(self) -> bool:  # the item's case is exempt from public access
+        ...
+
+
+_Line = TypeVar("_Line", bound=_Withheld)
+
+
+def public_followups(lines: Sequence[_Line]) -> list[_Line]:
     """The follow-up items that may be published (in the Oppfølgingsliste attached to a public
     case): none of an exempt case, whose follow-up the gate withholds like its resolution."""
     return [line for line in lines if not line.exempt]

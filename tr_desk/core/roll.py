@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.errors import UserError
-from tr_desk.core.minutes import case_positions, quorum_for_case, takes_part
+from tr_desk.core.minutes import quorum_for_case
 from tr_desk.core.model import Attendance, AttendanceStatus, MeetingMode, Outcome
+from tr_desk.core.presence import case_positions, takes_part
 
 STATUS_TEXT = {
     None: "–",

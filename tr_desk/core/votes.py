@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import join_names
 from tr_desk.core.model import Membership, PartyVote, Role, Vote
+from tr_desk.core.presence import case_positions, takes_part
 
 NO_PARTY = "Uten parti"
 
@@ -132,7 +133,6 @@ def voters(context: MeetingContext, index: int) -> list[Voter]:
     """The members (or their substitutes) with a vote on the case at ``index``, in roster
     order, each with the party they sit for: the line's own, else the membership's (a
     substitute's list), else the member's whose seat they take."""
-    from tr_desk.core.minutes import case_positions, takes_part
 
     meeting = context.meeting
     positions = case_positions(meeting)

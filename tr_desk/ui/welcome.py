@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.storage.store import Store
+
+
+class Window(Protocol):
+    """What the welcome asks of the window it stands in (the main window)."""
+
+    store: Store
+
+    def import_documents(self) -> None: ...
+    def show_pane(self, title: str) -> None: ...
+    def new_meeting(self) -> None: ...
+    def open_database(self, path: Path) -> None: ...
+
 
 DEMO_FILENAME = "tr-desk-demo.sqlite"
 STEPS = (
@@ -23,7 +36,7 @@ STEPS = (
 class Welcome(QWidget):
     """Shown instead of a pane while the database has no meetings."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__()
         self.window_ = window
         self.heading = heading = QLabel("<h2>Velkommen til TR Desk</h2>")
