@@ -1,5 +1,5 @@
 """How old documents are really written: each habit the import reads, from lines as a Word
-file or a PDF gives them (``core/importing.py``)."""
+file or a PDF gives them (``core/importing/``)."""
 
 from __future__ import annotations
 
