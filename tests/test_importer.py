@@ -127,6 +127,7 @@ def test_tr_desks_own_pdfs_come_back_as_the_same_meeting(tmp_path, capsys) -> No
         mine, theirs = show(capsys, fresh, key), show(capsys, demo, key)
         assert [c["number"] for c in mine["cases"]] == [c["number"] for c in theirs["cases"]]
         for a, b in zip(mine["cases"], theirs["cases"], strict=True):
+            assert norm(a["title"]) == norm(b["title"]), a["number"]  # wrapped bold titles
             assert norm(a.get("resolution")) == norm(b.get("resolution")), a["number"]
             if key == "KF 2022-12-02":
                 assert norm(a.get("proposal")) == norm(b.get("proposal")), a["number"]

@@ -68,7 +68,9 @@ def _join_wrapped(lines: Sequence[str]) -> list[str]:
             single = True
         if _sign_titles(plain) or _sign_titles(previous) or _ATTACHMENT.match(previous):
             single = True  # a signer's title, what follows one, a line after «Vedlegg N: …»
-        if _bold(line) or (out and _bold(out[-1])):
+        if _bold(line) and out and _bold(out[-1]) and not re.search(r"[.:!?»]$", previous):
+            single = False  # a heading in bold that wrapped: its next line is bold too
+        elif _bold(line) or (out and _bold(out[-1])):
             single = True  # a heading printed in bold, and the line under it
         if (
             out and plain and out[-1] and not single
