@@ -24,7 +24,7 @@ MAX_PDF_PAGES = 5000  # a case's papers are tens or hundreds of pages; this is n
 
 
 def megabytes(limit: int) -> str:
-    return f"{limit // MB} MB"
+    return f"{limit // MB} MB" if limit >= MB else f"{limit} byte"
 
 
 def check_regular(path: Path, limit: int) -> int:

@@ -48,14 +48,3 @@ def test_a_substitute_takes_the_seat_and_leaves_with_the_member() -> None:
     ]
     assert with_substitute([], 1, 9)[0] == Attendance(ABSENT, person_id=1)
     assert without(lines, 0) == []  # unmarking the member takes the substitute too
-
-
-def test_who_is_in_the_room_for_a_case() -> None:
-    from tr_desk.core.presence import takes_part
-
-    positions = {10: 0, 11: 1, 12: 2}
-    late = Attendance(PRESENT, person_id=1, from_case=11)
-    early = Attendance(PRESENT, person_id=2, to_case=11)
-    assert [takes_part(late, i, positions) for i in range(3)] == [False, True, True]
-    assert [takes_part(early, i, positions) for i in range(3)] == [True, True, False]
-    assert not takes_part(Attendance(ABSENT, person_id=3), 0, positions)
