@@ -305,104 +305,9 @@ def meeting_summary(data: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def read_json_file(path: Path) -> object:
-    """The parsed meeting file: a regular file of at most 20 MB, strict JSON, sane shape."""
-    from tr_desk.core.errors import UserError
-    from tr_desk.core.meeting_file import MAX_FILE_BYTES, MeetingFileError, parse_meeting_json
-    from tr_desk.inputs import read_bounded
-
-    try:
-        data = read_bounded(path, MAX_FILE_BYTES)
-    except UserError as exc:
-        raise CliError(exc.english) from None
-    try:
-        return parse_meeting_json(data)
-    except MeetingFileError as exc:
-        raise CliError(f"{path}: {exc}") from None
-
-
-def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
-    """Load a meeting file: its named PDFs and the attachments known only by their text
-    (``text``, as the import gives them) stored with it."""
-    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
-    from tr_desk.importer import with_text_files
-
-    data = read_json_file(path)
-    made: dict[str, bytes] = {}
-    try:
-        data, made = with_text_files(data)  # attachments known by their text only
-        loaded = read_meeting_file(data, store.register.bodies(), store.register.people())
-    except MeetingFileError as exc:
-        raise CliError(f"{path}: {exc}") from None
-    warnings = list(loaded.warnings)
-    # Every named file read and checked before anything is written; the files new to the
-    # database are written just before the meeting and taken away again if it fails.
-    loaded.meeting, new_files = import_named_files(store, loaded.meeting, path.parent, warnings)
-    new_files.update(made)
-    written: list[str] = []
-    try:
-        for name, data in new_files.items():
-            if not store.files.has_attachment(name):
-                written.append(name)
-            store.files.store_attachment(data)
-        meeting_id, created = store.meetings.save_loaded(loaded)
-    except BaseException:
-        for name in written:
-            with contextlib.suppress(Exception):
-                store.files.forget_attachment(name)
-        raise
-    return meeting_id, created, warnings
-
-
-def import_named_files(
-    store: Store, meeting: Meeting, folder: Path, warnings: list[str]
-) -> tuple[Meeting, dict[str, bytes]]:
-    """Resolve each attachment's ``file``: a stored hash name stays; a relative path to a PDF
-    in the meeting file's folder is read and checked (nothing outside that folder is read).
-    Returns the meeting with the names the files will be kept under, and those files' bytes
-    by name (not written yet)."""
-    from dataclasses import replace
-
-    from tr_desk.storage.database import StoreError
-    from tr_desk.storage.files import read_pdf_file
-
-    new_files: dict[str, bytes] = {}
-
-    root = folder.resolve()
-    cases = []
-    for i, case in enumerate(meeting.cases):
-        attachments = []
-        for j, attachment in enumerate(case.attachments):
-            attachments.append(attachment)
-            name = attachment.file
-            key = f"cases[{i}].attachments[{j}].file"
-            if not name:
-                continue
-            stored = store.files.attachment_path(name)
-            if stored is not None:
-                if not stored.is_file():
-                    warnings.append(f"{key}: {name} is not in this database's attachments")
-                continue
-            if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name or ":" in name:
-                raise CliError(
-                    f"{key}: {shown(name)} must be a PDF in the meeting file's folder "
-                    "(no absolute path, no '..')"
-                )
-            source = (root / name).resolve()
-            if not source.is_relative_to(root):
-                raise CliError(f"{key}: {shown(name)} leads outside the meeting file's folder")
-            try:
-                data = read_pdf_file(source)
-                stored_name = store.files.attachment_name(data, source.name)
-            except StoreError as exc:
-                raise CliError(f"{key}: {exc.english}") from None
-            new_files[stored_name] = data
-            attachments[-1] = replace(attachment, file=stored_name)
-        cases.append(replace(case, attachments=attachments))
-    return replace(meeting, cases=cases), new_files
-
-
 def cmd_load(args: argparse.Namespace) -> int:
+    from tr_desk.meeting_files import load_file
+
     with open_store(args, write=True) as store:
         meeting_id, created, warnings = load_file(store, args.file)
         meeting = store.meetings.meeting(meeting_id)
@@ -574,6 +479,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from tr_desk.meeting_files import load_demo
+
     with open_store(args, write=True) as store:
         for name, created, warnings in load_demo(store):
             for warning in warnings:
@@ -581,19 +488,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"{'created' if created else 'updated'} {Path(name).stem}")
         print(f"demo data in {store.path}")
     return 0
-
-
-def load_demo(store: Store) -> list[tuple[str, bool, list[str]]]:
-    """Load the demo meetings (the seeds' meetings of 2022) with their attachments; for each
-    file its name, whether it made a new meeting, and its warnings."""
-    from tr_desk.storage.paths import resources_dir
-
-    loaded = []
-    for path in sorted((resources_dir() / "demo").glob("*.json")):
-        _, created, warnings = load_file(store, path)
-        loaded.append((path.name, created, warnings))
-    attach_demo_files(store, resources_dir() / "demo" / "vedlegg")
-    return loaded
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -829,22 +723,3 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(summary_en(problems), file=sys.stderr)
     errors = any(p.severity is Severity.ERROR for p in problems)
     return 1 if errors else 0
-
-
-def attach_demo_files(store: Store, folder: Path) -> None:
-    """Give the demo's attachments real PDFs, typeset from the texts in the seeds."""
-    from dataclasses import replace
-
-    from tr_desk.documents.page import render_document
-
-    for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
-        meeting = find_meeting(store, item["meeting"])
-        pdf = render_document((folder / item["source"]).read_text(encoding="utf-8"))
-        name = store.files.store_attachment(pdf, item["source"])
-        for case in meeting.cases:
-            attachments = [
-                replace(a, file=name) if a.title == item["attachment"] else a
-                for a in case.attachments
-            ]
-            if attachments != list(case.attachments):
-                store.agenda.update_case(replace(case, attachments=attachments))

@@ -87,7 +87,7 @@ def test_inline_code_and_sami_letters_print(rich_store: Store) -> None:
 def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store, tmp_path) -> None:
     import json
 
-    from tr_desk.cli import load_file
+    from tr_desk.meeting_files import load_file
 
     path = tmp_path / "m.json"
     path.write_text(json.dumps({

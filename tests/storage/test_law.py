@@ -14,7 +14,7 @@ import pytest
 
 from tests.pdftext import flat, text_of
 from tr_desk import actions
-from tr_desk.cli import load_file, main
+from tr_desk.cli import main
 from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Severity
@@ -30,6 +30,7 @@ from tr_desk.core.model import (
     Role,
 )
 from tr_desk.core.votes import by_party, substitute_order, voters
+from tr_desk.meeting_files import load_file
 from tr_desk.storage.followups import add_followup, followup_lines, update_followup
 from tr_desk.storage.store import Store
 

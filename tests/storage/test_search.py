@@ -24,7 +24,7 @@ def numbers(hits) -> list[str]:
 
 
 def test_the_demos_questions_are_answered(demo_store: Store) -> None:
-    from tr_desk.cli import attach_demo_files
+    from tr_desk.meeting_files import attach_demo_files
     from tr_desk.storage.paths import resources_dir
 
     attach_demo_files(demo_store, resources_dir() / "demo" / "vedlegg")  # as `tr-desk demo`
