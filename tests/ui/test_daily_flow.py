@@ -282,6 +282,10 @@ def test_a_demo_can_be_opened_from_the_welcome(qtbot, store, monkeypatch) -> Non
     monkeypatch.setattr(window, "open_database", opened.append)
     window.welcome.demo_button.click()
     assert opened and opened[0].name == "tr-desk-demo.sqlite" and opened[0].exists()
+    from tr_desk.storage.store import Store  # made in this process: no Python started
+
+    with Store.open(opened[0], readonly=True) as demo_store:
+        assert len(demo_store.meetings.headers()) >= 6
 
 
 def test_a_body_nobody_can_be_reached_in_says_so(qtbot, demo) -> None:

@@ -99,31 +99,30 @@ class Welcome(QWidget):
             window.new_meeting()
 
     def _open_demo(self) -> None:
-        """Make the demo database (once) beside this one, and open it.
-
-        Made by ``tr-desk demo`` in its own process: the same code as on the command line."""
-        import subprocess
-        import sys
-
+        """Make the demo database (once) beside this one, and open it: the same reading of the
+        demo's meeting files as ``tr-desk demo`` (``meeting_files.load_demo``), in this
+        process (a bundled TR Desk has no Python to start a second one with)."""
+        from tr_desk.core.errors import UserError
+        from tr_desk.meeting_files import load_demo
+        from tr_desk.storage.store import Store
         from tr_desk.ui import dialogs
 
         path = self.window_.store.path.with_name(DEMO_FILENAME)
         if not path.exists():
-            command = [sys.executable, "-m", "tr_desk", "--db", str(path), "demo"]
             self.demo_button.setEnabled(False)
             self.demo_button.setText("Lager demoen …")
             self.demo_button.repaint()
             problem = ""
             try:
-                result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-                if result.returncode != 0:
-                    problem = (result.stderr.strip().splitlines() or ["ukjent feil"])[-1]
-            except (OSError, subprocess.TimeoutExpired) as exc:
+                with Store.open(path, lock=True) as store:
+                    load_demo(store)
+            except (UserError, OSError) as exc:
                 problem = str(exc)
             self.demo_button.setEnabled(True)
             self.demo_button.setText("Åpne demoen")
             if problem:
-                path.unlink(missing_ok=True)
+                for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
                 dialogs.warn(self, f"Demoen kunne ikke lages: {problem}", "Demoen")
                 return
         self.window_.open_database(path)
