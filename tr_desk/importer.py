@@ -9,7 +9,6 @@ hash in ``kilder/`` beside the database and linked from the meetings it made.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -33,7 +32,7 @@ from tr_desk.core.importing import (
 )
 from tr_desk.core.model import Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
-from tr_desk.inputs import read_bounded, write_problem
+from tr_desk.inputs import read_bounded, write_whole
 from tr_desk.storage.files import Files
 from tr_desk.storage.paths import SOURCE_FOLDER
 from tr_desk.storage.store import Store
@@ -379,19 +378,7 @@ def _keep_source(file: FileReport, target: Path) -> None:
             f"«{file_name(file.path)}» ble endret under importen; prøv igjen.",
             f"{file_name(file.path)} changed during the import; try again",
         )
-    partial = target.with_suffix(".partial")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
-        partial.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        norwegian, english = write_problem(target.parent, exc)
-        raise UserError(
-            f"Kunne ikke ta vare på originalen i «{target.parent}»: {norwegian}.",
-            f"cannot keep the original in {target.parent}: {english}",
-        ) from None
+    write_whole(target, data, "Kunne ikke ta vare på originalen", "cannot keep the original")
 
 
 def _write(

@@ -9,6 +9,7 @@ the readers of old documents and the command line (meeting files).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import stat
 from pathlib import Path
@@ -77,6 +78,25 @@ def write_problem(folder: Path, exc: OSError) -> tuple[str, str]:
     return reason, reason
 
 
+def write_whole(target: Path, data: bytes, norwegian: str, english: str) -> None:
+    """Write ``data`` as ``target`` (its folder made): under another name first, renamed into
+    place, so a kill leaves no half file; refused with one line that begins with the words
+    given («Kunne ikke lagre vedlegget», «cannot store the file») and says why."""
+    partial = target.with_suffix(".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        reason_no, reason_en = write_problem(target.parent, exc)
+        raise UserError(
+            f"{norwegian} i «{target.parent}»: {reason_no}.",
+            f"{english} in {target.parent}: {reason_en}",
+        ) from None
+
+
 def open_pdf(data: bytes, label: str) -> PdfReader:
     """A PDF opened with its pages counted: refuses what is not a PDF, needs a password, has
     no pages or more than ``MAX_PDF_PAGES``, or cannot be read. A PDF encrypted with an empty
@@ -118,14 +138,16 @@ def unreadable_pdf(label: str, exc: BaseException) -> UserError:
     )
 
 
-def pdf_text(data: bytes, seconds: float = 20.0, limit: int = 8 * MB) -> str:
-    """A PDF's text for the search: its pages' text until ``seconds`` have passed or ``limit``
-    characters are read; empty for a scan or a file that cannot be read."""
+def pdf_text(pdf: bytes | PdfReader, seconds: float = 20.0, limit: int = 8 * MB) -> str:
+    """A PDF's text for the search (its bytes, or the reader ``open_pdf`` gave): its pages'
+    text until ``seconds`` have passed or ``limit`` characters are read; empty for a scan or a
+    file that cannot be read."""
     import time
 
     start, texts, size = time.monotonic(), [], 0
     try:
-        for page in open_pdf(data, "PDF").pages:
+        reader = open_pdf(pdf, "PDF") if isinstance(pdf, bytes) else pdf
+        for page in reader.pages:
             text = page.extract_text() or ""
             texts.append(text)
             size += len(text)

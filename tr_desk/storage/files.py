@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import shown
-from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded, write_problem
+from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded, write_whole
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.paths import ATTACHMENT_FOLDER
 from tr_desk.storage.rows import Part
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 # A stored attachment is named by the SHA-256 of its content; nothing else is ever read.
 ATTACHMENT_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
@@ -90,12 +93,13 @@ class Files(Part):
     def store_attachment(self, data: bytes, label: str = "Vedlegget") -> str:
         """Keep a PDF in the attachment folder, named by its hash (the same file once), and
         its text for the search (extracted once)."""
-        name = self._keep(data, self.attachment_name(data, label))
+        reader = open_pdf(data, label)  # checked, and read once for its text too
+        name = self._keep(data, _hash_name(data, ".pdf"))
         if not self._store.readonly:
-            self.keep_text(name, data)
+            self.keep_text(name, reader)
         return name
 
-    def keep_text(self, name: str, data: bytes) -> None:
+    def keep_text(self, name: str, data: bytes | PdfReader) -> None:
         """The attachment's text in the search index (once per file; none for a scan)."""
         if self._store.rows("SELECT 1 FROM attachment_text WHERE file = ?", [name]):
             return
@@ -130,19 +134,7 @@ class Files(Part):
         target = self.attachments_dir / name
         if target.is_file():
             return name
-        partial = target.with_suffix(".partial")
-        try:
-            self.attachments_dir.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            partial.replace(target)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-            norwegian, english = write_problem(self.attachments_dir, exc)
-            raise StoreError(
-                f"Kunne ikke lagre vedlegget i «{self.attachments_dir}»: {norwegian}.",
-                f"cannot store the file in {self.attachments_dir}: {english}",
-            ) from None
+        write_whole(target, data, "Kunne ikke lagre vedlegget", "cannot store the file")
         return name
 
 
