@@ -235,12 +235,13 @@ def extract_pdf(store: Store, meeting: Meeting, index: int, *, public: bool = Fa
 
 def plan_pdf(store: Store, year: int) -> bytes:
     """The printed meeting plan: meetings and notes only, no case ever (public as it is)."""
-    from tr_desk.core.plan import plan_lines, plan_title
+    from tr_desk.core.plan import plan_lines
     from tr_desk.documents.plan import render_plan
 
     bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
     lines = plan_lines(store.meetings.headers(year=year), bodies)
-    return render_plan(plan_title(year), lines, store.settings.letterhead())
+    title = store.settings.organisation().plan_title(year)
+    return render_plan(title, lines, store.settings.letterhead())
 
 
 def followups_pdf(store: Store, prefix: str, today: dt.date) -> bytes:
@@ -282,7 +283,8 @@ def plan_calendar(store: Store, year: int) -> bytes:
 
     bodies = {b.id: b for b in store.register.bodies() if b.id is not None}
     now = store.clock.utc()
-    return render_calendar(store.meetings.headers(year=year), bodies, "Trondheimsregionen", now)
+    organisation = store.settings.organisation()
+    return render_calendar(store.meetings.headers(year=year), bodies, organisation, now)
 
 
 def file_stem(store: Store, meeting: Meeting, document: str, public: bool) -> str:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tr_desk.storage.store import Store
 
 DESCRIPTION = """\
-TR Desk: innkallinger, referater og møteplan for Trondheimsregionen.
+TR Desk: innkallinger, referater og møteplan for et regionråd.
 
 Without a command, opens the window. MEETING is a body prefix and an ISO date,
 e.g. "KF 2022-12-02".

@@ -239,11 +239,12 @@ def plan(
     choices = choices or Choices()
     report = ImportReport(list(reports), [], [], choices)
     bodies, people = store.register.bodies(), store.register.people()
+    author = store.settings.organisation().name
 
     def refused(file: dict[str, Any]) -> str | None:
         """What the write would refuse in ``file`` (the same reading as the write's)."""
         try:
-            read_meeting_file(with_text_files(file)[0], bodies, people)
+            read_meeting_file(with_text_files(file, author)[0], bodies, people)
         except MeetingFileError as exc:
             return str(exc)
         return None
@@ -312,10 +313,11 @@ def plan(
     return report
 
 
-def with_text_files(file: Any) -> tuple[Any, dict[str, bytes]]:
+def with_text_files(file: Any, author: str) -> tuple[Any, dict[str, bytes]]:
     """The meeting file with each attachment known only by its text (printed after the
-    notice's signature) given a file: a PDF typeset from the text, named by its hash as any
-    stored attachment (the same text, the same name, dry run or not); and those PDFs."""
+    notice's signature) given a file: a PDF typeset from the text (``author``, the
+    organisation, in its metadata), named by its hash as any stored attachment (the same
+    text, the same name, dry run or not); and those PDFs."""
     import copy
 
     def attachments(file: Any) -> list[dict[str, Any]]:  # only what has the right shape
@@ -332,7 +334,7 @@ def with_text_files(file: Any) -> tuple[Any, dict[str, bytes]]:
     for attachment in attachments(out):
         text = attachment.pop("text", None)
         if isinstance(text, str) and text.strip() and not attachment.get("file"):
-            pdf = _text_pdf(str(attachment.get("title", "")), text)
+            pdf = _text_pdf(str(attachment.get("title", "")), text, author)
             name = Files.attachment_name(pdf, str(attachment.get("title", "")))
             attachment["file"] = name
             made[name] = pdf
@@ -340,10 +342,10 @@ def with_text_files(file: Any) -> tuple[Any, dict[str, bytes]]:
 
 
 @functools.lru_cache(maxsize=32)
-def _text_pdf(title: str, text: str) -> bytes:
+def _text_pdf(title: str, text: str, author: str) -> bytes:
     from tr_desk.documents.page import render_document
 
-    return render_document(f"# {title}\n\n{text}")
+    return render_document(f"# {title}\n\n{text}", author)
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -394,7 +396,7 @@ def _write(
             if outcome.action is Action.UNCHANGED:
                 continue
             try:
-                written, made = with_text_files(outcome.file)
+                written, made = with_text_files(outcome.file, store.settings.organisation().name)
                 loaded = read_meeting_file(written, bodies, people)
             except MeetingFileError as exc:
                 raise UserError(

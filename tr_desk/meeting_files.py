@@ -43,7 +43,8 @@ def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     data = read_json_file(path)
     made: dict[str, bytes] = {}
     try:
-        data, made = with_text_files(data)  # attachments known by their text only
+        # attachments known by their text only
+        data, made = with_text_files(data, store.settings.organisation().name)
         loaded = read_meeting_file(data, store.register.bodies(), store.register.people())
     except MeetingFileError as exc:
         raise refused(path, str(exc)) from None
@@ -140,7 +141,8 @@ def attach_demo_files(store: Store, folder: Path) -> None:
 
     for item in json.loads((folder / "index.json").read_text(encoding="utf-8")):
         meeting = _meeting(store, item["meeting"])
-        pdf = render_document((folder / item["source"]).read_text(encoding="utf-8"))
+        text = (folder / item["source"]).read_text(encoding="utf-8")
+        pdf = render_document(text, store.settings.organisation().name)
         name = store.files.store_attachment(pdf, item["source"])
         for case in meeting.cases:
             attachments = [

@@ -8,7 +8,10 @@ from tr_desk.storage.store import Store
 
 
 def register(store: Store) -> Register:
-    return Register(store.register.bodies(), store.register.people())
+    return Register(
+        store.register.bodies(), store.register.people(),
+        organisation=store.settings.letterhead().name,
+    )  # fmt: skip
 
 
 def test_a_title_date_copied_from_the_previous_notice_is_overruled_by_the_evidence(

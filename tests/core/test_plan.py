@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tr_desk.core.holidays import norwegian_holidays
-from tr_desk.core.model import Body, Meeting, MeetingStatus, MinutesKind
+from tr_desk.core.model import Body, BodyRole, Meeting, MeetingStatus, MinutesKind
 from tr_desk.core.plan import (
     PlanSettings,
     Slot,
@@ -18,8 +18,12 @@ from tr_desk.core.plan import (
 )
 
 FRIDAY, WEDNESDAY = 4, 2
+CYCLE = ["NR", "KF", "AU", "TR"]  # the standard profile's cycle_order
 BODIES = [
-    Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL, FRIDAY, dt.time(9), dt.time(14)),
+    Body(
+        1, "TR", "Regionrådet", MinutesKind.PROTOKOLL, FRIDAY, dt.time(9), dt.time(14),
+        role=BodyRole.COUNCIL,
+    ),
     Body(2, "AU", "Arbeidsutvalget", MinutesKind.PROTOKOLL, WEDNESDAY, dt.time(12), dt.time(14)),
     Body(3, "KF", "Kommunedirektørforum", MinutesKind.REFERAT, FRIDAY, dt.time(8, 30),
          dt.time(11, 30)),
@@ -70,7 +74,7 @@ def test_plan_key() -> None:
 
 def test_generator_2023_avoids_holidays_and_reports_every_clash() -> None:
     holidays = norwegian_holidays([2023])
-    proposal = propose_plan(2023, BODIES, holidays, PlanSettings())
+    proposal = propose_plan(2023, BODIES, holidays, PlanSettings(order=CYCLE))
     days = [slot.day for slot in proposal.slots]
     assert len(days) == 20
     assert dt.date(2023, 5, 18) in holidays  # Kristi himmelfartsdag
@@ -108,7 +112,9 @@ def test_check_flags_holiday_school_week_weekday_clash_and_order() -> None:
         Slot(au, dt.date(2023, 2, 24), 3, cycle=0),  # same day as KF
         Slot(tr, dt.date(2023, 2, 17), 4, cycle=0),  # before AU and KF in its cycle
     ]
-    messages = [str(f) for f in check_plan(slots, norwegian_holidays([2023]), PlanSettings())]
+    messages = [
+        str(f) for f in check_plan(slots, norwegian_holidays([2023]), PlanSettings(order=CYCLE))
+    ]
     assert "17.05.2023: Regionrådet på Grunnlovsdag." in messages
     assert "17.05.2023: Regionrådet på en onsdag, ikke som vanlig fredag." in messages
     assert "24.02.2023: Kommunedirektørforum i skoleferien (uke 8)." in messages
@@ -127,7 +133,7 @@ def test_a_stored_plan_is_read_in_cycles() -> None:
         Slot(nr, dt.date(2023, 3, 22), 5), Slot(au, dt.date(2023, 3, 29), 6),
         Slot(kf, dt.date(2023, 3, 31), 7), Slot(tr, dt.date(2023, 4, 21), 8),
     ]  # fmt: skip
-    settings = PlanSettings()
+    settings = PlanSettings(order=CYCLE)
     cycles = {s.meeting_id: s.cycle for s in with_cycles(slots, settings)}
     assert cycles == {1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1}
     flags = [f for f in check_plan(with_cycles(slots, settings), {}, settings)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from tr_desk.core.model import Body, CaseKind, MinutesKind
+from tr_desk.core.model import Body, BodyRole, CaseKind, MinutesKind
 from tr_desk.core.standard_cases import (
     NextCouncilMeeting,
     approval_case,
@@ -15,8 +15,9 @@ from tr_desk.core.standard_cases import (
 
 KF = Body(3, "KF", "Kommunedirektørforum", MinutesKind.REFERAT)
 AU = Body(2, "AU", "Arbeidsutvalget", MinutesKind.PROTOKOLL)
-TR = Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL)
-STØREN = NextCouncilMeeting(dt.date(2022, 12, 16), "Støren")
+TR = Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL, role=BodyRole.COUNCIL)
+COUNCIL = "Trondheimsregionen – regionrådet"  # the standard profile's council_title
+STØREN = NextCouncilMeeting(dt.date(2022, 12, 16), "Støren", COUNCIL)
 
 
 def test_kf_agenda_of_2_december_2022() -> None:
@@ -54,7 +55,7 @@ def test_refresh_follows_a_moved_meeting_and_keeps_user_text() -> None:
     cases = new_agenda(KF, dt.date(2022, 9, 16), STØREN)
     cases[1] = replace(cases[1], text=cases[1].text + "Oppdatering på jernbane")
     changed = refresh_standard_cases(
-        cases, KF, dt.date(2022, 9, 23), NextCouncilMeeting(dt.date(2022, 12, 9), "Orkdal")
+        cases, KF, dt.date(2022, 9, 23), NextCouncilMeeting(dt.date(2022, 12, 9), "Orkdal", COUNCIL)
     )
     assert [c.kind for c in changed] == [cases[0].kind, cases[1].kind]
     cases[:2] = changed
@@ -65,18 +66,22 @@ def test_refresh_follows_a_moved_meeting_and_keeps_user_text() -> None:
     assert cases[1].text.endswith("Oppdatering på jernbane")
     assert (
         refresh_standard_cases(
-            cases, KF, dt.date(2022, 9, 23), NextCouncilMeeting(dt.date(2022, 12, 9), "Orkdal")
+            cases,
+            KF,
+            dt.date(2022, 9, 23),
+            NextCouncilMeeting(dt.date(2022, 12, 9), "Orkdal", COUNCIL),
         )
         == []
     )
 
 
 def test_refresh_keeps_the_users_text_where_the_plan_knows_no_meeting() -> None:
-    cases = new_agenda(KF, None, None)
+    cases = new_agenda(KF, None, NextCouncilMeeting(None, "", COUNCIL))
     cases[0] = replace(
         cases[0], title="Referat fra møte 17.03.2022", proposal="Referatet godkjennes."
     )
-    assert refresh_standard_cases(cases, KF, None, None) == []
+    assert refresh_standard_cases(cases, KF, None, NextCouncilMeeting(None, "", COUNCIL)) == []
+    assert cases[1].title == f"Saker til neste møte i {COUNCIL}"
     assert cases[0].title == "Referat fra møte 17.03.2022"
 
 

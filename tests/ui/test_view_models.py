@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt
 
-from tr_desk.core.model import AttendanceStatus, Body, Meeting, MeetingStatus, MinutesKind
+from tr_desk.core.model import (
+    AttendanceStatus,
+    Body,
+    BodyRole,
+    Meeting,
+    MeetingStatus,
+    MinutesKind,
+)
 from tr_desk.core.plan import Slot
 from tr_desk.core.roll import RollRow
 from tr_desk.ui.view_models import (
@@ -18,7 +25,7 @@ from tr_desk.ui.view_models import (
     plan_lines,
 )
 
-TR = Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL)
+TR = Body(1, "TR", "Regionrådet", MinutesKind.PROTOKOLL, role=BodyRole.COUNCIL)
 KF = Body(3, "KF", "Kommunedirektørforum", MinutesKind.REFERAT)
 
 

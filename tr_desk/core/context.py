@@ -10,6 +10,7 @@ from functools import cached_property
 from tr_desk.core.model import Body, Letterhead, Meeting, Membership, Person, Role
 from tr_desk.core.names import NameIndex
 from tr_desk.core.numbering import case_label
+from tr_desk.core.organisation import Organisation
 
 MEMBER_ROLES = (Role.LEADER, Role.MEMBER)
 
@@ -28,8 +29,8 @@ class MeetingContext:
 
     ``numbers`` maps agenda index to case number (frozen, or live for a draft); ``invited``,
     ``copied`` and ``members`` are person ids in roster order; ``previous`` is the body's
-    previous meeting (not cancelled) and ``council_meetings`` Regionrådet's dates, for the
-    standard cases and the check.
+    previous meeting (not cancelled); ``council`` is the organisation's top body and
+    ``council_meetings`` its dates, for the standard cases and the check.
     """
 
     meeting: Meeting
@@ -43,7 +44,9 @@ class MeetingContext:
     leader: int | None = None
     manager: Person | None = None  # the daglig leder: case officer and signatory by default
     previous: dt.date | None = None
+    council: Body | None = None
     council_meetings: tuple[dt.date, ...] = ()
+    organisation: Organisation = field(default_factory=Organisation)
     today: dt.date | None = None
     letterhead: Letterhead = field(default_factory=Letterhead)
     # «Tidligere behandling» of the cases that print it: agenda index → case numbers.

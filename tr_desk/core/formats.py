@@ -153,3 +153,8 @@ def parse_user_date(text: str) -> dt.date | None:
     except ValueError:
         pass
     raise ValueError(f"«{text}» er ikke en dato. Skriv f.eks. 01.01.2023.")
+
+
+def genitive(name: str) -> str:
+    """«Regionrådets», «Styrets»; a name ending in s, x or z takes an apostrophe («Hans'»)."""
+    return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"

@@ -34,7 +34,6 @@ from tr_desk.core.votes import vote_line
 if TYPE_CHECKING:
     from tr_desk.core.context import MeetingContext
 
-WEBSITE_LINE = "Saksframlegg og vedlegg finnes på hjemmesiden www.trondheimsregionen.no."
 NO_REMARKS = "Ingen merknader til innkallingen."
 ANSWER_LABELS = {
     Answer.AGREES: "Enig",
@@ -329,8 +328,9 @@ def minutes_content(context: MeetingContext, *, public: bool = False) -> Minutes
         ("Referent", _name(people, meeting.minute_taker_id)),
     ]
     preamble = []
-    if body.minutes_kind is MinutesKind.PROTOKOLL:
-        preamble.append(WEBSITE_LINE)
+    website = context.organisation.website_line
+    if body.minutes_kind is MinutesKind.PROTOKOLL and website:
+        preamble.append(website)
     remarks = meeting.notice_remarks.strip()
     if remarks or body.minutes_kind is MinutesKind.PROTOKOLL:
         preamble.append(remarks or NO_REMARKS)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from tr_desk.core.organisation import BodyRole as BodyRole
+
 # Kept here too: the model's readers import it with the rest of the model.
 from tr_desk.core.status import MeetingStatus as MeetingStatus
 
@@ -90,13 +92,18 @@ class Body:
     place: str = ""
     former_prefixes: Sequence[str] = ()
     sort_order: int = 0
-    # An elected body (folkevalgt organ: Regionrådet, Arbeidsutvalget): kommuneloven's quorum
-    # (§ 11-9) is judged for it. The forums only see how many are there.
+    # An elected body (folkevalgt organ: the council, its executive committee): the quorum of
+    # kommuneloven § 11-9 is judged for it. The forums only see how many are there.
     elected: bool = False
     former_names: Sequence[str] = ()  # «Rådmannsforum»: what old documents call the body
+    role: BodyRole = BodyRole.OTHER  # the council, the executive committee, a forum …
 
     def __post_init__(self) -> None:
         _freeze(self, "former_prefixes", "former_names")
+
+    @property
+    def is_council(self) -> bool:
+        return self.role is BodyRole.COUNCIL
 
     @property
     def minutes_title(self) -> str:
@@ -321,12 +328,9 @@ class Meeting:
         return self.status is MeetingStatus.APPROVED
 
 
-ORGANISATION = "Trondheimsregionen"
-
-
 @dataclass(frozen=True)
 class Letterhead:
     """The organisation at the top of page 1 of every document, like a municipal letter."""
 
-    name: str = ORGANISATION
+    name: str = ""  # the organisation's name (``Organisation.name`` unless changed)
     logo: str = ""  # the image file's path; empty: no logo

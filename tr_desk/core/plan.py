@@ -1,5 +1,5 @@
 """The yearly meeting plan (møteplan): its printed lines, what in a plan needs a look, and a
-proposal for a new year from each body's usual slot and the cycles that feed Regionrådet."""
+proposal for a new year from each body's usual slot and the cycles that feed the council."""
 
 from __future__ import annotations
 
@@ -18,20 +18,18 @@ from tr_desk.core.formats import (
 )
 from tr_desk.core.model import Body, Meeting, MeetingStatus
 
-COUNCIL = "TR"
-# Næringsrådet → Kommunedirektørforum → Arbeidsutvalget → Regionrådet, a week or so apart.
-CYCLE_ORDER = ("NR", "KF", "AU", "TR")
-
 
 @dataclass(frozen=True)
 class PlanSettings:
     """How a year is planned; kept in the database, defaults from the profile."""
 
     cycle_months: list[int] = field(default_factory=lambda: [2, 4, 6, 9, 11])
-    council_week: int = 3  # Regionrådet on the body's n-th usual weekday of the month
+    council_week: int = 3  # the council on the body's n-th usual weekday of the month
     min_gap_days: int = 5  # at least this many days between two meetings of a cycle
     school_weeks: list[int] = field(default_factory=lambda: [8, 9, 40, 41])
-    order: list[str] = field(default_factory=lambda: list(CYCLE_ORDER))
+    # The bodies' prefixes in a cycle's order, a week or so apart, the council last (the
+    # profile's ``cycle_order``); empty: no cycles are proposed or checked.
+    order: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -80,11 +78,7 @@ def parse_plan_key(text: str) -> PlanKey:
 @dataclass(frozen=True)
 class PlanLine:
     text: str  # «Næringsrådet: Onsdag 25.01 kl 1200-1500 (Konstituering etter valget)»
-    bold: bool  # Regionrådet
-
-
-def plan_title(year: int) -> str:
-    return f"MØTEPLAN TRONDHEIMSREGIONEN {year}"
+    bold: bool  # the council's meetings
 
 
 def plan_lines(meetings: Sequence[Meeting], bodies: Mapping[int, Body]) -> list[PlanLine]:
@@ -100,7 +94,7 @@ def plan_lines(meetings: Sequence[Meeting], bodies: Mapping[int, Body]) -> list[
             text += f" {slot}"
         if meeting.note.strip():
             text += f" ({meeting.note.strip().strip('()')})"
-        lines.append(PlanLine(text, body.prefix == COUNCIL))
+        lines.append(PlanLine(text, body.is_council))
     return lines
 
 
@@ -187,10 +181,12 @@ def check_plan(
 
 
 def with_cycles(slots: Sequence[Slot], settings: PlanSettings) -> list[Slot]:
-    """A stored plan's cycles, as the plan is read: each Regionrådet meeting with every other
+    """A stored plan's cycles, as the plan is read: each council meeting with every other
     body's meetings since the previous one (the latest of each), so that ``check_plan`` can
     tell a cycle out of order."""
-    council = settings.order[-1] if settings.order else COUNCIL
+    if not settings.order:
+        return sorted(slots, key=lambda s: s.day)
+    council = settings.order[-1]
     ordered = sorted(slots, key=lambda s: s.day)
     out: list[Slot] = []
     pending: dict[str, Slot] = {}
@@ -236,9 +232,9 @@ def propose_plan(
     holidays: Mapping[dt.date, str],
     settings: PlanSettings,
 ) -> Proposal:
-    """Each cycle: Regionrådet on its usual weekday in the cycle's month, then each body before
+    """Each cycle: the council on its usual weekday in the cycle's month, then each body before
     it on its own usual weekday, at least ``min_gap_days`` apart. A date on a public holiday or
-    in a school holiday week moves a week (Regionrådet later or earlier, the others earlier);
+    in a school holiday week moves a week (the council later or earlier, the others earlier);
     what cannot be avoided, and every clash left, is flagged."""
     by_prefix = {b.prefix: b for b in bodies}
     order = [by_prefix[p] for p in settings.order if p in by_prefix]

@@ -9,13 +9,16 @@ from dataclasses import dataclass, replace
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import Attachment, Body, Case, CaseKind, MinutesKind
 
-REGIONAL_COUNCIL_TITLE = "Trondheimsregionen – regionrådet"
-
 
 @dataclass(frozen=True)
 class NextCouncilMeeting:
-    date: dt.date
+    """The council's next meeting, as the other bodies' «Saker til neste møte» case names it
+    (``date`` None: the plan has none yet); ``title`` is how the case names the council (the
+    organisation's ``council_title``, else the council's name)."""
+
+    date: dt.date | None
     place: str = ""
+    title: str = ""
 
 
 def approval_case(body: Body, previous: dt.date | None) -> Case:
@@ -41,13 +44,13 @@ def approval_case(body: Body, previous: dt.date | None) -> Case:
     )
 
 
-def next_meeting_case(body: Body, next_council: NextCouncilMeeting | None) -> Case:
+def next_meeting_case(body: Body, next_council: NextCouncilMeeting) -> Case:
     """«Saker til neste møte i Trondheimsregionen – regionrådet DD.MM.YYYY»."""
-    if next_council is None:
-        title = f"Saker til neste møte i {REGIONAL_COUNCIL_TITLE}"
+    if next_council.date is None:
+        title = f"Saker til neste møte i {next_council.title}"
         text = f"Aktuelle saker i tillegg til det som står på {body.name}s sakliste:\n\n- "
     else:
-        title = f"Saker til neste møte i {REGIONAL_COUNCIL_TITLE} {date_short(next_council.date)}"
+        title = f"Saker til neste møte i {next_council.title} {date_short(next_council.date)}"
         place = f"Møtested er {next_council.place}. " if next_council.place else ""
         text = f"{place}Aktuelle saker i tillegg til det som står på {body.name}s sakliste:\n\n- "
     return Case(
@@ -77,9 +80,10 @@ STANDARD_KINDS = (
 def new_agenda(
     body: Body, previous: dt.date | None, next_council: NextCouncilMeeting | None
 ) -> list[Case]:
-    """The agenda a new notice starts from. Regionrådet itself has no «next council» case."""
+    """The agenda a new notice starts from. The «next council» case only where
+    ``next_council`` is given: not for the council itself, nor where there is no council."""
     cases = [approval_case(body, previous)]
-    if body.prefix != "TR":
+    if next_council is not None:
         cases.append(next_meeting_case(body, next_council))
     cases += [briefings_case(), any_other_business_case()]
     return cases
@@ -126,7 +130,7 @@ def refresh_standard_cases(
     fresh = {}
     if previous is not None:
         fresh[CaseKind.APPROVAL] = approval_case(body, previous)
-    if next_council is not None:
+    if next_council is not None and next_council.date is not None:
         fresh[CaseKind.NEXT_MEETING] = next_meeting_case(body, next_council)
     for case in cases:
         template = fresh.get(case.kind)

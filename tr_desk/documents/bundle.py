@@ -95,7 +95,7 @@ def render_bundle(
     # The document's own metadata, never an attachment's.
     writer.metadata = None
     writer.add_metadata(
-        {"/Title": content.title, "/Author": "Trondheimsregionen", "/Creator": "TR Desk"}
+        {"/Title": content.title, "/Author": content.letterhead.name, "/Creator": "TR Desk"}
     )
     buffer = io.BytesIO()
     try:

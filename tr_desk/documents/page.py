@@ -93,10 +93,14 @@ def draw_letterhead(canvas: Any, letterhead: Letterhead) -> None:
 
 
 def build_pdf(
-    flowables: list[Any], title: str, footer: str = "", letterhead: Letterhead | None = None
+    flowables: list[Any],
+    title: str,
+    footer: str = "",
+    letterhead: Letterhead | None = None,
+    author: str = "",
 ) -> bytes:
     """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1; the same input
-    gives the same bytes."""
+    gives the same bytes. The PDF's author is ``author``, else the letterhead's name."""
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
@@ -109,7 +113,7 @@ def build_pdf(
         topMargin=(24 if letterhead is not None else 20) * mm,
         bottomMargin=22 * mm,
         title=title,
-        author="Trondheimsregionen",
+        author=author or (letterhead.name if letterhead is not None else ""),
         creator="TR Desk",
         invariant=1,
     )
@@ -155,11 +159,12 @@ def rule() -> Any:
     )
 
 
-def render_document(markdown: str) -> bytes:
-    """A plain document from Markdown (its first «# » line is the title), in the house style."""
+def render_document(markdown: str, author: str = "") -> bytes:
+    """A plain document from Markdown (its first «# » line is the title), in the house style;
+    ``author`` (the organisation) in its metadata."""
     lines = markdown.strip().splitlines()
     title = lines[0][2:].strip() if lines and lines[0].startswith("# ") else ""
     body = "\n".join(lines[1:] if title else lines)
     flowables = header_flowables(title, []) if title else []
     flowables += markdown_flowables(body, text_width())
-    return build_pdf(flowables, title)
+    return build_pdf(flowables, title, author=author)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tr_desk.core.model import Body, Letterhead, Meeting, MeetingStatus
+from tr_desk.core.organisation import Organisation
 from tr_desk.core.plan import PlanLine
 from tr_desk.documents.markdown import inline_markup
 from tr_desk.documents.page import build_pdf, header_flowables
@@ -19,7 +20,7 @@ SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # sequence = minutes si
 def render_plan(
     title: str, lines: Sequence[PlanLine], letterhead: Letterhead | None = None
 ) -> bytes:
-    """«MØTEPLAN TRONDHEIMSREGIONEN 2023», then one line per meeting; Regionrådet in bold."""
+    """«MØTEPLAN TRONDHEIMSREGIONEN 2023», then one line per meeting; the council in bold."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
@@ -37,7 +38,7 @@ def render_plan(
 def render_calendar(
     meetings: Sequence[Meeting],
     bodies: Mapping[int, Body],
-    organisation: str,
+    organisation: Organisation,
     stamp: dt.datetime,
 ) -> bytes:
     """One VEVENT per meeting, in Europe/Oslo time with its VTIMEZONE. The UID stays with the
@@ -49,11 +50,11 @@ def render_calendar(
 
     zone = ZoneInfo(TIMEZONE)
     calendar = Calendar()
-    calendar.add("prodid", "-//Trondheimsregionen//TR Desk//NO")
+    calendar.add("prodid", f"-//{organisation.name}//TR Desk//NO")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Møteplan {organisation}")
+    calendar.add("x-wr-calname", f"Møteplan {organisation.name}")
     calendar.add("x-wr-timezone", TIMEZONE)
     utc_stamp = stamp.astimezone(dt.UTC)
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start or dt.time())):
@@ -80,7 +81,7 @@ def render_calendar(
             event.add("dtend", meeting.date + dt.timedelta(days=1))
         if meeting.place:
             event.add("location", meeting.place)
-        description = f"{body.name}, {organisation}."
+        description = f"{body.name}, {organisation.name}."
         if meeting.status is MeetingStatus.CANCELLED:
             event.add("status", "CANCELLED")
             reason = meeting.cancel_reason or "uten oppgitt grunn"

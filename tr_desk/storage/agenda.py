@@ -177,7 +177,7 @@ class Agenda(Part):
             self._pack_positions(db, changes.target)
         for header in changes.meetings:
             assert header.id is not None
-            db.table("meeting").update(header.id, rows.meeting_row(header))
+            db.table("meeting").update(header.id, rows.meeting_row(header, self._uid_domain))
 
     def postponed_cases(self, body_id: int, day: dt.date) -> list[Case]:
         """Cases postponed at the body's meetings before ``day`` that no agenda has picked up."""
@@ -237,7 +237,7 @@ class Agenda(Part):
         body = self._store.register.body(meeting.body_id)
         changed = refresh_standard_cases(
             meeting.cases, body, self._store.meetings.previous_meeting(body.id or 0, meeting.date),
-            self._store.meetings.next_council_meeting(meeting.date),
+            self._store.meetings.next_council_meeting(meeting.date, body),
         )  # fmt: skip
         for case in changed:
             self.update_case(case)

@@ -14,7 +14,7 @@ from tr_desk.core.errors import UserError
 from tr_desk.core.formats import shown
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 APPLICATION_ID = 0x54524453  # «TRDS»: PRAGMA application_id, TR Desk's mark on its files
 # The partial index of migration 10 (the cases that name another in a field of their own):
 # a query must repeat this term to use it.

@@ -14,6 +14,7 @@ from tr_desk.core.formats import shown
 from tr_desk.core.model import (
     Answer,
     Attachment,
+    Body,
     Exclusion,
     ExclusionKind,
     FollowUp,
@@ -144,21 +145,26 @@ class Meetings(Part):
             return None
         return rows.meeting(found[0]) if header_only else self.meeting(int(found[0]["id"]))
 
-    def next_council_meeting(self, day: dt.date) -> NextCouncilMeeting | None:
-        """Regionrådet's first meeting after ``day``, for the «Saker til neste møte» case."""
+    def next_council_meeting(self, day: dt.date, body: Body) -> NextCouncilMeeting | None:
+        """The council's first meeting after ``day``, for ``body``'s «Saker til neste møte»
+        case (its date None when the plan has none); None for the council itself, or where
+        the organisation has no council."""
         from tr_desk.core.standard_cases import NextCouncilMeeting
 
-        council = self._store.register.body_by_prefix("TR")
-        if council is None:
+        council = self._store.register.council()
+        if council is None or council.id == body.id:
             return None
+        title = self._store.settings.organisation().council_title or council.name
         found = self._store.rows(
             """SELECT date, place FROM meeting WHERE body_id = ? AND date > ? AND status != ?
                ORDER BY date LIMIT 1""",
             [council.id, day.isoformat(), MeetingStatus.CANCELLED.value],
         )
         if not found:
-            return None
-        return NextCouncilMeeting(dt.date.fromisoformat(found[0]["date"]), found[0]["place"] or "")
+            return NextCouncilMeeting(None, "", title)
+        return NextCouncilMeeting(
+            dt.date.fromisoformat(found[0]["date"]), found[0]["place"] or "", title
+        )
 
     def next_draft(self, body_id: int, day: dt.date) -> Meeting | None:
         """The body's next meeting after ``day`` if it is still a draft (not yet called)."""
@@ -195,7 +201,7 @@ class Meetings(Part):
             )
         manager = self._store.register.general_manager()
         agenda = new_agenda(
-            body, self.previous_meeting(body_id, day), self.next_council_meeting(day)
+            body, self.previous_meeting(body_id, day), self.next_council_meeting(day, body)
         )
         meeting = Meeting(
             id=None, body_id=body_id, date=day, start=start or body.start,
@@ -206,7 +212,7 @@ class Meetings(Part):
             cases=lifecycle.with_carried(agenda, self._store.agenda.postponed_cases(body_id, day)),
         )  # fmt: skip
         with self._store.transaction() as db:
-            meeting_id = rows.insert(db, "meeting", rows.meeting_row(meeting))
+            meeting_id = rows.insert(db, "meeting", rows.meeting_row(meeting, self._uid_domain))
             for i, case in enumerate(meeting.cases):
                 self._store.agenda.write_case(db, meeting_id, i, case)
         self.refresh_drafts()
@@ -233,7 +239,7 @@ class Meetings(Part):
         with self._store.transaction() as db:
             if lifecycle.freezes_numbers(was, meeting):
                 self.freeze_numbers(db, was)
-            db.table("meeting").update(meeting.id, rows.meeting_row(meeting))
+            db.table("meeting").update(meeting.id, rows.meeting_row(meeting, self._uid_domain))
         if lifecycle.changes_plan(was, meeting):
             self.refresh_drafts()
 
@@ -305,7 +311,7 @@ class Meetings(Part):
             # the same event in the calendar
             meeting = replace(meeting, uid=self.meeting_header(existing).uid)
         with self._store.transaction() as db:
-            row = rows.meeting_row(meeting)
+            row = rows.meeting_row(meeting, self._uid_domain)
             if existing is None:
                 meeting_id = rows.insert(db, "meeting", row)
             else:
@@ -396,6 +402,6 @@ class Meetings(Part):
         with self._store.transaction() as db:
             self.freeze_numbers(db, meeting)
             db.table("meeting").update(
-                meeting_id, rows.meeting_row(lifecycle.issue(meeting, today))
+                meeting_id, rows.meeting_row(lifecycle.issue(meeting, today), self._uid_domain)
             )
         return self.meeting(meeting_id)

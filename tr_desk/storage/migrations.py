@@ -7,10 +7,15 @@ can tell an up-to-date database with one cheap query.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from tr_desk.storage.database import APPLICATION_ID, NAMES_A_CASE
+
+if TYPE_CHECKING:
+    from tr_desk.core.profile import Profile
 
 MIGRATIONS = Migrations("tr_desk")
 
@@ -148,8 +153,8 @@ def m004_plan(db: Database) -> None:
     db.execute("ALTER TABLE meeting ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE meeting ADD COLUMN uid TEXT")
     db.execute(
-        "UPDATE meeting SET uid = lower(hex(randomblob(16))) || '@trondheimsregionen.no'"
-        " WHERE uid IS NULL"
+        "UPDATE meeting SET uid = lower(hex(randomblob(16))) || '@' || ? WHERE uid IS NULL",
+        [_standard().organisation.uid_domain],  # databases of then were all the standard's
     )
     db.execute("CREATE UNIQUE INDEX idx_meeting_uid ON meeting (uid)")
 
@@ -158,7 +163,11 @@ def m004_plan(db: Database) -> None:
 def m005_trust(db: Database) -> None:
     """Which bodies are elected (quorum is judged for them); names invited as written."""
     db.execute("ALTER TABLE body ADD COLUMN elected INTEGER NOT NULL DEFAULT 0")
-    db.execute("UPDATE body SET elected = 1 WHERE prefix IN ('TR', 'AU')")
+    elected = [b.prefix for b in _standard().bodies if b.elected]
+    db.execute(
+        f"UPDATE body SET elected = 1 WHERE prefix IN ({', '.join('?' for _ in elected)})",
+        elected,
+    )
     db.execute("ALTER TABLE meeting ADD COLUMN invited_other TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE meeting ADD COLUMN copy_other TEXT NOT NULL DEFAULT '[]'")
 
@@ -345,6 +354,33 @@ def m011_search_prefixes(db: Database) -> None:
         f"INSERT INTO search_index(rowid, text) SELECT a.id * 16 + {ATTACHMENT_FIELD}, t.text"
         " FROM attachment a JOIN attachment_text t ON t.file = a.file"
     )
+
+
+@MIGRATIONS()
+def m012_organisation(db: Database) -> None:
+    """The organisation as data: each body's role (the council is found by it, no longer by
+    its prefix) and the profile's organisation kept in the database. A database made before
+    this was made from the standard profile: its bodies get that profile's roles and it gets
+    that organisation (a new database gets its own profile's, written after the schema)."""
+    db.execute("ALTER TABLE body ADD COLUMN role TEXT NOT NULL DEFAULT 'other'")
+    if not db.execute("SELECT 1 FROM body LIMIT 1").fetchall():
+        return
+    import json
+
+    standard = _standard()
+    for body in standard.bodies:
+        for prefix in {body.prefix, *body.former_prefixes}:
+            db.execute("UPDATE body SET role = ? WHERE prefix = ?", [body.role.value, prefix])
+    db.execute(
+        "INSERT OR IGNORE INTO setting (key, value) VALUES ('organisation', ?)",
+        [json.dumps(standard.organisation.to_json(), ensure_ascii=False)],
+    )
+
+
+def _standard() -> Profile:
+    from tr_desk.storage.profile import default_profile
+
+    return default_profile()
 
 
 def apply(db: Database) -> None:

@@ -1,85 +1,100 @@
-"""Filling a new database with Trondheimsregionen's bodies, people and memberships.
+"""Filling a new database from a profile: the organisation, its bodies, people and seats.
 
-The profile is data (``resources/profile.json``), so that names and slots are edited in a
-file or in the Register pane, never in code.
+A profile is data (``resources/profiles/``: ``standard.json`` is Trondheimsregionen's, the
+default; ``eksempel-*.json`` are examples of other shapes), so that another council is
+another file, and names and slots are edited in a file or in the Register pane, never in code.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tr_desk.core.formats import WEEKDAYS, parse_time
-from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
+from tr_desk.core.errors import UserError
+from tr_desk.core.model import Membership
+from tr_desk.core.profile import Profile, parse_profile
+from tr_desk.inputs import read_bounded
 from tr_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
+    from tr_desk.core.organisation import Organisation
     from tr_desk.storage.register import Register
     from tr_desk.storage.settings import Settings
 
-
-def read_profile(path: Path | None = None) -> dict[str, Any]:
-    path = path or resources_dir() / "profile.json"
-    with open(path, encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return data
+DEFAULT_PROFILE = "standard.json"
+MAX_PROFILE_BYTES = 4 * 2**20
 
 
-def load_profile(
-    store: Register, settings: Settings, profile: dict[str, Any] | None = None
-) -> None:
+def profiles_dir() -> Path:
+    return resources_dir() / "profiles"
+
+
+def shipped_profiles() -> list[tuple[Path, Profile]]:
+    """The profiles that come with TR Desk, the default first."""
+    paths = sorted(profiles_dir().glob("*.json"), key=lambda p: (p.name != DEFAULT_PROFILE, p))
+    return [(path, read_profile(path)) for path in paths]
+
+
+def read_profile(path: Path | None = None) -> Profile:
+    """The profile at ``path`` (default: the shipped standard profile), checked. A
+    ``UserError`` names the file and what is wrong with it."""
+    if path is None:
+        return default_profile()
+    return _read(Path(path))
+
+
+@functools.cache
+def default_profile() -> Profile:
+    return _read(profiles_dir() / DEFAULT_PROFILE)
+
+
+def default_organisation() -> Organisation:
+    """The standard profile's organisation: that of every database made before profiles
+    carried one."""
+    return default_profile().organisation
+
+
+def _read(path: Path) -> Profile:
+    from tr_desk.core.meeting_file import MeetingFileError, parse_meeting_json
+
+    data = read_bounded(path, MAX_PROFILE_BYTES)
+    try:
+        return parse_profile(parse_meeting_json(data))
+    except MeetingFileError as exc:
+        raise UserError(
+            f"Profilen «{path.name}» er ikke gyldig JSON: {exc}.",
+            f"the profile {path} is not valid JSON: {exc}",
+        ) from None
+    except UserError as exc:
+        raise UserError(
+            f"Profilen «{path.name}» kan ikke brukes: {exc}",
+            f"the profile {path} cannot be used: {exc.english}",
+        ) from None
+
+
+def load_profile(register: Register, settings: Settings, profile: Profile | None = None) -> None:
     """Insert the profile; the caller holds the transaction."""
-    data = profile or read_profile()
-    for order, item in enumerate(data["bodies"], start=1):
-        store.add_body(
-            Body(
-                id=None,
-                prefix=item["prefix"],
-                name=item["name"],
-                minutes_kind=MinutesKind(item["minutes_kind"]),
-                weekday=WEEKDAYS.index(item["weekday"]) if item.get("weekday") else None,
-                start=parse_time(item["start"]) if item.get("start") else None,
-                end=parse_time(item["end"]) if item.get("end") else None,
-                place=item.get("place", ""),
-                former_prefixes=item.get("former_prefixes", []),
-                sort_order=order,
-                elected=bool(item.get("elected", False)),
-                former_names=item.get("former_names", []),
-            )
-        )
-    ids: dict[str, int] = {}
-    for item in data["people"]:
-        ids[item["name"]] = store.add_person(
-            Person(
-                id=None,
-                name=item["name"],
-                title=item.get("title", ""),
-                municipality=item.get("municipality", ""),
-                email=item.get("email", ""),
-                aliases=item.get("aliases", []),
-            )
-        )
-    bodies = {b.prefix: b for b in store.bodies()}
-    for group in data["memberships"]:
-        body_id = bodies[group["body"]].id
+    profile = profile or default_profile()
+    settings.set_organisation(profile.organisation)
+    for body in profile.bodies:
+        register.add_body(body)
+    ids = {person.name: register.add_person(person) for person in profile.people}
+    bodies = {b.prefix: b.id for b in register.bodies()}
+    for seat in profile.seats:
+        body_id = bodies[seat.body]
         assert body_id is not None
-        for entry in group["people"]:
-            # A name, or {"name", "party", "rank"}: the party or list, a substitute's rank.
-            seat = entry if isinstance(entry, dict) else {"name": entry}
-            store.add_membership(
-                Membership(
-                    id=None,
-                    person_id=ids[seat["name"]],
-                    body_id=body_id,
-                    role=Role(group["role"]),
-                    start=dt.date.fromisoformat(group["start"]),
-                    end=dt.date.fromisoformat(group["end"]) if group.get("end") else None,
-                    party=seat.get("party", group.get("party", "")),
-                    rank=seat.get("rank"),
-                )
+        register.add_membership(
+            Membership(
+                id=None,
+                person_id=ids[seat.person],
+                body_id=body_id,
+                role=seat.role,
+                start=seat.start,
+                end=seat.end,
+                party=seat.party,
+                rank=seat.rank,
             )
-    manager = data.get("general_manager")
-    if manager:
-        settings.set_setting("daglig_leder_id", str(ids[manager]))
+        )
+    if profile.general_manager:
+        settings.set_setting("daglig_leder_id", str(ids[profile.general_manager]))

@@ -40,7 +40,7 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         meetings.numbering_year(meeting.body_id, meeting.date.year),
         store.settings.year_start(meeting.body_id, meeting.date.year),
     )
-    council = next((b for b in bodies if "TR" in {b.prefix, *b.former_prefixes}), None)
+    council = next((b for b in bodies if b.is_council), None)
     council_days: tuple[dt.date, ...] = ()
     if council is not None and council.id is not None:
         council_days = tuple(
@@ -51,6 +51,7 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
             )
         )
     found = store.settings.some("daglig_leder_id", *LETTERHEAD_KEYS)  # one read of the settings
+    organisation = store.settings.organisation()
     manager_id = found.get("daglig_leder_id", "")
     return MeetingContext(
         meeting=meeting,
@@ -64,7 +65,9 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
         leader=leaders[0] if leaders else None,
         manager=people.get(int(manager_id)) if manager_id else None,
         previous=meetings.previous_meeting(meeting.body_id, meeting.date),
+        council=council,
         council_meetings=council_days,
+        organisation=organisation,
         today=today,
         letterhead=store.settings.letterhead(found),
         history=_history(store, meeting),

@@ -45,6 +45,10 @@ class Register(Part):
         prefix = prefix.upper()
         return next((b for b in self.bodies() if prefix in {b.prefix, *b.former_prefixes}), None)
 
+    def council(self) -> Body | None:
+        """The organisation's top body (the role «council»), if it has one."""
+        return next((b for b in self.bodies() if b.is_council), None)
+
     def add_body(self, body: Body) -> int:
         """Insert a body (keeping ``body.id`` if given, for undo); the prefix must be free."""
         if self.body_by_prefix(body.prefix) is not None:
@@ -86,6 +90,12 @@ class Register(Part):
             raise StoreError(
                 f"Prefikset {body.prefix} brukes allerede av {other.name}.",
                 f"the prefix {body.prefix} is already used by {other.name}",
+            )
+        council = self.council()
+        if body.is_council and council is not None and council.id != body.id:
+            raise StoreError(
+                f"{council.name} er allerede det øverste organet; bare ett organ kan være det.",
+                f"{council.prefix} is already the council; only one body can be",
             )
         with self._store.transaction() as db:
             db.table("body").update(body.id, rows.body_row(body))

@@ -14,6 +14,7 @@ from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
     Body,
+    BodyRole,
     Case,
     CaseKind,
     Exemption,
@@ -44,12 +45,21 @@ class Part:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def _uid_domain(self) -> str:
+        """The domain of a new meeting's calendar UID: the organisation's."""
+        return self._store.settings.organisation().uid_domain
 
-def new_uid() -> str:
-    """A calendar UID for a new meeting; it stays with the meeting when it moves."""
+
+ROLE_VALUES = frozenset(r.value for r in BodyRole)
+
+
+def new_uid(domain: str) -> str:
+    """A calendar UID for a new meeting («…@» the organisation's domain); it stays with the
+    meeting when it moves."""
     import uuid
 
-    return f"{uuid.uuid4().hex}@trondheimsregionen.no"
+    return f"{uuid.uuid4().hex}@{domain}"
 
 
 def insert(db: Database, table: str, row: dict[str, Any]) -> int:
@@ -98,6 +108,7 @@ def body(r: sqlite3.Row) -> Body:
         sort_order=r["sort_order"] or 0,
         elected=bool(r["elected"]),
         former_names=json.loads(r["former_names"] or "[]"),
+        role=BodyRole(r["role"]) if r["role"] in ROLE_VALUES else BodyRole.OTHER,
     )
 
 
@@ -114,6 +125,7 @@ def body_row(b: Body) -> dict[str, Any]:
         "sort_order": b.sort_order,
         "elected": int(b.elected),
         "former_names": json.dumps(b.former_names, ensure_ascii=False),
+        "role": b.role.value,
     }
 
 
@@ -199,7 +211,7 @@ def meeting(r: sqlite3.Row) -> Meeting:
     )
 
 
-def meeting_row(m: Meeting) -> dict[str, Any]:
+def meeting_row(m: Meeting, uid_domain: str) -> dict[str, Any]:
     return {
         "body_id": m.body_id,
         "date": m.date.isoformat(),
@@ -225,7 +237,7 @@ def meeting_row(m: Meeting) -> dict[str, Any]:
         "approved_on": _iso(m.approved_on),
         "reopened_on": _iso(m.reopened_on),
         "cancel_reason": m.cancel_reason,
-        "uid": m.uid or new_uid(),
+        "uid": m.uid or new_uid(uid_domain),
     }
 
 

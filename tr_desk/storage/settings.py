@@ -10,14 +10,18 @@ from tr_desk.storage.rows import Part
 
 if TYPE_CHECKING:
     from tr_desk.core.model import Letterhead
+    from tr_desk.core.organisation import Organisation
     from tr_desk.core.plan import PlanSettings
 
 
 LETTERHEAD_KEYS = ("organisation_name", "logo_file")
+ORGANISATION_KEY = "organisation"  # the profile's organisation, as JSON
 
 
 class Settings(Part):
     """Settings of the house and the plan."""
+
+    _organisation: Organisation | None = None
 
     def setting(self, key: str, default: str = "") -> str:
         found = self._store.rows("SELECT value FROM setting WHERE key = ?", [key])
@@ -36,11 +40,11 @@ class Settings(Part):
     def letterhead(self, found: Mapping[str, str] | None = None) -> Letterhead:
         """The organisation's name and logo for the documents' letterhead (from ``found``,
         settings already read with ``LETTERHEAD_KEYS``, when given)."""
-        from tr_desk.core.model import ORGANISATION, Letterhead
+        from tr_desk.core.model import Letterhead
 
         if found is None:
             found = self.some(*LETTERHEAD_KEYS)
-        name = found.get("organisation_name") or ORGANISATION
+        name = found.get("organisation_name") or self.organisation().name
         logo = self._store.files.image_path(found.get("logo_file", ""))
         return Letterhead(name, str(logo) if logo is not None and logo.is_file() else "")
 
@@ -50,11 +54,34 @@ class Settings(Part):
             for key, value in (("organisation_name", name.strip()), ("logo_file", logo_file)):
                 db.table("setting").upsert({"key": key, "value": value}, pk="key")
 
+    def organisation(self) -> Organisation:
+        """The organisation of the profile the database was made with (read once)."""
+        if self._organisation is None:
+            from tr_desk.core.organisation import organisation_from_json
+
+            text = self.setting(ORGANISATION_KEY)
+            if text:
+                self._organisation = organisation_from_json(json.loads(text))
+            else:  # made before databases carried their organisation: the standard one's
+                from tr_desk.storage.profile import default_organisation
+
+                self._organisation = default_organisation()
+        return self._organisation
+
+    def set_organisation(self, organisation: Organisation) -> None:
+        self.set_setting(ORGANISATION_KEY, json.dumps(organisation.to_json(), ensure_ascii=False))
+        self._organisation = organisation
+
     def plan_settings(self) -> PlanSettings:
+        """The stored plan settings, or the profile's: its cycle and months."""
         from tr_desk.core.plan import PlanSettings
 
         text = self.setting("plan_settings")
-        return PlanSettings.from_json(json.loads(text)) if text else PlanSettings()
+        if text:
+            return PlanSettings.from_json(json.loads(text))
+        organisation = self.organisation()
+        defaults = {**organisation.plan, "order": list(organisation.cycle_order)}
+        return PlanSettings.from_json(defaults)
 
     def set_plan_settings(self, settings: PlanSettings) -> None:
         self.set_setting("plan_settings", json.dumps(settings.to_json()))

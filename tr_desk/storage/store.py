@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from tr_desk.core.context import MeetingContext
     from tr_desk.core.model import Meeting
+    from tr_desk.core.profile import Profile
     from tr_desk.storage.agenda import Agenda
     from tr_desk.storage.files import Files
     from tr_desk.storage.meetings import Meetings
@@ -173,8 +174,10 @@ class Store:
         lock_wait: float = 0.0,
         check_later: bool = False,
         clock: Clock | None = None,
+        profile: Profile | None = None,
     ) -> Store:
-        """Open (or create, with the Trondheimsregionen profile) the database at ``path``.
+        """Open (or create, from ``profile``: default the standard one) the database at
+        ``path``.
 
         With ``lock`` the store takes the instance lock (waiting up to ``lock_wait`` seconds);
         if another TR Desk holds it, the store opens read-only and says why in
@@ -213,7 +216,7 @@ class Store:
                     raise StoreError(
                         f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
                     )
-                create_database(path)
+                create_database(path, profile)
             conn = connect(path, readonly=reason is not None)
         except BaseException:
             if instance_lock is not None:
@@ -246,8 +249,11 @@ class Store:
         return store
 
     @classmethod
-    def create(cls, path: Path | str, *, lock: bool = False) -> Store:
-        """«Ny database»: a new database at ``path``, where an empty file may stand.
+    def create(
+        cls, path: Path | str, *, lock: bool = False, profile: Profile | None = None
+    ) -> Store:
+        """«Ny database»: a new database at ``path`` for the organisation of ``profile``
+        (default: the standard profile), where an empty file may stand.
 
         The user chose the place (and agreed to replace what is there); a file with content
         is never replaced.
@@ -261,16 +267,16 @@ class Store:
                 f"«{path}» finnes allerede og blir ikke skrevet over.",
                 f"{path} exists and is not overwritten",
             )
-        return cls.open(path, lock=lock)
+        return cls.open(path, lock=lock, profile=profile)
 
-    def _migrate(self, fresh: bool) -> None:
+    def _migrate(self, fresh: bool, profile: Profile | None = None) -> None:
         from tr_desk.storage import migrations
         from tr_desk.storage.profile import load_profile
 
         with self.transaction():
             migrations.apply(self.db)
             if fresh:
-                load_profile(self.register, self.settings)
+                load_profile(self.register, self.settings, profile)
 
     def close(self) -> None:
         self.conn.close()
@@ -343,7 +349,7 @@ class Store:
             raise explain(self.path, exc) from None
 
 
-def create_database(path: Path) -> None:
+def create_database(path: Path, profile: Profile | None = None) -> None:
     """A new database with the profile, made under another name and renamed into place.
 
     So an interrupted first start leaves no empty or half-made file where the database
@@ -355,7 +361,7 @@ def create_database(path: Path) -> None:
     conn = connect(partial, readonly=False)
     try:
         configure(conn, readonly=False)
-        Store(conn, partial)._migrate(fresh=True)
+        Store(conn, partial)._migrate(fresh=True, profile=profile)
         conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to rename
     except sqlite3.Error as exc:
         conn.close()

@@ -166,7 +166,7 @@ def run(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("TR Desk")
-    app.setOrganizationName("Trondheimsregionen")
+    app.setOrganizationName("TR Desk")
     benchmark = bool(os.environ.get(BENCHMARK_ENV))
     install_error_hook()
     path = db_path or default_database_path()

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.mail import roster_hint
-from tr_desk.core.model import Body, Membership, MinutesKind, Person, Role
+from tr_desk.core.model import Body, BodyRole, Membership, MinutesKind, Person, Role
+from tr_desk.core.organisation import ROLE_NAMES
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.date_field import DateField
@@ -154,7 +155,7 @@ class AddMembershipDialog(QDialog):
 
 
 class AddBodyDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, has_council: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nytt organ")
         self.name = QLineEdit()
@@ -165,12 +166,18 @@ class AddBodyDialog(QDialog):
         for kind, label in MINUTES_LABELS.items():
             self.kind.addItem(label, kind.value)
         self.elected = QCheckBox("&Folkevalgt organ (vedtaksførhet etter kommuneloven § 11-9)")
+        self.role = QComboBox()
+        for role, label in ROLE_NAMES.items():
+            if role is not BodyRole.COUNCIL or not has_council:
+                self.role.addItem(label, role.value)
+        self.role.setCurrentIndex(self.role.count() - 1)
         buttons = dialogs.ok_cancel(self, "Legg til", self._on_accept)
         form = QFormLayout(self)
         form.addRow("&Navn:", self.name)
         form.addRow("&Prefiks:", self.prefix)
         form.addRow("&Dokument etter møtet:", self.kind)
         form.addRow("", self.elected)
+        form.addRow("R&olle:", self.role)
         form.addRow(buttons)
 
     def _on_accept(self) -> None:
@@ -184,8 +191,9 @@ class AddBodyDialog(QDialog):
     def body(self) -> Body:
         """The new body; raises ValueError with a Norwegian message for a bad name or prefix."""
         body = Body(
-            None, "", "", MinutesKind(self.kind.currentData()), elected=self.elected.isChecked()
-        )
+            None, "", "", MinutesKind(self.kind.currentData()), elected=self.elected.isChecked(),
+            role=BodyRole(self.role.currentData()),
+        )  # fmt: skip
         return set_body_prefix(set_body_name(body, self.name.text()), self.prefix.text())
 
 
@@ -210,6 +218,9 @@ class BodiesPage(Pane):
             2, ChoiceDelegate([(k.value, v) for k, v in MINUTES_LABELS.items()], self)
         )
         self.body_view.setItemDelegateForColumn(7, ChoiceDelegate([(1, "Ja"), (0, "Nei")], self))
+        self.body_view.setItemDelegateForColumn(
+            8, ChoiceDelegate([(k.value, v) for k, v in ROLE_NAMES.items()], self)
+        )
         self.body_view.setItemDelegateForColumn(
             3, ChoiceDelegate(list(enumerate(WEEKDAY_LABELS[:5])), self)
         )
@@ -382,7 +393,7 @@ class BodiesPage(Pane):
             self.member_view.selectRow(other)
 
     def _on_add_body(self) -> None:
-        dialog = AddBodyDialog(self)
+        dialog = AddBodyDialog(self, has_council=self.store.register.council() is not None)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             command = commands.add_body(self.store, dialog.body())
             if self.push(command):

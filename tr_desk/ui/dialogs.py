@@ -92,16 +92,23 @@ def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], None]) -> QDial
 
 
 def choose_database(
-    parent: QWidget | None, title: str, folder: str, accept: str, *, new: bool = False
+    parent: QWidget | None,
+    title: str,
+    folder: str,
+    accept: str,
+    *,
+    new: bool = False,
+    kind: tuple[str, str] = ("TR Desk-database", "sqlite"),
 ) -> str | None:
-    """A TR Desk database file to open (or, with ``new``, to make); labels in bokmål."""
+    """A TR Desk database file to open (or, with ``new``, to make); labels in bokmål.
+    ``kind``: what the files are called and their suffix (a profile: «Profil», «json»)."""
     from PySide6.QtWidgets import QFileDialog
 
     dialog = QFileDialog(parent, title, folder)
-    dialog.setNameFilter("TR Desk-database (*.sqlite)")
+    dialog.setNameFilter(f"{kind[0]} (*.{kind[1]})")
     if new:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("sqlite")
+        dialog.setDefaultSuffix(kind[1])
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     # Qt's own dialog, so that every label is ours (Qt ships no bokmål translation).

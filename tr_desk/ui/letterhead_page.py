@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.core.model import ORGANISATION
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
@@ -31,7 +30,7 @@ class LetterheadPage(QWidget):
         super().__init__()
         self.store = store
         self.name = QLineEdit()
-        self.name.setPlaceholderText(ORGANISATION)
+        self.name.setPlaceholderText(store.settings.organisation().name)
         self.name.setToolTip("Navnet øverst på første side av innkallinger, referater og møteplan")
         self.name.editingFinished.connect(self._on_name)
         self.logo = QLabel()
@@ -93,7 +92,8 @@ class LetterheadPage(QWidget):
 
     def _save(self, name: str, logo_file: str) -> None:
         try:
-            self.store.settings.set_letterhead(" ".join(name.split()) or ORGANISATION, logo_file)
+            organisation = self.store.settings.organisation().name
+            self.store.settings.set_letterhead(" ".join(name.split()) or organisation, logo_file)
         except StoreError as exc:
             dialogs.warn(self, str(exc))
         self.refresh()

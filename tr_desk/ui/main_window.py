@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import html
 import threading
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
 
     from tr_desk.core.model import Meeting
+    from tr_desk.core.profile import Profile
     from tr_desk.core.search import Query
     from tr_desk.storage.search import Hit
     from tr_desk.ui.agenda_pane import AgendaPane
@@ -50,7 +52,12 @@ if TYPE_CHECKING:
 
     AnyPane = MeetingView | PlanPane | RegisterPane | SearchPane | FollowUpPane
 
-WINDOW_TITLE = "TR Desk – Trondheimsregionen"
+
+def window_title(organisation: str) -> str:
+    """«TR Desk – Trondheimsregionen»: the program and whose meetings it holds."""
+    return f"TR Desk – {organisation}" if organisation else "TR Desk"
+
+
 DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
 # The list Finn i ruten (Ctrl+Shift+F) searches in each pane when no text has the focus.
 FIND_VIEWS = {
@@ -77,7 +84,7 @@ class MainWindow(QMainWindow):
         self.landing = landing(headers, today, ui_state.remembered(store.path))
         self.plan_year = plan_year(headers, today)
         self.has_meetings = bool(headers)
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(window_title(store.settings.organisation().name))
         self.resize(1180, 760)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:  # the screen's width up to 1500 (room for the preview), all of it
@@ -665,7 +672,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.new_database_action = self._action(
             file_menu, "N&y database …", self._on_new_database,
-            "En ny, tom database med Trondheimsregionens organer",
+            "En ny, tom database for en organisasjon: organene og personene fra en profil",
         )  # fmt: skip
         self.import_action = self._action(
             file_menu, "&Importer gamle dokumenter …", lambda: self.import_documents(),
@@ -845,13 +852,19 @@ class MainWindow(QMainWindow):
     def _on_new_database(self) -> None:
         folder = str(self.store.path.parent)
         chosen = dialogs.choose_database(self, "Ny database", folder, "Lag", new=True)
-        if chosen is not None:
-            self.open_new_database(Path(chosen))
+        if chosen is None:
+            return
+        from tr_desk.ui.profile_dialog import choose_profile
 
-    def open_new_database(self, path: Path) -> bool:
-        """Make a new database at ``path`` (an empty file there may be replaced) and open it."""
+        profile = choose_profile(self)
+        if profile is not None:
+            self.open_new_database(Path(chosen), profile)
+
+    def open_new_database(self, path: Path, profile: Profile | None = None) -> bool:
+        """Make a new database at ``path`` (an empty file there may be replaced) for the
+        organisation of ``profile`` (default: the standard profile) and open it."""
         try:
-            Store.create(path).close()
+            Store.create(path, profile=profile).close()
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Ny database")
             return False
@@ -890,7 +903,8 @@ class MainWindow(QMainWindow):
             self,
             "Om TR Desk",
             f"<b>TR Desk {__version__}</b><br>Innkallinger, referater og møteplan for "
-            f"Trondheimsregionen.<br><br>Database: {self.store.path}",
+            f"{html.escape(self.store.settings.organisation().name)}.<br><br>"
+            f"Database: {html.escape(str(self.store.path))}",
         )
 
 

@@ -185,14 +185,17 @@ class GeneratorDialog(QDialog):
         self.flags_title = style.bold(QLabel("Trenger en titt"))
         form = QFormLayout()
         form.addRow("&År:", self.year)
-        form.addRow("Regionrådet i &månedene:", self.months)
+        council = next((b for b in self.bodies if b.is_council), None)
+        form.addRow(f"{council.name if council else 'Syklusene'} i &månedene:", self.months)
         form.addRow("&Skoleferie (uker):", self.school)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignBottom)
+        names = {b.prefix: b.name for b in self.bodies}
+        cycle = " → ".join(names[p] for p in self.settings.order if p in names)
         hint = style.muted(
-            "Hver syklus: Næringsrådet → Kommunedirektørforum → Arbeidsutvalget → Regionrådet, "
-            "hvert organ på sin faste ukedag. Endre datoene i listen før du godtar planen."
+            (f"Hver syklus: {cycle}, hvert organ på sin faste ukedag. " if cycle else "")
+            + "Endre datoene i listen før du godtar planen."
         )
         layout = QVBoxLayout(self)
         layout.addLayout(top)

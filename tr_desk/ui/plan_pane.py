@@ -27,6 +27,7 @@ from tr_desk.core import lifecycle
 from tr_desk.core.formats import date_short, plan_date, time_slot
 from tr_desk.core.holidays import norwegian_holidays
 from tr_desk.core.model import Body, Meeting, MeetingStatus
+from tr_desk.core.organisation import Organisation
 from tr_desk.core.plan import (
     Slot,
     check_plan,
@@ -42,14 +43,15 @@ from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import FlagListModel, PlanListModel, plan_lines
 from tr_desk.ui.year_view import Mark, YearView
 
-# One colour per body, told apart also by people with red-green colour blindness.
-COLOURS = {"TR": "#1f4e9a", "AU": "#e08a00", "KF": "#2a9d8f", "NR": "#9b3d9b"}
-SPARE_COLOURS = ["#6d4c41", "#c2185b", "#546e7a", "#7cb342"]
 
-
-def body_colours(bodies: list[Body]) -> dict[int, str]:
-    spare = iter(SPARE_COLOURS * 4)
-    return {b.id: COLOURS.get(b.prefix) or next(spare) for b in bodies if b.id is not None}
+def body_colours(bodies: list[Body], organisation: Organisation) -> dict[int, str]:
+    """One colour per body: the profile's, else the next of the palette's."""
+    spare = iter(range(len(bodies)))
+    return {
+        b.id: organisation.colours.get(b.prefix) or organisation.colour("", next(spare))
+        for b in bodies
+        if b.id is not None
+    }
 
 
 class PlanPane(Pane):
@@ -164,7 +166,7 @@ class PlanPane(Pane):
     def refresh(self) -> None:
         bodies = self.store.register.bodies()
         self.bodies = {b.id: b for b in bodies if b.id is not None}
-        self.colours = body_colours(bodies)
+        self.colours = body_colours(bodies, self.store.settings.organisation())
         self.meetings = self.store.meetings.headers(year=self.year)
         self._fill_legend(bodies)
         holidays = norwegian_holidays([self.year])
@@ -371,11 +373,9 @@ class PlanPane(Pane):
         self._save(pdf, f"{stem}.pdf", "PDF (*.pdf)")
 
     def save_ics(self) -> None:
-        from tr_desk.documents.plan import render_calendar
+        from tr_desk.actions import plan_calendar
 
-        data = render_calendar(
-            self.meetings, self.bodies, "Trondheimsregionen", self.store.clock.utc()
-        )
+        data = plan_calendar(self.store, self.year)
         self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")
 
 

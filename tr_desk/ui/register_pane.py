@@ -34,11 +34,6 @@ if TYPE_CHECKING:
     from tr_desk.ui.bodies_page import BodiesPage
     from tr_desk.ui.letterhead_page import LetterheadPage
 
-MUNICIPALITIES = (
-    "Trondheim", "Stjørdal", "Malvik", "Melhus", "Skaun", "Orkland", "Midtre Gauldal",
-    "Indre Fosen",
-)  # fmt: skip
-
 
 class PeoplePage(Pane):
     """The person register: find, add, edit (name, title, municipality, e-mail, aliases)."""
@@ -76,7 +71,12 @@ class PeoplePage(Pane):
         self.name = QLineEdit()
         self.title = QLineEdit(placeholderText="f.eks. Kommunedirektør, Ordfører")
         self.municipality = QLineEdit()
-        self.municipality.setCompleter(QCompleter(list(MUNICIPALITIES), self))
+        # The member municipalities of the profile, then those the register already names.
+        municipalities = dict.fromkeys(
+            [*store.settings.organisation().municipalities,
+             *(p.municipality for p in store.register.people() if p.municipality)]
+        )  # fmt: skip
+        self.municipality.setCompleter(QCompleter(list(municipalities), self))
         self.email = QLineEdit(placeholderText="navn@kommune.no")
         self.aliases = QLineEdit(placeholderText="skilles med komma, f.eks. Kathrine Lereggen")
         self.fields = (self.name, self.title, self.municipality, self.email, self.aliases)

@@ -16,9 +16,7 @@ from tr_desk.core.landing import Landing, PaneName
 
 
 def settings() -> QSettings:
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Trondheimsregionen", "TR Desk"
-    )
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "TR Desk", "TR Desk")
 
 
 def _group(path: Path) -> str:

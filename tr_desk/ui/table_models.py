@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from tr_desk.core.formats import parse_time, parse_user_date
-from tr_desk.core.model import Body, Membership, MinutesKind, Role
+from tr_desk.core.model import Body, BodyRole, Membership, MinutesKind, Role
+from tr_desk.core.organisation import ROLE_NAMES
 from tr_desk.ui.models import (
     DISPLAY_ROLE,
     EDIT_ROLE,
@@ -231,6 +232,12 @@ class BodyTableModel(RecordTableModel[Body]):
             lambda b: "Ja" if b.elected else "Nei",
             edit_value=lambda b: int(b.elected),
             apply=lambda b, v: replace(b, elected=bool(int(v))),
+        ),
+        Column(
+            "Rolle",
+            lambda b: ROLE_NAMES[b.role],
+            edit_value=lambda b: b.role.value,
+            apply=lambda b, v: replace(b, role=BodyRole(v)),
         ),
     )
 

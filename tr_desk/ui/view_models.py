@@ -91,7 +91,7 @@ def plan_lines(
             PlanLine(
                 m.id, plan_date(m.date), body.prefix,
                 time_slot(m.start, m.end).removeprefix("kl "), note, tip,
-                colours[m.body_id], body.prefix == "TR", cancelled,
+                colours[m.body_id], body.is_council, cancelled,
             )
         )  # fmt: skip
     return out

@@ -40,10 +40,12 @@ class Welcome(QWidget):
         super().__init__()
         self.window_ = window
         self.heading = heading = QLabel("<h2>Velkommen til TR Desk</h2>")
+        from tr_desk.core.law import join_names
+
+        bodies = join_names([b.name for b in window.store.register.bodies()]) or "organene"
         intro = QLabel(
             "Her lager du innkallinger, fører møtet og skriver referat og protokoll for "
-            "Regionrådet, Arbeidsutvalget, Kommunedirektørforum og Næringsrådet. "
-            "Databasen er tom ennå. Tre steg for å komme i gang:"
+            f"{bodies}. Databasen er tom ennå. Tre steg for å komme i gang:"
         )
         intro.setWordWrap(True)
         self.steps = QWidget()
@@ -59,9 +61,9 @@ class Welcome(QWidget):
             grid.addWidget(button, row, 2)
             self.buttons[pane or "Nytt møte"] = button
         demo_text = QLabel(
-            "Vil du se hvordan det ser ut først? Demoen har Kommunedirektørforums og "
-            "Regionrådets møter fra 2022, fra de virkelige dokumentene. Den åpnes som "
-            "en egen database, så din egen forblir tom."
+            "Vil du se hvordan det ser ut først? Demoen har møter fra 2022, laget fra "
+            "virkelige innkallinger og referater. Den åpnes som en egen database, så din "
+            "egen forblir tom."
         )
         demo_text.setWordWrap(True)
         self.demo_button = QPushButton("Åpne demoen")

@@ -20,7 +20,7 @@ from tr_desk.core.checks.problems import (
     run,
 )
 from tr_desk.core.context import MeetingContext
-from tr_desk.core.formats import WEEKDAYS, date_short
+from tr_desk.core.formats import WEEKDAYS, date_short, genitive
 from tr_desk.core.model import CaseKind, MeetingMode, MeetingStatus
 from tr_desk.core.numbering import parse_case_number
 
@@ -164,16 +164,17 @@ def attachments_have_files(context: MeetingContext, i: int) -> Iterator[Problem]
 
 
 def next_council_meeting_planned(context: MeetingContext, i: int) -> Iterator[Problem]:
-    """«Saker til neste møte i Regionrådet» names a council meeting in the plan, after this."""
+    """«Saker til neste møte i …» names a council meeting in the plan, after this."""
     case = context.meeting.cases[i]
-    if case.kind is not CaseKind.NEXT_MEETING:
+    if case.kind is not CaseKind.NEXT_MEETING or context.council is None:
         return
+    council = context.council.name
     for day in dates_in(case.title):
         if day not in context.council_meetings:
-            message = f"Regionrådet har ikke møte {date_short(day)} i møteplanen."
+            message = f"{council} har ikke møte {date_short(day)} i møteplanen."
             yield Problem(ERROR, context.where(i), message, i, "title")
         elif day < context.meeting.date:
-            message = f"Regionrådets møte {date_short(day)} er før dette møtet."
+            message = f"{genitive(council)} møte {date_short(day)} er før dette møtet."
             yield Problem(ERROR, context.where(i), message, i, "title")
 
 

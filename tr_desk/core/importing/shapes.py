@@ -23,7 +23,7 @@ class Register:
     people: Sequence[Person]
     members: Mapping[int, set[str]] = field(default_factory=dict)
     copies: Mapping[int, set[str]] = field(default_factory=dict)
-    organisation: str = "Trondheimsregionen"  # the letterhead: not a line of any document
+    organisation: str = ""  # the letterhead's name: not a line of any document
 
     def __post_init__(self) -> None:
         self.index = NameIndex(self.people)
