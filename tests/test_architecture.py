@@ -61,3 +61,53 @@ def test_only_the_clock_reads_the_date() -> None:
         if CLOCK_READS.search(line)
     ]
     assert readers == []
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    """The string literals of a module, its docstrings (examples in prose) left out."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_no_organisation_is_written_into_the_code() -> None:
+    """The organisation is data: no profile's name, domain, council title, website line, body
+    name or body prefix is a literal in tr_desk/ (its profiles live in resources/)."""
+    from tr_desk.storage.profile import profiles_dir, read_profile
+
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for profile_path in profiles_dir().glob("*.json"):
+        profile = read_profile(profile_path)
+        organisation = profile.organisation
+        words |= {organisation.name, organisation.domain, organisation.council_title}
+        words |= {organisation.website_line, *organisation.municipalities}
+        for body in profile.bodies:
+            words |= {body.name, *body.former_names}
+            prefixes |= {body.prefix, *body.former_prefixes}
+    words = {w.casefold() for w in words if w}
+    named = re.compile(
+        r"\b(?:" + "|".join(sorted(map(re.escape, prefixes))) + r")(?:[ -]?\d|-sak|-møte)"
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text!r}"
+        for path in sorted((ROOT / "tr_desk").rglob("*.py"))
+        for line, text in _literals(path)
+        if text.strip() in prefixes
+        or named.search(text)
+        or any(re.search(rf"\b{re.escape(w)}", text.casefold()) for w in words)
+    ]
+    assert found == []

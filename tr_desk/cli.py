@@ -25,23 +25,24 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 TR Desk: innkallinger, referater og møteplan for et regionråd.
 
-Without a command, opens the window. MEETING is a body prefix and an ISO date,
-e.g. "KF 2022-12-02".
+Without a command, opens the window. MEETING is a body's prefix and an ISO date,
+e.g. "AB 2022-12-02" (AB: the prefix, as in the Register).
 """
 
 EPILOG = """\
 examples:
   tr-desk                                   open the window
+  tr-desk --db /tmp/x.sqlite init --profile p.json   a new database for an organisation
   tr-desk --db /tmp/x.sqlite demo           fill a database with the 2022 history
-  tr-desk show "KF 2022-09-16" --json       print a meeting as a meeting file
+  tr-desk show "AB 2022-09-16" --json       print a meeting as a meeting file
   tr-desk load meeting.json                 create or update a meeting from a file
-  tr-desk pdf innkalling "KF 2022-12-02" -o n.pdf [--bundle] [--public]
-  tr-desk check "KF 2022-12-02"              what to fix before the notice goes out
-  tr-desk pdf protokoll "KF 2022-09-16" -o r.pdf [--public]   the minutes
-  tr-desk pdf utskrift "KF 37/22" -o u.pdf   særutskrift of one case
-  tr-desk plan add "KF 2023-02-03 0830-1130" [--place TEXT] [--note TEXT]
-  tr-desk plan move "KF 2023-12-01" 2023-12-08
-  tr-desk plan cancel "KF 2023-12-01" --reason "For få saker"
+  tr-desk pdf innkalling "AB 2022-12-02" -o n.pdf [--bundle] [--public]
+  tr-desk check "AB 2022-12-02"              what to fix before the notice goes out
+  tr-desk pdf protokoll "AB 2022-09-16" -o r.pdf [--public]   the minutes
+  tr-desk pdf utskrift "AB 37/22" -o u.pdf   særutskrift of one case
+  tr-desk plan add "AB 2023-02-03 0830-1130" [--place TEXT] [--note TEXT]
+  tr-desk plan move "AB 2023-12-01" 2023-12-08
+  tr-desk plan cancel "AB 2023-12-01" --reason "For få saker"
   tr-desk pdf moteplan 2023 -o plan.pdf      the printed meeting plan
   tr-desk ics 2023 -o plan.ics               the plan for Outlook
   tr-desk backup                            a backup now; prints its path
@@ -74,9 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the database file (default: tr-desk.sqlite in the user's data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    init = commands.add_parser(
+        "init", help="make a new database for an organisation, from its profile (JSON)"
+    )
+    init.add_argument(
+        "--profile", metavar="FILE", type=Path,
+        help="the organisation's profile (default: the standard profile shipped with TR Desk; "
+        "see resources/profiles/)",
+    )  # fmt: skip
     commands.add_parser("demo", help="fill the database with the 2022 history from the seeds")
     show = commands.add_parser("show", help="print one meeting")
-    show.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-09-16"')
+    show.add_argument("meeting", metavar="MEETING", help='e.g. "AB 2022-09-16"')
     show.add_argument("--json", action="store_true", help="as a meeting file (JSON)")
     load = commands.add_parser("load", help="create or update a meeting from a meeting file")
     load.add_argument("file", metavar="FILE", type=Path)
@@ -92,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "meeting",
         metavar="MEETING",
-        help='a meeting, e.g. "KF 2022-12-02"; for utskrift a case, e.g. "KF 37/22"; '
-        'for moteplan a year; for oppfolging a body, e.g. "KF"',
+        help='a meeting, e.g. "AB 2022-12-02"; for utskrift a case, e.g. "AB 37/22"; '
+        'for moteplan a year; for oppfolging a body (its prefix), e.g. "AB"',
     )
     pdf.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     pdf.add_argument(
@@ -106,19 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
         "mail",
         help="the notice as an e-mail draft (.eml, X-Unsent) to the invited, the PDF attached",
     )
-    mail.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    mail.add_argument("meeting", metavar="MEETING", help='e.g. "AB 2022-12-02"')
     mail.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     mail.add_argument(
         "--bundle", action="store_true", help="attach the case papers (sakspapirer) too"
     )
     plan = commands.add_parser("plan", help="add, move or cancel a meeting in the plan")
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help='add a meeting: "KF 2023-02-03 0830-1130"')
-    add.add_argument("meeting", metavar="MEETING", help='"KF 2023-02-03 0830-1130"; the time '
+    add = actions.add_parser("add", help='add a meeting: "AB 2023-02-03 0830-1130"')
+    add.add_argument("meeting", metavar="MEETING", help='"AB 2023-02-03 0830-1130"; the time '
                      "is optional (default: the body's usual slot)")  # fmt: skip
     add.add_argument("--place", metavar="TEXT", help="default: the body's usual place")
     add.add_argument("--note", metavar="TEXT", default="", help="e.g. Konstituering etter valget")
-    move = actions.add_parser("move", help='move a meeting: "KF 2023-12-01" 2023-12-08')
+    move = actions.add_parser("move", help='move a meeting: "AB 2023-12-01" 2023-12-08')
     move.add_argument("meeting", metavar="MEETING")
     move.add_argument("date", metavar="DATE")
     cancel = actions.add_parser("cancel", help="cancel a meeting, keeping it in the plan")
@@ -130,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="list what is wrong or missing in a notice (exit status 1 on errors)"
     )
-    check.add_argument("meeting", metavar="MEETING", help='e.g. "KF 2022-12-02"')
+    check.add_argument("meeting", metavar="MEETING", help='e.g. "AB 2022-12-02"')
     commands.add_parser("backup", help="make a backup of the database now and print its path")
     restore = commands.add_parser(
         "restore",
@@ -146,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="print the meetings as meeting files")
     find = commands.add_parser(
         "search",
-        help='find cases in every year: words, "a phrase", prefix*, -word, or "KF 46/22"',
+        help='find cases in every year: words, "a phrase", prefix*, -word, or "AB 46/22"',
     )
     find.add_argument("query", metavar="QUERY", nargs="+")
     find.add_argument("--body", action="append", default=[], help="only this body (prefix)")
@@ -154,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--to", dest="year_to", type=int, help="up to this year")
     find.add_argument("--json", action="store_true", help="print the hits as JSON")
     thread = commands.add_parser("thread", help="a case's way through the bodies (saksgang)")
-    thread.add_argument("case", metavar="CASE", help='a case number: "KF 46/22"')
+    thread.add_argument("case", metavar="CASE", help='a case number: "AB 46/22"')
     thread.add_argument("--json", action="store_true", help="print the steps as JSON")
     follow = commands.add_parser(
         "followups", help="the follow-up items of the decisions (vedtaksoppfølging), by due date"
@@ -197,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tr_desk.storage.database import StoreError
 
     handlers = {
-        "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf, "mail": cmd_mail,
+        "init": cmd_init, "demo": cmd_demo, "show": cmd_show, "load": cmd_load, "pdf": cmd_pdf,
+        "mail": cmd_mail,
         "check": cmd_check, "plan": cmd_plan, "ics": cmd_ics, "backup": cmd_backup,
         "restore": cmd_restore, "import": cmd_import, "search": cmd_search,
         "thread": cmd_thread, "followups": cmd_followups,
@@ -478,6 +488,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """A new database from a profile; an existing database is never touched."""
+    from tr_desk.storage.paths import default_database_path
+    from tr_desk.storage.profile import read_profile
+    from tr_desk.storage.store import Store
+
+    path = Path(args.db or default_database_path()).expanduser()
+    profile = read_profile(args.profile)  # checked before anything is made
+    with Store.create(path, lock=True, profile=profile) as store:
+        bodies = ", ".join(f"{b.prefix} {b.name}" for b in store.register.bodies())
+        print(f"made {store.path} for {store.settings.organisation().name}")
+        print(f"bodies: {bodies}; people: {len(store.register.people())}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from tr_desk.meeting_files import load_demo
 
@@ -578,7 +603,7 @@ def _year_arg(text: str) -> int:
 
 
 def plan_meeting(store: Store, text: str) -> Meeting:
-    """The meeting named «KF 2023-12-01» (a time slot may follow)."""
+    """The meeting named «AB 2023-12-01» (a time slot may follow)."""
     from tr_desk.core.plan import parse_plan_key
 
     try:

@@ -614,7 +614,7 @@ def _read_followup(reader: _Reader, names: NameIndex) -> FollowUp:
 
 
 def _case_number(reader: _Reader, key: str) -> str:
-    """One case number («KF 12/23»), as TR Desk writes it; empty when not given."""
+    """One case number («AB 12/23»), as TR Desk writes it; empty when not given."""
     from tr_desk.core.numbering import format_case_number
 
     ref = reader.parsed(key, parse_case_number)
@@ -622,8 +622,8 @@ def _case_number(reader: _Reader, key: str) -> str:
 
 
 def meeting_key(text: str) -> tuple[str, dt.date]:
-    """Read «KF 2022-12-02» (body prefix and ISO date) as given on the command line."""
+    """Read «AB 2022-12-02» (body prefix and ISO date) as given on the command line."""
     parts = text.split()
     if len(parts) != 2:
-        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'KF 2022-12-02')")
+        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'AB 2022-12-02')")
     return parts[0].upper(), parse_date(parts[1])

@@ -12,7 +12,7 @@ from tr_desk.core.formats import shown
 
 @dataclass(frozen=True)
 class CaseRef:
-    """A case number as written: ``KF 44/22``."""
+    """A case number as written: ``AB 44/22``."""
 
     prefix: str
     number: int
@@ -27,11 +27,11 @@ def format_case_number(prefix: str, number: int, year: int) -> str:
 
 
 def case_label(prefix: str, numbers: Mapping[int, int], index: int, year: int) -> str:
-    """«KF 44/22» for the case at agenda ``index``, or "" while it has no number."""
+    """«AB 44/22» for the case at agenda ``index``, or "" while it has no number."""
     return format_case_number(prefix, numbers[index], year) if index in numbers else ""
 
 
-# Accepts the forms seen in the seeds: «KF 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
+# Accepts the forms seen in the seeds: «AB 44/22», «AU07/17», «KF-sak 51/21», «RF-sak 19/21».
 _CASE_REF = re.compile(
     r"^\s*(?!sak\b)(?P<prefix>[A-ZÆØÅ]{2,4})(?:\s*-?\s*sak)?\s*(?P<number>[0-9]{1,4})\s*/\s*(?P<year>[0-9]{2}|[0-9]{4})\s*$",
     re.IGNORECASE,
@@ -40,11 +40,11 @@ _CASE_REF = re.compile(
 
 def parse_case_number(text: str, near: int | None = None) -> CaseRef:
     """Read a case number. A two-digit year is the year of that ending nearest to ``near``
-    (a meeting's year: «KF 01/99» of a 1999 meeting is 1999), else 20YY. Raises ValueError
+    (a meeting's year: «AB 01/99» of a 1999 meeting is 1999), else 20YY. Raises ValueError
     on anything else."""
     match = _CASE_REF.match(text)
     if not match:
-        raise ValueError(f"not a case number: {shown(text)} (expected e.g. 'KF 44/22')")
+        raise ValueError(f"not a case number: {shown(text)} (expected e.g. 'AB 44/22')")
     year = int(match["year"])
     if len(match["year"]) == 2:
         year = century_year(year, near)

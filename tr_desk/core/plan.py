@@ -56,10 +56,10 @@ class PlanKey:
 
 
 def parse_plan_key(text: str) -> PlanKey:
-    """«KF 2023-02-03» or «KF 2023-02-03 0830-1130»; a ValueError says what is wrong."""
+    """«AB 2023-02-03» or «AB 2023-02-03 0830-1130»; a ValueError says what is wrong."""
     parts = text.split()
     if len(parts) not in (2, 3):
-        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'KF 2023-02-03 0830-1130')")
+        raise ValueError(f"not a meeting: {shown(text)} (expected e.g. 'AB 2023-02-03 0830-1130')")
     prefix, day = parts[0].upper(), parse_date(parts[1])
     if len(parts) == 2:
         return PlanKey(prefix, day)

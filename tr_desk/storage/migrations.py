@@ -7,6 +7,7 @@ can tell an up-to-date database with one cheap query.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -177,10 +178,13 @@ def m006_import(db: Database) -> None:
     """Importing the years before: a body's earlier names (Rådmannsforum), and each imported
     original file, kept by its hash and linked from the meetings it made («Kilde»)."""
     db.execute("ALTER TABLE body ADD COLUMN former_names TEXT NOT NULL DEFAULT '[]'")
-    db.execute(
-        "UPDATE body SET former_names = '[\"Rådmannsforum\"]'"
-        " WHERE prefix = 'KF' AND former_prefixes LIKE '%\"RF\"%'"
-    )
+    for body in _standard().bodies:  # databases of then were all the standard profile's
+        if body.former_names and body.former_prefixes:
+            db.execute(
+                "UPDATE body SET former_names = ? WHERE prefix = ? AND former_prefixes LIKE ?",
+                [json.dumps(list(body.former_names), ensure_ascii=False), body.prefix,
+                 f'%"{body.former_prefixes[0]}"%'],
+            )  # fmt: skip
     db.table("source").create(
         {"hash": str, "name": str, "file": str, "imported_at": str},
         pk="hash", not_null={"name", "file", "imported_at"},
@@ -365,8 +369,6 @@ def m012_organisation(db: Database) -> None:
     db.execute("ALTER TABLE body ADD COLUMN role TEXT NOT NULL DEFAULT 'other'")
     if not db.execute("SELECT 1 FROM body LIMIT 1").fetchall():
         return
-    import json
-
     standard = _standard()
     for body in standard.bodies:
         for prefix in {body.prefix, *body.former_prefixes}:

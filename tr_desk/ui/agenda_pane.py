@@ -47,7 +47,7 @@ from tr_desk.ui.case_editor import CaseEditor
 from tr_desk.ui.date_field import DateField
 from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
 from tr_desk.ui.models import qdate
-from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.pane import MeetingView, example_prefix
 from tr_desk.ui.preview import PdfPreview
 from tr_desk.ui.source_line import SourceLine
 from tr_desk.ui.state import keep_sizes
@@ -491,7 +491,9 @@ class AgendaPane(MeetingView):
 
     def _on_add_follow_up(self) -> None:
         number = dialogs.ask_text(
-            self, "Oppfølging", "Saksnummeret saken følger opp (f.eks. KF 51/21):"
+            self,
+            "Oppfølging",
+            f"Saksnummeret saken følger opp (f.eks. {example_prefix(self.store)} 51/21):",
         )
         if number:
             self.add_case(CaseKind.ORDINARY, follows=number)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tr_desk.core.model import Attachment, Case, CaseKind, Exemption
 from tr_desk.ui import dialogs, style
 from tr_desk.ui.agenda_model import KIND_LABELS
+from tr_desk.ui.pane import example_prefix
 
 TYPING_PAUSE_MS = 400
 SAVE_WITHIN_MS = 900  # a keystroke is in the database within a second, pause or not
@@ -307,7 +308,7 @@ class CaseEditor(CaseForm):
         self.presenter = QLineEdit()
         self.presenter.setPlaceholderText("Hvem legger fram saken")
         self.follows = QLineEdit()
-        self.follows.setPlaceholderText("f.eks. KF 51/21")
+        self.follows.setPlaceholderText(f"f.eks. {example_prefix(store)} 51/21")
         self.closed = closed_combo()
         self.closed.activated.connect(lambda _: self._changed("closed"))
         self.late = style.muted(
@@ -338,8 +339,8 @@ class CaseEditor(CaseForm):
         self.edited.connect(lambda case, _field: self.thread_view.show_case(case.id))
         self.show_history = QCheckBox("Tidligere behandling i innkallingen")
         self.show_history.setToolTip(
-            "Innkallingen får linjen «Tidligere behandling: KF 51/21, AU 30/22» med sakene i "
-            "saksgangen før dette møtet"
+            "Innkallingen får linjen «Tidligere behandling: …» med sakenes numre i saksgangen "
+            "før dette møtet"
         )
         self.show_history.toggled.connect(lambda _: self._changed("show_history"))
         self.attachments = QListWidget()

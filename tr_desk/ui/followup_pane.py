@@ -66,7 +66,7 @@ class FollowUpDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData(item.status.value))
         self.note = QLineEdit(item.note)
         self.closed_by = QLineEdit(item.closed_by)
-        self.closed_by.setPlaceholderText("Saken som meldte den ferdig, f.eks. KF 12/23")
+        self.closed_by.setPlaceholderText("Saksnummeret til saken som meldte den ferdig")
         form = QFormLayout(self)
         form.addRow("&Hva:", self.what)
         form.addRow("&Ansvarlig:", self.who)
@@ -100,7 +100,7 @@ class FollowUpDialog(QDialog):
                 ref = parse_case_number(closed_by)
             except ValueError:
                 raise ValueError(
-                    f"«{closed_by}» er ikke et saksnummer (f.eks. KF 12/23)."
+                    f"«{closed_by}» er ikke et saksnummer (organets prefiks og nummer/år)."
                 ) from None
             closed_by = format_case_number(ref.prefix, ref.number, ref.year)
         name = " ".join(self.who.currentText().split())

@@ -716,7 +716,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.search_action = self._action(
             edit_menu, "&Søk i alle saker …", self.open_search,
-            "Finn saker fra alle år og organer: ord, «en frase», energi*, KF 46/22", "Ctrl+F",
+            "Finn saker fra alle år og organer: ord, «en frase», energi*, et saksnummer",
+            "Ctrl+F",
         )  # fmt: skip
         self.find_action = self._action(
             edit_menu, "&Finn i ruten …", self.open_find,

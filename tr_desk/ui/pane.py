@@ -91,3 +91,10 @@ class MeetingView(Pane):
         """Open ``meeting_id`` (chosen in another pane) unless it is already open."""
         if meeting_id is not None and meeting_id != self.meeting_id:
             self.fill_meetings(meeting_id)
+
+
+def example_prefix(store: Store) -> str:
+    """A body's prefix for the examples of a case number the window shows («KF 51/21»): the
+    database's first body, so that each organisation sees its own."""
+    bodies = store.register.bodies()
+    return bodies[0].prefix if bodies else "AB"

@@ -39,7 +39,7 @@ from tr_desk.storage.store import Store
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import MATCH_COLOUR
 from tr_desk.ui.models import Index
-from tr_desk.ui.pane import Pane
+from tr_desk.ui.pane import Pane, example_prefix
 from tr_desk.ui.table_models import Column
 from tr_desk.ui.view_models import ViewModel
 
@@ -54,7 +54,8 @@ HELP = (
     "Skriv ord som skal finnes i saken, alle må være med (i tittel, tekst, vedtak, vedlegg, "
     'navn, møtets organ og sted eller hvem som var til stede). «"en frase"» søker etter '
     "ordene i rekkefølge, «energi*» etter ord som begynner slik, «-ord» utelater saker med "
-    "ordet, og «KF 46/22» (eller «sak 46/22») finner saken med det nummeret og sakene som "
+    "ordet, og et saksnummer («{prefix} 46/22», eller «sak 46/22») finner saken med det "
+    "nummeret og sakene som "
     "viser til den. Store og små bokstaver er det samme."
 )
 # The kinds of text the search can keep to.
@@ -195,9 +196,12 @@ class SearchPane(Pane):
         self._texts_indexed = False
 
         self.field = QueryField()
-        self.field.setPlaceholderText('Søk i alle saker: ord, "en frase", energi*, -ord, KF 46/22')
+        self.help = HELP.format(prefix=example_prefix(store))
+        self.field.setPlaceholderText(
+            f'Søk i alle saker: ord, "en frase", energi*, -ord, {example_prefix(store)} 46/22'
+        )
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip(HELP)
+        self.field.setToolTip(self.help)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TYPING_PAUSE_MS)
@@ -239,7 +243,7 @@ class SearchPane(Pane):
         for combo in (self.body, self.year_from, self.year_to, self.kind, self.status, self.order):
             combo.activated.connect(lambda _: self.run())
 
-        self.summary = QLabel(HELP)
+        self.summary = QLabel(self.help)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(self._on_suggestion)
@@ -362,7 +366,7 @@ class SearchPane(Pane):
         text = self.field.text().strip()
         if not text:
             self.query = None
-            self._show([], HELP)
+            self._show([], self.help)
             return
         try:
             query = parse_query(text)

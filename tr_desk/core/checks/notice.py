@@ -185,7 +185,8 @@ def follows_is_case_number(context: MeetingContext, i: int) -> Iterator[Problem]
     try:
         parse_case_number(follows)
     except ValueError:
-        message = f"«{follows}» er ikke et saksnummer (skriv f.eks. KF 51/21)."
+        example = f"{context.body.prefix} 51/21"
+        message = f"«{follows}» er ikke et saksnummer (skriv f.eks. {example})."
         yield Problem(ERROR, context.where(i), message, i, "follows")
 
 
