@@ -108,7 +108,7 @@ def test_every_menu_action_has_a_tip_and_the_shortcuts_are_listed(qtbot, demo) -
         assert action.shortcut() == QKeySequence(f"Ctrl+{row + 1}")
         action.trigger()
         assert window.current_title() == window.nav.item(row).text()
-    listed = dict(window.shortcut_lines())
+    listed = dict(window.menus.shortcut_lines())
     assert listed["Ctrl+P"] == "Fil › Skriv ut"
     assert listed["Ctrl+T"] == "Møte › Start møtet"
     assert "Ctrl+B" in listed and "Ctrl+Down" in listed
@@ -159,7 +159,7 @@ def test_start_the_meeting_from_the_menu(qtbot, demo, dialogs) -> None:
 def test_find_in_the_list_of_the_pane(qtbot, demo) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
     window.nav.setFocus()
-    window.open_find()
+    window.navigator.open_find()
     bar = window.find_bar
     assert bar is not None and bar.isVisible()
     qtbot.keyClicks(bar.field, "orienteringer")
@@ -314,7 +314,7 @@ def test_a_body_nobody_can_be_reached_in_says_so(qtbot, demo) -> None:
 
 def test_every_button_of_the_pane_is_also_in_a_menu(qtbot, demo) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
-    window._fill_pane_menu()
+    window.menus.fill_pane_menu()
     texts = [a.text() for a in window.pane_menu.actions()]
     for wanted in ("Nytt møte …", "Send ut innkalling …", "Ny sak", "Trekk saken", "Flytt opp"):
         assert wanted in texts, (wanted, texts)
@@ -323,5 +323,5 @@ def test_every_button_of_the_pane_is_also_in_a_menu(qtbot, demo) -> None:
     next(a for a in window.pane_menu.actions() if a.text() == "Ny sak").trigger()
     assert window.agenda.agenda.rowCount() == before + 1
     window.show_pane("Register")
-    window._fill_pane_menu()
+    window.menus.fill_pane_menu()
     assert "Ny person …" in [a.text() for a in window.pane_menu.actions()]

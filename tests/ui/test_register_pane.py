@@ -264,7 +264,7 @@ def test_window_opens_on_years_of_history(qtbot, tmp_path, dialogs) -> None:
     # It opens on the meeting being prepared: first its cases, then the whole Sakliste.
     assert window.current_title() == "Sakliste"
     assert window.first_view is not None and window.first_view.list.count() == 12
-    qtbot.waitUntil(lambda: window.first_view is None and "Sakliste" in window._lazy)
+    qtbot.waitUntil(lambda: window.first_view is None and "Sakliste" in window.panes_built)
     agenda = window.agenda
     assert agenda.meeting is not None and agenda.meeting.id == window.landing.meeting_id
     assert agenda.agenda.rowCount() == 12

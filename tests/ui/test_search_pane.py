@@ -73,7 +73,7 @@ def test_ctrl_f_from_a_text_opens_search_and_hits_come_as_one_types(qtbot, demo)
 
 def test_filters_order_and_what_to_try_when_nothing_is_found(qtbot, demo) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
-    window.open_search()
+    window.navigator.open_search()
     pane = window.search_pane
     type_query(qtbot, window, "Trondheim")
     everything = numbers(window)
@@ -118,7 +118,7 @@ def test_filters_order_and_what_to_try_when_nothing_is_found(qtbot, demo) -> Non
 
 def test_a_hit_opens_in_its_pane_with_the_match_marked(qtbot, demo) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
-    window.open_search()
+    window.navigator.open_search()
     pane = window.search_pane
     # A case of a held meeting: the Møte pane, on that case.
     type_query(qtbot, window, "Geitmyra")
@@ -129,7 +129,7 @@ def test_a_hit_opens_in_its_pane_with_the_match_marked(qtbot, demo) -> None:
     case = meeting.meeting.cases[meeting.current_case()]
     assert "Geitmyra" in case.title
     # A case of the meeting being prepared: the Sakliste, its text marked where it matched.
-    window.open_search()
+    window.navigator.open_search()
     type_query(qtbot, window, "argumenteres")
     assert numbers(window) == ["KF 50/22"]
     qtbot.keyClick(pane.field, Qt.Key.Key_Down)
@@ -146,7 +146,7 @@ def test_a_hit_opens_in_its_pane_with_the_match_marked(qtbot, demo) -> None:
     window.agenda.select_case(0)
     assert editor.text.extraSelections() == []
     # A double-click opens too.
-    window.open_search()
+    window.navigator.open_search()
     type_query(qtbot, window, "energi*")
     index = pane.model.index(0, 2)
     pane.table.doubleClicked.emit(index)
@@ -158,7 +158,7 @@ def test_the_search_pane_follows_edits_and_is_not_where_the_window_opens(qtbot, 
     from tr_desk.core.landing import Landing, PaneName, landing
 
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
-    window.open_search()
+    window.navigator.open_search()
     type_query(qtbot, window, "Blåbærsyltetøy")
     assert numbers(window) == []
     editor = window.agenda.editor

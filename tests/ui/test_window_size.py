@@ -42,12 +42,12 @@ def test_fil_takes_a_backup_and_restores_it(qtbot, demo_window: MainWindow, dial
     """Fil → «Ta sikkerhetskopi nå», then «Gjenopprett …»: the window asks to reopen."""
     from tr_desk.storage import backup
 
-    demo_window._on_backup()
+    demo_window.files.backup()
     copies = backup.backups(demo_window.store.path)
     assert len(copies) == 1 and "Sikkerhetskopien er lagret" in dialogs.messages[-1]
     reopened: list[str] = []
     demo_window.reopen_requested.connect(reopened.append)
-    assert demo_window.restore_from(copies[0])
+    assert demo_window.files.restore_from(copies[0])
     assert reopened == [str(demo_window.store.path)]
     assert "gjenopprettet" in dialogs.messages[-1]
     assert backup.is_sound(demo_window.store.path)
@@ -58,7 +58,7 @@ def test_fil_ny_database_replaces_an_empty_file(qtbot, demo_window: MainWindow, 
     target.touch()
     reopened: list[str] = []
     demo_window.reopen_requested.connect(reopened.append)
-    assert demo_window.open_new_database(target)
+    assert demo_window.files.open_new_database(target)
     assert reopened == [str(target)] and target.stat().st_size > 0
 
 
