@@ -260,7 +260,7 @@ def test_a_typed_date_is_taken_as_typed_or_refused(qtbot, dialogs) -> None:
 def test_new_meeting_from_the_menu_takes_the_date_as_typed(qtbot, demo, monkeypatch) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from tr_desk.ui import agenda_pane
+    from tr_desk.ui import agenda_header
 
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
 
@@ -269,7 +269,7 @@ def test_new_meeting_from_the_menu_takes_the_date_as_typed(qtbot, demo, monkeypa
         dialog.day.line.editingFinished.emit()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(agenda_pane.NewMeetingDialog, "exec", run)
+    monkeypatch.setattr(agenda_header.NewMeetingDialog, "exec", run)
     window.new_meeting_action.trigger()
     meeting = window.agenda.meeting
     assert meeting is not None and meeting.date == dt.date(2023, 1, 13)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -12,12 +11,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -34,91 +30,27 @@ from PySide6.QtWidgets import (
 from tr_desk import actions
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
-from tr_desk.core.formats import date_short, parse_time, parse_user_date
+from tr_desk.core.formats import date_short
 from tr_desk.core.mail import roster_hint
-from tr_desk.core.model import Case, CaseKind, Meeting, MeetingMode, MeetingStatus
+from tr_desk.core.model import Case, CaseKind, Meeting, MeetingStatus
 from tr_desk.core.notice import notice_content, number_attachments
 from tr_desk.core.standard_cases import new_case, position_for_new_case
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
+from tr_desk.ui.agenda_header import ListDialog, MeetingHeaderPage, NewMeetingDialog
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
-from tr_desk.ui.date_field import DateField
 from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
-from tr_desk.ui.models import qdate
 from tr_desk.ui.pane import MeetingView, example_prefix
 from tr_desk.ui.preview import PdfPreview
-from tr_desk.ui.source_line import SourceLine
 from tr_desk.ui.state import keep_sizes
 
-MODE_LABELS = {
-    MeetingMode.IN_PERSON: "Fysisk møte",
-    MeetingMode.REMOTE: "Fjernmøte (digitalt)",
-    MeetingMode.WRITTEN: "Skriftlig saksbehandling",
-}
 NEW_CASES = [
     ("Ny sak", CaseKind.ORDINARY),
     ("Ny orientering", CaseKind.BRIEFING),
     ("Ny diskusjonssak", CaseKind.DISCUSSION),
 ]
-
-
-class NewMeetingDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Nytt møte")
-        self.body = QComboBox()
-        for body in store.register.bodies():
-            self.body.addItem(body.name, body.id)
-        self.day = DateField(store.clock.today() + dt.timedelta(days=14))
-        form = QFormLayout(self)
-        form.addRow("&Organ:", self.body)
-        form.addRow("&Dato:", self.day)
-        hint = style.muted(
-            "Møtet får organets faste tidspunkt og sted, og standardsakene fylles ut."
-        )
-        form.addRow(hint)
-        form.addRow(dialogs.ok_cancel(self, "Opprett", self.accept))
-
-    def chosen(self) -> tuple[int, dt.date]:
-        day = self.day.date()
-        return int(self.body.currentData()), dt.date(day.year(), day.month(), day.day())
-
-
-class ListDialog(QDialog):
-    """Tick who is on the «Innkalt» or «Kopi» list of this meeting."""
-
-    def __init__(
-        self, title: str, people: list[tuple[int, str]], chosen: list[int], parent: QWidget | None
-    ) -> None:
-        from PySide6.QtCore import Qt
-
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.list = QListWidget()
-        order = chosen + [pid for pid, _ in people if pid not in chosen]
-        names = dict(people)
-        for pid in order:
-            item = QListWidgetItem(names.get(pid, "?"), self.list)
-            item.setData(Qt.ItemDataRole.UserRole, pid)
-            item.setCheckState(Qt.CheckState.Checked if pid in chosen else Qt.CheckState.Unchecked)
-        self.reset = QCheckBox("Bruk organets liste på møtedatoen")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(self.reset)
-        layout.addWidget(dialogs.ok_cancel(self, "Bruk", self.accept))
-
-    def chosen(self) -> list[int] | None:
-        from PySide6.QtCore import Qt
-
-        if self.reset.isChecked():
-            return None
-        return [
-            int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
 
 class AgendaPane(MeetingView):
@@ -211,63 +143,10 @@ class AgendaPane(MeetingView):
         agenda_layout.addWidget(self.check_list, 2)
 
         # -- left, second tab: the meeting's header -------------------------------------------
-        self.day = DateField()
-        self.day.editingFinished.connect(self._on_header_edited)
-        self.start = QLineEdit()
-        self.end = QLineEdit()
-        self.place = QLineEdit()
-        self.mode = QComboBox()
-        for mode, label in MODE_LABELS.items():
-            self.mode.addItem(label, mode.value)
-        self.mode.activated.connect(lambda _: self._on_header_edited())
-        self.notice_date = QLineEdit()
-        self.notice_date.setPlaceholderText("settes når innkallingen sendes ut")
-        self.reference = QLineEdit()
-        self.officer = QComboBox()
-        self.officer.activated.connect(lambda _: self._on_header_edited())
-        for line in (self.start, self.end, self.place, self.notice_date, self.reference):
-            line.editingFinished.connect(self._on_header_edited)
-        self.invited = QLabel()
-        self.invited.setWordWrap(True)
-        self.copy_list = QLabel()
-        self.copy_list.setWordWrap(True)
-        self.edit_invited = QPushButton("Endre …")
-        self.edit_invited.clicked.connect(lambda: self._on_edit_list("invited"))
-        self.edit_copy = QPushButton("Endre …")
-        self.edit_copy.clicked.connect(lambda: self._on_edit_list("copy"))
-        self.call_substitute = QPushButton("Kall inn vara …")
-        self.call_substitute.setToolTip(
-            "Et medlem har meldt forfall: kall inn vara fra medlemmets liste, i rekkefølge "
-            "(kommuneloven § 7-10). Innkallingen viser «(vara for …)»."
-        )
-        self.call_substitute.clicked.connect(self.call_in_substitute)
-        slot = QHBoxLayout()
-        slot.addWidget(self.start)
-        slot.addWidget(QLabel("–"))
-        slot.addWidget(self.end)
-        header_page = QWidget()
-        form = QFormLayout(header_page)
-        form.addRow("Møtedato:", self.day)
-        form.addRow("Tidsrom:", slot)
-        form.addRow("Sted:", self.place)
-        form.addRow("Form:", self.mode)
-        form.addRow("Innkallingens dato:", self.notice_date)
-        form.addRow("Referanse:", self.reference)
-        form.addRow("Saksbehandler:", self.officer)
-        self.sources = SourceLine()
-        for label, names, buttons in (
-            ("Innkalt:", self.invited, (self.edit_invited, self.call_substitute)),
-            ("Kopi:", self.copy_list, (self.edit_copy,)),
-        ):  # fmt: skip
-            box = QVBoxLayout()
-            box.addWidget(names)
-            row = QHBoxLayout()
-            for button in buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            box.addLayout(row)
-            form.addRow(label, box)
-        form.addRow(self.sources)
+        self.header_page = header_page = MeetingHeaderPage()
+        header_page.edited.connect(self._on_header_edited)
+        header_page.list_requested.connect(self._on_edit_list)
+        header_page.substitute_requested.connect(self.call_in_substitute)
 
         self.left = QTabWidget()
         self.left.addTab(agenda_page, "Saker")
@@ -355,7 +234,7 @@ class AgendaPane(MeetingView):
             self.list.selectionModel().blockSignals(blocked)
         if reload_editor or (self.editor.case and self.editor.case.id != self._case_id(row)):
             self._load_editor(row)
-        self._fill_header()
+        self.header_page.fill(self.store, self.context)
         self._run_check()
         self._update_status()
         if self.preview_on.isChecked():
@@ -381,43 +260,6 @@ class AgendaPane(MeetingView):
         if self._supplement_due():
             return notice_content(self.context, supplement=True)
         return notice_content(self.context, revision=actions.revision_due(self.store, self.context))
-
-    def _fill_header(self) -> None:
-        assert self.meeting is not None
-        m = self.meeting
-        self.sources.show_sources(self.store, m.id)
-        widgets = (self.day, self.start, self.end, self.place, self.mode, self.notice_date,
-                   self.reference, self.officer)  # fmt: skip
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.day.setDate(qdate(m.date))
-        self.start.setText(m.start.strftime("%H:%M") if m.start else "")
-        self.end.setText(m.end.strftime("%H:%M") if m.end else "")
-        self.place.setText(m.place)
-        self.mode.setCurrentIndex(self.mode.findData(m.mode.value))
-        self.notice_date.setText(date_short(m.notice_date) if m.notice_date else "")
-        self.reference.setText(m.reference)
-        self.officer.clear()
-        for person in self.context.people.values():
-            self.officer.addItem(person.name, person.id)
-        self.officer.setCurrentIndex(self.officer.findData(m.case_officer_id))
-        for widget in widgets:
-            widget.blockSignals(False)
-        people = {pid: p.name for pid, p in self.context.people.items()}
-        # Names not in the register are shown as written, marked, as the notice prints them.
-        from tr_desk.core.law import called_substitutes
-
-        called = called_substitutes(m.attendance)
-        invited = [
-            f"{people.get(called[i], '?')} (vara for {people.get(i, '?')})"
-            if i in called else people.get(i, "?")
-            for i in self.context.invited
-        ]  # fmt: skip
-        invited += [f"{name} (ikke i registeret)" for name in m.invited_other]
-        copied = [people.get(i, "?") for i in self.context.copied]
-        copied += [f"{name} (ikke i registeret)" for name in m.copy_other]
-        self.invited.setText(", ".join(invited) or "Ingen")
-        self.copy_list.setText(", ".join(copied) or "Ingen")
 
     def _update_status(self) -> None:
         assert self.meeting is not None
@@ -531,21 +373,10 @@ class AgendaPane(MeetingView):
             return
         old = replace(self.meeting, cases=(), attendance=())
         try:
-            day = self.day.date()
-            new = replace(
-                old,
-                date=dt.date(day.year(), day.month(), day.day()),
-                start=parse_time(self.start.text()) if self.start.text().strip() else None,
-                end=parse_time(self.end.text()) if self.end.text().strip() else None,
-                notice_date=parse_user_date(self.notice_date.text()),
-                place=self.place.text().strip(),
-                mode=MeetingMode(self.mode.currentData()),
-                reference=self.reference.text().strip(),
-                case_officer_id=self.officer.currentData(),
-            )
+            new = self.header_page.read(old)
         except ValueError as exc:
             dialogs.tell(self, str(exc).replace("not a time", "Ikke et klokkeslett"))
-            self._fill_header()
+            self.header_page.fill(self.store, self.context)
             return
         if new.date != old.date and self.meeting.numbers_frozen:
             dialogs.tell(
@@ -589,8 +420,9 @@ class AgendaPane(MeetingView):
             self.editor.focus_field(problem.field)
         else:
             self.left.setCurrentIndex(1)
-            target = {"date": self.day, "notice_date": self.notice_date, "start": self.start,
-                      "place": self.place}.get(problem.field)  # fmt: skip
+            page = self.header_page
+            target = {"date": page.day, "notice_date": page.notice_date, "start": page.start,
+                      "place": page.place}.get(problem.field)  # fmt: skip
             if target is not None:
                 target.setFocus()
 
