@@ -107,6 +107,6 @@ def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store,
     found = check_notice(demo_store.context(meeting))
     assert any(p.where == "Innkalt" and "Ola Utenfor-Registeret" in p.message for p in found)
     # The meeting file gives the name back as written.
-    from tr_desk.cli import meeting_json
+    from tr_desk.cli.common import meeting_json
 
     assert meeting_json(demo_store, meeting)["invited"] == ["Bård Eidet", "Ola Utenfor-Registeret"]

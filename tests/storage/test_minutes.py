@@ -72,7 +72,7 @@ def test_leaving_between_cases_changes_quorum(demo_store: Store) -> None:
 
 
 def test_exclusions_answers_and_spans_round_trip(demo_store: Store) -> None:
-    from tr_desk.cli import meeting_json
+    from tr_desk.cli.common import meeting_json
     from tr_desk.core.meeting_file import read_meeting_file
 
     meeting = kf(demo_store, "2022-09-16")

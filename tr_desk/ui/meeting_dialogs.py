@@ -1,13 +1,43 @@
-"""The Møte pane's dialogs: who stands in or is also in the room, and when someone came or
-left between two cases."""
+"""The Møte pane's roster table (a letter marks a member) and its dialogs: who stands in or is
+also in the room, and when someone came or left between two cases."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QTableView, QWidget
 
-from tr_desk.core.model import Attendance
+from tr_desk.core.model import Attendance, AttendanceStatus
 from tr_desk.ui import dialogs
+
+KEYS = {
+    Qt.Key.Key_T: AttendanceStatus.PRESENT,
+    Qt.Key.Key_Space: AttendanceStatus.PRESENT,
+    Qt.Key.Key_D: AttendanceStatus.DIGITAL,
+    Qt.Key.Key_F: AttendanceStatus.ABSENT,
+}
+HINT = (
+    "Klikk på status for å bytte. Taster: T til stede · D digitalt · F forfall · G grunn · "
+    "V vara · K kom/gikk · Del fjern"
+)
+HINT_CASES = "Ctrl+Pil ned/opp: neste/forrige sak · Ctrl+R: til listen over til stede"
+
+
+class RosterTable(QTableView):
+    """The roster; a letter marks the selected member and moves on to the next."""
+
+    key_pressed = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,)
+        if plain and (
+            key in KEYS or key in (Qt.Key.Key_V, Qt.Key.Key_G, Qt.Key.Key_K, Qt.Key.Key_Delete)
+        ):
+            self.key_pressed.emit(int(key))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class PersonDialog(QDialog):

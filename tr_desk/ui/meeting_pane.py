@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -44,41 +43,12 @@ from tr_desk.core.roll import (
 from tr_desk.core.votes import substitute_order
 from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.meeting_dialogs import PersonDialog, SpanDialog
+from tr_desk.ui.meeting_dialogs import HINT, HINT_CASES, KEYS, PersonDialog, RosterTable, SpanDialog
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.minutes_editor import MinutesEditor
 from tr_desk.ui.pane import MeetingView
 from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import CaseListModel, RollModel
-
-KEYS = {
-    Qt.Key.Key_T: AttendanceStatus.PRESENT,
-    Qt.Key.Key_Space: AttendanceStatus.PRESENT,
-    Qt.Key.Key_D: AttendanceStatus.DIGITAL,
-    Qt.Key.Key_F: AttendanceStatus.ABSENT,
-}
-HINT = (
-    "Klikk på status for å bytte. Taster: T til stede · D digitalt · F forfall · G grunn · "
-    "V vara · K kom/gikk · Del fjern"
-)
-HINT_CASES = "Ctrl+Pil ned/opp: neste/forrige sak · Ctrl+R: til listen over til stede"
-
-
-class RosterTable(QTableView):
-    """The roster; a letter marks the selected member and moves on to the next."""
-
-    key_pressed = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,)
-        if plain and (
-            key in KEYS or key in (Qt.Key.Key_V, Qt.Key.Key_G, Qt.Key.Key_K, Qt.Key.Key_Delete)
-        ):
-            self.key_pressed.emit(int(key))
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class MeetingPane(MeetingView):
