@@ -30,7 +30,7 @@ from tr_desk.core.importing import (
     read_documents,
     renamed,
 )
-from tr_desk.core.model import Person, Role
+from tr_desk.core.model import Body, Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
 from tr_desk.inputs import read_bounded, write_whole
 from tr_desk.storage.files import Files
@@ -233,21 +233,14 @@ def plan(
 ) -> ImportReport:
     """What the import would do: the documents' meetings merged with each other and with what
     the database has (only empty fields filled); names as the user matched them."""
-    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
     from tr_desk.core.meeting_json import meeting_to_json
 
     choices = choices or Choices()
     report = ImportReport(list(reports), [], [], choices)
-    bodies, people = store.register.bodies(), store.register.people()
-    author = store.settings.organisation().name
-
-    def refused(file: dict[str, Any]) -> str | None:
-        """What the write would refuse in ``file`` (the same reading as the write's)."""
-        try:
-            read_meeting_file(with_text_files(file, author)[0], bodies, people)
-        except MeetingFileError as exc:
-            return str(exc)
-        return None
+    refused = functools.partial(
+        _refused,
+        store.register.bodies(), store.register.people(), store.settings.organisation().name,
+    )  # fmt: skip
 
     # Each document judged on its own: one that cannot be placed or cannot be a meeting is
     # held back with its reason; the others go on.
@@ -339,6 +332,19 @@ def with_text_files(file: Any, author: str) -> tuple[Any, dict[str, bytes]]:
             attachment["file"] = name
             made[name] = pdf
     return out, made
+
+
+def _refused(
+    bodies: list[Body], people: list[Person], author: str, file: dict[str, Any]
+) -> str | None:
+    """What the write would refuse in ``file`` (the same reading as the write's)."""
+    from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
+
+    try:
+        read_meeting_file(with_text_files(file, author)[0], bodies, people)
+    except MeetingFileError as exc:
+        return str(exc)
+    return None
 
 
 @functools.lru_cache(maxsize=32)

@@ -195,16 +195,13 @@ class Store:
             reason = ("Åpnet skrivebeskyttet.", "opened read-only")
         elif not writable(path):
             reason = ("Filen er skrivebeskyttet.", "the file is read-only")
-        instance_lock = None
-        if lock and reason is None:
-            instance_lock = InstanceLock(path)
-            if not instance_lock.acquire(lock_wait):
-                instance_lock = None
-                reason = (
-                    "Databasen er allerede åpen i et annet TR Desk-vindu; "
-                    "dette vinduet viser den skrivebeskyttet.",
-                    "another TR Desk (a window or a command) has the database open",
-                )
+        instance_lock = _take_lock(path, lock_wait) if lock and reason is None else None
+        if lock and reason is None and instance_lock is None:
+            reason = (
+                "Databasen er allerede åpen i et annet TR Desk-vindu; "
+                "dette vinduet viser den skrivebeskyttet.",
+                "another TR Desk (a window or a command) has the database open",
+            )
         try:
             if not path.exists():
                 if reason is not None and not readonly and not writable(path):
@@ -347,6 +344,12 @@ class Store:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise explain(self.path, exc) from None
+
+
+def _take_lock(path: Path, wait: float) -> InstanceLock | None:
+    """The instance lock of ``path``, waiting up to ``wait`` seconds; None: another has it."""
+    instance_lock = InstanceLock(path)
+    return instance_lock if instance_lock.acquire(wait) else None
 
 
 def create_database(path: Path, profile: Profile | None = None) -> None:
