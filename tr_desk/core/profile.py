@@ -79,7 +79,7 @@ def parse_profile(data: object) -> Profile:
             f"Møteplanens syklus nevner «{unknown[0]}», som profilen ikke har.",
             f"the plan's cycle_order names {unknown[0]}, a body the profile does not have",
         )
-    manager = data.get("general_manager", "") or ""
+    manager = " ".join(str(data.get("general_manager", "") or "").split())
     if manager and manager not in names:
         raise ProfileError(
             f"Daglig leder «{manager}» er ikke blant personene.",
