@@ -28,7 +28,7 @@ class ProfileDialog(QDialog):
     «Annen profilfil …» for the organisation's own."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from tr_desk.storage.profile import shipped_profiles
+        from tr_desk.storage.profile import DEFAULT_PROFILE, shipped_profiles
 
         super().__init__(parent)
         self.setWindowTitle("Ny database: velg organisasjon")
@@ -42,8 +42,10 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choices = QListWidget()
-        for _path, profile in shipped_profiles():
-            item = QListWidgetItem(profile.organisation.name)
+        for path, profile in shipped_profiles():
+            kind = " (eksempel)" if path.name.startswith("eksempel") else ""
+            kind = " (standard)" if path.name == DEFAULT_PROFILE else kind
+            item = QListWidgetItem(profile.organisation.name + kind)
             bodies = ", ".join(b.name for b in profile.bodies)
             item.setToolTip(f"{profile.about}\n\nOrganer: {bodies}".strip())
             self.choices.addItem(item)
