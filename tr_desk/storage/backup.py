@@ -30,7 +30,7 @@ from tr_desk.storage.database import (
 from tr_desk.storage.paths import BACKUP_FOLDER
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.hub import Hub
 
 KEEP = 10
 MAX_AGE = dt.timedelta(days=1)
@@ -138,7 +138,7 @@ def _copy(source: sqlite3.Connection, target: Path, check: bool = False) -> None
     partial.replace(target)
 
 
-def make_backup(store: Store, now: dt.datetime | None = None) -> Path:
+def make_backup(store: Hub, now: dt.datetime | None = None) -> Path:
     """A copy now («Ta sikkerhetskopi», ``tr-desk backup``); returns its path."""
     return _backup_from(store.conn, store.path, now or store.clock.now())
 
@@ -164,7 +164,7 @@ def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> 
     return target
 
 
-def backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | None:
+def backup_if_due(store: Hub, now: dt.datetime | None = None) -> Path | None:
     """Copy the database when the newest copy is older than a day; returns the new copy."""
     now = now or store.clock.now()
     if not backup_due(store.path, now):

@@ -14,7 +14,7 @@ from tr_desk.storage.database import StoreError
 from tr_desk.storage.search import row_label
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.hub import Hub
 
 _SQL = """
 SELECT f.*, c.id AS case_id, c.number, c.position, c.title AS case_title, c.meeting_id,
@@ -29,7 +29,7 @@ LEFT JOIN person p ON p.id = f.person_id
 
 
 def followup_lines(
-    store: Store, *, open_only: bool = False, bodies: Sequence[str] = ()
+    store: Hub, *, open_only: bool = False, bodies: Sequence[str] = ()
 ) -> list[FollowUpLine]:
     """Every follow-up item (``open_only``: åpen or i arbeid), of the bodies given by prefix
     (all when none), by due date."""
@@ -59,7 +59,7 @@ def followup_lines(
     return out
 
 
-def case_followups(store: Store, case_id: int) -> list[FollowUp]:
+def case_followups(store: Hub, case_id: int) -> list[FollowUp]:
     """One case's items, in their order."""
     return [
         rows.followup(r)
@@ -67,7 +67,7 @@ def case_followups(store: Store, case_id: int) -> list[FollowUp]:
     ]
 
 
-def update_followup(store: Store, item: FollowUp) -> FollowUp:
+def update_followup(store: Hub, item: FollowUp) -> FollowUp:
     """Save one item (its status, who, when, note, the case that closed it); returns it as it
     was. An approved meeting's follow-up is not its minutes: it stays editable."""
     assert item.id is not None
@@ -82,7 +82,7 @@ def update_followup(store: Store, item: FollowUp) -> FollowUp:
     return old
 
 
-def add_followup(store: Store, case_id: int, item: FollowUp) -> int:
+def add_followup(store: Hub, case_id: int, item: FollowUp) -> int:
     """A new item on a case, last in its list."""
     if not item.what.strip():
         raise StoreError("Skriv hva som skal følges opp.", "a follow-up item needs a text")
@@ -98,7 +98,7 @@ def add_followup(store: Store, case_id: int, item: FollowUp) -> int:
         return rows.insert(db, "followup", row)
 
 
-def delete_followup(store: Store, followup_id: int) -> None:
+def delete_followup(store: Hub, followup_id: int) -> None:
     with store.transaction() as db:
         db.execute("DELETE FROM followup WHERE id = ?", [followup_id])
 

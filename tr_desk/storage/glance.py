@@ -15,10 +15,10 @@ from tr_desk.core.numbering import NumberingCase, NumberingMeeting, case_label, 
 from tr_desk.core.status import MeetingStatus
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.hub import Hub
 
 
-def meeting_dates(store: Store) -> list[MeetingDate]:
+def meeting_dates(store: Hub) -> list[MeetingDate]:
     """Every meeting's id, body, date and status: what choosing where to open needs."""
     return [
         MeetingDate(r["id"], r["body_id"], dt.date.fromisoformat(r["date"]),
@@ -27,7 +27,7 @@ def meeting_dates(store: Store) -> list[MeetingDate]:
     ]  # fmt: skip
 
 
-def year_start(store: Store, body_id: int, year: int) -> int | None:
+def year_start(store: Hub, body_id: int, year: int) -> int | None:
     """The first case number of a body's year, when set (history outside the database)."""
     found = store.rows(
         "SELECT first_number FROM year_start WHERE body_id = ? AND year = ?", [body_id, year]
@@ -35,7 +35,7 @@ def year_start(store: Store, body_id: int, year: int) -> int | None:
     return int(found[0]["first_number"]) if found else None
 
 
-def numbering_year(store: Store, body_id: int, year: int) -> list[NumberingMeeting]:
+def numbering_year(store: Hub, body_id: int, year: int) -> list[NumberingMeeting]:
     """One body's year as the numbering rules see it (``core.numbering.number_year``)."""
     meetings: dict[int, NumberingMeeting] = {}
     for r in store.rows(
@@ -69,7 +69,7 @@ class Glance:
     cases: tuple[str, ...]  # «KF 44/22   Referat fra møte 16.09.2022»
 
 
-def glance(store: Store, meeting_id: int) -> Glance | None:
+def glance(store: Hub, meeting_id: int) -> Glance | None:
     """The meeting's body, date and numbered case titles (as the Sakliste lists them)."""
     found = store.rows(
         """SELECT m.date, m.body_id, b.name, b.prefix FROM meeting m

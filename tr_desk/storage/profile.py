@@ -12,15 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.errors import UserError
-from tr_desk.core.model import Membership
 from tr_desk.core.profile import Profile, parse_profile
 from tr_desk.inputs import read_bounded
 from tr_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
     from tr_desk.core.organisation import Organisation
-    from tr_desk.storage.register import Register
-    from tr_desk.storage.settings import Settings
 
 DEFAULT_PROFILE = "standard.json"
 MAX_PROFILE_BYTES = 4 * 2**20
@@ -71,30 +68,3 @@ def _read(path: Path) -> Profile:
             f"Profilen «{path.name}» kan ikke brukes: {exc}",
             f"the profile {path} cannot be used: {exc.english}",
         ) from None
-
-
-def load_profile(register: Register, settings: Settings, profile: Profile | None = None) -> None:
-    """Insert the profile; the caller holds the transaction."""
-    profile = profile or default_profile()
-    settings.set_organisation(profile.organisation)
-    for body in profile.bodies:
-        register.add_body(body)
-    ids = {person.name: register.add_person(person) for person in profile.people}
-    bodies = {b.prefix: b.id for b in register.bodies()}
-    for seat in profile.seats:
-        body_id = bodies[seat.body]
-        assert body_id is not None
-        register.add_membership(
-            Membership(
-                id=None,
-                person_id=ids[seat.person],
-                body_id=body_id,
-                role=seat.role,
-                start=seat.start,
-                end=seat.end,
-                party=seat.party,
-                rank=seat.rank,
-            )
-        )
-    if profile.general_manager:
-        settings.set_setting("daglig_leder_id", str(ids[profile.general_manager]))

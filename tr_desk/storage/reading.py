@@ -16,10 +16,10 @@ from tr_desk.core.numbering import number_year
 from tr_desk.storage.settings import LETTERHEAD_KEYS
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.hub import Hub
 
 
-def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingContext:
+def read_context(store: Hub, meeting: Meeting, today: dt.date) -> MeetingContext:
     """The context of ``meeting`` (as given: the caller has read it, cases and all)."""
     register, meetings = store.register, store.meetings
     bodies = register.bodies()
@@ -79,7 +79,7 @@ def read_context(store: Store, meeting: Meeting, today: dt.date) -> MeetingConte
     )
 
 
-def _history(store: Store, meeting: Meeting) -> dict[int, tuple[str, ...]]:
+def _history(store: Hub, meeting: Meeting) -> dict[int, tuple[str, ...]]:
     """The earlier steps of the cases whose notice prints them (none: no reading at all)."""
     wanted = [c for c in meeting.cases if c.show_history and c.id is not None]
     if not wanted:

@@ -1,5 +1,5 @@
 """The one place where rows become core objects and back, and what every part of the store
-shares: the connection (through the ``Store``), inserting a row, deleting a case's rows."""
+shares: the connection (through the ``Hub``), inserting a row, deleting a case's rows."""
 
 from __future__ import annotations
 
@@ -35,14 +35,14 @@ from tr_desk.core.model import (
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from tr_desk.storage.store import Store
+    from tr_desk.storage.hub import Hub
 
 
 class Part:
     """One concern of the store (the register, the meetings, the minutes …); all parts share
     the store's connection and its transactions."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Hub) -> None:
         self._store = store
 
     @property

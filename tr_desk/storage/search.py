@@ -14,7 +14,7 @@ import functools
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.numbering import format_case_number
 from tr_desk.core.search import (
@@ -30,7 +30,6 @@ from tr_desk.core.search import (
     words_of,
 )
 from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
 
 ROWS = 400  # index rows read per query: more than a screen of cases in any order
 # Relevance: where the words are — the title, then the resolution, the proposal, the case's
@@ -83,6 +82,9 @@ JOIN body b ON b.id = m.body_id
 ORDER BY {order}
 """
 
+if TYPE_CHECKING:
+    from tr_desk.storage.hub import Hub
+
 
 SECONDS = 0.025  # a query's work at most: then the hits found so far, said to be incomplete
 
@@ -99,7 +101,7 @@ class _Budget:
     """A query's time: SQLite is interrupted when it is spent (a progress handler), and the
     loops that check candidates ask ``spent``."""
 
-    def __init__(self, store: Store, seconds: float) -> None:
+    def __init__(self, store: Hub, seconds: float) -> None:
         self._conn, self._seconds = store.conn, seconds
         self.deadline = 0.0
         self.stopped = self.active = False
@@ -120,7 +122,7 @@ class _Budget:
             self.stopped = True
         return self.stopped
 
-    def rows(self, store: Store, sql: str, params: list[Any]) -> list[Any] | None:
+    def rows(self, store: Hub, sql: str, params: list[Any]) -> list[Any] | None:
         """The rows, or None when the budget ran out during the query."""
         if self.spent():
             return None
@@ -164,7 +166,7 @@ class Hit:
 
 
 def search(
-    store: Store,
+    store: Hub,
     text: str | Query,
     *,
     bodies: Collection[str] = (),
@@ -192,7 +194,7 @@ def search(
 
 
 def _search(
-    store: Store, query: Query, budget: _Budget, bodies: Collection[str],
+    store: Hub, query: Query, budget: _Budget, bodies: Collection[str],
     year_from: int | None, year_to: int | None, fields: Collection[int],
     statuses: Collection[str], public: bool, by_date: bool, limit: int,
 ) -> list[Hit]:  # fmt: skip
@@ -290,7 +292,7 @@ ORDER BY m.date DESC, c.position LIMIT ?
 
 
 def _across_fields(
-    store: Store, query: Query, found: dict[int, Hit], filters: str, params: list[Any],
+    store: Hub, query: Query, found: dict[int, Hit], filters: str, params: list[Any],
     limit: int, budget: _Budget,
 ) -> None:  # fmt: skip
     """The cases that have every word, but not in one field (the title one word, the
@@ -379,7 +381,7 @@ SELECT c.id FROM agenda_case c WHERE c.meeting_id IN (
 """
 
 
-def _present(store: Store, meeting_ids: set[int]) -> dict[int, str]:
+def _present(store: Hub, meeting_ids: set[int]) -> dict[int, str]:
     """«Til stede: …. Forfall: …» of each meeting, for a hit that matched a name there."""
     import json
 
@@ -406,7 +408,7 @@ def _present(store: Store, meeting_ids: set[int]) -> dict[int, str]:
     }  # fmt: skip
 
 
-def row_label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
+def row_label(store: Hub, drafts: dict[int, dict[int, int]], row: Any) -> str:
     """«KF 46/22» for a row with the case's number, position, meeting, prefix and date: the
     frozen number, else the draft's live one (each meeting's numbers worked out once, in
     ``drafts``); empty for a case without one."""
@@ -420,7 +422,7 @@ def row_label(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> str:
     return format_case_number(row["prefix"], number, int(row["date"][:4])) if number else ""
 
 
-def _cases_with(store: Store, expression: str, budget: _Budget) -> set[int] | None:
+def _cases_with(store: Hub, expression: str, budget: _Budget) -> set[int] | None:
     """The ids of the cases with a row in the index that matches ``expression``; None when
     the budget ran out. (Rowids are read bare and an attachment's case looked up once per
     attachment: a subquery per row was most of the time for a common word.)"""
@@ -451,7 +453,7 @@ def _cases_with(store: Store, expression: str, budget: _Budget) -> set[int] | No
 
 
 def _found_with(
-    store: Store, expression: str, case_ids: list[int], budget: _Budget
+    store: Hub, expression: str, case_ids: list[int], budget: _Budget
 ) -> set[int] | None:
     """Which of the cases found (at most a search's limit) have a row in the index that
     matches ``expression``: each case's own rows and its attachments' looked up by rowid, so
@@ -506,7 +508,7 @@ HIT_COLUMNS = (
 HIT_FROM = "agenda_case c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id"
 
 
-def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> Hit:
+def hit_from_row(store: Hub, drafts: dict[int, dict[int, int]], row: Any) -> Hit:
     """A case found by its number or id, from a light row (``HIT_COLUMNS``): no meeting read
     but a draft's, for its live numbers (kept in ``drafts``)."""
     return Hit(
@@ -517,7 +519,7 @@ def hit_from_row(store: Store, drafts: dict[int, dict[int, int]], row: Any) -> H
     )  # fmt: skip
 
 
-def case_hits(store: Store, label: str, query: Query) -> list[Hit]:
+def case_hits(store: Hub, label: str, query: Query) -> list[Hit]:
     """The case «KF 46/22»; for «* 17/20» (no body named, or one no body has) the case of
     that number in every body."""
     prefix, _, rest = label.partition(" ")
@@ -529,7 +531,7 @@ def case_hits(store: Store, label: str, query: Query) -> list[Hit]:
 
 
 def _citing(
-    store: Store, query: Query, budget: _Budget, bodies: Collection[str],
+    store: Hub, query: Query, budget: _Budget, bodies: Collection[str],
     year_from: int | None, year_to: int | None, statuses: Collection[str], public: bool,
     limit: int,
 ) -> list[Hit]:  # fmt: skip
@@ -549,7 +551,7 @@ def _citing(
     return out[:limit]
 
 
-def case_hit(store: Store, label: str, query: Query) -> Hit | None:
+def case_hit(store: Hub, label: str, query: Query) -> Hit | None:
     """The case «KF 46/22» (two-digit years 20YY, else 19YY): by its frozen number (one
     query), else among the drafts."""
     from tr_desk.core.numbering import candidate_years, parse_case_number
@@ -582,13 +584,13 @@ def case_hit(store: Store, label: str, query: Query) -> Hit | None:
     return dataclasses.replace(hit, query=query)
 
 
-def hit_of(store: Store, case_id: int) -> Hit | None:
+def hit_of(store: Hub, case_id: int) -> Hit | None:
     """The case with id ``case_id`` as a hit (a draft with its live number); None if gone."""
     rows = store.rows(f"SELECT {HIT_COLUMNS} FROM {HIT_FROM} WHERE c.id = ?", [case_id])
     return hit_from_row(store, {}, rows[0]) if rows else None
 
 
-def index_size_ratio(store: Store) -> float:
+def index_size_ratio(store: Hub) -> float:
     """The index's share of the database file (its pages over all pages)."""
     try:
         rows = store.rows("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'")

@@ -268,7 +268,6 @@ class Store:
 
     def _migrate(self, fresh: bool, profile: Profile | None = None) -> None:
         from tr_desk.storage import migrations
-        from tr_desk.storage.profile import load_profile
 
         with self.transaction():
             migrations.apply(self.db)
@@ -398,3 +397,33 @@ def damaged_reason(path: Path) -> tuple[str, str]:
         f"the newest sound backup is {good}: restore it with "
         f'\'tr-desk --db "{path}" restore "{good}"\'',
     )
+
+
+def load_profile(register: Register, settings: Settings, profile: Profile | None = None) -> None:
+    """Insert the profile; the caller holds the transaction."""
+    from tr_desk.core.model import Membership
+    from tr_desk.storage.profile import default_profile
+
+    profile = profile or default_profile()
+    settings.set_organisation(profile.organisation)
+    for body in profile.bodies:
+        register.add_body(body)
+    ids = {person.name: register.add_person(person) for person in profile.people}
+    bodies = {b.prefix: b.id for b in register.bodies()}
+    for seat in profile.seats:
+        body_id = bodies[seat.body]
+        assert body_id is not None
+        register.add_membership(
+            Membership(
+                id=None,
+                person_id=ids[seat.person],
+                body_id=body_id,
+                role=seat.role,
+                start=seat.start,
+                end=seat.end,
+                party=seat.party,
+                rank=seat.rank,
+            )
+        )
+    if profile.general_manager:
+        settings.set_setting("daglig_leder_id", str(ids[profile.general_manager]))

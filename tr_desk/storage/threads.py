@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import plain_text, references
@@ -30,13 +30,15 @@ from tr_desk.storage.search import (
     hit_of,
     row_label,
 )
-from tr_desk.storage.store import Store
 
 DEPTH = 4  # deliberate links followed this many steps each way
 MAX_STEPS = 24  # a thread a person reads
 MAX_CITING = 8  # the cases nearest in time that mention a case, per case
 CANDIDATES = 400  # rows read to find those that mention a case
 DELIBERATE = frozenset({"oppfølging av", "utsatt fra", "behandlet i"})
+
+if TYPE_CHECKING:
+    from tr_desk.storage.hub import Hub
 
 
 @dataclass
@@ -78,7 +80,7 @@ def near_year(year: int, around: int) -> int:
 class _Walk:
     """One thread's reading: the bodies once, each row and each number looked up once."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Hub) -> None:
         self.store = store
         self.bodies: dict[str, tuple[int, str]] = {}  # any prefix → (body id, prefix now)
         for body in store.register.bodies():
@@ -209,7 +211,7 @@ class _Walk:
                     first[:160])  # fmt: skip
 
 
-def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
+def thread(store: Hub, label: str) -> tuple[Hit, list[Step]]:
     """The case «KF 46/22» and its steps, earliest first; a step not in the database is kept
     as such. Raises StoreError for a case that is not there."""
     from tr_desk.core.search import Query
@@ -224,7 +226,7 @@ def thread(store: Store, label: str) -> tuple[Hit, list[Step]]:
     return cited
 
 
-def _cited_only(store: Store, label: str) -> tuple[Hit, list[Step]] | None:
+def _cited_only(store: Hub, label: str) -> tuple[Hit, list[Step]] | None:
     """A case not in the database that cases in it cite («oppfølging fra KF-sak 51/21»): a
     stand-in for it (``case_id`` 0, no title) and the cases that cite it; None if none."""
     try:
@@ -248,7 +250,7 @@ def _cited_only(store: Store, label: str) -> tuple[Hit, list[Step]] | None:
     return origin, sorted(steps, key=lambda s: (s.date or dt.date.min, s.label))
 
 
-def steps_of(store: Store, origin: Hit) -> list[Step]:
+def steps_of(store: Hub, origin: Hit) -> list[Step]:
     """The steps of ``origin``'s matter, by date: the cases it names and the cases that name
     it, then along the deliberate links of those, up to ``DEPTH`` steps away and
     ``MAX_STEPS`` in all. A step is «tidligere» or «senere» by its date against the case's
@@ -302,7 +304,7 @@ def _relation(step: Step, origin: Hit) -> str:
     return "tidligere" if _year(step.label) <= origin.date.year else "senere"
 
 
-def history(store: Store, case_id: int) -> list[str]:
+def history(store: Hub, case_id: int) -> list[str]:
     """«Tidligere behandling»: the steps of a case's matter before its meeting, by date."""
     origin = hit_of(store, case_id)
     if origin is None:
@@ -319,7 +321,7 @@ SIMILAR_MONTHS = 6
 _OWN_KINDS = ("ordinær", "diskusjon", "orientering")  # not the standard cases
 
 
-def saksgang(store: Store, case_id: int) -> tuple[Hit | None, list[Step], list[Hit]]:
+def saksgang(store: Hub, case_id: int) -> tuple[Hit | None, list[Step], list[Hit]]:
     """What the case editors show: the case, its steps and the suggested same matters."""
     origin = hit_of(store, case_id)
     if origin is None:
@@ -328,7 +330,7 @@ def saksgang(store: Store, case_id: int) -> tuple[Hit | None, list[Step], list[H
     return origin, steps, similar(store, case_id, known={s.label for s in steps})
 
 
-def similar(store: Store, case_id: int, limit: int = 3, known: set[str] | None = None) -> list[Hit]:
+def similar(store: Hub, case_id: int, limit: int = 3, known: set[str] | None = None) -> list[Hit]:
     """Cases of other bodies within ``SIMILAR_MONTHS`` either side whose titles are much
     alike, best first: suggestions the user confirms as the same matter (``Case.links``).
     Cases already in the thread are not suggested."""
