@@ -286,7 +286,7 @@ FIELDS = ("dates", "numbers", "titles", "proposals", "resolutions", "attendance"
 def measure(folder: Path, items: list[dict[str, Any]]) -> dict[str, Any]:
     """Each format imported (read, recognised, planned: what ``import --dry-run`` does) and
     compared with the truth, field by field."""
-    from tr_desk import importer
+    from tr_desk.app import importing
     from tr_desk.storage.store import Store
 
     out: dict[str, Any] = {}
@@ -298,7 +298,7 @@ def measure(folder: Path, items: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         store = Store.open(folder / f"measure-{form}.sqlite")
         t0 = time.perf_counter()
-        reports = importer.read_files(store, paths)
+        reports = importing.read_files(store, paths)
         elapsed = time.perf_counter() - t0
         store.close()
         by_stem = {r.path.stem: r for r in reports}

@@ -18,9 +18,9 @@ os.environ["TR_DESK_TODAY"] = TODAY.isoformat()
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from tr_desk.app.meeting_files import load_file  # noqa: E402
 from tr_desk.core.clock import ENV, Clock, fixed_clock  # noqa: E402
 from tr_desk.core.model import Meeting  # noqa: E402
-from tr_desk.meeting_files import load_file  # noqa: E402
 from tr_desk.storage.paths import resources_dir  # noqa: E402
 from tr_desk.storage.store import Store  # noqa: E402
 

@@ -545,7 +545,7 @@ def test_a_refused_load_writes_nothing(tmp_path: Path, capsys) -> None:
     after = sqlite3.connect(db).execute("SELECT count(*) FROM attachment_text").fetchone()[0]
     assert after == before and set((tmp_path / "vedlegg").iterdir()) == files
     # the files are fine, but the meeting fails to save: the new file goes again
-    from tr_desk.meeting_files import load_file
+    from tr_desk.app.meeting_files import load_file
     from tr_desk.storage.database import StoreError
     from tr_desk.storage.store import Store
 

@@ -218,26 +218,26 @@ def meeting_file(store: Store, prefix: str, day: str) -> dict | None:
 
 
 def test_undo_takes_an_import_back_and_the_names_chosen_are_used(store: Store, tmp_path) -> None:
-    from tr_desk import importer
+    from tr_desk.app import importing
 
     notice, minutes = tmp_path / "innkalling.txt", tmp_path / "referat.txt"
     notice.write_text(NOTICE_2023, encoding="utf-8")
     minutes.write_text(MINUTES_2023, encoding="utf-8")
     people_before = {p.name: p.aliases for p in store.register.people()}
 
-    first = importer.write(store, importer.plan(store, importer.read_files(store, [notice])))
+    first = importing.write(store, importing.plan(store, importing.read_files(store, [notice])))
     before = meeting_file(store, "KF", "2023-02-03")
     assert before is not None and before["cases"][1]["resolution"] == ""
-    reports = importer.read_files(store, [minutes])
+    reports = importing.read_files(store, [minutes])
     assert [d.kind for d in reports[0].documents] == ["referat"]
     from tr_desk.core.importing import unknown_names
 
-    register = importer.register_for(store)
+    register = importing.register_for(store)
     assert unknown_names(reports[0].files, register) == ["Kjetil M", "Ola Utenfor"]
-    choices = importer.Choices(same_as={"Kjetil M": "Kjetil Mjøsund"}, new_people=["Ola Utenfor"])
-    report = importer.plan(store, reports, choices)
+    choices = importing.Choices(same_as={"Kjetil M": "Kjetil Mjøsund"}, new_people=["Ola Utenfor"])
+    report = importing.plan(store, reports, choices)
     assert [o.action for o in report.meetings] == ["updated"]
-    second = importer.write(store, report)
+    second = importing.write(store, report)
     after = meeting_file(store, "KF", "2023-02-03")
     assert after is not None
     assert [a["name"] for a in after["attendance"]] == [
@@ -251,24 +251,26 @@ def test_undo_takes_an_import_back_and_the_names_chosen_are_used(store: Store, t
         "innkalling.txt", "referat.txt",
     ]  # fmt: skip
 
-    importer.undo(store, second)  # the minutes' import is taken back: the notice stays
+    importing.undo(store, second)  # the minutes' import is taken back: the notice stays
     assert meeting_file(store, "KF", "2023-02-03") == before
     assert {p.name: p.aliases for p in store.register.people()} == people_before
     assert len(store.rows("SELECT * FROM source")) == 1
-    importer.undo(store, first)
+    importing.undo(store, first)
     assert meeting_file(store, "KF", "2023-02-03") is None
     assert store.rows("SELECT * FROM source") == [] == store.rows("SELECT * FROM meeting_source")
 
     # The same file twice in one import (a copy under another name): one source
     copy = tmp_path / "kopi av innkalling.txt"
     copy.write_bytes(notice.read_bytes())
-    twice = importer.write(store, importer.plan(store, importer.read_files(store, [notice, copy])))
+    twice = importing.write(
+        store, importing.plan(store, importing.read_files(store, [notice, copy]))
+    )
     assert len(twice.sources) == 1 and len(store.meetings.sources(twice.created[0])) == 1
-    importer.undo(store, twice)
+    importing.undo(store, twice)
 
     # Leaving the minutes out of the same files leaves only the notice to import
-    both = importer.read_files(store, [notice, minutes])
-    report = importer.plan(store, both, importer.Choices(left_out=frozenset({(1, 0)})))
+    both = importing.read_files(store, [notice, minutes])
+    report = importing.plan(store, both, importing.Choices(left_out=frozenset({(1, 0)})))
     (outcome,) = report.meetings
     assert outcome.action == "created" and "attendance" not in outcome.file
 
@@ -277,29 +279,28 @@ def test_a_file_read_for_the_window_travels_between_processes(store: Store, tmp_
     """The window reads in the worker process: the request and the report must pickle."""
     import pickle
 
-    from tr_desk import importer
-    from tr_desk.documents import worker
+    from tr_desk.app import importing, worker
 
     minutes = tmp_path / "referat.txt"
     minutes.write_text(MINUTES_2023, encoding="utf-8")
-    request = (str(minutes), importer.register_for(store), importer.known_sources(store))
+    request = (str(minutes), importing.register_for(store), importing.known_sources(store))
     report = pickle.loads(pickle.dumps(worker.render(
-        "tr_desk.importer:read_for_window", pickle.loads(pickle.dumps(request))
+        "import", pickle.loads(pickle.dumps(request))
     )))  # fmt: skip
     assert report.files[0]["date"] == "2023-02-03" and not report.error
     with pytest.raises(ValueError):
-        worker.render("tr_desk.importer:write", None)  # nothing else of the importer
+        worker.render("write", None)  # nothing else of the importer
 
 
 def test_warnings_are_english_on_the_command_line_and_norwegian_in_the_window(
     store: Store, tmp_path, capsys
 ) -> None:
-    from tr_desk import importer
+    from tr_desk.app import importing
     from tr_desk.core.importing import english
 
     minutes = tmp_path / "referat.txt"
     minutes.write_text(MINUTES_2023.replace("KF 02/23", "KF 04/23"), encoding="utf-8")
-    (report,) = importer.read_files(store, [minutes])
+    (report,) = importing.read_files(store, [minutes])
     said = report.documents[0].warnings
     assert "Referat KF 03.02.2023: «Ola Utenfor» er ikke i personregisteret" in said
     assert "Referat KF 03.02.2023: hull i nummereringen mellom 01 og 04" in said

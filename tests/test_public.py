@@ -1,7 +1,7 @@
 """Offentleglova's promise: what is exempt appears in no public output.
 
 One canary string goes into every field of an exempt case; every output in
-``actions.PUBLIC_OUTPUTS`` (the one list the window and the command line publish through) is
+``documents.PUBLIC_OUTPUTS`` (the one list the window and the command line publish through) is
 searched for it — extracted text, decompressed content streams, outlines, metadata, raw bytes —
 for the meeting itself and for the next meeting, whose case papers carry these minutes.
 """
@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from tests.pdftext import flat, text_of
-from tr_desk import actions
+from tr_desk.app import documents
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -174,10 +174,10 @@ def meetings(store: Store) -> list[Meeting]:
     ]
 
 
-@pytest.mark.parametrize("output", sorted(actions.PUBLIC_OUTPUTS))
+@pytest.mark.parametrize("output", sorted(documents.PUBLIC_OUTPUTS))
 def test_no_public_output_carries_exempt_text(exempt_store: Store, output: str) -> None:
     for meeting in meetings(exempt_store):
-        for data in actions.PUBLIC_OUTPUTS[output](exempt_store, meeting):
+        for data in documents.PUBLIC_OUTPUTS[output](exempt_store, meeting):
             for haystack in haystacks(data):
                 assert CANARY not in haystack, (output, meeting.date, haystack[:200])
                 assert CANARY.lower() not in haystack.lower()
@@ -186,13 +186,13 @@ def test_no_public_output_carries_exempt_text(exempt_store: Store, output: str) 
 def test_the_internal_versions_do_carry_it(exempt_store: Store) -> None:
     """The canary is findable where it belongs, so the search above can fail."""
     september = meetings(exempt_store)[0]
-    assert canary("vedtak") in flat(text_of(actions.minutes_pdf(exempt_store, september)))
-    bundle = actions.notice_pdf(exempt_store, september, bundle=True)
+    assert canary("vedtak") in flat(text_of(documents.minutes_pdf(exempt_store, september)))
+    bundle = documents.notice_pdf(exempt_store, september, bundle=True)
     text = text_of(bundle)
     assert canary("tittel") in text and canary("vedleggstekst") in text
     december = meetings(exempt_store)[1]
-    assert canary("tilleggssak") in text_of(actions.supplement_pdf(exempt_store, december))
-    public = flat(text_of(actions.supplement_pdf(exempt_store, december, public=True)))
+    assert canary("tilleggssak") in text_of(documents.supplement_pdf(exempt_store, december))
+    public = flat(text_of(documents.supplement_pdf(exempt_store, december, public=True)))
     assert "Tilleggssak" in public and "kommuneloven § 11-5 andre ledd bokstav b" in public
 
 
@@ -200,24 +200,24 @@ def test_an_objected_exempt_late_item_is_not_said_to_have_had_no_objection(
     exempt_store: Store,
 ) -> None:
     december = meetings(exempt_store)[1]
-    public = flat(text_of(actions.minutes_pdf(exempt_store, december, public=True)))
+    public = flat(text_of(documents.minutes_pdf(exempt_store, december, public=True)))
     assert "Saken var ikke med i innkallingen." in public
     assert "Ingen motsatte seg" not in public  # there was an objection; who, the gate keeps
-    internal = flat(text_of(actions.minutes_pdf(exempt_store, december)))
+    internal = flat(text_of(documents.minutes_pdf(exempt_store, december)))
     assert canary("innsigelse") in internal and canary("gjest") not in public
 
 
 def test_public_versions_show_number_public_title_and_basis(exempt_store: Store) -> None:
     september = meetings(exempt_store)[0]
     for pdf in (
-        actions.notice_pdf(exempt_store, september, public=True),
-        actions.minutes_pdf(exempt_store, september, public=True),
+        documents.notice_pdf(exempt_store, september, public=True),
+        documents.minutes_pdf(exempt_store, september, public=True),
     ):
         text = flat(text_of(pdf))
         assert f"KF 35/22 {PUBLIC_TITLE}" in text
         assert "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1." in text
         assert "Offentlig versjon" in text
-    notice = flat(text_of(actions.notice_pdf(exempt_store, september, public=True)))
+    notice = flat(text_of(documents.notice_pdf(exempt_store, september, public=True)))
     # Vedlegg numbers stay those of the internal notice; the titles do not.
     assert "Vedlegg 2: Unntatt offentlighet" in notice
 
@@ -225,9 +225,9 @@ def test_public_versions_show_number_public_title_and_basis(exempt_store: Store)
 def test_a_public_extract_of_an_exempt_case_is_refused(exempt_store: Store) -> None:
     september = meetings(exempt_store)[0]
     with pytest.raises(StoreError) as error:
-        actions.extract_pdf(exempt_store, september, 3, public=True)
+        documents.extract_pdf(exempt_store, september, 3, public=True)
     assert "exempt" in error.value.english
-    assert actions.extract_pdf(exempt_store, september, 4, public=True)  # others are fine
+    assert documents.extract_pdf(exempt_store, september, 4, public=True)  # others are fine
 
 
 def test_every_field_of_a_case_is_considered_by_the_gate() -> None:
@@ -265,6 +265,6 @@ def test_the_public_minutes_of_a_written_procedure_leave_out_the_answers(
 ) -> None:
     september = replace(meetings(exempt_store)[0], mode=MeetingMode.WRITTEN)
     exempt_store.meetings.update_meeting(september)
-    text = flat(text_of(actions.minutes_pdf(exempt_store, september, public=True)))
+    text = flat(text_of(documents.minutes_pdf(exempt_store, september, public=True)))
     section = text.split(f"KF 35/22 {PUBLIC_TITLE}")[1].split("KF 36/22")[0]
     assert "Enig" not in section and "Ikke enig" not in section

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.pdftext import flat, text_of
-from tr_desk import actions
+from tr_desk.app import documents
 from tr_desk.core.model import Case
 from tr_desk.storage.store import Store
 
@@ -58,12 +58,12 @@ def every_document(store: Store) -> dict[str, bytes]:
     december = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
     september = store.meetings.meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)))
     return {
-        "innkalling": actions.notice_pdf(store, december),
-        "sakspapirer": actions.notice_pdf(store, december, bundle=True),
-        "offentlig": actions.notice_pdf(store, december, public=True, bundle=True),
-        "referat": actions.minutes_pdf(store, september),
-        "særutskrift": actions.extract_pdf(store, september, 3),
-        "møteplan": actions.plan_pdf(store, 2022),
+        "innkalling": documents.notice_pdf(store, december),
+        "sakspapirer": documents.notice_pdf(store, december, bundle=True),
+        "offentlig": documents.notice_pdf(store, december, public=True, bundle=True),
+        "referat": documents.minutes_pdf(store, september),
+        "særutskrift": documents.extract_pdf(store, september, 3),
+        "møteplan": documents.plan_pdf(store, 2022),
     }
 
 
@@ -79,7 +79,7 @@ def test_inline_code_and_sami_letters_print(rich_store: Store) -> None:
     december = rich_store.meetings.meeting(
         rich_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
     )
-    text = flat(text_of(actions.notice_pdf(rich_store, december)))
+    text = flat(text_of(documents.notice_pdf(rich_store, december)))
     assert f"Kode {SAMI} x = 1 i teksten" in text
     assert f"blokk {SAMI}" in text
 
@@ -87,7 +87,7 @@ def test_inline_code_and_sami_letters_print(rich_store: Store) -> None:
 def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store, tmp_path) -> None:
     import json
 
-    from tr_desk.meeting_files import load_file
+    from tr_desk.app.meeting_files import load_file
 
     path = tmp_path / "m.json"
     path.write_text(json.dumps({
@@ -100,7 +100,7 @@ def test_an_invited_name_not_in_the_register_stays_in_innkalt(demo_store: Store,
     meeting_id, _, warnings = load_file(demo_store, path)
     assert any("Ola Utenfor-Registeret" in w for w in warnings)
     meeting = demo_store.meetings.meeting(meeting_id)
-    text = flat(text_of(actions.notice_pdf(demo_store, meeting)))
+    text = flat(text_of(documents.notice_pdf(demo_store, meeting)))
     assert "Innkalt: Bård Eidet, Ola Utenfor-Registeret." in text
     from tr_desk.core.checks.notice import check_notice
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import kf_meeting
-from tr_desk import actions
+from tr_desk.app import documents
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.store import Store
 
@@ -20,18 +20,18 @@ PNG = bytes.fromhex(
 )
 
 
-def documents(store: Store) -> dict[str, bytes]:
+def every_document(store: Store) -> dict[str, bytes]:
     held, coming = kf_meeting(store, "2022-09-16"), kf_meeting(store, "2022-12-02")
     return {
-        "innkalling": actions.notice_pdf(store, coming),
-        "referat": actions.minutes_pdf(store, held),
-        "særutskrift": actions.extract_pdf(store, held, 1),
-        "møteplan": actions.plan_pdf(store, 2022),
+        "innkalling": documents.notice_pdf(store, coming),
+        "referat": documents.minutes_pdf(store, held),
+        "særutskrift": documents.extract_pdf(store, held, 1),
+        "møteplan": documents.plan_pdf(store, 2022),
     }
 
 
 def test_every_document_has_the_letterhead_on_page_one(demo_store: Store, tmp_path) -> None:
-    for kind, pdf in documents(demo_store).items():
+    for kind, pdf in every_document(demo_store).items():
         pages = PdfReader(io.BytesIO(pdf)).pages
         assert pages[0].extract_text().startswith("Trondheimsregionen\n"), kind
         assert all("Trondheimsregionen\n" not in p.extract_text()[:20] for p in pages[1:]), kind
@@ -40,7 +40,7 @@ def test_every_document_has_the_letterhead_on_page_one(demo_store: Store, tmp_pa
     logo.write_bytes(PNG)
     name = demo_store.files.store_image(logo)
     demo_store.settings.set_letterhead("Trondheimsregionen – interkommunalt samarbeid", name)
-    for kind, pdf in documents(demo_store).items():
+    for kind, pdf in every_document(demo_store).items():
         first = PdfReader(io.BytesIO(pdf)).pages[0]
         assert first.extract_text().startswith("Trondheimsregionen – interkommunalt"), kind
         assert len(first.images) == 1, kind

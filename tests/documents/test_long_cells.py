@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from tests.conftest import kf_meeting
 from tests.pdftext import text_of
-from tr_desk import actions
+from tr_desk.app import documents
 from tr_desk.core.model import FollowUp
 from tr_desk.storage.followups import add_followup
 from tr_desk.storage.store import Store
@@ -26,17 +26,17 @@ def test_a_cell_longer_than_a_page_goes_on_over_the_next(demo_store: Store) -> N
     demo_store.agenda.update_case(replace(case, text=table, resolution=table))
     add_followup(demo_store, case.id, FollowUp(f"Følg opp {LONG}", due=dt.date(2022, 12, 1)))
     meeting = kf_meeting(demo_store, "2022-09-16")
-    documents = {
-        "notice": actions.notice_pdf(demo_store, meeting),
-        "minutes": actions.minutes_pdf(demo_store, meeting),
-        "public minutes": actions.minutes_pdf(demo_store, meeting, public=True),
-        "extract": actions.extract_pdf(demo_store, meeting, 3),
-        "followups": actions.followups_pdf(demo_store, "KF", dt.date(2022, 12, 1)),
+    made = {
+        "notice": documents.notice_pdf(demo_store, meeting),
+        "minutes": documents.minutes_pdf(demo_store, meeting),
+        "public minutes": documents.minutes_pdf(demo_store, meeting, public=True),
+        "extract": documents.extract_pdf(demo_store, meeting, 3),
+        "followups": documents.followups_pdf(demo_store, "KF", dt.date(2022, 12, 1)),
     }
-    for name, pdf in documents.items():
+    for name, pdf in made.items():
         words = text_of(pdf).split()
         assert "post0" in words and "post899" in words, name  # the cell whole, over pages
-    notice = text_of(documents["notice"])
+    notice = text_of(made["notice"])
     assert "siste rad" in notice  # and the rows after it
 
 

@@ -7,8 +7,8 @@ import io
 import subprocess
 import sys
 
+from tr_desk.app import worker
 from tr_desk.core.notice import notice_content
-from tr_desk.documents import worker
 from tr_desk.storage.store import Store
 
 
@@ -23,7 +23,7 @@ def notice(store: Store):
 
 def test_requests_and_answers_in_process(demo_store: Store) -> None:
     requests = io.BytesIO()
-    worker.send(requests, ("tr_desk.documents.notice:render_notice", notice(demo_store)))
+    worker.send(requests, ("notice", notice(demo_store)))
     worker.send(requests, ("os:system", "echo no"))  # only document renderers
     requests.seek(0)
     answers = io.BytesIO()
@@ -36,10 +36,10 @@ def test_requests_and_answers_in_process(demo_store: Store) -> None:
 
 def test_the_worker_process_renders_and_ends_with_its_input(demo_store: Store) -> None:
     with subprocess.Popen(
-        [sys.executable, "-m", "tr_desk.documents.worker"],
+        [sys.executable, "-m", "tr_desk.app.worker"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
     ) as process:  # fmt: skip
-        request = ("tr_desk.documents.notice:render_notice", notice(demo_store))
+        request = ("notice", notice(demo_store))
         worker.send(process.stdin, request)
         status, pdf = worker.receive(process.stdout)
         assert status == "ok" and pdf.startswith(b"%PDF")

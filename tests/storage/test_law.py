@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.pdftext import flat, text_of
-from tr_desk import actions
+from tr_desk.app import documents
+from tr_desk.app.meeting_files import load_file
 from tr_desk.cli import main
 from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.checks.notice import check_notice
@@ -30,7 +31,6 @@ from tr_desk.core.model import (
     Role,
 )
 from tr_desk.core.votes import by_party, substitute_order, voters
-from tr_desk.meeting_files import load_file
 from tr_desk.storage.followups import add_followup, followup_lines, update_followup
 from tr_desk.storage.store import Store
 
@@ -111,14 +111,14 @@ def test_a_split_vote_prints_the_party_line_and_the_names(store: Store, tmp_path
     assert {p: [v.name for v in vs] for p, vs in room.items()} == {
         "Ap": ["Rita Ottervik"], "H": ["Oddbjørn Bang", "Trond Hoseth"], "Sp": ["Jorid Jagtøyen"],
     }  # fmt: skip
-    text = flat(text_of(actions.minutes_pdf(store, meeting)))
+    text = flat(text_of(documents.minutes_pdf(store, meeting)))
     assert "Vedtatt mot 1 stemme (H). Fra H stemte Oddbjørn Bang for, Trond Hoseth mot." in text
     assert (
         "Møtet ble lukket under behandlingen av saken, jf. kommuneloven § 11-5 andre ledd "
         "bokstav a." in text
     )
     assert "Ingen motsatte seg at saken ble behandlet." in text
-    public = flat(text_of(actions.minutes_pdf(store, meeting, public=True)))
+    public = flat(text_of(documents.minutes_pdf(store, meeting, public=True)))
     assert "§ 11-5 andre ledd bokstav a" in public  # the closing is public, the case is not
     assert "Ansettelse av daglig leder" not in public
     # the counts are checked against the room: five votes from four members is wrong
@@ -203,7 +203,7 @@ def test_substitutes_in_rank_order_and_called_before_the_meeting(store: Store) -
     from tr_desk.core.minutes import with_substitute
 
     store.minutes.set_attendance(meeting_id, with_substitute([], bang, people["Kari Vara"]))
-    text = flat(text_of(actions.notice_pdf(store, store.meetings.meeting(meeting_id))))
+    text = flat(text_of(documents.notice_pdf(store, store.meetings.meeting(meeting_id))))
     assert "Kari Vara (vara for Oddbjørn Bang)" in text
 
 
@@ -217,26 +217,26 @@ def test_a_late_item_goes_out_in_a_tilleggsinnkalling(store: Store, clock: Clock
         if not case.proposal:
             store.agenda.update_case(dataclasses.replace(case, proposal="Tas til orientering."))
     now = clock.now()
-    actions.issue_notice(store, meeting_id, now)
+    documents.issue_notice(store, meeting_id, now)
     with pytest.raises(Exception, match="Ingen tilleggssaker"):
-        actions.issue_supplement(store, meeting_id, now)
+        documents.issue_supplement(store, meeting_id, now)
     store.agenda.insert_case(
         meeting_id, Case("Tilleggssak om ferje", proposal="Uttalelsen sendes."), 5
     )
     meeting = store.meetings.meeting(meeting_id)
     assert meeting.cases[-1].late and meeting.cases[-1].number is not None
     context = store.context(meeting)
-    assert not actions.changed_since_issued(store, context)  # the notice stands as sent
-    path = actions.issue_supplement(store, meeting_id, now)
+    assert not documents.changed_since_issued(store, context)  # the notice stands as sent
+    path = documents.issue_supplement(store, meeting_id, now)
     text = flat(text_of(path))
     assert "TILLEGGSINNKALLING, KOMMUNEDIREKTØRFORUM" in text
     assert "Tilleggssak om ferje" in text and "Første sak" not in text
     assert "kommuneloven § 11-3" in text
     with pytest.raises(Exception, match="Ingen tilleggssaker"):
-        actions.issue_supplement(store, meeting_id, now)
-    notice = flat(text_of(actions.notice_pdf(store, meeting)))
+        documents.issue_supplement(store, meeting_id, now)
+    notice = flat(text_of(documents.notice_pdf(store, meeting)))
     assert "Tilleggssak om ferje" not in notice
-    minutes = flat(text_of(actions.minutes_pdf(store, meeting)))
+    minutes = flat(text_of(documents.minutes_pdf(store, meeting)))
     assert "Tilleggssak om ferje" in minutes
     assert "Ingen motsatte seg at saken ble behandlet." in minutes
 
@@ -278,5 +278,5 @@ def test_an_exempt_cases_follow_up_is_never_in_the_list(demo_store: Store) -> No
     demo_store.agenda.update_case(dataclasses.replace(case, exempt=Exemption("offl. § 13")))
     add_followup(demo_store, case.id, secret)
     assert any(x.item.what.startswith("HEMMELIG") for x in followup_lines(demo_store))
-    text = flat(text_of(actions.followups_pdf(demo_store, "KF", dt.date(2026, 1, 1))))
+    text = flat(text_of(documents.followups_pdf(demo_store, "KF", dt.date(2026, 1, 1))))
     assert "HEMMELIG" not in text

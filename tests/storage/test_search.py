@@ -24,7 +24,7 @@ def numbers(hits) -> list[str]:
 
 
 def test_the_demos_questions_are_answered(demo_store: Store) -> None:
-    from tr_desk.meeting_files import attach_demo_files
+    from tr_desk.app.meeting_files import attach_demo_files
     from tr_desk.storage.paths import resources_dir
 
     attach_demo_files(demo_store, resources_dir() / "demo" / "vedlegg")  # as `tr-desk demo`
@@ -161,7 +161,7 @@ def _au_case(store: Store, day: str, title: str) -> str:
 
 def test_a_matter_through_the_bodies_suggested_confirmed_and_printed(demo_store: Store) -> None:
     from tests.pdftext import text_of
-    from tr_desk import actions
+    from tr_desk.app import documents
     from tr_desk.core.search import Query
     from tr_desk.storage.search import case_hit
     from tr_desk.storage.threads import history, similar
@@ -190,12 +190,12 @@ def test_a_matter_through_the_bodies_suggested_confirmed_and_printed(demo_store:
     # The notice prints the earlier steps under the case; the public version of an exempt
     # case does not.
     meeting = demo_store.meetings.meeting(kf.meeting_id)
-    assert "Tidligere behandling: KF 51/21." in text_of(actions.notice_pdf(demo_store, meeting))
+    assert "Tidligere behandling: KF 51/21." in text_of(documents.notice_pdf(demo_store, meeting))
     secret = replace(meeting.cases[kf.position], exempt=Exemption("offl. § 13"))
     demo_store.agenda.update_case(secret)
     meeting = demo_store.meetings.meeting(kf.meeting_id)
-    assert "Tidligere behandling: KF 51/21." in text_of(actions.notice_pdf(demo_store, meeting))
-    public = text_of(actions.notice_pdf(demo_store, meeting, public=True))
+    assert "Tidligere behandling: KF 51/21." in text_of(documents.notice_pdf(demo_store, meeting))
+    public = text_of(documents.notice_pdf(demo_store, meeting, public=True))
     assert "Tidligere behandling" not in public
     # The meeting file carries the links and the flag, and reads them back.
     from tr_desk.core.meeting_file import read_meeting_file

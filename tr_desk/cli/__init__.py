@@ -44,8 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tr_desk.ui.app import run
 
         return run(args.db)
+    from tr_desk.app.database import StoreError
     from tr_desk.cli import commands as c
-    from tr_desk.storage.database import StoreError
 
     handlers = {
         "init": c.cmd_init, "demo": c.cmd_demo, "show": c.cmd_show, "load": c.cmd_load,

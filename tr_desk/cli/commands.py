@@ -39,7 +39,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from tr_desk.meeting_files import load_file
+    from tr_desk.app.meeting_files import load_file
 
     with open_store(args, write=True) as store:
         meeting_id, created, warnings = load_file(store, args.file)
@@ -54,9 +54,9 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """One line per hit: number, date, title, where it matched, the words around it."""
+    from tr_desk.app.search import search
     from tr_desk.core.errors import UserError
     from tr_desk.core.search import parse_query
-    from tr_desk.storage.search import search
 
     try:
         query = parse_query(" ".join(args.query))
@@ -101,7 +101,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_thread(args: argparse.Namespace) -> int:
-    from tr_desk.storage.threads import thread
+    from tr_desk.app.search import thread
 
     with open_store(args, write=False) as store:
         origin, steps = thread(store, args.case)
@@ -136,11 +136,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     cannot be read is named and left out: exit 3 when some were, 1 when none could be read."""
     import tempfile
 
-    from tr_desk import importer
+    from tr_desk.app import importing
+    from tr_desk.app.database import Store, default_database_path
     from tr_desk.core.formats import file_name
     from tr_desk.core.importing import english, unused_said
-    from tr_desk.storage.paths import default_database_path
-    from tr_desk.storage.store import Store
 
     scratch = None
     if args.dry_run and not Path(args.db or default_database_path()).exists():
@@ -151,12 +150,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         store = open_store(args, write=not args.dry_run)
     try:
         with store:
-            files = importer.read_files(store, args.paths)
-            report = importer.plan(store, files)
+            files = importing.read_files(store, args.paths)
+            report = importing.plan(store, files)
             said: list[str] = []
             unread = sum(1 for f in report.files if f.error)
             if unread < len(report.files) and not args.dry_run:
-                said = importer.write(store, report).said
+                said = importing.write(store, report).said
     finally:
         if scratch is not None:
             scratch.cleanup()
@@ -200,9 +199,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                           "unused_lines": unused},
                          ensure_ascii=False, indent=2))  # fmt: skip
         return code
-    verbs = {importer.Action.CREATED: "would create" if args.dry_run else "created",
-             importer.Action.UPDATED: "would update" if args.dry_run else "updated",
-             importer.Action.UNCHANGED: "unchanged"}  # fmt: skip
+    verbs = {importing.Action.CREATED: "would create" if args.dry_run else "created",
+             importing.Action.UPDATED: "would update" if args.dry_run else "updated",
+             importing.Action.UNCHANGED: "unchanged"}  # fmt: skip
     for outcome in report.meetings:
         cases = len(outcome.file.get("cases", []))
         print(f"{verbs[outcome.action]} {outcome.body} {outcome.date} with {cases} cases")
@@ -213,9 +212,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     """A new database from a profile; an existing database is never touched."""
-    from tr_desk.storage.paths import default_database_path
-    from tr_desk.storage.profile import read_profile
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import Store, default_database_path
+    from tr_desk.app.profiles import read_profile
 
     path = Path(args.db or default_database_path()).expanduser()
     profile = read_profile(args.profile)  # checked before anything is made
@@ -227,7 +225,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from tr_desk.meeting_files import load_demo
+    from tr_desk.app.meeting_files import load_demo
 
     with open_store(args, write=True) as store:
         for name, created, warnings in load_demo(store):
@@ -239,7 +237,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from tr_desk import actions
+    from tr_desk.app import documents
 
     if args.bundle and args.document != "innkalling":
         raise CliError("--bundle is for the innkalling only")
@@ -247,17 +245,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise CliError("--public is not for oppfolging (it never lists an exempt case's items)")
     with open_store(args, write=False) as store:
         if args.document == "oppfolging":
-            pdf = actions.followups_pdf(store, body_arg(store, args.meeting), store.clock.today())
+            pdf = documents.followups_pdf(store, body_arg(store, args.meeting), store.clock.today())
         elif args.document == "tilleggsinnkalling":
             meeting = find_meeting(store, args.meeting)
-            pdf = actions.supplement_pdf(store, meeting, public=args.public)
+            pdf = documents.supplement_pdf(store, meeting, public=args.public)
         elif args.document == "moteplan":
             if args.public:
                 raise CliError("--public is not for the moteplan (it is public as it is)")
-            pdf = actions.plan_pdf(store, year_arg(args.meeting))
+            pdf = documents.plan_pdf(store, year_arg(args.meeting))
         elif args.document == "utskrift":
             meeting, index = store.meetings.find_case(args.meeting)
-            pdf = actions.extract_pdf(store, meeting, index, public=args.public)
+            pdf = documents.extract_pdf(store, meeting, index, public=args.public)
         elif args.document == "protokoll":
             from tr_desk.core.model import MeetingStatus
 
@@ -267,11 +265,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                     f"tr-desk: warning: the meeting is {meeting.status.value}, not held yet",
                     file=sys.stderr,
                 )
-            pdf = actions.minutes_pdf(store, meeting, public=args.public)
+            pdf = documents.minutes_pdf(store, meeting, public=args.public)
         else:
             skipped: list[tuple[str, int, str]] = []
             meeting = find_meeting(store, args.meeting)
-            pdf = actions.notice_pdf(
+            pdf = documents.notice_pdf(
                 store, meeting, public=args.public, bundle=args.bundle, skipped=skipped
             )
             for number, attachment, title in skipped:
@@ -285,8 +283,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_followups(args: argparse.Namespace) -> int:
+    from tr_desk.app.followups import followup_lines
     from tr_desk.core.followups import due_text
-    from tr_desk.storage.followups import followup_lines
 
     with open_store(args, write=False) as store:
         bodies = [body_arg(store, b) for b in args.body]
@@ -352,7 +350,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    from tr_desk.actions import plan_calendar
+    from tr_desk.app.documents import plan_calendar
 
     year = year_arg(args.year)
     with open_store(args, write=False) as store:
@@ -363,7 +361,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from tr_desk.storage.backup import make_backup
+    from tr_desk.app.backup import make_backup
 
     with open_store(args, write=False) as store:
         path = make_backup(store)
@@ -372,8 +370,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from tr_desk.storage.backup import restore
-    from tr_desk.storage.paths import default_database_path
+    from tr_desk.app.backup import restore
+    from tr_desk.app.database import default_database_path
 
     database = args.db or default_database_path()
     kept = restore(database, args.file)
@@ -385,11 +383,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_mail(args: argparse.Namespace) -> int:
     """The notice as an e-mail draft; who has no address is said on stderr."""
-    from tr_desk import actions
+    from tr_desk.app import documents
 
     with open_store(args, write=False) as store:
         meeting = find_meeting(store, args.meeting)
-        data, mail = actions.notice_email(store, meeting, bundle=args.bundle)
+        data, mail = documents.notice_email(store, meeting, bundle=args.bundle)
     if mail.without_address:
         print(
             f"tr-desk: warning: {len(mail.without_address)} of {mail.called} invited have no "

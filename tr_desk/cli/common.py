@@ -11,8 +11,8 @@ from tr_desk.core.formats import shown
 if TYPE_CHECKING:
     import argparse
 
+    from tr_desk.app.database import Store
     from tr_desk.core.model import Meeting
-    from tr_desk.storage.store import Store
 
 
 class CliError(Exception):
@@ -20,9 +20,7 @@ class CliError(Exception):
 
 
 def open_store(args: argparse.Namespace, write: bool) -> Store:
-    from tr_desk.storage.database import BUSY_TIMEOUT_S
-    from tr_desk.storage.paths import default_database_path
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import BUSY_TIMEOUT_S, Store, default_database_path
 
     path = args.db or default_database_path()
     if not write and not Path(path).exists():
@@ -111,7 +109,7 @@ def plan_summary(store: Store, meeting: Meeting) -> str:
 
 def write_output(args: argparse.Namespace, data: bytes, detail: str = "") -> None:
     """Write ``-o``'s file; never the database, SQLite's files beside it, or TR Desk's folders."""
-    from tr_desk.storage.paths import belongs_to_database, default_database_path
+    from tr_desk.app.database import belongs_to_database, default_database_path
 
     path: Path = args.output
     if belongs_to_database(path, Path(args.db or default_database_path())):

@@ -1,5 +1,5 @@
 """The notice as an e-mail: who gets it (To the Innkalt, Cc the Kopi list), who has no address,
-the subject and the short text. ``actions.notice_email`` writes it as a draft with the PDFs.
+the subject and the short text. ``app.documents.notice_email`` writes it as a draft with the PDFs.
 
 The text says nothing of what the cases are: an e-mail sent from a public body is a document
 of its own, so subject and text come from the public version of the notice.

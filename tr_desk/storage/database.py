@@ -260,3 +260,8 @@ def schema_state(conn: sqlite3.Connection, path: Path) -> int:
             "(the file is left as it is)",
         )
     return version
+
+
+def warm_up() -> None:
+    """Import what the first write needs (sqlite-utils, ~110 ms), off the window's thread."""
+    import sqlite_utils  # noqa: F401

@@ -92,3 +92,19 @@ def glance(store: Hub, meeting_id: int) -> Glance | None:
         for i, c in enumerate(cases)
     )
     return Glance(row["name"], day, lines)
+
+
+def meeting_years(store: Hub) -> list[int]:
+    """The years that have meetings, newest first (the search's year choosers)."""
+    found = store.rows("SELECT DISTINCT substr(date, 1, 4) FROM meeting ORDER BY 1 DESC")
+    return [int(r[0]) for r in found if str(r[0]).isdecimal()]
+
+
+def year_glance(store: Hub, year: int) -> list[tuple[str, dt.date]]:
+    """The year's meetings as the first view of the plan lists them: prefix and date."""
+    found = store.rows(
+        """SELECT b.prefix, m.date FROM meeting m JOIN body b ON b.id = m.body_id
+           WHERE m.date BETWEEN ? AND ? ORDER BY m.date""",
+        [f"{year}-01-01", f"{year}-12-31"],
+    )
+    return [(r["prefix"], dt.date.fromisoformat(r["date"])) for r in found]

@@ -222,9 +222,13 @@ class Meetings(Part):
         """Remove a draft created by mistake; an issued notice is never deleted."""
         lifecycle.check_deletable(self.meeting_header(meeting_id))
         with self._store.transaction() as db:
-            self.delete_contents(db, meeting_id)
-            db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+            self.delete_in(db, meeting_id)
         self.refresh_drafts()
+
+    def delete_in(self, db: Database, meeting_id: int) -> None:
+        """The meeting, its cases and attendance, gone inside the caller's transaction."""
+        self.delete_contents(db, meeting_id)
+        db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
 
     def update_meeting(self, meeting: Meeting) -> None:
         """Save the header fields (not cases or attendance)."""

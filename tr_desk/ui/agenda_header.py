@@ -32,8 +32,8 @@ from tr_desk.ui.models import qdate
 from tr_desk.ui.source_line import SourceLine
 
 if TYPE_CHECKING:
+    from tr_desk.app.database import Store
     from tr_desk.core.context import MeetingContext
-    from tr_desk.storage.store import Store
 
 
 MODE_LABELS = {

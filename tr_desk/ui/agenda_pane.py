@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk import actions
+from tr_desk.app import documents
+from tr_desk.app.database import Store, StoreError
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.formats import date_short
@@ -35,8 +36,6 @@ from tr_desk.core.mail import roster_hint
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingStatus
 from tr_desk.core.notice import notice_content, number_attachments
 from tr_desk.core.standard_cases import new_case, position_for_new_case
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_header import ListDialog, MeetingHeaderPage, NewMeetingDialog
 from tr_desk.ui.agenda_model import AgendaModel
@@ -160,7 +159,7 @@ class AgendaPane(MeetingView):
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
-        self.preview = PdfPreview("tr_desk.documents.notice:render_notice")
+        self.preview = PdfPreview("notice")
         splitter = QSplitter()
         splitter.addWidget(self.left)
         splitter.addWidget(editor_scroll)
@@ -259,13 +258,15 @@ class AgendaPane(MeetingView):
         assert self.meeting is not None
         if self._supplement_due():
             return notice_content(self.context, supplement=True)
-        return notice_content(self.context, revision=actions.revision_due(self.store, self.context))
+        return notice_content(
+            self.context, revision=documents.revision_due(self.store, self.context)
+        )
 
     def _update_status(self) -> None:
         assert self.meeting is not None
         status = STATUS_LABELS[self.meeting.status]
         sent = self.store.minutes.revisions(self.meeting.id or 0)
-        if sent and actions.changed_since_issued(self.store, self.context):
+        if sent and documents.changed_since_issued(self.store, self.context):
             status += " – endret etter utsendelse"
         self.status.setText(status)
         frozen = self.meeting.numbers_frozen
@@ -434,7 +435,7 @@ class AgendaPane(MeetingView):
 
         self.editor.flush()
         kind = "tilleggsinnkalling" if self._supplement_due() else "innkalling"
-        stem = actions.file_stem(self.store, self.meeting, kind, False)
+        stem = documents.file_stem(self.store, self.meeting, kind, False)
         return render_notice(self._notice_content()), stem
 
     def _on_preview_toggled(self, on: bool) -> None:
@@ -450,9 +451,9 @@ class AgendaPane(MeetingView):
         m = self.meeting
         if m is None or m.status is not MeetingStatus.NOTICE_ISSUED:
             return False
-        if not actions.pending_late_cases(self.store, m):
+        if not documents.pending_late_cases(self.store, m):
             return False
-        return not actions.changed_since_issued(self.store, self.context)
+        return not documents.changed_since_issued(self.store, self.context)
 
     def issue_supplement(self) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
@@ -463,7 +464,7 @@ class AgendaPane(MeetingView):
         if not dialogs.confirm(self, "Send ut tilleggsinnkalling", question, "Send ut"):
             return False
         try:
-            path = actions.issue_supplement(self.store, self.meeting.id, self.store.clock.now())
+            path = documents.issue_supplement(self.store, self.meeting.id, self.store.clock.now())
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Tilleggsinnkallingen ble ikke sendt ut")
             return False
@@ -485,7 +486,7 @@ class AgendaPane(MeetingView):
         self.editor.flush()
         old = self.editor.case or case
         try:
-            new = actions.with_followup_list(
+            new = documents.with_followup_list(
                 self.store, old, self.context.body.prefix, self.store.clock.today()
             )
         except StoreError as exc:
@@ -496,8 +497,8 @@ class AgendaPane(MeetingView):
 
     def close_followup(self, line: object, label: str) -> None:
         """An open item this case reports on, marked done and closed by this case."""
+        from tr_desk.app.followups import close_by
         from tr_desk.core.followups import FollowUpLine
-        from tr_desk.storage.followups import close_by
 
         assert isinstance(line, FollowUpLine)
         new = close_by(line.item, label)
@@ -559,7 +560,7 @@ class AgendaPane(MeetingView):
         """Issue the notice (after the check and the user's yes); offers a mail draft."""
         assert self.meeting is not None and self.meeting.id is not None
         try:
-            path = actions.issue_notice(self.store, self.meeting.id, self.store.clock.now())
+            path = documents.issue_notice(self.store, self.meeting.id, self.store.clock.now())
         except StoreError as exc:
             dialogs.warn(self, str(exc), "Innkallingen ble ikke sendt ut")
             return False

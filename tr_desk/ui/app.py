@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import Store
     from tr_desk.ui.main_window import MainWindow
 
 # Set by the benchmark: quit right after the first pane has painted, and say when; or once
@@ -95,7 +95,7 @@ def install_translations(app: QApplication) -> None:
 
 def install_error_hook() -> None:
     """A database error in any slot (a damaged page read late) is told, not a crash."""
-    from tr_desk.storage.database import StoreError
+    from tr_desk.app.database import StoreError
 
     previous = sys.excepthook
 
@@ -112,7 +112,7 @@ def install_error_hook() -> None:
 
 def build_window(store: Store) -> MainWindow | None:
     """The main window; None when the file is too damaged to show (after the quick check)."""
-    from tr_desk.storage.database import StoreError
+    from tr_desk.app.database import StoreError
     from tr_desk.ui import dialogs
     from tr_desk.ui.main_window import MainWindow
 
@@ -130,8 +130,8 @@ def build_window(store: Store) -> MainWindow | None:
 
 def offer_restore(path: Path) -> bool:
     """A database too damaged to open: offer its newest sound backup. True when restored."""
-    from tr_desk.storage.backup import newest_sound_backup, restore
-    from tr_desk.storage.database import StoreError
+    from tr_desk.app.backup import newest_sound_backup, restore
+    from tr_desk.app.database import StoreError
     from tr_desk.ui import dialogs
 
     good = newest_sound_backup(path)
@@ -159,9 +159,7 @@ def offer_restore(path: Path) -> bool:
 
 
 def run(db_path: Path | None) -> int:
-    from tr_desk.storage.database import StoreError
-    from tr_desk.storage.paths import default_database_path
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import Store, StoreError, default_database_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.context import MEMBER_ROLES
 from tr_desk.core.mail import roster_hint
 from tr_desk.core.model import Body, BodyRole, Membership, MinutesKind, Person, Role
 from tr_desk.core.organisation import ROLE_NAMES
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.date_field import DateField
 from tr_desk.ui.models import (

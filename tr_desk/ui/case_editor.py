@@ -524,8 +524,8 @@ class CaseEditor(CaseForm):
         if case is None or case.id is None or not label:
             self.offers.hide()
             return
+        from tr_desk.app.followups import followup_lines
         from tr_desk.core.followups import closing_offers, referred_cases
-        from tr_desk.storage.followups import followup_lines
 
         # The items are read only for a case that names another: not on every selection.
         labels = referred_cases((case.follows, case.title, case.text), label.split()[0])

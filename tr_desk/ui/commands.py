@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
+from tr_desk.app.database import Store
 from tr_desk.core.model import Attendance, Body, Case, FollowUp, Meeting, Membership, Person
-from tr_desk.storage.store import Store
 from tr_desk.ui.store_command import StoreCommand as StoreCommand
 
 if TYPE_CHECKING:
+    from tr_desk.app.importing import ImportReport, Written
     from tr_desk.core.plan import PlanSettings
-    from tr_desk.importer import ImportReport, Written
 
 R = TypeVar("R", Person, Body, Membership)
 
@@ -113,7 +113,7 @@ def delete_membership(store: Store, membership: Membership, label: str) -> Store
 
 def add_followup(store: Store, case_id: int, item: FollowUp, label: str) -> StoreCommand:
     """A new follow-up item on a case; redo after undo makes it again with the same id."""
-    from tr_desk.storage import followups
+    from tr_desk.app import followups
 
     made: list[int] = []
 
@@ -128,7 +128,7 @@ def add_followup(store: Store, case_id: int, item: FollowUp, label: str) -> Stor
 
 
 def edit_followup(store: Store, old: FollowUp, new: FollowUp, label: str) -> StoreCommand:
-    from tr_desk.storage import followups
+    from tr_desk.app import followups
 
     return StoreCommand(
         f"Endre oppfølging {label}",
@@ -138,7 +138,7 @@ def edit_followup(store: Store, old: FollowUp, new: FollowUp, label: str) -> Sto
 
 
 def delete_followup(store: Store, case_id: int, item: FollowUp, label: str) -> StoreCommand:
-    from tr_desk.storage import followups
+    from tr_desk.app import followups
 
     assert item.id is not None
     return StoreCommand(
@@ -346,14 +346,14 @@ def plan_settings(store: Store, old: PlanSettings, new: PlanSettings) -> StoreCo
 
 def import_documents(store: Store, report: ImportReport, label: str) -> StoreCommand:
     """An import, written in one transaction and undone in one: its meetings, people, files."""
-    from tr_desk import importer
+    from tr_desk.app import importing
 
     written: list[Written] = []
 
     def do() -> None:
-        written.append(importer.write(store, report))
+        written.append(importing.write(store, report))
 
     def undo() -> None:
-        importer.undo(store, written.pop())
+        importing.undo(store, written.pop())
 
     return StoreCommand(label, do, undo)

@@ -12,9 +12,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from tr_desk.app.database import Store, glance, year_glance
 from tr_desk.core.landing import Landing, PaneName
-from tr_desk.storage.glance import glance
-from tr_desk.storage.store import Store
 
 
 def _short(day: dt.date) -> str:
@@ -46,11 +45,6 @@ class FirstView(QWidget):
             self.list.addItems(list(seen.cases))
         else:
             self.title.setText(f"{PaneName.PLAN.value} {year}")
-            rows = store.rows(
-                """SELECT b.prefix, m.date FROM meeting m JOIN body b ON b.id = m.body_id
-                   WHERE m.date BETWEEN ? AND ? ORDER BY m.date""",
-                [f"{year}-01-01", f"{year}-12-31"],
-            )
             self.list.addItems(
-                [f"{r['prefix']}  {_short(dt.date.fromisoformat(r['date']))}" for r in rows]
+                [f"{prefix}  {_short(day)}" for prefix, day in year_glance(store, year)]
             )

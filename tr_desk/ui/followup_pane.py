@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.followups import STATUS_TEXT, FollowUpLine, due_text
 from tr_desk.core.formats import date_short, parse_user_date
 from tr_desk.core.model import FollowUp, FollowUpStatus, Person
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.pane import Pane
 from tr_desk.ui.table_models import Column, RecordTableModel
@@ -212,7 +212,7 @@ class FollowUpPane(Pane):
         self.refresh()
 
     def refresh(self) -> None:
-        from tr_desk.storage.followups import followup_lines
+        from tr_desk.app.followups import followup_lines
 
         chosen = self.body.currentData()
         self.body.blockSignals(True)
@@ -272,7 +272,7 @@ class FollowUpPane(Pane):
             self.case_requested.emit(line.case_id)
 
     def save_pdf(self) -> None:
-        from tr_desk import actions
+        from tr_desk.app import documents
         from tr_desk.ui.documents_io import save_file
 
         prefix = self.body.currentData()
@@ -280,7 +280,7 @@ class FollowUpPane(Pane):
             dialogs.tell(self, "Velg organet listen gjelder.")
             return
         today = self.store.clock.today()
-        data = actions.followups_pdf(self.store, prefix, today)
+        data = documents.followups_pdf(self.store, prefix, today)
         path = save_file(self, data, f"{prefix}-oppfolgingsliste-{today.isoformat()}.pdf")
         if path is not None:
             self.message.emit(f"Lagret {path.name}")

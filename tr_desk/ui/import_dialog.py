@@ -37,21 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk import importer
+from tr_desk.app import importing
+from tr_desk.app.database import Store
 from tr_desk.core.importing import ReadResult, unknown_names, unused_said
 from tr_desk.documents.readers import SUFFIXES
-from tr_desk.storage.store import Store
 from tr_desk.ui import style
 from tr_desk.ui.preview import RenderWorker
 
-READ_TARGET = "tr_desk.importer:read_for_window"
+READ_TARGET = "import"
 PROGRESS_FROM = 4  # files: fewer are read before a bar would be seen
 KINDS = {"innkalling": "Innkalling", "referat": "Referat", "protokoll": "Protokoll",
          "møteplan": "Møteplan", "saksliste": "Saksliste",
          "tilleggsinnkalling": "Tilleggsinnkalling"}  # fmt: skip
 ACTIONS = {
-    importer.Action.CREATED: "nytt møte", importer.Action.UPDATED: "fyller ut møtet",
-    importer.Action.UNCHANGED: "finnes allerede",
+    importing.Action.CREATED: "nytt møte", importing.Action.UPDATED: "fyller ut møtet",
+    importing.Action.UNCHANGED: "finnes allerede",
 }  # fmt: skip
 STATUSES = {"til_stede": "til stede", "digitalt": "digitalt", "forfall": "forfall"}
 KEEP, NEW = "keep", "new"
@@ -84,10 +84,10 @@ class ImportDialog(QDialog):
         self.store = store
         self.setWindowTitle("Importer gamle dokumenter")
         self.setAcceptDrops(True)
-        self.reports: list[importer.FileReport] = []
-        self.report: importer.ImportReport | None = None  # what «Importer» writes
-        self._register = importer.register_for(store)
-        self._known = importer.known_sources(store)
+        self.reports: list[importing.FileReport] = []
+        self.report: importing.ImportReport | None = None  # what «Importer» writes
+        self._register = importing.register_for(store)
+        self._known = importing.known_sources(store)
         self._queue: list[Path] = []
         self._total = 0
         self._worker: RenderWorker | None = None
@@ -198,7 +198,7 @@ class ImportDialog(QDialog):
     def add_paths(self, paths: Sequence[Path]) -> None:
         """Read the files (and the documents in the folders) not already in the preview."""
         have = {r.path.resolve() for r in self.reports} | {p.resolve() for p in self._queue}
-        new = [p for p in importer.expand(paths) if p.resolve() not in have]
+        new = [p for p in importing.expand(paths) if p.resolve() not in have]
         if not new:
             if paths:
                 self.progress_label.setText("Ingen nye dokumenter å lese.")
@@ -240,10 +240,10 @@ class ImportDialog(QDialog):
         if generation != self._generation or not self._queue:
             return  # read for a reading that was cancelled
         path = self._queue.pop(0)
-        if isinstance(result, importer.FileReport):
+        if isinstance(result, importing.FileReport):
             report = result
         else:
-            report = importer.FileReport(path, error=f"Kunne ikke lese «{path.name}»: {result}")
+            report = importing.FileReport(path, error=f"Kunne ikke lese «{path.name}»: {result}")
         self.reports.append(report)
         self._add_file(len(self.reports) - 1, report)
         self._update()
@@ -298,7 +298,7 @@ class ImportDialog(QDialog):
 
     # -- the preview tree -----------------------------------------------------------------
 
-    def _add_file(self, index: int, report: importer.FileReport) -> None:
+    def _add_file(self, index: int, report: importing.FileReport) -> None:
         self.tree.blockSignals(True)
         item = QTreeWidgetItem([report.path.name])
         item.setToolTip(0, str(report.path))
@@ -431,10 +431,10 @@ class ImportDialog(QDialog):
         names = list(where)
         same_as = {n: c for n, c in self._choices.items() if n in where and c not in (KEEP, NEW)}
         new = [n for n in names if self._choices.get(n) == NEW]
-        choices = importer.Choices(left_out, same_as, new)
+        choices = importing.Choices(left_out, same_as, new)
         self._fill_names(names, where)
         self.names_box.setVisible(bool(names))
-        self.report = importer.plan(self.store, self.reports, choices)
+        self.report = importing.plan(self.store, self.reports, choices)
         outcomes = {(o.body, o.date): o for o in self.report.meetings}
         self.tree.blockSignals(True)
         for (i, j), item in self._doc_items.items():
@@ -448,7 +448,7 @@ class ImportDialog(QDialog):
             elif document.kind == "møteplan":
                 keys = [(f["body"], f["date"]) for f in document.files]
                 made = sum(
-                    outcomes[k].action is importer.Action.CREATED for k in keys if k in outcomes
+                    outcomes[k].action is importing.Action.CREATED for k in keys if k in outcomes
                 )
                 item.setText(1, f"{new_meetings(made)} i planen" if made else "møtene finnes")
             elif document.files:
@@ -457,7 +457,7 @@ class ImportDialog(QDialog):
         self._show_differences(self.report)
         self.tree.blockSignals(False)
         counts = self.report.counts()
-        action = importer.Action
+        action = importing.Action
         created, updated = counts[action.CREATED], counts[action.UPDATED]
         unchanged = counts[action.UNCHANGED]
         failed = [r.path.name for r in self.reports if r.error]
@@ -486,7 +486,7 @@ class ImportDialog(QDialog):
             not self.reading and created + updated > 0 and not self.store.readonly
         )  # fmt: skip
 
-    def _show_differences(self, report: importer.ImportReport) -> None:
+    def _show_differences(self, report: importing.ImportReport) -> None:
         said = report.warnings + [
             f"{o.body} {o.date}: {d}" for o in report.meetings for d in o.differences
         ]

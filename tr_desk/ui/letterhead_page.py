@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
+from tr_desk.app.database import Store, StoreError
 from tr_desk.ui import dialogs, style
 
 

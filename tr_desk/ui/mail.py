@@ -11,11 +11,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from tr_desk import actions
+from tr_desk.app import documents
+from tr_desk.app.database import Store
 from tr_desk.core.errors import UserError
 from tr_desk.core.mail import NoticeMail
 from tr_desk.core.model import Meeting
-from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs
 
 SAVE, COPY = "Lagre e-post …", "Kopier adresser"
@@ -23,10 +23,10 @@ SAVE, COPY = "Lagre e-post …", "Kopier adresser"
 
 def write_draft(store: Store, meeting: Meeting) -> tuple[Path, NoticeMail]:
     """The draft as a file next to the notices (written whole, then moved into place)."""
-    data, mail = actions.notice_email(store, meeting)
+    data, mail = documents.notice_email(store, meeting)
     folder = store.notices_dir
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{actions.file_stem(store, meeting, 'innkalling', False)}-epost.eml"
+    path = folder / f"{documents.file_stem(store, meeting, 'innkalling', False)}-epost.eml"
     partial = path.with_suffix(".eml.part")
     partial.write_bytes(data)
     os.replace(partial, path)

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store, StoreError
 from tr_desk.core.landing import Landing, PaneName, landing, plan_year
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
 from tr_desk.ui import state as ui_state
 from tr_desk.ui.store_command import StoreCommand
@@ -73,7 +72,7 @@ class MainWindow(WindowBase):
         self.menus = WindowMenus(self, self.files, self.navigator, self.status_line)
         self._painted = False
         # Where to open: the meeting he is working on, else where he left off.
-        from tr_desk.storage.glance import meeting_dates
+        from tr_desk.app.database import meeting_dates
 
         headers = meeting_dates(store)
         self._headers: list[Any] | None = headers  # for the landing pane's chooser

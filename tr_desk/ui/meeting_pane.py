@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core import lifecycle
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.errors import UserError
@@ -41,7 +42,6 @@ from tr_desk.core.roll import (
     with_span,
 )
 from tr_desk.core.votes import substitute_order
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.meeting_dialogs import HINT, HINT_CASES, KEYS, PersonDialog, RosterTable, SpanDialog
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
@@ -417,7 +417,7 @@ class MeetingPane(MeetingView):
         if dialog.exec() and self.push(
             commands.add_followup(self.store, case.id, dialog.chosen(), label)
         ):
-            from tr_desk.storage.followups import case_followups
+            from tr_desk.app.followups import case_followups
 
             self.editor.show_followups(case_followups(self.store, case.id))
 
@@ -621,7 +621,7 @@ class MeetingPane(MeetingView):
         """The minutes as recorded so far, and a file name's stem."""
         if self.meeting is None or self.context is None:
             return None
-        from tr_desk.actions import file_stem, minutes_pdf
+        from tr_desk.app.documents import file_stem, minutes_pdf
 
         self.editor.flush()
         kind = self.context.body.minutes_title.lower()

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.formats import WEEKDAYS, date_short
 from tr_desk.core.model import Body
 from tr_desk.core.status import MeetingStatus
-from tr_desk.storage.store import Store
 from tr_desk.ui.models import Index
 
 STATUS_LABELS = {
@@ -145,7 +145,7 @@ class MeetingTreeModel(QAbstractItemModel):
 
     def reload(self) -> None:
         """Read the meetings' headers; the views are told only if anything changed."""
-        from tr_desk.storage.glance import meeting_dates
+        from tr_desk.app.database import meeting_dates
 
         headers, self._primed = self._primed, None
         if headers is None:

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.checks.minutes import check_minutes
 from tr_desk.core.checks.problems import Problem, summary
 from tr_desk.core.formats import date_short, parse_user_date
 from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import Meeting, MeetingStatus
 from tr_desk.core.numbering import case_label
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.documents_io import print_document, save_file
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
@@ -118,7 +118,7 @@ class MinutesPane(MeetingView):
         left_layout.addWidget(self.check_title)
         left_layout.addWidget(self.check_list, 1)
 
-        self.preview = PdfPreview("tr_desk.documents.minutes:render_minutes")
+        self.preview = PdfPreview("minutes")
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -286,7 +286,7 @@ class MinutesPane(MeetingView):
     # -- documents ---------------------------------------------------------------------------
 
     def _file_stem(self) -> str:
-        from tr_desk.actions import file_stem
+        from tr_desk.app.documents import file_stem
 
         assert self.meeting is not None
         kind = self.store.register.body(self.meeting.body_id).minutes_title.lower()

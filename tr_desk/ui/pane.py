@@ -8,8 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
+from tr_desk.app.database import Store, StoreError
 from tr_desk.ui import dialogs
 from tr_desk.ui.store_command import StoreCommand
 

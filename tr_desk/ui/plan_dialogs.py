@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.formats import parse_time, plan_date
 from tr_desk.core.holidays import norwegian_holidays
 from tr_desk.core.model import Body
 from tr_desk.core.plan import PlanSettings, Proposal, Slot, check_plan, propose_plan, slots_of
-from tr_desk.storage.store import Store
 from tr_desk.ui import dialogs, style
 from tr_desk.ui.date_field import DateField
 from tr_desk.ui.models import EDIT_ROLE, pydate

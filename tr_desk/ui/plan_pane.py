@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core import lifecycle
 from tr_desk.core.formats import date_short, plan_date, time_slot
 from tr_desk.core.holidays import norwegian_holidays
@@ -34,7 +35,6 @@ from tr_desk.core.plan import (
     slots_of,
     with_cycles,
 )
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import pydate, qdate
 from tr_desk.ui.pane import Pane
@@ -364,7 +364,7 @@ class PlanPane(Pane):
 
     def document(self) -> tuple[bytes, str]:
         """The year's plan as printed (the same as on the command line), and a file's stem."""
-        from tr_desk.actions import plan_pdf
+        from tr_desk.app.documents import plan_pdf
 
         return plan_pdf(self.store, self.year), f"moteplan-{self.year}"
 
@@ -373,7 +373,7 @@ class PlanPane(Pane):
         self._save(pdf, f"{stem}.pdf", "PDF (*.pdf)")
 
     def save_ics(self) -> None:
-        from tr_desk.actions import plan_calendar
+        from tr_desk.app.documents import plan_calendar
 
         data = plan_calendar(self.store, self.year)
         self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")

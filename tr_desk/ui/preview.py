@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tr_desk.documents import worker as protocol
+from tr_desk.app import worker as protocol
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -44,7 +44,7 @@ class RenderWorker:
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "tr_desk.documents.worker"],
+                [sys.executable, "-m", "tr_desk.app.worker"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             )  # fmt: skip
         return self._process
@@ -72,7 +72,7 @@ class RenderWorker:
 
     def warm(self) -> None:
         """Start the worker and load ReportLab there now, not at the first preview."""
-        self.submit("tr_desk.documents.worker:warm", None)
+        self.submit("warm", None)
 
     def wait_idle(self) -> None:
         self._thread.submit(int).result()
@@ -113,8 +113,8 @@ def worker() -> RenderWorker:
 
 
 class PdfPreview(QWidget):
-    """Shows the PDF that the function ``target`` («module:function») makes of the data given
-    to ``show_data``; only the latest request counts."""
+    """Shows the PDF that the worker's ``target`` (a name of ``app.worker.TARGETS``) makes of
+    the data given to ``show_data``; only the latest request counts."""
 
     rendered = Signal(int, object)  # generation, PDF bytes or an error message
 

@@ -28,7 +28,7 @@ class ProfileDialog(QDialog):
     «Annen profilfil …» for the organisation's own."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from tr_desk.storage.profile import DEFAULT_PROFILE, shipped_profiles
+        from tr_desk.app.profiles import DEFAULT_PROFILE, shipped_profiles
 
         super().__init__(parent)
         self.setWindowTitle("Ny database: velg organisasjon")
@@ -71,7 +71,7 @@ class ProfileDialog(QDialog):
             self.about.setText(f"{profile.about}\nOrganer: {bodies}.".strip())
 
     def _other(self) -> None:
-        from tr_desk.storage.profile import read_profile
+        from tr_desk.app.profiles import read_profile
 
         chosen = dialogs.choose_database(
             self, "Velg profilfil", str(Path.home()), "Velg", kind=("Profil", "json")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import Person
-from tr_desk.storage.store import Store
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import ROLE_LABELS, PersonListModel
 from tr_desk.ui.pane import Pane, StoreWatcher

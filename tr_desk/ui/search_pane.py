@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import Store, StoreError, meeting_years
+from tr_desk.app.search import Hit, Hits, search
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import date_short
 from tr_desk.core.model import MeetingStatus
 from tr_desk.core.search import Field, Query, parse_query, prefixed
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.search import Hit, Hits, search
-from tr_desk.storage.store import Store
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import MATCH_COLOUR
 from tr_desk.ui.models import Index
@@ -300,8 +299,7 @@ class SearchPane(Pane):
         self.body.addItem("Alle organer", "")
         for b in self.store.register.bodies():
             self.body.addItem(f"{b.prefix} – {b.name}", b.prefix)
-        rows = self.store.rows("SELECT DISTINCT substr(date, 1, 4) FROM meeting ORDER BY 1 DESC")
-        years = [int(r[0]) for r in rows if str(r[0]).isdecimal()]
+        years = meeting_years(self.store)
         for combo, first in ((self.year_from, "første"), (self.year_to, "siste")):
             combo.clear()
             combo.addItem(first, None)

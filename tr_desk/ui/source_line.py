@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel, QWidget
 
-from tr_desk.storage.store import Store
+from tr_desk.app.database import Store
 
 
 class SourceLine(QLabel):

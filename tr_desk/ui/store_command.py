@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from tr_desk.storage.database import StoreError
+from tr_desk.app.database import StoreError
 
 
 class StoreCommand(QUndoCommand):

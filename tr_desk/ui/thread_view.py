@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import queue
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any, cast
@@ -15,9 +14,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from tr_desk.app.database import StoreError
+from tr_desk.app.search import Hit
 from tr_desk.core.formats import date_short
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.search import Hit
 from tr_desk.ui import style
 
 KIND_WORDS = {"oppfølging av": "oppfølging", "utsatt fra": "utsatt", "behandlet i": "samme sak"}
@@ -52,8 +51,8 @@ class ThreadReader(QObject):
                 self._thread.start()
 
     def _run(self) -> None:
-        from tr_desk.storage.store import Store
-        from tr_desk.storage.threads import saksgang
+        from tr_desk.app.database import Store
+        from tr_desk.app.search import saksgang
 
         store: Store | None = None
         try:
@@ -75,9 +74,7 @@ class ThreadReader(QObject):
                     if store is None:
                         store = Store.open(self.path, readonly=True)
                     result: object = saksgang(store, case_id)
-                except StoreError as exc:
-                    result = str(exc)
-                except sqlite3.Error as exc:  # the file replaced or gone under it
+                except StoreError as exc:  # the file replaced or gone under it: said
                     result = str(exc)
                 self.done.emit(number, result)
         finally:

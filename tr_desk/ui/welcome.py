@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import Store
 
 
 class Window(Protocol):
@@ -104,9 +104,9 @@ class Welcome(QWidget):
         """Make the demo database (once) beside this one, and open it: the same reading of the
         demo's meeting files as ``tr-desk demo`` (``meeting_files.load_demo``), in this
         process (a bundled TR Desk has no Python to start a second one with)."""
+        from tr_desk.app.database import Store
+        from tr_desk.app.meeting_files import load_demo
         from tr_desk.core.errors import UserError
-        from tr_desk.meeting_files import load_demo
-        from tr_desk.storage.store import Store
         from tr_desk.ui import dialogs
 
         path = self.window_.store.path.with_name(DEMO_FILENAME)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         QWidget,
     )
 
-    from tr_desk.storage.store import Store
+    from tr_desk.app.database import Store
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.find_bar import FindBar
     from tr_desk.ui.meeting_pane import MeetingPane

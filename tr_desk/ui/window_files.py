@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk import __version__
-from tr_desk.storage.database import StoreError
-from tr_desk.storage.store import Store
+from tr_desk.app.database import Store, StoreError
 from tr_desk.ui import dialogs
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ class DatabaseFiles:
             return
         from PySide6.QtWidgets import QDialog
 
-        from tr_desk.importer import Action
+        from tr_desk.app.importing import Action
         from tr_desk.ui import commands
         from tr_desk.ui.import_dialog import ImportDialog, meetings, new_meetings
 
@@ -88,7 +87,7 @@ class DatabaseFiles:
             self.window.plan.show_year(latest.year)
 
     def backup(self) -> None:
-        from tr_desk.storage.backup import make_backup
+        from tr_desk.app.backup import make_backup
 
         try:
             path = make_backup(self.window.store)
@@ -100,7 +99,7 @@ class DatabaseFiles:
 
     def choose_restore(self) -> None:
         """Pick a copy, keep the current file, put the copy in its place and reopen."""
-        from tr_desk.storage.backup import backup_folder
+        from tr_desk.app.backup import backup_folder
 
         folder = str(backup_folder(self.window.store.path))
         chosen = dialogs.choose_database(
@@ -151,7 +150,7 @@ class DatabaseFiles:
 
     def restore_from(self, source: Path) -> bool:
         """Restore ``source`` over this window's database and reopen it in a new window."""
-        from tr_desk.storage.backup import restore
+        from tr_desk.app.backup import restore
 
         path = self.window.store.path
         self.let_go()  # releases the lock, so the restore may take it

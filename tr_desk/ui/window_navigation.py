@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tr_desk.storage.database import StoreError
+from tr_desk.app.database import StoreError
 from tr_desk.ui import dialogs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from tr_desk.app.search import Hit
     from tr_desk.core.search import Query
-    from tr_desk.storage.search import Hit
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.meeting_pane import MeetingPane
     from tr_desk.ui.window_base import WindowBase
@@ -72,8 +72,8 @@ class Navigator:
 
     def open_case(self, case_id: int) -> None:
         """A case by its id (a step of the saksgang), in the pane its meeting is in."""
+        from tr_desk.app.search import hit_of
         from tr_desk.core.search import Query
-        from tr_desk.storage.search import hit_of
 
         try:
             hit = hit_of(self.window.store, case_id)

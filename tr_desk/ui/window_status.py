@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from tr_desk.storage.database import StoreError
+from tr_desk.app.database import StoreError
 from tr_desk.ui import dialogs, style
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class StartChores(QObject):
         threading.Thread(target=self._run, args=(check,), daemon=True, name="start-chores").start()
 
     def _run(self, check: Callable[[], list[str]] | None) -> None:
-        from tr_desk.storage.backup import backup_file_if_due
+        from tr_desk.app.backup import backup_file_if_due
 
         backup: object = None
         try:
@@ -101,13 +101,6 @@ class StartChores(QObject):
 
 
 def _warm_up() -> None:
-    """Load in the background what the first edit, check and preview need (~0.5 s of imports),
-    so that none of it happens on the GUI thread while the user types."""
-    import markdown_it  # noqa: F401
-    import pypdf  # noqa: F401
-    import reportlab.platypus  # noqa: F401
-    import sqlite_utils  # noqa: F401
+    from tr_desk.app.database import warm_up
 
-    from tr_desk.documents.styles import styles
-
-    styles()
+    warm_up()

@@ -1,19 +1,19 @@
 """A render worker: a separate Python process that typesets documents for the live preview.
 
-    python -m tr_desk.documents.worker
+    python -m tr_desk.app.worker
 
 Requests and answers are pickled, each preceded by its length (8 bytes, big-endian), on
-stdin and stdout. A request is ``(target, data)`` with target «module:function»; the answer
+stdin and stdout. A request is ``(target, data)`` with target a name of ``TARGETS``; the answer
 is ``("ok", pdf_bytes)`` or ``("error", message)``. The worker ends when stdin closes (also
 when the program that started it is killed).
 """
 
 from __future__ import annotations
 
-import importlib
 import pickle
 import struct
 import sys
+from collections.abc import Callable
 from typing import IO, Any
 
 HEADER = struct.Struct(">Q")
@@ -46,14 +46,35 @@ def warm(_data: Any = None) -> bytes:
     return b""
 
 
-READERS = {"tr_desk.importer:read_for_window"}  # the import's preview reads files here too
+def _notice(data: Any) -> bytes:
+    from tr_desk.documents.notice import render_notice
+
+    return render_notice(data)
+
+
+def _minutes(data: Any) -> bytes:
+    from tr_desk.documents.minutes import render_minutes
+
+    return render_minutes(data)
+
+
+def _read_for_window(data: Any) -> Any:
+    from tr_desk.app.importing import read_for_window
+
+    return read_for_window(data)
+
+
+# What the worker does, by name: the live previews, and the import's preview reading a file.
+TARGETS: dict[str, Callable[[Any], Any]] = {
+    "warm": warm, "notice": _notice, "minutes": _minutes, "import": _read_for_window,
+}  # fmt: skip
 
 
 def render(target: str, data: Any) -> Any:
-    module, name = target.split(":")
-    if not (module.startswith("tr_desk.documents.") or target in READERS):
+    work = TARGETS.get(target)
+    if work is None:
         raise ValueError(f"not a renderer: {target}")
-    return getattr(importlib.import_module(module), name)(data)
+    return work(data)
 
 
 def serve(inp: IO[bytes], out: IO[bytes]) -> None:

@@ -35,6 +35,16 @@ from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
 from tr_desk.inputs import read_bounded, write_whole
 from tr_desk.storage.files import Files
 from tr_desk.storage.paths import SOURCE_FOLDER
+from tr_desk.storage.sources import (
+    add_source,
+    forget_source,
+    forget_sources_of,
+    link_source,
+    unlink_source,
+)
+from tr_desk.storage.sources import (
+    known_sources as known_sources,  # the window's import preview asks it
+)
 from tr_desk.storage.store import Store
 
 
@@ -183,10 +193,6 @@ def read_files(store: Store, paths: Sequence[Path]) -> list[FileReport]:
     """Each file read and recognised; nothing written."""
     register, known = register_for(store), known_sources(store)
     return [read_one(path, register, known) for path in expand(paths)]
-
-
-def known_sources(store: Store) -> frozenset[str]:
-    return frozenset(r["hash"] for r in store.rows("SELECT hash FROM source"))
 
 
 def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()) -> FileReport:
@@ -436,17 +442,11 @@ def _write(
             if file.digest not in known:  # the same file twice in one import: one source
                 known.add(file.digest)
                 done.sources.append(file.digest)
-                db.table("source").insert(
-                    {"hash": file.digest, "name": file_name(file.path), "file": target.name,
-                     "imported_at": now},
-                )  # fmt: skip
+                add_source(db, file.digest, file_name(file.path), target.name, now)
             keys = {(f["body"], f["date"]) for d in report.included(index) for f in d.files}
             for key in sorted(keys & meeting_ids.keys()):
                 link = (meeting_ids[key], file.digest)
-                if not store.rows(
-                    "SELECT 1 FROM meeting_source WHERE meeting_id = ? AND hash = ?", list(link)
-                ):
-                    db.table("meeting_source").insert({"meeting_id": link[0], "hash": link[1]})
+                if link_source(store, db, *link):
                     done.links.append(link)
 
 
@@ -476,18 +476,15 @@ def undo(store: Store, done: Written) -> None:
 
     with store.transaction() as db:
         for meeting_id, hash_ in done.links:
-            db.execute(
-                "DELETE FROM meeting_source WHERE meeting_id = ? AND hash = ?", [meeting_id, hash_]
-            )
+            unlink_source(db, meeting_id, hash_)
         for meeting_id in done.created:
-            db.execute("DELETE FROM meeting_source WHERE meeting_id = ?", [meeting_id])
-            store.meetings.delete_contents(db, meeting_id)
-            db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+            forget_sources_of(db, meeting_id)
+            store.meetings.delete_in(db, meeting_id)
         for before in done.updated.values():
             loaded = read_meeting_file(before, store.register.bodies(), store.register.people())
             store.meetings.save_loaded(loaded)
         for hash_ in done.sources:
-            db.execute("DELETE FROM source WHERE hash = ?", [hash_])
+            forget_source(db, hash_)
         for person_id, aliases in done.aliases.items():
             person = store.register.person(person_id)
             if person is not None:

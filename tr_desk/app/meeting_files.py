@@ -37,8 +37,8 @@ def read_json_file(path: Path) -> object:
 def load_file(store: Store, path: Path) -> tuple[int, bool, list[str]]:
     """Load a meeting file: its named PDFs and the attachments known only by their text
     (``text``, as the import gives them) stored with it."""
+    from tr_desk.app.importing import with_text_files
     from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
-    from tr_desk.importer import with_text_files
 
     data = read_json_file(path)
     made: dict[str, bytes] = {}
