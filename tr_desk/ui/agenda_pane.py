@@ -41,7 +41,7 @@ from tr_desk.ui.agenda_header import ListDialog, MeetingHeaderPage, NewMeetingDi
 from tr_desk.ui.agenda_model import AgendaModel
 from tr_desk.ui.case_editor import CaseEditor
 from tr_desk.ui.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
-from tr_desk.ui.pane import MeetingView, example_prefix
+from tr_desk.ui.pane import MeetingView, PaneHost, example_prefix
 from tr_desk.ui.preview import PdfPreview
 from tr_desk.ui.state import keep_sizes
 
@@ -181,6 +181,11 @@ class AgendaPane(MeetingView):
         self.fill_meetings()
         self.set_readonly(store.readonly)
 
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.register_requested.connect(partial(host.show_pane, "Register"))
+        self.editor.thread_view.case_requested.connect(host.open_case)
+
     # -- which meeting ------------------------------------------------------------------------
 
     def set_readonly(self, readonly: bool) -> None:
@@ -231,16 +236,14 @@ class AgendaPane(MeetingView):
             blocked = self.list.selectionModel().blockSignals(True)
             self.list.setCurrentIndex(self.agenda.index(row))
             self.list.selectionModel().blockSignals(blocked)
-        if reload_editor or (self.editor.case and self.editor.case.id != self._case_id(row)):
+        shown = self.agenda.case(row).id if 0 <= row < self.agenda.rowCount() else None
+        if reload_editor or (self.editor.case and self.editor.case.id != shown):
             self._load_editor(row)
         self.header_page.fill(self.store, self.context)
         self._run_check()
         self._update_status()
         if self.preview_on.isChecked():
             self.preview.show_data(self._notice_content())
-
-    def _case_id(self, row: int) -> int | None:
-        return self.agenda.case(row).id if 0 <= row < self.agenda.rowCount() else None
 
     def _load_editor(self, row: int) -> None:
         if not 0 <= row < self.agenda.rowCount():

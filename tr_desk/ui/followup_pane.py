@@ -31,7 +31,7 @@ from tr_desk.core.followups import STATUS_TEXT, FollowUpLine, due_text
 from tr_desk.core.formats import date_short, parse_user_date
 from tr_desk.core.model import FollowUp, FollowUpStatus, Person
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.pane import Pane
+from tr_desk.ui.pane import Pane, PaneHost
 from tr_desk.ui.table_models import Column, RecordTableModel
 
 
@@ -210,6 +210,10 @@ class FollowUpPane(Pane):
         )
         self.watch_store(undo_stack, self.refresh)
         self.refresh()
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.case_requested.connect(host.open_case)
 
     def refresh(self) -> None:
         from tr_desk.app.followups import followup_lines

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from tr_desk.app.database import Store, StoreError
 from tr_desk.core.landing import Landing, PaneName, landing, plan_year
 from tr_desk.ui import dialogs, style
 from tr_desk.ui import state as ui_state
+from tr_desk.ui.pane import Pane, PaneHost
 from tr_desk.ui.store_command import StoreCommand
 from tr_desk.ui.window_base import WindowBase
 from tr_desk.ui.window_files import DatabaseFiles
@@ -34,15 +34,11 @@ if TYPE_CHECKING:
     from tr_desk.core.model import Meeting
     from tr_desk.ui.agenda_pane import AgendaPane
     from tr_desk.ui.find_bar import FindBar
-    from tr_desk.ui.followup_pane import FollowUpPane
     from tr_desk.ui.meeting_pane import MeetingPane
     from tr_desk.ui.minutes_pane import MinutesPane
-    from tr_desk.ui.pane import MeetingView
     from tr_desk.ui.plan_pane import PlanPane
     from tr_desk.ui.register_pane import RegisterPane
     from tr_desk.ui.search_pane import SearchPane
-
-    AnyPane = MeetingView | PlanPane | RegisterPane | SearchPane | FollowUpPane
 
 
 def window_title(organisation: str) -> str:
@@ -52,6 +48,56 @@ def window_title(organisation: str) -> str:
 
 DOCUMENT_PANES = ("Sakliste", "Møte", "Protokoll")
 PANES = ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk", "Oppfølging")
+
+
+# Each pane's class, imported when the pane is first opened (the meeting panes bring the
+# preview and the check; none of it is needed for the first paint).
+def _plan() -> type[Pane]:
+    from tr_desk.ui.plan_pane import PlanPane
+
+    return PlanPane
+
+
+def _agenda() -> type[Pane]:
+    from tr_desk.ui.agenda_pane import AgendaPane
+
+    return AgendaPane
+
+
+def _meeting() -> type[Pane]:
+    from tr_desk.ui.meeting_pane import MeetingPane
+
+    return MeetingPane
+
+
+def _minutes() -> type[Pane]:
+    from tr_desk.ui.minutes_pane import MinutesPane
+
+    return MinutesPane
+
+
+def _register() -> type[Pane]:
+    from tr_desk.ui.register_pane import RegisterPane
+
+    return RegisterPane
+
+
+def _search() -> type[Pane]:
+    from tr_desk.ui.search_pane import SearchPane
+
+    return SearchPane
+
+
+def _followups() -> type[Pane]:
+    from tr_desk.ui.followup_pane import FollowUpPane
+
+    return FollowUpPane
+
+
+PANE_CLASSES: dict[str, Callable[[], type[Pane]]] = {
+    "Møteplan": _plan, "Sakliste": _agenda, "Møte": _meeting, "Protokoll": _minutes,
+    "Register": _register, "Søk": _search, "Oppfølging": _followups,
+}  # fmt: skip
 
 
 def row_of(nav: QListWidget, title: str) -> int:
@@ -93,7 +139,7 @@ class MainWindow(WindowBase):
         style.navigation(self.nav)
         self.stack = QStackedWidget()
         # Panes built when first opened: (title, module, class); Register is built at once.
-        self.panes_built: dict[str, AnyPane] = {}
+        self.panes_built: dict[str, Pane] = {}
         self._slots: dict[str, QWidget] = {}
         self.current_meeting_id: int | None = self.landing.meeting_id
         for title in PANES:
@@ -191,54 +237,25 @@ class MainWindow(WindowBase):
             here = PaneName(self.nav.currentItem().text())
             ui_state.remember(self.store.path, Landing(here, self.current_meeting_id))
         for pane in self.panes_built.values():
-            if hasattr(pane, "shutdown"):
-                pane.shutdown()  # saves pending typing, stops the preview
+            pane.shutdown()  # saves pending typing, stops the preview
         # QUndoStack clears itself when destroyed and says so; the store is closed by then.
         self.undo_stack.blockSignals(True)
         super().closeEvent(event)
 
-    def _pane(self, title: str) -> AnyPane:
+    def _pane(self, title: str) -> Pane:
         """A pane, built when first opened (the meeting panes bring the preview and the check)."""
         pane = self.panes_built.get(title)
         if pane is None:
-            if title == "Register":
-                from tr_desk.ui.register_pane import RegisterPane as PaneClass
-            elif title == "Møteplan":
-                from tr_desk.ui.plan_pane import PlanPane as PaneClass  # type: ignore[assignment]
-            elif title == "Sakliste":
-                from tr_desk.ui.agenda_pane import AgendaPane as PaneClass  # type: ignore[assignment]
-            elif title == "Møte":
-                from tr_desk.ui.meeting_pane import MeetingPane as PaneClass  # type: ignore[assignment]
-            elif title == "Søk":
-                from tr_desk.ui.search_pane import SearchPane as PaneClass  # type: ignore[assignment]
-            elif title == "Oppfølging":
-                from tr_desk.ui.followup_pane import (  # type: ignore[assignment]
-                    FollowUpPane as PaneClass,
+            pane = PANE_CLASSES[title]()(self.store, self.undo_stack)
+            pane.attach(
+                PaneHost(
+                    saved=self.status_line.saved, say=self.status_line.say,
+                    meeting_opened=self._on_meeting_opened, open_case=self.navigator.open_case,
+                    open_hit=self.navigator.open_hit, open_meeting=self.open_meeting,
+                    go_to_case=self.navigator.go_to_case, show_pane=self.show_pane,
+                    plan_year=self.plan_year,
                 )
-            else:
-                from tr_desk.ui.minutes_pane import MinutesPane as PaneClass  # type: ignore[assignment]
-            pane = PaneClass(self.store, self.undo_stack)
-            year = getattr(pane, "year", None)
-            if year is not None and year != self.plan_year:  # the plan: the next meeting's year
-                pane.show_year(self.plan_year)  # type: ignore[attr-defined]
-            pane.saved.connect(self.status_line.saved)
-            if hasattr(pane, "message"):
-                pane.message.connect(self.status_line.say)
-            if hasattr(pane, "meeting_opened"):
-                pane.meeting_opened.connect(self._on_meeting_opened)
-            if hasattr(pane, "case_requested"):
-                pane.case_requested.connect(self.navigator.open_case)
-            if title == "Søk":
-                pane.open_requested.connect(self.navigator.open_hit)  # type: ignore[attr-defined]
-            elif hasattr(pane, "open_requested"):
-                pane.open_requested.connect(self.open_meeting)
-            if hasattr(pane, "register_requested"):
-                pane.register_requested.connect(partial(self.show_pane, "Register"))
-            if hasattr(pane, "problem_chosen"):
-                pane.problem_chosen.connect(self.navigator.go_to_case)
-            thread = getattr(getattr(pane, "editor", None), "thread_view", None)
-            if thread is not None:  # a step of the saksgang opens that case
-                thread.case_requested.connect(self.navigator.open_case)
+            )  # fmt: skip
             self.panes_built[title] = pane
             layout = self._slots[title].layout()
             assert layout is not None
@@ -290,9 +307,7 @@ class MainWindow(WindowBase):
             self.nav.setFocusPolicy(self._nav_focus)
             del self._nav_focus
         if title in self._slots:
-            pane = self._pane(title)
-            if hasattr(pane, "show_meeting"):
-                pane.show_meeting(self.current_meeting_id)
+            self._pane(title).open(self.current_meeting_id)
         self.stack.setCurrentIndex(row)
         if hasattr(self, "save_pdf_action"):
             self.update_actions()
@@ -368,8 +383,7 @@ class MainWindow(WindowBase):
 
     def _document(self) -> tuple[bytes, str] | None:
         pane = self.panes_built.get(self.current_title())
-        document = getattr(pane, "document", None)
-        return document() if document is not None else None
+        return pane.document() if pane is not None else None
 
     def save_pdf(self) -> None:
         """Fil › Lagre som PDF: the document the pane shows."""

@@ -3,9 +3,19 @@ also in the room, and when someone came or left between two cases."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from tr_desk.core.model import Attendance, AttendanceStatus
 from tr_desk.ui import dialogs
@@ -117,3 +127,16 @@ class SpanDialog(QDialog):
 
     def chosen(self) -> tuple[int | None, int | None]:
         return self.first.currentData(), self.last.currentData()
+
+
+class SavedLine(QLabel):
+    """«Alt er lagret (14:26:23)», with room for it from the start: the first save moves
+    nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("Alt er lagret (00:00:00)") + 8)
+
+    def show_saved(self, now: dt.datetime) -> None:
+        self.setText(f"Alt er lagret ({now:%H:%M:%S})")

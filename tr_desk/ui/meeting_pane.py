@@ -43,10 +43,18 @@ from tr_desk.core.roll import (
 )
 from tr_desk.core.votes import substitute_order
 from tr_desk.ui import commands, dialogs, style
-from tr_desk.ui.meeting_dialogs import HINT, HINT_CASES, KEYS, PersonDialog, RosterTable, SpanDialog
+from tr_desk.ui.meeting_dialogs import (
+    HINT,
+    HINT_CASES,
+    KEYS,
+    PersonDialog,
+    RosterTable,
+    SavedLine,
+    SpanDialog,
+)
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
 from tr_desk.ui.minutes_editor import MinutesEditor
-from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.pane import MeetingView, PaneHost
 from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import CaseListModel, RollModel
 
@@ -73,11 +81,7 @@ class MeetingPane(MeetingView):
 
         self.meetings = meeting_combo(self.open_meeting, store, undo_stack)
         self.status = QLabel()
-        self.saved_label = style.muted("")
-        # Room for «Alt er lagret (14:26:23)» from the start: the first save moves nothing.
-        self.saved_label.setMinimumWidth(
-            self.saved_label.fontMetrics().horizontalAdvance("Alt er lagret (00:00:00)") + 8
-        )
+        self.saved_label = SavedLine()
         self.locked = style.warning("")
         self.locked.setVisible(False)
         top = QHBoxLayout()
@@ -230,6 +234,10 @@ class MeetingPane(MeetingView):
             QShortcut(QKeySequence(keys), self, slots[name], context=context)
         self.watch_store(undo_stack, lambda: self._on_undo_index(0))
         self.fill_meetings()
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.editor.thread_view.case_requested.connect(host.open_case)
 
     # -- which meeting ----------------------------------------------------------------------
 
@@ -600,12 +608,9 @@ class MeetingPane(MeetingView):
             # A merged burst of typing refreshes nothing: keep our copy of the case current.
             cases = [case if known.id == case.id else known for known in self.meeting.cases]
             self.meeting = replace(self.meeting, cases=cases)
-            self._show_saved()
+            self.saved_label.show_saved(self.store.clock.now())
         else:
             self.refresh(reload_editor=True)
-
-    def _show_saved(self) -> None:
-        self.saved_label.setText(f"Alt er lagret ({self.store.clock.now():%H:%M:%S})")
 
     def _on_undo_index(self, _index: int) -> None:
         """Our own edit (refresh the lists), or an undo/redo or another pane's step (meetings
@@ -615,7 +620,7 @@ class MeetingPane(MeetingView):
         else:
             self.fill_meetings()
         if self.meeting is not None:
-            self._show_saved()
+            self.saved_label.show_saved(self.store.clock.now())
 
     def document(self) -> tuple[bytes, str] | None:
         """The minutes as recorded so far, and a file name's stem."""

@@ -35,7 +35,7 @@ from tr_desk.core.numbering import case_label
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.documents_io import print_document, save_file
 from tr_desk.ui.meeting_picker import STATUS_LABELS, current_meeting, fill_meetings, meeting_combo
-from tr_desk.ui.pane import MeetingView
+from tr_desk.ui.pane import MeetingView, PaneHost
 from tr_desk.ui.preview import PdfPreview
 from tr_desk.ui.source_line import SourceLine
 from tr_desk.ui.state import keep_sizes
@@ -131,6 +131,10 @@ class MinutesPane(MeetingView):
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, self._on_store_changed_view)
         self.fill_meetings()
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.problem_chosen.connect(host.go_to_case)
 
     # -- which meeting ----------------------------------------------------------------------
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QWidget
 
 from tr_desk.app.database import Store, StoreError
 from tr_desk.ui import dialogs
@@ -39,8 +41,31 @@ class StoreWatcher(QWidget):
             self._refresh_view()
 
 
+if TYPE_CHECKING:
+    from tr_desk.app.search import Hit
+    from tr_desk.core.search import Query
+
+
+@dataclass(frozen=True)
+class PaneHost:
+    """What a pane may ask of the window it stands in (``Pane.attach`` connects it)."""
+
+    saved: Callable[[str], None]  # «Ny sak – lagret kl. 14:26:23» in the status bar
+    say: Callable[[str], None]
+    meeting_opened: Callable[[int], None]  # the meeting the user works on now
+    open_case: Callable[[int], None]  # a case by its id, in the pane its meeting is in
+    open_hit: Callable[[Hit, Query], None]  # a search hit, its words marked
+    open_meeting: Callable[[int], None]  # from the plan
+    go_to_case: Callable[[int, int, str], None]  # meeting, case index, field: put it right
+    show_pane: Callable[[str], None]
+    plan_year: int  # the year the plan opens on
+
+
 class Pane(StoreWatcher):
-    """Push an undo command after it has been written, or say why it was not."""
+    """One pane of the window: it writes each edit first and then puts it on the undo stack
+    (or says why not), and answers the window in one way for every pane: ``attach`` to it,
+    ``open`` a meeting chosen elsewhere, the ``document`` Fil › Lagre som PDF saves, the
+    ``menu_actions`` the Handlinger menu lists, ``shutdown`` before the window closes."""
 
     saved = Signal(str)  # the name of the step just written
     message = Signal(str)  # anything else the status bar should say
@@ -53,6 +78,34 @@ class Pane(StoreWatcher):
 
     def shutdown(self) -> None:
         """Save what is being typed and stop background work, before the window closes."""
+
+    def attach(self, host: PaneHost) -> None:
+        """Connect what the pane asks of the window (each pane adds its own)."""
+        self.saved.connect(host.saved)
+        self.message.connect(host.say)
+
+    def open(self, meeting_id: int | None) -> None:
+        """The meeting the user chose in another pane (or none): a meeting pane shows it."""
+
+    def document(self) -> tuple[bytes, str] | None:
+        """The PDF the pane shows and a file name's stem, or None where there is none."""
+        return None
+
+    def menu_actions(self) -> list[QAbstractButton]:
+        """The pane's buttons that can be pressed now, in the order they sit: the Handlinger
+        menu lists them."""
+        window = self.window()
+        buttons = [
+            b for b in self.findChildren(QAbstractButton)
+            if b.isVisible() and b.text().strip(" ▾") and not isinstance(b, QCheckBox)
+            and b.window() is window
+        ]  # fmt: skip
+
+        def place(b: QAbstractButton) -> tuple[int, int]:
+            corner = b.mapTo(window, b.rect().topLeft())
+            return corner.y() // 8, corner.x()
+
+        return sorted(buttons, key=place)
 
     def push(self, command: StoreCommand) -> bool:
         try:
@@ -77,6 +130,13 @@ class MeetingView(Pane):
     """A pane about one meeting (Sakliste, Møte, Protokoll); they follow the user's choice."""
 
     meeting_opened = Signal(int)
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.meeting_opened.connect(host.meeting_opened)
+
+    def open(self, meeting_id: int | None) -> None:
+        self.show_meeting(meeting_id)
 
     def fill_meetings(self, keep: int | None = None) -> None:
         raise NotImplementedError

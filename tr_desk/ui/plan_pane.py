@@ -37,7 +37,7 @@ from tr_desk.core.plan import (
 )
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import pydate, qdate
-from tr_desk.ui.pane import Pane
+from tr_desk.ui.pane import Pane, PaneHost
 from tr_desk.ui.plan_dialogs import GeneratorDialog, MeetingDialog, flag_view
 from tr_desk.ui.state import keep_sizes
 from tr_desk.ui.view_models import FlagListModel, PlanListModel, plan_lines
@@ -154,6 +154,12 @@ class PlanPane(Pane):
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, self.refresh)
         self.refresh()
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.open_requested.connect(host.open_meeting)
+        if self.year != host.plan_year:  # the plan opens on the next meeting's year
+            self.show_year(host.plan_year)
 
     # -- showing -----------------------------------------------------------------------------
 

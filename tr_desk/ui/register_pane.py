@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from tr_desk.core.formats import date_short
 from tr_desk.core.model import Person
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.models import ROLE_LABELS, PersonListModel
-from tr_desk.ui.pane import Pane, StoreWatcher
+from tr_desk.ui.pane import Pane
 from tr_desk.ui.state import keep_sizes
 
 if TYPE_CHECKING:
@@ -214,15 +214,11 @@ class PeoplePage(Pane):
             self.push(commands.delete_person(self.store, person))
 
 
-class RegisterPane(StoreWatcher):
+class RegisterPane(Pane):
     """The Register pane: people on one tab, bodies and their memberships on the other."""
 
-    saved = Signal(str)
-
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.undo_stack = undo_stack
+        super().__init__(store, undo_stack, parent)
         self.people = PeoplePage(store, undo_stack)
         self.people.saved.connect(self.saved)
         self._bodies: BodiesPage | None = None

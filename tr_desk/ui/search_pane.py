@@ -38,7 +38,7 @@ from tr_desk.core.search import Field, Query, parse_query, prefixed
 from tr_desk.ui import style
 from tr_desk.ui.case_editor import MATCH_COLOUR
 from tr_desk.ui.models import Index
-from tr_desk.ui.pane import Pane, example_prefix
+from tr_desk.ui.pane import Pane, PaneHost, example_prefix
 from tr_desk.ui.table_models import Column
 from tr_desk.ui.view_models import ViewModel
 
@@ -288,6 +288,10 @@ class SearchPane(Pane):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.watch_store(undo_stack, self.refresh)
+
+    def attach(self, host: PaneHost) -> None:
+        super().attach(host)
+        self.open_requested.connect(host.open_hit)
 
     # -- filters ------------------------------------------------------------------------------
 

@@ -144,8 +144,7 @@ class DatabaseFiles:
     def let_go(self) -> None:
         """Save pending typing and close the database, before another file takes its place."""
         for pane in self.window.panes_built.values():
-            if hasattr(pane, "shutdown"):
-                pane.shutdown()
+            pane.shutdown()
         self.window.store.close()
 
     def restore_from(self, source: Path) -> bool:

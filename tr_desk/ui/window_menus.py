@@ -46,23 +46,8 @@ class WindowMenus:
 
     def pane_buttons(self) -> list[QAbstractButton]:
         """The buttons of the pane shown, in the order they sit, each once."""
-        from PySide6.QtWidgets import QAbstractButton, QCheckBox
-
-        shown = self.window.stack.currentWidget()
-        if shown is None:
-            return []
-        buttons = [
-            b for b in shown.findChildren(QAbstractButton)
-            if b.isVisible() and b.text().strip(" ▾") and not isinstance(b, QCheckBox)
-            and b.window() is self.window
-        ]  # fmt: skip
-        window = self.window
-
-        def place(b: QAbstractButton) -> tuple[int, int]:
-            corner = b.mapTo(window, b.rect().topLeft())
-            return corner.y() // 8, corner.x()
-
-        return sorted(buttons, key=place)
+        pane = self.window.panes_built.get(self.window.current_title())
+        return pane.menu_actions() if pane is not None and pane.isVisible() else []
 
     def fill_pane_menu(self) -> None:
         self.window.pane_menu.clear()
