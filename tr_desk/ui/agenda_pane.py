@@ -421,12 +421,12 @@ class AgendaPane(MeetingView):
         if problem.case_index is not None:
             self.left.setCurrentIndex(0)
             self.list.setCurrentIndex(self.agenda.index(problem.case_index))
-            self.editor.focus_field(problem.field)
+            self.editor.focus_field(problem.field or "")
         else:
             self.left.setCurrentIndex(1)
             page = self.header_page
             target = {"date": page.day, "notice_date": page.notice_date, "start": page.start,
-                      "place": page.place}.get(problem.field)  # fmt: skip
+                      "place": page.place}.get(problem.field or "")  # fmt: skip
             if target is not None:
                 target.setFocus()
 

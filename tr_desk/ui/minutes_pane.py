@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tr_desk.app.database import Store
 from tr_desk.core.checks.minutes import check_minutes
-from tr_desk.core.checks.problems import Problem, summary
+from tr_desk.core.checks.problems import Problem, Spot, summary
 from tr_desk.core.formats import date_short, parse_user_date
 from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import Meeting, MeetingStatus
@@ -232,11 +232,11 @@ class MinutesPane(MeetingView):
         if self.meeting is None or not 0 <= row < len(self.problems):
             return
         problem = self.problems[row]
-        if problem.field in ("chair",):
+        if problem.field is Spot.CHAIR:
             self.chair.setFocus()
             return
         index = problem.case_index if problem.case_index is not None else -1
-        self.problem_chosen.emit(self.meeting.id, index, problem.field)
+        self.problem_chosen.emit(self.meeting.id, index, problem.field or "")
 
     # -- editing -----------------------------------------------------------------------------
 

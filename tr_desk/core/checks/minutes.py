@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tr_desk.core.checks.law import LAW_RULES
-from tr_desk.core.checks.problems import Problem, Severity, as_record, copied_texts, live_cases, run
+from tr_desk.core.checks.problems import (
+    Problem,
+    Severity,
+    Spot,
+    as_record,
+    copied_texts,
+    live_cases,
+    run,
+)
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import objection_blocks
 from tr_desk.core.minutes import quorum_for_case, written_result
@@ -40,19 +48,21 @@ def everyone_marked(context: MeetingContext) -> Iterator[Problem]:
     for pid in context.members:
         if pid not in marked:
             message = f"{context.name(pid)} er verken merket til stede eller med forfall."
-            yield Problem(WARNING, "Til stede", message, field="attendance")
+            yield Problem(WARNING, "Til stede", message, field=Spot.ATTENDANCE)
 
 
 def held_times_recorded(context: MeetingContext) -> Iterator[Problem]:
     meeting = context.meeting
     if not _written(context) and (meeting.held_start is None or meeting.held_end is None):
-        yield Problem(WARNING, "Tidsrom", "Faktisk start eller slutt er ikke ført.", field="held")
+        yield Problem(
+            WARNING, "Tidsrom", "Faktisk start eller slutt er ikke ført.", field=Spot.HELD
+        )
 
 
 def protocol_signed(context: MeetingContext) -> Iterator[Problem]:
     """A Protokoll is signed by the chair: there must be one."""
     if context.body.minutes_kind is MinutesKind.PROTOKOLL and context.chair is None:
-        yield Problem(ERROR, "Underskrift", "Protokollen har ingen møteleder.", field="chair")
+        yield Problem(ERROR, "Underskrift", "Protokollen har ingen møteleder.", field=Spot.CHAIR)
 
 
 # -- each case ----------------------------------------------------------------------------
@@ -62,12 +72,12 @@ def outcome_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
     case = context.meeting.cases[i]
     if case.outcome is None and case.kind not in CLOSING_WITHOUT_DECISION:
         message = "Utfall er ikke ført (behandlet, utsatt, trukket)."
-        yield Problem(WARNING, context.where(i), message, i, "outcome")
+        yield Problem(WARNING, context.where(i), message, i, Spot.OUTCOME)
 
 
 def resolution_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
     if _decides(context, i) and not context.meeting.cases[i].resolution.strip():
-        yield Problem(WARNING, context.where(i), "Vedtak mangler.", i, "resolution")
+        yield Problem(WARNING, context.where(i), "Vedtak mangler.", i, Spot.RESOLUTION)
 
 
 def written_result_matches(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -80,7 +90,7 @@ def written_result_matches(context: MeetingContext, i: int) -> Iterator[Problem]
         and not written_result(case, context.members)
     ):
         message = "Forslaget er ikke vedtatt (ikke alle er enige), men har et vedtak."
-        yield Problem(WARNING, context.where(i), message, i, "resolution")
+        yield Problem(WARNING, context.where(i), message, i, Spot.RESOLUTION)
 
 
 def votes_within_room(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -94,13 +104,13 @@ def votes_within_room(context: MeetingContext, i: int) -> Iterator[Problem]:
     cast = vote.votes_for + vote.against + vote.blank
     if cast > quorum.voting:
         message = f"{cast} stemmer, men bare {quorum.voting} stemmeberettigede deltok."
-        yield Problem(WARNING, context.where(i), message, i, "vote")
+        yield Problem(WARNING, context.where(i), message, i, Spot.VOTE)
         return
     if not vote.parties:
         return
     if cast < quorum.voting:  # every member in the room votes (kommuneloven § 11-9)
         message = f"{cast} stemmer, men {quorum.voting} stemmeberettigede deltok."
-        yield Problem(WARNING, context.where(i), message, i, "vote")
+        yield Problem(WARNING, context.where(i), message, i, Spot.VOTE)
     room = by_party(voters(context, i))
     for p in vote.parties:
         present = len(room.get(p.party, ()))
@@ -109,7 +119,7 @@ def votes_within_room(context: MeetingContext, i: int) -> Iterator[Problem]:
                 f"{p.party} har {p.votes_for + p.against + p.blank} stemmer, men bare "
                 f"{present} av partiets medlemmer deltok i saken."
             )
-            yield Problem(WARNING, context.where(i), message, i, "vote")
+            yield Problem(WARNING, context.where(i), message, i, Spot.VOTE)
 
 
 def late_item_objections(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -123,7 +133,7 @@ def late_item_objections(context: MeetingContext, i: int) -> Iterator[Problem]:
             "Møteleder eller en tredjedel av medlemmene motsatte seg at tilleggssaken ble "
             "behandlet; den skal utsettes (kommuneloven § 11-3)."
         )
-        yield Problem(ERROR, context.where(i), message, i, "outcome")
+        yield Problem(ERROR, context.where(i), message, i, Spot.OUTCOME)
 
 
 def quorum_for_decision(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -137,7 +147,7 @@ def quorum_for_decision(context: MeetingContext, i: int) -> Iterator[Problem]:
             f"Ikke vedtaksfør: {quorum.voting} av {quorum.seats} stemmeberettigede, "
             f"minst {quorum.required} trengs (kommuneloven § 11-9)."
         )
-        yield Problem(ERROR, context.where(i), message, i, "quorum")
+        yield Problem(ERROR, context.where(i), message, i, Spot.QUORUM)
 
 
 def written_answers_complete(context: MeetingContext, i: int) -> Iterator[Problem]:

@@ -13,6 +13,7 @@ from tr_desk.core.checks.problems import (
     DECISION_KINDS,
     Problem,
     Severity,
+    Spot,
     as_record,
     copied_texts,
     dates_in,
@@ -34,11 +35,11 @@ def holiday_or_weekday(context: MeetingContext) -> Iterator[Problem]:
     meeting, body = context.meeting, context.body
     if meeting.date in context.holidays:
         holiday = context.holidays[meeting.date].lower()
-        yield Problem(ERROR, "Møtet", f"{date_short(meeting.date)} er {holiday}.", None, "date")
+        yield Problem(ERROR, "Møtet", f"{date_short(meeting.date)} er {holiday}.", None, Spot.DATE)
     elif body.weekday is not None and meeting.date.weekday() != body.weekday:
         usual, actual = WEEKDAYS[body.weekday], WEEKDAYS[meeting.date.weekday()]
         message = f"{body.name} møtes vanligvis på {usual}, dette er en {actual}."
-        yield Problem(WARNING, "Møtet", message, None, "date")
+        yield Problem(WARNING, "Møtet", message, None, Spot.DATE)
 
 
 def date_passed(context: MeetingContext) -> Iterator[Problem]:
@@ -48,7 +49,7 @@ def date_passed(context: MeetingContext) -> Iterator[Problem]:
         message = (
             f"Møtedatoen {date_short(meeting.date)} er passert; innkallingen kan ikke sendes ut."
         )
-        yield Problem(ERROR, "Møtet", message, None, "date")
+        yield Problem(ERROR, "Møtet", message, None, Spot.DATE)
 
 
 def notice_date(context: MeetingContext) -> Iterator[Problem]:
@@ -57,20 +58,20 @@ def notice_date(context: MeetingContext) -> Iterator[Problem]:
     draft = meeting.status is MeetingStatus.PLANNED
     dated = meeting.notice_date or (context.today if draft else None)
     if dated is None:
-        yield Problem(WARNING, "Dato", "Innkallingen har ingen dato.", None, "notice_date")
+        yield Problem(WARNING, "Dato", "Innkallingen har ingen dato.", None, Spot.NOTICE_DATE)
     elif dated > meeting.date:
         message = f"Innkallingen er datert {date_short(dated)}, etter møtet."
-        yield Problem(ERROR, "Dato", message, None, "notice_date")
+        yield Problem(ERROR, "Dato", message, None, Spot.NOTICE_DATE)
 
 
 def time_given(context: MeetingContext) -> Iterator[Problem]:
     if context.meeting.start is None and context.meeting.mode is not MeetingMode.WRITTEN:
-        yield Problem(ERROR, "Tidsrom", "Møtet har ikke noe klokkeslett.", None, "start")
+        yield Problem(ERROR, "Tidsrom", "Møtet har ikke noe klokkeslett.", None, Spot.START)
 
 
 def place_given(context: MeetingContext) -> Iterator[Problem]:
     if not context.meeting.place and context.meeting.mode is MeetingMode.IN_PERSON:
-        yield Problem(ERROR, "Sted", "Møtet har ikke noe møtested.", None, "place")
+        yield Problem(ERROR, "Sted", "Møtet har ikke noe møtested.", None, Spot.PLACE)
 
 
 def names_in_register(context: MeetingContext) -> Iterator[Problem]:
@@ -81,7 +82,7 @@ def names_in_register(context: MeetingContext) -> Iterator[Problem]:
     ):
         for name in others:
             message = f"«{name}» er ikke i personregisteret; navnet står slik det er skrevet."
-            yield Problem(WARNING, where, message, None, key)
+            yield Problem(WARNING, where, message, None, Spot(key))
 
 
 def someone_invited(context: MeetingContext) -> Iterator[Problem]:
@@ -91,7 +92,7 @@ def someone_invited(context: MeetingContext) -> Iterator[Problem]:
             f"Ingen er innkalt: {context.body.name} har ingen medlemmer ennå – "
             "legg dem inn i Register."
         )
-        yield Problem(WARNING, "Innkalt", message, None, "invited")
+        yield Problem(WARNING, "Innkalt", message, None, Spot.INVITED)
 
 
 def invited_have_addresses(context: MeetingContext) -> Iterator[Problem]:
@@ -100,12 +101,12 @@ def invited_have_addresses(context: MeetingContext) -> Iterator[Problem]:
 
     line = notice_mail(context).missing_line if context.invited else ""
     if line:
-        yield Problem(WARNING, "Innkalt", f"{line}.", None, "invited")
+        yield Problem(WARNING, "Innkalt", f"{line}.", None, Spot.INVITED)
 
 
 def agenda_not_empty(context: MeetingContext) -> Iterator[Problem]:
     if not live_cases(context):
-        yield Problem(ERROR, "Sakliste", "Saklisten er tom.", None, "cases")
+        yield Problem(ERROR, "Sakliste", "Saklisten er tom.", None, Spot.CASES)
 
 
 def approval_case_present(context: MeetingContext) -> Iterator[Problem]:
@@ -115,7 +116,7 @@ def approval_case_present(context: MeetingContext) -> Iterator[Problem]:
         cases[i].kind is CaseKind.APPROVAL for i in live_cases(context)
     ):
         message = f"Ingen sak godkjenner referatet fra forrige møte {date_short(context.previous)}."
-        yield Problem(WARNING, "Sakliste", message, None, "cases")
+        yield Problem(WARNING, "Sakliste", message, None, Spot.CASES)
 
 
 # -- each case ----------------------------------------------------------------------------
@@ -129,29 +130,31 @@ def approval_names_previous(context: MeetingContext, i: int) -> Iterator[Problem
     named = dates_in(" ".join([case.title, case.proposal, *(a.title for a in case.attachments)]))
     if meeting.date in named:
         message = "Saken godkjenner referatet fra dette møtet selv."
-        yield Problem(ERROR, context.where(i), message, i, "title")
+        yield Problem(ERROR, context.where(i), message, i, Spot.TITLE)
     elif context.previous is not None and any(d != context.previous for d in named):
         wrong = next(d for d in named if d != context.previous)
         message = f"Forrige møte var {date_short(context.previous)}, ikke {date_short(wrong)}."
-        yield Problem(ERROR, context.where(i), message, i, "title")
+        yield Problem(ERROR, context.where(i), message, i, Spot.TITLE)
 
 
 def approval_first(context: MeetingContext, i: int) -> Iterator[Problem]:
     if context.meeting.cases[i].kind is CaseKind.APPROVAL and i != live_cases(context)[0]:
         message = "Godkjenning av referat står vanligvis først."
-        yield Problem(WARNING, context.where(i), message, i, "title")
+        yield Problem(WARNING, context.where(i), message, i, Spot.TITLE)
 
 
 def title_given(context: MeetingContext, i: int) -> Iterator[Problem]:
     if not context.meeting.cases[i].title.strip():
-        yield Problem(ERROR, context.where(i), "Saken har ingen tittel.", i, "title")
+        yield Problem(ERROR, context.where(i), "Saken har ingen tittel.", i, Spot.TITLE)
 
 
 def proposal_given(context: MeetingContext, i: int) -> Iterator[Problem]:
     """A case that asks the body to decide has a proposal."""
     case = context.meeting.cases[i]
     if case.kind in DECISION_KINDS and not case.proposal.strip():
-        yield Problem(ERROR, context.where(i), "Saken mangler forslag til vedtak.", i, "proposal")
+        yield Problem(
+            ERROR, context.where(i), "Saken mangler forslag til vedtak.", i, Spot.PROPOSAL
+        )
 
 
 def attachments_have_files(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -160,7 +163,7 @@ def attachments_have_files(context: MeetingContext, i: int) -> Iterator[Problem]
     for j, attachment in enumerate(case.attachments):
         if not attachment.file and case.kind is not CaseKind.APPROVAL:
             message = f"Vedlegget «{attachment.title}» mangler fil."
-            yield Problem(ERROR, context.where(i), message, i, f"attachments[{j}]")
+            yield Problem(ERROR, context.where(i), message, i, Spot.ATTACHMENTS, item=j)
 
 
 def next_council_meeting_planned(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -172,10 +175,10 @@ def next_council_meeting_planned(context: MeetingContext, i: int) -> Iterator[Pr
     for day in dates_in(case.title):
         if day not in context.council_meetings:
             message = f"{council} har ikke møte {date_short(day)} i møteplanen."
-            yield Problem(ERROR, context.where(i), message, i, "title")
+            yield Problem(ERROR, context.where(i), message, i, Spot.TITLE)
         elif day < context.meeting.date:
             message = f"{genitive(council)} møte {date_short(day)} er før dette møtet."
-            yield Problem(ERROR, context.where(i), message, i, "title")
+            yield Problem(ERROR, context.where(i), message, i, Spot.TITLE)
 
 
 def follows_is_case_number(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -187,7 +190,7 @@ def follows_is_case_number(context: MeetingContext, i: int) -> Iterator[Problem]
     except ValueError:
         example = f"{context.body.prefix} 51/21"
         message = f"«{follows}» er ikke et saksnummer (skriv f.eks. {example})."
-        yield Problem(ERROR, context.where(i), message, i, "follows")
+        yield Problem(ERROR, context.where(i), message, i, Spot.FOLLOWS)
 
 
 def presenter_in_register(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -195,13 +198,13 @@ def presenter_in_register(context: MeetingContext, i: int) -> Iterator[Problem]:
     presenter = context.meeting.cases[i].presenter
     if presenter and context.names.find(presenter.split(",")[0]) is None:
         message = f"«{presenter}» er ikke i personregisteret."
-        yield Problem(WARNING, context.where(i), message, i, "presenter")
+        yield Problem(WARNING, context.where(i), message, i, Spot.PRESENTER)
 
 
 def exemption_has_basis(context: MeetingContext, i: int) -> Iterator[Problem]:
     exempt = context.meeting.cases[i].exempt
     if exempt is not None and not exempt.basis.strip():
-        yield Problem(ERROR, context.where(i), "Unntatt offentlighet uten hjemmel.", i, "exempt")
+        yield Problem(ERROR, context.where(i), "Unntatt offentlighet uten hjemmel.", i, Spot.EXEMPT)
 
 
 # -- across the cases -------------------------------------------------------------------------

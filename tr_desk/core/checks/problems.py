@@ -24,14 +24,42 @@ class Severity(StrEnum):
     WARNING = "advarsel"
 
 
+class Spot(StrEnum):
+    """Where a problem is put right: a field of the case or of the meeting (the window puts
+    the cursor there)."""
+
+    TITLE = "title"
+    VOTE = "vote"
+    DATE = "date"
+    CLOSED = "closed"
+    RESOLUTION = "resolution"
+    OUTCOME = "outcome"
+    NOTICE_DATE = "notice_date"
+    INVITED = "invited"
+    COPY = "copy"
+    EXEMPT = "exempt"
+    CASES = "cases"
+    START = "start"
+    QUORUM = "quorum"
+    PROPOSAL = "proposal"
+    PRESENTER = "presenter"
+    PLACE = "place"
+    FOLLOWS = "follows"
+    ATTENDANCE = "attendance"
+    HELD = "held"
+    CHAIR = "chair"
+    ATTACHMENTS = "attachments"
+
+
 @dataclass(frozen=True)
 class Problem:
     severity: Severity
     where: str  # «KF 46/22», «Dato», «Møtet»
     message: str
     case_index: int | None = None
-    field: str = ""  # «title», «proposal», «attachments», «notice_date», «date» …
+    field: Spot | None = None  # where it is put right
     rule: str = ""  # the rule that found it (its function's name)
+    item: int | None = None  # which of the field's items (the attachment's index)
 
     def __str__(self) -> str:
         return f"{self.severity.value}: {self.where}: {self.message}"
@@ -96,7 +124,7 @@ def as_record(context: MeetingContext, problems: list[Problem]) -> list[Problem]
         lacking.append("hvem som var til stede")
     if lacking:
         said = "Importert fra gamle dokumenter; kildene mangler " + ", ".join(lacking) + "."
-        kept.append(Problem(Severity.WARNING, "Møtet", said, None, "", rule="as_record"))
+        kept.append(Problem(Severity.WARNING, "Møtet", said, None, None, rule="as_record"))
     return kept
 
 
@@ -140,7 +168,7 @@ def copied_texts(context: MeetingContext, key: str) -> list[Problem]:
             continue
         if text in seen:
             message = f"{COPIED_WHAT[key]} er ordrett likt det i {context.where(seen[text])}."
-            found.append(Problem(Severity.WARNING, context.where(i), message, i, key))
+            found.append(Problem(Severity.WARNING, context.where(i), message, i, Spot(key)))
         else:
             seen[text] = i
     return found
