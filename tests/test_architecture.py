@@ -121,7 +121,6 @@ LONG_FUNCTIONS = {
     "tr_desk/core/importing/cases.py:_case": 105,
     "tr_desk/core/importing/cases.py:_meeting_date": 90,
     "tr_desk/core/meeting_file.py:read_meeting_file": 144,
-    "tr_desk/core/meeting_json.py:meeting_to_json": 135,
     "tr_desk/storage/migrations.py:m001_register_and_meetings": 87,
     # Qt builders not yet split into named parts
     "tr_desk/ui/agenda_pane.py:__init__": 123,

@@ -30,6 +30,7 @@ from tr_desk.core.importing import (
     read_documents,
     renamed,
 )
+from tr_desk.core.meeting_data import MeetingData
 from tr_desk.core.model import Body, Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
 from tr_desk.inputs import read_bounded, write_whole
@@ -59,7 +60,7 @@ class FileReport:
     already: bool = False  # imported before: nothing to do
 
     @property
-    def files(self) -> list[dict[str, Any]]:
+    def files(self) -> list[MeetingData]:
         return [f for d in self.documents for f in d.files]
 
 
@@ -88,9 +89,9 @@ class Outcome:
     body: str
     date: str
     action: Action
-    file: dict[str, Any]
+    file: MeetingData
     differences: list[str] = field(default_factory=list)
-    before: dict[str, Any] | None = None  # the meeting as the database had it (for undo)
+    before: MeetingData | None = None  # the meeting as the database had it (for undo)
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Written:
 
     said: list[str] = field(default_factory=list)
     created: list[int] = field(default_factory=list)
-    updated: dict[int, dict[str, Any]] = field(default_factory=dict)
+    updated: dict[int, MeetingData] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     links: list[tuple[int, str]] = field(default_factory=list)
     people: list[int] = field(default_factory=list)
@@ -273,7 +274,7 @@ def plan(
         renamed(f, choices.same_as) for d in documents for f in d.files
     )
 
-    def hold_meeting(file: dict[str, Any], problem: str) -> None:
+    def hold_meeting(file: MeetingData, problem: str) -> None:
         """Documents sound alone but not together (or not with what the database has): all
         of the meeting's wait, with the reason."""
         key = (file["body"], file["date"])
@@ -341,7 +342,7 @@ def with_text_files(file: Any, author: str) -> tuple[Any, dict[str, bytes]]:
 
 
 def _refused(
-    bodies: list[Body], people: list[Person], author: str, file: dict[str, Any]
+    bodies: list[Body], people: list[Person], author: str, file: MeetingData
 ) -> str | None:
     """What the write would refuse in ``file`` (the same reading as the write's)."""
     from tr_desk.core.meeting_file import MeetingFileError, read_meeting_file
@@ -360,7 +361,7 @@ def _text_pdf(title: str, text: str, author: str) -> bytes:
     return render_document(f"# {title}\n\n{text}", author)
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same(a: MeetingData, b: MeetingData) -> bool:
     import json
 
     return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)

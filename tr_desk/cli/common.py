@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import shown
+from tr_desk.core.meeting_data import MeetingData
 
 if TYPE_CHECKING:
     import argparse
@@ -52,22 +53,23 @@ def find_meeting(store: Store, text: str) -> Meeting:
     return store.meetings.meeting(meeting_id)
 
 
-def meeting_json(store: Store, meeting: Meeting) -> dict[str, object]:
+def meeting_json(store: Store, meeting: Meeting) -> MeetingData:
     from tr_desk.core.meeting_json import meeting_to_json
 
     return meeting_to_json(store.context(meeting))
 
 
-def meeting_summary(data: dict[str, object]) -> str:
+def meeting_summary(data: MeetingData) -> str:
     """A short plain-text view of a meeting file, for a quick look in a terminal."""
     lines = [
-        f"{data['body']} {data['date']}  {data['start'] or ''}-{data['end'] or ''}  "
-        f"{data['place']}  ({data['status']})"
+        f"{data['body']} {data['date']}  {data.get('start') or ''}-{data.get('end') or ''}  "
+        f"{data.get('place', '')}  ({data.get('status', '')})"
     ]
-    for case in data["cases"]:  # type: ignore[attr-defined]
-        lines.append(f"  {case['number'] or '(no number)':<10} {case['title']}")
-    present = [a["name"] for a in data["attendance"] if a["status"] != "forfall"]  # type: ignore[attr-defined]
-    absent = [a["name"] for a in data["attendance"] if a["status"] == "forfall"]  # type: ignore[attr-defined]
+    for case in data.get("cases", []):
+        lines.append(f"  {case.get('number') or '(no number)':<10} {case.get('title', '')}")
+    attendance = data.get("attendance", [])
+    present = [a["name"] or "" for a in attendance if a["status"] != "forfall"]
+    absent = [a["name"] or "" for a in attendance if a["status"] == "forfall"]
     if present:
         lines.append("present: " + ", ".join(present))
     if absent:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from tr_desk.app import importing
 from tr_desk.app.database import Store
 from tr_desk.core.importing import ReadResult, unknown_names, unused_said
+from tr_desk.core.meeting_data import MeetingData
 from tr_desk.documents.readers import SUFFIXES
 from tr_desk.ui import style
 from tr_desk.ui.preview import RenderWorker
@@ -537,11 +538,11 @@ def _day(iso: str) -> str:
     return f"{weekday_name(day).lower()} {day.strftime('%d.%m.%Y')}"
 
 
-def _meeting_line(file: dict[str, Any]) -> str:
+def _meeting_line(file: MeetingData) -> str:
     """«KF fredag 02.12.2022 kl. 09.00–11.30, Scandic Lerkendal»"""
     text = f"{file['body']} {_day(file['date'])}"
-    held = file.get("held") or {}
-    start, end = held.get("start") or file.get("start"), held.get("end") or file.get("end")
+    held = file.get("held") or {"start": None, "end": None}
+    start, end = held["start"] or file.get("start"), held["end"] or file.get("end")
     if start and end:
         text += f" kl. {start[:5].replace(':', '.')}–{end[:5].replace(':', '.')}"
     if file.get("place"):
@@ -549,7 +550,7 @@ def _meeting_line(file: dict[str, Any]) -> str:
     return text
 
 
-def _add_meeting(parent: QTreeWidgetItem, file: dict[str, Any]) -> None:
+def _add_meeting(parent: QTreeWidgetItem, file: MeetingData) -> None:
     """The meeting a notice or minutes gives: its header, cases and attendance."""
     modes = {"skriftlig": "skriftlig saksbehandling", "fjernmøte": "digitalt møte"}
     meeting = QTreeWidgetItem(parent, ["Møte: " + _meeting_line(file),
@@ -570,26 +571,27 @@ def _add_meeting(parent: QTreeWidgetItem, file: dict[str, Any]) -> None:
         line = QTreeWidgetItem(group, [f"{case['number']} {case['title']}", ", ".join(parts)])
         line.setToolTip(0, case["title"])
     group.setExpanded(True)
-    lines = file.get("attendance") or []
-    if lines:
-        present = sum(line["status"] != "forfall" for line in lines)
+    rows = file.get("attendance") or []
+    if rows:
+        present = sum(row["status"] != "forfall" for row in rows)
         group = QTreeWidgetItem(
-            meeting, [f"Til stede ({present}), forfall ({len(lines) - present})"]
+            meeting, [f"Til stede ({present}), forfall ({len(rows) - present})"]
         )
-        for line in lines:
-            notes = [STATUSES.get(line["status"], line["status"])]
-            if line.get("substitute_for"):
-                notes.append(f"vara for {line['substitute_for']}")
-            if line.get("role"):
-                notes.append(line["role"])
-            QTreeWidgetItem(group, [line["name"], ", ".join(notes)])
-    for key, label in (("invited", "Innkalt"), ("copy", "Kopi")):
-        names = file.get(key) or []
+        for row in rows:
+            notes = [STATUSES.get(row["status"], row["status"])]
+            if row.get("substitute_for"):
+                notes.append(f"vara for {row.get('substitute_for')}")
+            if row.get("role"):
+                notes.append(row.get("role", ""))
+            QTreeWidgetItem(group, [row["name"] or "", ", ".join(notes)])
+    for label, listed in (("Innkalt", file.get("invited")), ("Kopi", file.get("copy"))):
+        names = [n for n in listed or [] if n]
         if names:
             item = QTreeWidgetItem(meeting, [f"{label} ({len(names)})", ", ".join(names)])
             item.setToolTip(1, ", ".join(names))
-    for key, label in (("case_officer", "Saksbehandler"), ("minute_taker", "Referent"),
-                       ("chair", "Møteleder")):  # fmt: skip
-        if file.get(key):
-            QTreeWidgetItem(meeting, [f"{label}: {file[key]}"])
+    for label, person in (("Saksbehandler", file.get("case_officer")),
+                          ("Referent", file.get("minute_taker")),
+                          ("Møteleder", file.get("chair"))):  # fmt: skip
+        if person:
+            QTreeWidgetItem(meeting, [f"{label}: {person}"])
     meeting.setExpanded(True)

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from tr_desk.core.importing.shapes import Document, ReadResult, Register, _held
 from tr_desk.core.importing.signatures import (
@@ -41,6 +41,7 @@ from tr_desk.core.importing.text import (
     markdown,
     normal_dates,
 )
+from tr_desk.core.meeting_data import AttendanceData, CaseData, MeetingData
 from tr_desk.core.model import Body
 
 
@@ -139,7 +140,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             after_signature = [(n, line) for n, line in numbered[used:]
                                if clean(line).casefold() != "(sign)"]  # fmt: skip
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
-    file: dict[str, Any] = {"body": body.prefix}
+    file: MeetingData = {"body": body.prefix}
     day = _meeting_date(doc, header, cases, warnings)
     if day is None:
         return _held(Said("fant ikke møtedatoen", "no meeting date found"), warnings)
@@ -175,9 +176,10 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     if header.get("Merknader"):
         file["notice_remarks"] = header["Merknader"]
     if not minutes:
-        for key, target in (("Innkalt", "invited"), ("Kopi", "copy")):
-            if header.get(key):
-                file[target] = [register.name(n, warnings) for n in _names(header[key])]
+        if header.get("Innkalt"):
+            file["invited"] = [register.name(n, warnings) for n in _names(header["Innkalt"])]
+        if header.get("Kopi"):
+            file["copy"] = [register.name(n, warnings) for n in _names(header["Kopi"])]
     else:
         file["attendance"] = _attendance(header, body, register, warnings)
     file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings, body, day)
@@ -300,25 +302,24 @@ def _names(text: str) -> list[str]:
 
 def _attendance(
     header: Mapping[str, str], body: Body, register: Register, warnings: list[str]
-) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+) -> list[AttendanceData]:
+    rows: list[AttendanceData] = []
     members = register.members.get(body.id or 0, set())
     copies = register.copies.get(body.id or 0, set())
     for key, status in (("Til stede", "til_stede"), ("Forfall", "forfall")):
         for written in _names(header.get(key, "")):
-            row: dict[str, Any] = {"status": status}
             notes = re.findall(r"\(([^)]*)\)", written)
             name = re.sub(r"\([^)]*\)", "", written).strip()
+            row: AttendanceData = {"name": register.name(name, warnings), "status": status}
             for note in notes:
                 if "digital" in note.casefold():
                     row["status"] = "digitalt"
                 vara = re.match(r"(?i)vara\s+for\s+(.+)", note.strip())
                 if vara:
                     row["substitute_for"] = register.name(vara[1], warnings)
-            row["name"] = register.name(name, warnings)
             if row["name"] in copies and row["name"] not in members:
                 row["role"] = "sekretariat"
-            rows.append({"name": row.pop("name"), **row})
+            rows.append(row)
     return rows
 
 
@@ -346,7 +347,7 @@ def _case(
     warnings: list[str],
     body: Body,
     day: dt.date,
-) -> dict[str, Any]:
+) -> CaseData:
     """One case: its number (as printed when it is this meeting's, else read as this
     meeting's and said), title, and the sections of its text."""
     number = _case_number(match, body, day, warnings)
@@ -441,7 +442,7 @@ def _case(
         vote = re.search(r"\b(enstemmig(?: vedtatt)?|vedtatt mot \d+ stemmer[^.]*)", said)
         if vote and vote[1].startswith("enstemmig"):
             case["vote"] = "enstemmig"
-    return case
+    return cast("CaseData", case)  # built key by key; the write reads it strictly
 
 
 def _bare_label(key: str, rest: str) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from tr_desk.core.importing.cases import _read
 from tr_desk.core.importing.merging import merge_all
@@ -24,6 +23,7 @@ from tr_desk.core.importing.text import (
     find_date,
     find_slot,
 )
+from tr_desk.core.meeting_data import MeetingData
 
 
 def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Document], list[str]]:
@@ -149,7 +149,7 @@ def read_document(doc: Document, register: Register, *, wrapped: bool = False) -
 
 def _read_plan(doc: Document, register: Register) -> ReadResult:
     """«Kommunedirektørforum: Fredag 03.06 kl 0830-1130» a line: a planned meeting each."""
-    files: list[dict[str, Any]] = []
+    files: list[MeetingData] = []
     warnings: list[str] = []
     year = doc.year
     if year is None:
@@ -195,7 +195,7 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
                     f"meeting plan {year}: {plain!r}: {day.isoformat()} is a {day.strftime('%A')}",
                 )
             )
-        file: dict[str, Any] = {"body": body.prefix, "date": day.isoformat(), "status": "planlagt"}
+        file: MeetingData = {"body": body.prefix, "date": day.isoformat(), "status": "planlagt"}
         slot = find_slot(match["slot"] or "")
         if slot:
             file["start"], file["end"] = slot
@@ -224,7 +224,7 @@ def read_documents(
 
 def read_lines(
     lines: Sequence[str], register: Register, *, wrapped: bool = False
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[MeetingData], list[str]]:
     """Every meeting the lines of one file describe, merged by body and date, and what was
     unclear."""
     documents, warnings = read_documents(lines, register, wrapped=wrapped)

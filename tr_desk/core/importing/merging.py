@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from tr_desk.core.importing.shapes import Register
 from tr_desk.core.importing.text import Said, _short
+from tr_desk.core.meeting_data import MeetingData
 
 NOTICE_CASE_FIELDS = ("title", "kind", "text", "attachments", "proposal", "presenter", "follows")
 
 
-def merge_files(
-    first: Mapping[str, Any], second: Mapping[str, Any]
-) -> tuple[dict[str, Any], list[str]]:
+def merge_files(first: MeetingData, second: MeetingData) -> tuple[MeetingData, list[str]]:
     """Two meeting files of the same meeting (notice and minutes, or what the database has and
     a document): each field from whichever has it; where both have a different value, the
     first is kept and the difference said."""
-    merged: dict[str, Any] = dict(first)
+    merged: dict[str, Any] = dict(first)  # field by field, whatever the key
     differences: list[str] = []
     for key, value in second.items():
         if key == "cases":
@@ -39,10 +38,12 @@ def merge_files(
                     f"{key}: kept {kept!r}, not {other!r}",
                 )
             )
-    cases = {c["number"]: dict(c) for c in first.get("cases", [])}
-    order = [c["number"] for c in first.get("cases", [])]
+    cases: dict[str, dict[str, Any]] = {
+        c.get("number") or "": dict(c) for c in first.get("cases", [])
+    }
+    order = [c.get("number") or "" for c in first.get("cases", [])]
     for case in second.get("cases", []):
-        number = case["number"]
+        number = case.get("number") or ""
         if number not in cases:
             cases[number] = dict(case)
             order.append(number)
@@ -65,7 +66,7 @@ def merge_files(
                 )
     if cases:
         merged["cases"] = sorted((cases[n] for n in order), key=_case_order)
-    return merged, differences
+    return cast("MeetingData", merged), differences
 
 
 def _case_order(case: Mapping[str, Any]) -> tuple[int, int]:
@@ -100,9 +101,9 @@ def _apart(first: object, second: object) -> tuple[str, str]:
     return _short(lead + a[start:]), _short(lead + b[start:])
 
 
-def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+def merge_all(files: Iterable[MeetingData]) -> tuple[list[MeetingData], list[str]]:
     """Meeting files from several files, merged by body and date."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: dict[tuple[str, str], MeetingData] = {}
     warnings: list[str] = []
     for file in files:
         key = (file["body"], file["date"])
@@ -117,14 +118,14 @@ def merge_all(files: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
 PERSON_FIELDS = ("case_officer", "chair", "minute_taker")
 
 
-def _name_slots(file: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
+def _name_slots(file: MeetingData) -> Iterator[tuple[Any, Any]]:
     """Every place of a meeting file that holds a person's name, as (container, key)."""
     for key in PERSON_FIELDS:
         if file.get(key):
             yield file, key
-    for key in ("invited", "copy"):
-        for index in range(len(file.get(key) or [])):
-            yield file[key], index
+    for names in (file.get("invited") or [], file.get("copy") or []):
+        for index in range(len(names)):
+            yield names, index
     for line in file.get("attendance") or []:
         for key in ("name", "substitute_for"):
             if line.get(key):
@@ -134,7 +135,7 @@ def _name_slots(file: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
             yield case, "presenter"
 
 
-def unknown_names(files: Iterable[dict[str, Any]], register: Register) -> list[str]:
+def unknown_names(files: Iterable[MeetingData], register: Register) -> list[str]:
     """The names in the files that the register does not know, in the order they come."""
     found: dict[str, None] = {}
     for file in files:
@@ -144,7 +145,7 @@ def unknown_names(files: Iterable[dict[str, Any]], register: Register) -> list[s
     return list(found)
 
 
-def renamed(file: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+def renamed(file: MeetingData, names: Mapping[str, str]) -> MeetingData:
     """The file with each name written as in ``names`` replaced (a copy; the file is kept)."""
     import copy
 

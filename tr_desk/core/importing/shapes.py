@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from tr_desk.core.importing.text import DocKind, Said, _short, line_ranges
+from tr_desk.core.meeting_data import MeetingData
 from tr_desk.core.model import Body, Person
 from tr_desk.core.names import NameIndex
 
@@ -107,7 +107,7 @@ class ReadResult:
     """What one document gave: meeting files (DESIGN.md §6; a plan gives several, a document
     that could not be placed none) and what was unclear."""
 
-    files: list[dict[str, Any]]
+    files: list[MeetingData]
     warnings: list[str]
     kind: str = ""
     title: str = ""

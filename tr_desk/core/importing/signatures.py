@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from tr_desk.core.importing.text import _CHAIR_TITLES, _SIGN_TITLES, Said, _short, clean, markdown
+from tr_desk.core.meeting_data import CaseData
 
 
 def _attachment_texts(
-    cases: Sequence[dict[str, Any]], lines: Sequence[tuple[int, str]], warnings: list[str]
+    files: Sequence[CaseData], lines: Sequence[tuple[int, str]], warnings: list[str]
 ) -> list[tuple[int, str]]:
     """The text after the signature — a programme, a letter, an agreement: the notice's
     attachments, printed after it — as the text of the attachment it is: a part begins at a
@@ -19,6 +20,9 @@ def _attachment_texts(
     belongs to. A case with no attachment gets one named by that line. Returns the lines that
     belong to none."""
     from rapidfuzz import fuzz
+
+    # Each attachment gathers its «lines» here before they become its text.
+    cases = cast("Sequence[dict[str, Any]]", files)
 
     def key(text: str) -> str:
         return " ".join(re.findall(r"[^\W_]+", text.casefold()))
