@@ -117,17 +117,13 @@ MAX_MODULE_LINES, MAX_CLASS_METHODS, MAX_FUNCTION_LINES = 650, 35, 80
 # Functions still over the limit, each with the length it may not grow past: the list only
 # shrinks (issue 26). A shipped migration is never edited, so m001 stays as it is.
 LONG_FUNCTIONS = {
-    "tr_desk/core/importing/cases.py:_read": 114,
-    "tr_desk/core/importing/cases.py:_case": 105,
-    "tr_desk/core/importing/cases.py:_meeting_date": 90,
-    "tr_desk/core/meeting_file.py:read_meeting_file": 144,
     "tr_desk/storage/migrations.py:m001_register_and_meetings": 87,
     # Qt builders not yet split into named parts
     "tr_desk/ui/agenda_pane.py:__init__": 123,
     "tr_desk/ui/bodies_page.py:__init__": 89,
     "tr_desk/ui/case_editor.py:__init__": 124,
     "tr_desk/ui/import_dialog.py:__init__": 95,
-    "tr_desk/ui/meeting_pane.py:__init__": 167,
+    "tr_desk/ui/meeting_pane.py:__init__": 163,
     "tr_desk/ui/minutes_editor.py:__init__": 170,
     "tr_desk/ui/plan_pane.py:__init__": 95,
     "tr_desk/ui/search_pane.py:__init__": 100,

@@ -100,7 +100,7 @@ def test_meeting_key() -> None:
 
 # -- strictness: what a malformed or hostile file gets ------------------------------------------
 
-from tr_desk.core.meeting_file import MAX_FILE_BYTES, parse_meeting_json  # noqa: E402
+from tr_desk.core.json_file import MAX_FILE_BYTES, parse_meeting_json  # noqa: E402
 
 PRESENT = {"name": "Bård Eidet", "status": "til_stede"}
 ABSENT = {"name": "Katrine Lereggen", "status": "forfall"}
@@ -204,7 +204,7 @@ ABSENT = {"name": "Katrine Lereggen", "status": "forfall"}
     ],
 )
 def test_malformed_values_are_refused_naming_the_key(data, path, message) -> None:
-    from tr_desk.core.meeting_file import check_shape
+    from tr_desk.core.json_file import check_shape
 
     with pytest.raises(MeetingFileError) as error:
         check_shape({"body": "KF", "date": "2022-12-02", **data})

@@ -25,7 +25,7 @@ def refused(path: Path, reason: str) -> UserError:
 
 def read_json_file(path: Path) -> object:
     """The parsed meeting file: a regular file of at most 20 MB, strict JSON, sane shape."""
-    from tr_desk.core.meeting_file import MAX_FILE_BYTES, MeetingFileError, parse_meeting_json
+    from tr_desk.core.json_file import MAX_FILE_BYTES, MeetingFileError, parse_meeting_json
 
     data = read_bounded(path, MAX_FILE_BYTES)
     try:

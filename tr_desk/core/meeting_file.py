@@ -9,11 +9,13 @@ matches no one is reported, and kept as a guest only where the person was presen
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from tr_desk.core.formats import parse_date, parse_iso_time, shown
+from tr_desk.core.json_file import MAX_COUNT, key_path
+from tr_desk.core.json_file import MeetingFileError as MeetingFileError  # its readers catch it here
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -37,94 +39,6 @@ from tr_desk.core.model import (
 )
 from tr_desk.core.names import NameIndex
 from tr_desk.core.numbering import parse_case_number
-
-
-class MeetingFileError(ValueError):
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}" if path else message)
-        self.path = path
-
-
-# Limits of a meeting file: far beyond any real meeting, well below what hurts.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 12
-MAX_COUNT = 999
-MAX_ITEMS = 1000  # in any one list: cases, attendance, names, attachments …
-MAX_VALUES = 100_000  # in the whole file (a real meeting has a few hundred)
-MAX_TEXT = 1_000_000  # characters in one text
-
-
-def parse_meeting_json(data: bytes) -> Any:
-    """Parse the bytes of a meeting file (UTF-8, a BOM allowed) and check its shape.
-
-    Every failure is a MeetingFileError with a one-line message: broken JSON names its line,
-    and the shape check names the path of the key (nesting too deep, a number too large,
-    text that is not valid Unicode).
-    """
-    import json
-
-    if len(data) > MAX_FILE_BYTES:
-        raise MeetingFileError("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MeetingFileError("", f"not a UTF-8 text file (byte {exc.start})") from None
-    try:
-        obj = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise MeetingFileError("", f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise MeetingFileError("", f"nested deeper than {MAX_DEPTH} levels") from None
-    except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4,300 digits
-        raise MeetingFileError("", f"not a valid meeting file: {shown(str(exc))}") from None
-    except MemoryError:
-        raise MeetingFileError("", "the file is too large to read") from None
-    check_shape(obj)
-    return obj
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def check_shape(obj: Any) -> None:
-    """Depth, numbers and text of a parsed file, before any key is read."""
-    stack: list[tuple[Any, str, int]] = [(obj, "", 0)]
-    values = 0
-    while stack:
-        value, path, depth = stack.pop()
-        values += 1
-        if values > MAX_VALUES:
-            raise MeetingFileError("", f"more than {MAX_VALUES:,} values: not a meeting")
-        if depth > MAX_DEPTH:
-            raise MeetingFileError(path, f"nested deeper than {MAX_DEPTH} levels")
-        if isinstance(value, dict):
-            if len(value) > MAX_ITEMS:
-                raise MeetingFileError(path, f"more than {MAX_ITEMS} keys")
-            for key, item in value.items():
-                _check_text(path, key)
-                stack.append((item, _join(path, key), depth + 1))
-        elif isinstance(value, list):
-            if len(value) > MAX_ITEMS:
-                raise MeetingFileError(path, f"a list of {len(value):,} (at most {MAX_ITEMS})")
-            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
-        elif isinstance(value, str):
-            _check_text(path, value)
-        elif isinstance(value, float):
-            raise MeetingFileError(path, "expected a whole number, text or an object")
-        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**6:
-            raise MeetingFileError(path, "number too large")
-
-
-def _check_text(path: str, text: str) -> None:
-    if len(text) > MAX_TEXT:
-        raise MeetingFileError(path, f"a text of {len(text):,} characters (at most {MAX_TEXT:,})")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise MeetingFileError(path, "text is not valid Unicode (a lone surrogate)") from None
-    if "\x00" in text:
-        raise MeetingFileError(path, "text contains a NUL character")
 
 
 @dataclass
@@ -176,16 +90,16 @@ class _Reader:
             raise MeetingFileError(path or "(top)", f"expected an object, got {_type_name(obj)}")
         for key in obj:
             if key not in allowed:
-                raise MeetingFileError(_join(path, key), "unknown key")
+                raise MeetingFileError(key_path(path, key), "unknown key")
         for key in required:
             value = obj.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
-                raise MeetingFileError(_join(path, key), "missing")
+                raise MeetingFileError(key_path(path, key), "missing")
         self.obj = obj
         self.path = path
 
     def at(self, key: str) -> str:
-        return _join(self.path, key)
+        return key_path(self.path, key)
 
     def text(self, key: str) -> str:
         value = self.obj.get(key)
@@ -265,13 +179,6 @@ class _Reader:
         return value
 
 
-def _join(path: str, key: str) -> str:
-    """The path of a key; a key that is not a plain word is quoted (and cut short)."""
-    if not (key.isascii() and key.replace("_", "a").isalnum()) or len(key) > 40:
-        return f"{path}[{shown(key)}]"
-    return f"{path}.{key}" if path else key
-
-
 def _type_name(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
         type(value), "a number" if isinstance(value, int | float) else "null"
@@ -292,6 +199,38 @@ def _enum(reader: _Reader, key: str, enum: type[T], default: T | None) -> T | No
 def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]) -> LoadedMeeting:
     """Check a parsed JSON object and turn it into a Meeting with register ids."""
     top = _Reader(obj, "", TOP_KEYS, required=("body", "date"))
+    body = _body(top, bodies)
+    date = top.parsed("date", parse_date)
+    assert date is not None
+    names = _People(people)
+    meeting = _header(top, body, date, names)
+    loaded = LoadedMeeting(meeting=meeting, body=body, warnings=names.warnings)
+    attendance: list[Attendance] = []
+    readers: list[_Reader] = []
+    spans: list[tuple[_Reader, int]] = []
+    for i, item in enumerate(top.items("attendance")):
+        reader = _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status"))
+        line = _read_attendance(reader, names.index, names.warnings)
+        if line is not None:
+            attendance.append(line)
+            readers.append(reader)
+            if reader.text("from_case") or reader.text("to_case"):
+                spans.append((reader, len(attendance) - 1))
+    _check_attendance(attendance, readers)
+    cases = _cases(top, body, date, names, attendance, loaded)
+    loaded.meeting = replace(meeting, attendance=attendance, cases=cases)
+    seen: dict[int, int] = {}
+    for i, given in loaded.given_numbers.items():
+        if given in seen:
+            raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[given]}]")
+        seen[given] = i
+    for reader, line_index in spans:
+        loaded.attendance_spans[line_index] = _span(reader, body, seen)
+    return loaded
+
+
+def _body(top: _Reader, bodies: Sequence[Body]) -> Body:
+    """The body by its prefix (or an earlier one), or by its name."""
     body_text = top.text("body")
     body = next(
         (b for b in bodies if body_text.upper() in {b.prefix, *b.former_prefixes}), None
@@ -300,21 +239,26 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         known = ", ".join(b.prefix for b in bodies)
         raise MeetingFileError("body", f"unknown body {shown(body_text)} (known: {known})")
     assert body.id is not None
-    date = top.parsed("date", parse_date)
-    assert date is not None
-    names = NameIndex(people)
-    warnings: list[str] = []
+    return body
 
-    def person_id(path: str, name: str | None) -> int | None:
+
+class _People:
+    """The register's people by the names the file writes; a name it does not know is said."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.index = NameIndex(people)
+        self.warnings: list[str] = []
+
+    def person_id(self, path: str, name: str | None) -> int | None:
         if not name:
             return None
-        person = names.find(name)
+        person = self.index.find(name)
         if person is None:
-            warnings.append(f"{path}: {shown(name)} is not in the register")
+            self.warnings.append(f"{path}: {shown(name)} is not in the register")
             return None
         return person.id
 
-    def name_list(key: str) -> tuple[list[int] | None, list[str]]:
+    def name_list(self, top: _Reader, key: str) -> tuple[list[int] | None, list[str]]:
         """Registered people by id; a name not in the register stays as written."""
         if top.obj.get(key) is None:
             return None, []
@@ -324,7 +268,7 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
             path = f"{key}[{i}]"
             if not isinstance(name, str) or not name.strip():
                 raise MeetingFileError(path, "expected a name")
-            pid = person_id(path, name)
+            pid = self.person_id(path, name)
             if pid is not None:
                 if pid in ids:
                     raise MeetingFileError(path, "listed twice")
@@ -336,15 +280,17 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
                 others[clean.casefold()] = clean
         return list(ids), list(others.values())
 
-    invited_ids, invited_other = name_list("invited")
-    copy_ids, copy_other = name_list("copy")
 
+def _header(top: _Reader, body: Body, date: dt.date, names: _People) -> Meeting:
+    """The meeting's own fields (no cases, no attendance yet)."""
+    assert body.id is not None
+    invited_ids, invited_other = names.name_list(top, "invited")
+    copy_ids, copy_other = names.name_list(top, "copy")
     held_start = held_end = None
     if top.obj.get("held") is not None:
         held = _Reader(top.obj["held"], "held", HELD_KEYS)
         held_start = held.parsed("start", parse_iso_time)
         held_end = held.parsed("end", parse_iso_time)
-
     meeting = Meeting(
         id=None,
         body_id=body.id,
@@ -356,9 +302,9 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         status=_enum(top, "status", MeetingStatus, MeetingStatus.PLANNED) or MeetingStatus.PLANNED,
         notice_date=top.parsed("notice_date", parse_date),
         reference=top.text("reference"),
-        case_officer_id=person_id("case_officer", top.name("case_officer")),
-        chair_id=person_id("chair", top.name("chair")),
-        minute_taker_id=person_id("minute_taker", top.name("minute_taker")),
+        case_officer_id=names.person_id("case_officer", top.name("case_officer")),
+        chair_id=names.person_id("chair", top.name("chair")),
+        minute_taker_id=names.person_id("minute_taker", top.name("minute_taker")),
         invited_ids=invited_ids,
         copy_ids=copy_ids,
         invited_other=invited_other,
@@ -377,24 +323,24 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
         raise MeetingFileError("end", "the meeting ends before it starts")
     if held_start and held_end and held_end < held_start:
         raise MeetingFileError("held.end", "the meeting ends before it starts")
-    loaded = LoadedMeeting(meeting=meeting, body=body, warnings=warnings)
-    spans: list[tuple[_Reader, int]] = []
-    readers: list[_Reader] = []
-    attendance: list[Attendance] = []
-    cases: list[Case] = []
-    for i, item in enumerate(top.items("attendance")):
-        reader = _Reader(item, f"attendance[{i}]", ATTENDANCE_KEYS, ("name", "status"))
-        line = _read_attendance(reader, names, warnings)
-        if line is not None:
-            attendance.append(line)
-            readers.append(reader)
-            if reader.text("from_case") or reader.text("to_case"):
-                spans.append((reader, len(attendance) - 1))
-    _check_attendance(attendance, readers)
+    return meeting
+
+
+def _cases(
+    top: _Reader,
+    body: Body,
+    date: dt.date,
+    names: _People,
+    attendance: Sequence[Attendance],
+    loaded: LoadedMeeting,
+) -> list[Case]:
+    """The cases, each number checked to be this body's of this year (``given_numbers``),
+    and no vote with more votes than people present."""
     present = sum(1 for a in attendance if a.status is not AttendanceStatus.ABSENT)
+    cases: list[Case] = []
     for i, item in enumerate(top.items("cases")):
         reader = _Reader(item, f"cases[{i}]", CASE_KEYS, ("title",))
-        case = _read_case(reader, person_id, names)
+        case = _read_case(reader, names.person_id, names.index)
         if case.vote is not None and attendance:
             votes = case.vote.votes_for + case.vote.against + case.vote.blank
             if votes > present:
@@ -411,28 +357,26 @@ def read_meeting_file(obj: Any, bodies: Sequence[Body], people: Sequence[Person]
                 )
             loaded.given_numbers[i] = number.number
         cases.append(case)
-    loaded.meeting = replace(meeting, attendance=attendance, cases=cases)
-    seen: dict[int, int] = {}
-    for i, given in loaded.given_numbers.items():
-        if given in seen:
-            raise MeetingFileError(f"cases[{i}].number", f"same number as cases[{seen[given]}]")
-        seen[given] = i
-    for reader, line_index in spans:
+    return cases
 
-        def case_index(key: str, reader: _Reader = reader) -> int | None:
-            number = reader.parsed(key, parse_case_number)
-            if number is None:
-                return None
-            prefixes = {body.prefix, *body.former_prefixes}
-            if number.number not in seen or number.prefix not in prefixes:
-                raise MeetingFileError(reader.at(key), f"{number} is not a case of this meeting")
-            return seen[number.number]
 
-        first, last = case_index("from_case"), case_index("to_case")
-        if first is not None and last is not None and first > last:
-            raise MeetingFileError(reader.at("to_case"), "comes before from_case")
-        loaded.attendance_spans[line_index] = (first, last)
-    return loaded
+def _span(reader: _Reader, body: Body, seen: Mapping[int, int]) -> tuple[int | None, int | None]:
+    """The cases (first, last) an attendance line took part in, by their numbers."""
+
+    def case_index(key: str) -> int | None:
+        number = reader.parsed(key, parse_case_number)
+        if number is None:
+            return None
+        prefixes = {body.prefix, *body.former_prefixes}
+        if number.number not in seen or number.prefix not in prefixes:
+            raise MeetingFileError(reader.at(key), f"{number} is not a case of this meeting")
+        index: int = seen[number.number]
+        return index
+
+    first, last = case_index("from_case"), case_index("to_case")
+    if first is not None and last is not None and first > last:
+        raise MeetingFileError(reader.at("to_case"), "comes before from_case")
+    return first, last
 
 
 def _check_attendance(lines: Sequence[Attendance], readers: Sequence[_Reader]) -> None:

@@ -53,7 +53,7 @@ def default_organisation() -> Organisation:
 
 
 def _read(path: Path) -> Profile:
-    from tr_desk.core.meeting_file import MeetingFileError, parse_meeting_json
+    from tr_desk.core.json_file import MeetingFileError, parse_meeting_json
 
     data = read_bounded(path, MAX_PROFILE_BYTES)
     try:

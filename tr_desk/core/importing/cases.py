@@ -92,15 +92,55 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
         return _held(Said("fant ikke organet i tittelen", "no body found in the title"))
     body = doc.body
     lines = _join_wrapped(doc.lines) if wrapped else list(doc.lines)
+    header, cases, unused, last_case_at = _split(doc, lines, register)
+    signed, after_signature = _signed(cases, last_case_at, register)
+    minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
+    day = _meeting_date(doc, header, cases, warnings)
+    if day is None:
+        return _held(Said("fant ikke møtedatoen", "no meeting date found"), warnings)
+    file: MeetingData = {"body": body.prefix, "date": day.isoformat()}
+    _header_fields(file, doc, header, signed, register, warnings)
+    if minutes:
+        file["attendance"] = _attendance(header, body, register, warnings)
+    file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings, body, day)
+                     for m, case_lines in cases]  # fmt: skip
+    left = _attachment_texts(file["cases"], after_signature, warnings)
+    unused += [(n, clean(line)) for n, line in left]
+    if left:
+        warnings.append(
+            Said(
+                f"{len(left)} linjer etter signaturen er ikke tatt med "
+                f"(fra «{_short(clean(left[0][1]))}»)",
+                f"{len(left)} lines after the signature left out "
+                f"(from {_short(clean(left[0][1]))!r})",
+            )
+        )
+    _check_numbers(file["cases"], body, day, warnings)
+    where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
+    where_en = f"{KIND_EN.get(doc.kind, doc.kind.value)} {body.prefix} {day.isoformat()}"
+    return ReadResult(
+        [file], [Said.of(w).prefixed(where, where_en) for w in warnings], unused=unused
+    )
+
+
+CaseLines = list[tuple[re.Match[str], list[str]]]
+
+
+def _split(
+    doc: Document, lines: list[str], register: Register
+) -> tuple[dict[str, str], CaseLines, list[tuple[int, str]], int]:
+    """The document's header fields, its cases with their lines, the lines used by neither
+    (numbered), and the last case's line number (a PDF's joined lines: as joined)."""
+    assert doc.body is not None
     header: dict[str, str] = {}
-    cases: list[tuple[re.Match[str], list[str]]] = []
+    cases: CaseLines = []
     last_key = ""
     unused: list[tuple[int, str]] = []
-    last_case_at = 0  # the last case's line number (a PDF's joined lines: as joined)
+    last_case_at = 0
     for number, line in enumerate(lines, doc.start + 1):
         plain = clean(line)
         case = _CASE.match(plain)
-        if case and _is_case_line(case, body, register, cases):
+        if case and _is_case_line(case, doc.body, register, cases):
             cases.append((case, []))
             last_case_at = number
             continue
@@ -126,25 +166,39 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
             last_key = ""
             if plain and plain != register.organisation:
                 unused.append((number, plain))
-    signed: dict[str, str] = {}
-    after_signature: list[tuple[int, str]] = []
-    if cases:  # the signature ends the document: what follows is not a case's
-        last = cases[-1][1]
-        end = _signature_at(last)
-        if end is not None:
-            numbered = [(last_case_at + 1 + k, line) for k, line in enumerate(last)
-                        if k >= end and clean(line)]  # fmt: skip
-            rest = [line for _, line in numbered]
-            del last[end:]
-            signed, used = _signatures(rest, lambda name: register.index.find(name) is not None)
-            after_signature = [(n, line) for n, line in numbered[used:]
-                               if clean(line).casefold() != "(sign)"]  # fmt: skip
+    return header, cases, unused, last_case_at
+
+
+def _signed(
+    cases: CaseLines, last_case_at: int, register: Register
+) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """The signature ends the document: who signed (chair, minute taker), and the numbered
+    lines after it, which are not a case's (the last case's lines lose them)."""
+    if not cases:
+        return {}, []
+    last = cases[-1][1]
+    end = _signature_at(last)
+    if end is None:
+        return {}, []
+    numbered = [(last_case_at + 1 + k, line) for k, line in enumerate(last)
+                if k >= end and clean(line)]  # fmt: skip
+    rest = [line for _, line in numbered]
+    del last[end:]
+    signed, used = _signatures(rest, lambda name: register.index.find(name) is not None)
+    after = [(n, line) for n, line in numbered[used:] if clean(line).casefold() != "(sign)"]
+    return signed, after
+
+
+def _header_fields(
+    file: MeetingData,
+    doc: Document,
+    header: Mapping[str, str],
+    signed: Mapping[str, str],
+    register: Register,
+    warnings: list[str],
+) -> None:
+    """The meeting's fields from the header lines (and a protocol's signatures)."""
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
-    file: MeetingData = {"body": body.prefix}
-    day = _meeting_date(doc, header, cases, warnings)
-    if day is None:
-        return _held(Said("fant ikke møtedatoen", "no meeting date found"), warnings)
-    file["date"] = day.isoformat()
     slot = find_slot(header.get("Tidsrom", ""))
     if slot and minutes:
         file["held"] = {"start": slot[0], "end": slot[1]}
@@ -165,42 +219,18 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
         file["reference"] = header["Referanse"]
     if header.get("Saksbehandler"):
         file["case_officer"] = register.name(header["Saksbehandler"], warnings)
-    if header.get("Referent"):
-        file["minute_taker"] = register.name(header["Referent"], warnings)
-    elif minutes and signed.get("minute_taker"):  # the minutes are signed by their writer
-        file["minute_taker"] = register.name(signed["minute_taker"], warnings)
-    if header.get("Møteleder"):
-        file["chair"] = register.name(header["Møteleder"], warnings)
-    elif minutes and signed.get("chair"):  # the chair signs on the left
-        file["chair"] = register.name(signed["chair"], warnings)
+    writer = header.get("Referent") or (signed.get("minute_taker") if minutes else "")
+    if writer:  # the minutes are signed by their writer
+        file["minute_taker"] = register.name(writer, warnings)
+    chair = header.get("Møteleder") or (signed.get("chair") if minutes else "")
+    if chair:  # the chair signs on the left
+        file["chair"] = register.name(chair, warnings)
     if header.get("Merknader"):
         file["notice_remarks"] = header["Merknader"]
-    if not minutes:
-        if header.get("Innkalt"):
-            file["invited"] = [register.name(n, warnings) for n in _names(header["Innkalt"])]
-        if header.get("Kopi"):
-            file["copy"] = [register.name(n, warnings) for n in _names(header["Kopi"])]
-    else:
-        file["attendance"] = _attendance(header, body, register, warnings)
-    file["cases"] = [_case(m, case_lines, doc, minutes, register, warnings, body, day)
-                     for m, case_lines in cases]  # fmt: skip
-    left = _attachment_texts(file["cases"], after_signature, warnings)
-    unused += [(n, clean(line)) for n, line in left]
-    if left:
-        warnings.append(
-            Said(
-                f"{len(left)} linjer etter signaturen er ikke tatt med "
-                f"(fra «{_short(clean(left[0][1]))}»)",
-                f"{len(left)} lines after the signature left out "
-                f"(from {_short(clean(left[0][1]))!r})",
-            )
-        )
-    _check_numbers(file["cases"], body, day, warnings)
-    where = f"{doc.kind.value.capitalize()} {body.prefix} {day.strftime('%d.%m.%Y')}"
-    where_en = f"{KIND_EN.get(doc.kind, doc.kind.value)} {body.prefix} {day.isoformat()}"
-    return ReadResult(
-        [file], [Said.of(w).prefixed(where, where_en) for w in warnings], unused=unused
-    )
+    if not minutes and header.get("Innkalt"):
+        file["invited"] = [register.name(n, warnings) for n in _names(header["Innkalt"])]
+    if not minutes and header.get("Kopi"):
+        file["copy"] = [register.name(n, warnings) for n in _names(header["Kopi"])]
 
 
 def _meeting_date(
@@ -265,6 +295,20 @@ def _meeting_date(
             Said(f"ingen dato vinner: {tied} støttes like godt", f"no date wins: {tied_en}")
         )
         return None
+    _say_overruled(day, title_day, slot_day, written, years, warnings)
+    return day
+
+
+def _say_overruled(
+    day: dt.date,
+    title_day: dt.date | None,
+    slot_day: dt.date | None,
+    written: dt.date | None,
+    years: Sequence[int],
+    warnings: list[str],
+) -> None:
+    """Which witnesses the chosen date overrules, and what supports it; or that the cases are
+    numbered in another year than the meeting's."""
     overruled: list[tuple[str, str]] = []  # (Norwegian, English)
     if title_day and title_day != day:
         overruled.append((f"tittelens {title_day:%d.%m.%Y}", f"the title's {title_day}"))
@@ -292,7 +336,6 @@ def _meeting_date(
                 f"the case numbers are from /{shown_years}, the meeting from {day.year}",
             )
         )
-    return day
 
 
 def _names(text: str) -> list[str]:
@@ -351,6 +394,30 @@ def _case(
     """One case: its number (as printed when it is this meeting's, else read as this
     meeting's and said), title, and the sections of its text."""
     number = _case_number(match, body, day, warnings)
+    title, body_lines = _case_title(match, lines)
+    case: dict[str, Any] = {"number": number, "title": title, "kind": _kind(title)}
+    follows = re.search(r"oppfølging (?:fra|av) (?:sak )?([A-ZÆØÅ]{2,3}(?:-sak)? ?\d{1,3}/\d{2})",
+                        title, re.IGNORECASE)  # fmt: skip
+    if follows:
+        case["follows"] = follows[1].replace("-sak", "")
+    sections, attachments = _sections(
+        _strip_signature(body_lines), case, minutes, register, warnings
+    )
+    for key in ("text", "proposal", "resolution", "notes", "introduction"):
+        text = markdown(sections.get(key, []))
+        if text and text.strip(" .-–•"):
+            case[key] = text
+    if attachments:
+        case["attachments"] = attachments
+    if case["kind"] == "ordinær" and re.search(r"for diskusjon\b", case.get("proposal", "")):
+        case["kind"] = "diskusjon"
+    if minutes:
+        _outcome(case, sections)
+    return cast("CaseData", case)  # built key by key; the write reads it strictly
+
+
+def _case_title(match: re.Match[str], lines: list[str]) -> tuple[str, list[str]]:
+    """The case's title (on the number's line, or the line after it) and the lines after."""
     title_lines = [match["title"]] if match["title"] else []
     body_lines = list(lines)
     if not title_lines:  # the title on the line after the number
@@ -359,15 +426,21 @@ def _case(
         if body_lines and not _structural(clean(body_lines[0])):
             title_lines = [clean(body_lines.pop(0))]
     title = normal_dates(clean(" ".join(title_lines))).rstrip(" :")  # a closing stop kept
-    case: dict[str, Any] = {"number": number, "title": title, "kind": _kind(title)}
-    follows = re.search(r"oppfølging (?:fra|av) (?:sak )?([A-ZÆØÅ]{2,3}(?:-sak)? ?\d{1,3}/\d{2})",
-                        title, re.IGNORECASE)  # fmt: skip
-    if follows:
-        case["follows"] = follows[1].replace("-sak", "")
+    return title, body_lines
+
+
+def _sections(
+    lines: list[str],
+    case: dict[str, Any],
+    minutes: bool,
+    register: Register,
+    warnings: list[str],
+) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """The case's lines by section (text, proposal, resolution, notes, introduction) and its
+    attachments; who presented and introduced it, and what it follows, go on ``case``."""
     sections: dict[str, list[str]] = {}
     attachments: list[dict[str, Any]] = []
     current = ""
-    lines = _strip_signature(body_lines)
     for line in lines:
         plain = clean(line)
         section = _SECTION.match(plain)
@@ -420,29 +493,25 @@ def _case(
         if current == "introduction" and not plain:
             current = "introduction"
         sections.setdefault(current, []).append(line)
-    for key in ("text", "proposal", "resolution", "notes", "introduction"):
-        text = markdown(sections.get(key, []))
-        if text and text.strip(" .-–•"):
-            case[key] = text
-    if attachments:
-        case["attachments"] = attachments
-    if case["kind"] == "ordinær" and re.search(r"for diskusjon\b", case.get("proposal", "")):
-        case["kind"] = "diskusjon"
-    if minutes:
-        said = " ".join(sections.get("notes", []) + sections.get("resolution", [])).casefold()
-        if (
-            re.search(r"\bsaken (?:ble )?utsatt\b|\bsaken utsettes\b", said)
-            and case["kind"] == "ordinær"
-        ):
-            case["outcome"] = "utsatt"
-        elif re.search(r"\bsaken (?:ble )?trukket\b", said):
-            case["outcome"] = "trukket"
-        else:
-            case["outcome"] = "behandlet"
-        vote = re.search(r"\b(enstemmig(?: vedtatt)?|vedtatt mot \d+ stemmer[^.]*)", said)
-        if vote and vote[1].startswith("enstemmig"):
-            case["vote"] = "enstemmig"
-    return cast("CaseData", case)  # built key by key; the write reads it strictly
+    return sections, attachments
+
+
+def _outcome(case: dict[str, Any], sections: Mapping[str, list[str]]) -> None:
+    """What the minutes say became of the case: postponed, withdrawn or dealt with, and a
+    unanimous vote."""
+    said = " ".join([*sections.get("notes", []), *sections.get("resolution", [])]).casefold()
+    if (
+        re.search(r"\bsaken (?:ble )?utsatt\b|\bsaken utsettes\b", said)
+        and case["kind"] == "ordinær"
+    ):
+        case["outcome"] = "utsatt"
+    elif re.search(r"\bsaken (?:ble )?trukket\b", said):
+        case["outcome"] = "trukket"
+    else:
+        case["outcome"] = "behandlet"
+    vote = re.search(r"\b(enstemmig(?: vedtatt)?|vedtatt mot \d+ stemmer[^.]*)", said)
+    if vote and vote[1].startswith("enstemmig"):
+        case["vote"] = "enstemmig"
 
 
 def _bare_label(key: str, rest: str) -> bool:
