@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 
+from tr_desk.core.agenda_state import AgendaState, SentNotice, content_hash
+from tr_desk.core.agenda_state import agenda_state as core_agenda_state
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.context import MeetingContext
@@ -36,33 +36,33 @@ class NotReady(StoreError):
         self.problems = problems
 
 
-def content_hash(content: NoticeContent) -> str:
-    """A fingerprint of what the notice says, to tell whether it changed after it was sent."""
-    said = dataclasses.asdict(content)
-    said.pop("letterhead", None)  # a new logo is not a new notice
-    if not said.get("lead"):  # fields that came later: notices without them keep their print
-        said.pop("lead", None)
-    for case in said["cases"]:
-        for key in ("history", "closed"):
-            if not case[key]:
-                del case[key]
-    data = json.dumps(said, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(data.encode()).hexdigest()
+def sent_notices(store: Store, meeting_id: int | None) -> list[SentNotice]:
+    """The notices of the meeting that went out, first first."""
+    if meeting_id is None:
+        return []
+    return [
+        SentNotice(int(r["revision"]), str(r["content_hash"]))
+        for r in store.minutes.revisions(meeting_id)
+    ]
+
+
+def agenda_state(store: Store, context: MeetingContext) -> AgendaState:
+    """What the Sakliste shows of the meeting of ``context``: two reads, then core decides."""
+    meeting = context.meeting
+    late = meeting.status is MeetingStatus.NOTICE_ISSUED and bool(
+        pending_late_cases(store, meeting)
+    )
+    return core_agenda_state(context, sent_notices(store, meeting.id), late)
 
 
 def revision_due(store: Store, context: MeetingContext) -> int:
     """0 before the notice is sent or while it is unchanged; else the next revision number."""
-    meeting_id = context.meeting.id
-    sent = store.minutes.revisions(meeting_id) if meeting_id is not None else []
-    if not sent:
-        return 0
-    return len(sent) if changed_since_issued(store, context) else int(sent[-1]["revision"])
+    return agenda_state(store, context).revision
 
 
 def changed_since_issued(store: Store, context: MeetingContext) -> bool:
-    meeting_id = context.meeting.id
-    sent = store.minutes.revisions(meeting_id) if meeting_id is not None else []
-    return bool(sent) and sent[-1]["content_hash"] != content_hash(notice_content(context))
+    sent = sent_notices(store, context.meeting.id)
+    return bool(sent) and sent[-1].content_hash != content_hash(notice_content(context))
 
 
 def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from tr_desk.app import documents
 from tr_desk.app.database import Store, StoreError
-from tr_desk.core.checks.notice import check_notice
+from tr_desk.core.agenda_state import AgendaState
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.formats import date_short
 from tr_desk.core.mail import roster_hint
 from tr_desk.core.model import Case, CaseKind, Meeting, MeetingStatus
-from tr_desk.core.notice import notice_content, number_attachments
+from tr_desk.core.notice import number_attachments
 from tr_desk.core.standard_cases import new_case, position_for_new_case
 from tr_desk.ui import commands, dialogs, style
 from tr_desk.ui.agenda_header import ListDialog, MeetingHeaderPage, NewMeetingDialog
@@ -61,6 +61,7 @@ class AgendaPane(MeetingView):
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
         self.problems: list[Problem] = []
+        self.state: AgendaState | None = None  # what the refresh worked out
 
         # -- top bar: which meeting, and the big button -------------------------------------
         self.meetings = meeting_combo(self._on_meeting_chosen, store, undo_stack)
@@ -240,6 +241,7 @@ class AgendaPane(MeetingView):
         if reload_editor or (self.editor.case and self.editor.case.id != shown):
             self._load_editor(row)
         self.header_page.fill(self.store, self.context)
+        self.state = documents.agenda_state(self.store, self.context)  # once per refresh
         self._run_check()
         self._update_status()
         if self.preview_on.isChecked():
@@ -258,33 +260,24 @@ class AgendaPane(MeetingView):
     def _notice_content(self) -> Any:
         """The notice as it will go out; once late items wait for it, the Tilleggsinnkalling
         (the notice itself stays as it was sent)."""
-        assert self.meeting is not None
-        if self._supplement_due():
-            return notice_content(self.context, supplement=True)
-        return notice_content(
-            self.context, revision=documents.revision_due(self.store, self.context)
-        )
+        assert self.meeting is not None and self.state is not None
+        return self.state.notice
 
     def _update_status(self) -> None:
-        assert self.meeting is not None
+        assert self.meeting is not None and self.state is not None
         status = STATUS_LABELS[self.meeting.status]
-        sent = self.store.minutes.revisions(self.meeting.id or 0)
-        if sent and documents.changed_since_issued(self.store, self.context):
+        if self.state.changed:
             status += " – endret etter utsendelse"
         self.status.setText(status)
         frozen = self.meeting.numbers_frozen
-        self.issue_button.setText(
-            "Send ut revidert innkalling …" if sent else "Send ut innkalling …"
-        )
-        if self._supplement_due():
-            self.issue_button.setText("Send ut tilleggsinnkalling …")
+        self.issue_button.setText(self.state.issue_label)
         self.issue_button.setEnabled(not self.store.readonly and self.meeting.status in (
             MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED))  # fmt: skip
         self.remove_button.setText("Trekk saken" if frozen else "Fjern")
 
     def _run_check(self) -> None:
-        assert self.meeting is not None
-        self.problems = check_notice(self.context)
+        assert self.meeting is not None and self.state is not None
+        self.problems = list(self.state.problems)
         style.show_problems(self.problems, self.check_list, self.check_title)
         # Nobody to send it to, or some without an address: said above the work, not only
         # in the check, with the way to the Register.
@@ -451,12 +444,7 @@ class AgendaPane(MeetingView):
     def _supplement_due(self) -> bool:
         """Late items added after the notice, the notice itself unchanged: they go out in a
         Tilleggsinnkalling (kommuneloven § 11-3)."""
-        m = self.meeting
-        if m is None or m.status is not MeetingStatus.NOTICE_ISSUED:
-            return False
-        if not documents.pending_late_cases(self.store, m):
-            return False
-        return not documents.changed_since_issued(self.store, self.context)
+        return self.meeting is not None and self.state is not None and self.state.supplement_due
 
     def issue_supplement(self) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
