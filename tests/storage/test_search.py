@@ -115,7 +115,7 @@ def test_an_old_database_gets_its_index_when_upgraded(tmp_path: Path, capsys) ->
 
 
 def test_exempt_cases_are_marked_and_never_public(demo_store: Store) -> None:
-    from tests.test_public import CANARY, make_exempt
+    from tests.core.test_public import CANARY, make_exempt
 
     (hit,) = [h for h in search(demo_store, "Geitmyra") if h.number == "KF 33/22"]
     make_exempt(demo_store, demo_store.meetings.meeting(hit.meeting_id), hit.position)

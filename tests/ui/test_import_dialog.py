@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.test_importer import MINUTES_2023, NOTICE_2023, meeting_file
+from tests.app.test_importing import MINUTES_2023, NOTICE_2023, meeting_file
 from tr_desk.ui.import_dialog import NEW, ImportDialog
 
 
@@ -192,7 +192,7 @@ def test_an_import_from_the_welcome_opens_the_plan_of_its_year(qtbot, store, tmp
 
 
 def test_a_document_held_back_is_shown_with_its_reason(qtbot, store, tmp_path) -> None:
-    from tests.test_importer import PROTOCOL, UNPLACEABLE
+    from tests.app.test_importing import PROTOCOL, UNPLACEABLE
 
     both = tmp_path / "arkiv.txt"
     both.write_text(PROTOCOL + "\n" + UNPLACEABLE, encoding="utf-8")

@@ -51,7 +51,8 @@ def _sentences(text: str) -> list[str]:
 
     plain = " ".join(plain_text(text).split())
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])", plain)
-    return [re.sub(r"^\d+\.\s*", "", p).strip() for p in parts if p.strip()]
+    sentences = (re.sub(r"^\d+\.\s*", "", p).strip() for p in parts)
+    return [s for s in sentences if s]  # «1.» of a numbered resolution is no sentence
 
 
 def proposed_text(resolution: str) -> str:
