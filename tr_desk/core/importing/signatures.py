@@ -164,12 +164,15 @@ def _strip_signature(lines: list[str]) -> list[str]:
     while out and not clean(out[-1]):
         out.pop()
     for _ in range(4):
-        if len(out) >= 2 and clean(out[-1]).casefold().rstrip(".") in _SIGN_TITLES:
+        last = clean(out[-1]).casefold() if out else ""
+        if last == "(sign)":
             out.pop()
-            if out and len(clean(out[-1]).split()) <= 5:
+        elif len(out) >= 2 and last.rstrip(".") in _SIGN_TITLES:
+            out.pop()
+            name = clean(out[-1]) if out else ""
+            # the name over the title; a sentence of the case («Godkjent.») is no name
+            if name and len(name.split()) <= 5 and not name.endswith((".", ":")):
                 out.pop()
-            while out and not clean(out[-1]):
-                out.pop()
-        elif out and clean(out[-1]).casefold() == "(sign)":
+        while out and not clean(out[-1]):
             out.pop()
     return out
