@@ -1,4 +1,4 @@
-"""The house style of Trondheimsregionen's documents, as data."""
+"""The house style of the documents (TR Desk's own, after the seeds), as data."""
 
 from __future__ import annotations
 
