@@ -239,3 +239,17 @@ def test_sql_only_in_the_store() -> None:
         if SQL.search(text)
     ]
     assert found == []
+
+
+def test_tests_mirror_every_module_below_the_window() -> None:
+    """tests/<path>/test_<name>.py for every module of core, storage, documents and app."""
+    missing = [
+        str(path.relative_to(ROOT))
+        for part in ("core", "storage", "documents", "app")
+        for path in sorted((ROOT / "tr_desk" / part).rglob("*.py"))
+        if path.name != "__init__.py"
+        and not (
+            ROOT / "tests" / path.relative_to(ROOT / "tr_desk").parent / f"test_{path.stem}.py"
+        ).is_file()
+    ]
+    assert missing == []

@@ -12,7 +12,7 @@ from tests.test_cli import run
 from tr_desk.core.importing import Register, read_lines
 from tr_desk.storage.store import Store
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the repository
 SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
 needs_seeds = pytest.mark.skipif(not SEED_FILES, reason="the seeds are not beside the repository")
 
