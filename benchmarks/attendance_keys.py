@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from tr_desk.core.model import Membership, Person, Role
 from tr_desk.storage.store import Store
-from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.window.main_window import MainWindow
 
 KEYS = [Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F] * 3
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from tr_desk.core.model import MeetingStatus
 from tr_desk.storage.store import Store
-from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.window.main_window import MainWindow
 
 HELD_MEETINGS = 20
 WAIT_S = 10.0

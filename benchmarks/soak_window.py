@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from tr_desk.core.model import CaseKind, MeetingStatus
 from tr_desk.storage.store import Store
-from tr_desk.ui.main_window import PANES, MainWindow
+from tr_desk.ui.window.main_window import PANES, MainWindow
 
 
 class Labelled(Stretches):

@@ -125,7 +125,7 @@ def test_a_profile_makes_a_database_whose_outputs_are_its_own(
 
     # The window: its title names the organisation, and it paints from the installed program.
     from tr_desk.storage.store import Store
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.window.main_window import MainWindow
 
     with Store.open(db) as store:
         window = MainWindow(store)

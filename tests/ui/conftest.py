@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tr_desk.ui import dialogs as ui_dialogs
-from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.widgets import dialogs as ui_dialogs
+from tr_desk.ui.window.main_window import MainWindow
 
 
 class Dialogs:

@@ -18,7 +18,7 @@ DRIVER = textwrap.dedent(
     import sys, time
     from PySide6.QtWidgets import QApplication
     from tr_desk.storage.store import Store
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.window.main_window import MainWindow
 
     app = QApplication([])
     store = Store.open(sys.argv[1], lock=True)
@@ -45,7 +45,7 @@ NOTES_DRIVER = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from tr_desk.storage.store import Store
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.window.main_window import MainWindow
 
     app = QApplication([])
     store = Store.open(sys.argv[1], lock=True)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from tests.conftest import kf_meeting, load_demo
 from tests.pdftext import text_of
 from tr_desk.core.landing import PaneName
-from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.window.main_window import MainWindow
 
 
 def open_window(qtbot, store, today: dt.date | None = None) -> MainWindow:
@@ -190,7 +190,7 @@ def test_the_chooser_groups_and_filters(qtbot, demo) -> None:
 
 
 def test_meeting_groups_put_the_upcoming_first(demo) -> None:
-    from tr_desk.ui.meeting_picker import meeting_groups
+    from tr_desk.ui.widgets.meeting_picker import meeting_groups
 
     bodies = {b.id: b for b in demo.register.bodies() if b.id is not None}
     groups = meeting_groups(demo.meetings.headers(), bodies, dt.date(2022, 11, 25))
@@ -205,7 +205,7 @@ def test_meeting_groups_put_the_upcoming_first(demo) -> None:
 def test_names_complete_from_the_register_with_spelling_variants(qtbot, demo) -> None:
     from dataclasses import replace
 
-    from tr_desk.ui.name_completion import NAME_ROLE, completion_entries
+    from tr_desk.ui.widgets.name_completion import NAME_ROLE, completion_entries
 
     hans = next(p for p in demo.register.people() if p.name == "Hans Kringstad")
     demo.register.update_person(replace(hans, aliases=("H. Kringstad",)))
@@ -233,7 +233,7 @@ def test_names_complete_from_the_register_with_spelling_variants(qtbot, demo) ->
 
 
 def test_a_typed_date_is_taken_as_typed_or_refused(qtbot, dialogs) -> None:
-    from tr_desk.ui.date_field import DateField
+    from tr_desk.ui.widgets.date_field import DateField
 
     field = DateField(dt.date(2023, 1, 10))
     qtbot.addWidget(field)
@@ -260,7 +260,7 @@ def test_a_typed_date_is_taken_as_typed_or_refused(qtbot, dialogs) -> None:
 def test_new_meeting_from_the_menu_takes_the_date_as_typed(qtbot, demo, monkeypatch) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from tr_desk.ui import agenda_header
+    from tr_desk.ui.agenda import header as agenda_header
 
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
 

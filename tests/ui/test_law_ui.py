@@ -14,9 +14,9 @@ from tests.storage.test_law import AU_MEETING, load, with_parties
 from tr_desk.core.model import AttendanceStatus, FollowUpStatus
 from tr_desk.core.votes import voters
 from tr_desk.storage.followups import followup_lines
-from tr_desk.ui import style
-from tr_desk.ui.followup_pane import FollowUpPane
-from tr_desk.ui.vote_dialog import PartyVoteDialog
+from tr_desk.ui.followups.pane import FollowUpPane
+from tr_desk.ui.meeting.vote_dialog import PartyVoteDialog
+from tr_desk.ui.widgets import style
 
 
 def test_a_vote_per_party_with_one_key_per_party_and_a_named_split(qtbot, store, tmp_path: Path):
@@ -100,7 +100,7 @@ def test_a_case_added_after_the_notice_goes_out_in_a_tilleggsinnkalling(
     from tests.conftest import kf_meeting
     from tests.ui.test_daily_flow import open_window
     from tr_desk.core.model import CaseKind
-    from tr_desk.ui import mail
+    from tr_desk.ui.widgets import mail
 
     load_demo(store)
     opened: list[Path] = []

@@ -15,7 +15,7 @@ import sys
 
 from tests.conftest import load_demo
 from tr_desk.core.model import CaseKind
-from tr_desk.ui.main_window import PANES, MainWindow
+from tr_desk.ui.window.main_window import PANES, MainWindow
 
 # References to None come and go with objects (an earlier test's window collected now); the
 # leaking release lost some 2,000 a round of ``work`` on the demo.

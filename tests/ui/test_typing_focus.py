@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
-from tests.ui.test_agenda_pane import draft, pane  # noqa: F401 - fixtures
-from tests.ui.test_meeting_pane import demo_window, open_meeting  # noqa: F401 - fixtures
+from tests.ui.agenda.test_pane import draft, pane  # noqa: F401 - fixtures
+from tests.ui.meeting.test_pane import demo_window, open_meeting  # noqa: F401 - fixtures
 from tr_desk.storage.store import Store
-from tr_desk.ui.case_editor import MarkdownEdit
-from tr_desk.ui.main_window import MainWindow
+from tr_desk.ui.agenda.case_editor import MarkdownEdit
+from tr_desk.ui.window.main_window import MainWindow
 
 
 def bar_of(edit: MarkdownEdit) -> QToolBar | None:
@@ -106,7 +106,8 @@ def test_som_forslaget_leaves_the_cursor_in_vedtak(qtbot, demo_window: MainWindo
 
 def test_every_formatted_field_has_its_bar_tested() -> None:
     """The fields above are all the MarkdownEdits of the two editors."""
-    from tr_desk.ui import case_editor, minutes_editor
+    from tr_desk.ui.agenda import case_editor
+    from tr_desk.ui.meeting import minutes_editor
 
     source = (case_editor.__file__, minutes_editor.__file__)
     found = set()

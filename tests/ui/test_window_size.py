@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from tests.ui.test_meeting_pane import demo_window, meeting_id  # noqa: F401 - fixtures
-from tr_desk.ui.main_window import MainWindow
+from tests.ui.meeting.test_pane import demo_window, meeting_id  # noqa: F401 - fixtures
+from tr_desk.ui.window.main_window import MainWindow
 
 SCREEN = (1280, 720)
 FRAME = 40  # title bar and the task bar's share of 720 pixels
@@ -104,7 +104,7 @@ def test_the_quick_check_and_the_backup_run_while_the_pane_answers(
 ) -> None:
     from tr_desk.storage.backup import backups
     from tr_desk.storage.store import Store
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.window.main_window import MainWindow
 
     path = tmp_path / "tr.sqlite"
     Store.open(path).close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from tr_desk.app.database import Store
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.window.main_window import MainWindow
 
 # Set by the benchmark: quit right after the first pane has painted, and say when; or once
 # the pane the window opens on can be used (painted, the event loop idle).
@@ -101,7 +101,7 @@ def install_error_hook() -> None:
 
     def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
         if isinstance(error, StoreError):
-            from tr_desk.ui import dialogs
+            from tr_desk.ui.widgets import dialogs
 
             dialogs.warn(None, str(error), "Feil i databasen")
             return
@@ -113,8 +113,8 @@ def install_error_hook() -> None:
 def build_window(store: Store) -> MainWindow | None:
     """The main window; None when the file is too damaged to show (after the quick check)."""
     from tr_desk.app.database import StoreError
-    from tr_desk.ui import dialogs
-    from tr_desk.ui.main_window import MainWindow
+    from tr_desk.ui.widgets import dialogs
+    from tr_desk.ui.window.main_window import MainWindow
 
     try:
         return MainWindow(store)
@@ -132,7 +132,7 @@ def offer_restore(path: Path) -> bool:
     """A database too damaged to open: offer its newest sound backup. True when restored."""
     from tr_desk.app.backup import newest_sound_backup, restore
     from tr_desk.app.database import StoreError
-    from tr_desk.ui import dialogs
+    from tr_desk.ui.widgets import dialogs
 
     good = newest_sound_backup(path)
     if good is None:
@@ -173,7 +173,7 @@ def run(db_path: Path | None) -> int:
         try:
             store = Store.open(path, lock=True, check_later=True)
         except StoreError as exc:
-            from tr_desk.ui import dialogs
+            from tr_desk.ui.widgets import dialogs
 
             dialogs.fail(None, str(exc))
             return 1

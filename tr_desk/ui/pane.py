@@ -11,8 +11,8 @@ from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QWidget
 
 from tr_desk.app.database import Store, StoreError
-from tr_desk.ui import dialogs
 from tr_desk.ui.store_command import StoreCommand
+from tr_desk.ui.widgets import dialogs
 
 
 class StoreWatcher(QWidget):
