@@ -253,3 +253,14 @@ def test_tests_mirror_every_module_below_the_window() -> None:
         ).is_file()
     ]
     assert missing == []
+
+
+def test_each_subpackage_of_the_window_has_its_tests() -> None:
+    packages = [
+        p for p in sorted((ROOT / "tr_desk" / "ui").iterdir()) if (p / "__init__.py").is_file()
+    ]
+    assert len(packages) >= 8
+    untested = [
+        p.name for p in packages if not list((ROOT / "tests" / "ui" / p.name).glob("test_*.py"))
+    ]
+    assert untested == []

@@ -276,16 +276,24 @@ class FollowUpPane(Pane):
         if line is not None:
             self.case_requested.emit(line.case_id)
 
-    def save_pdf(self) -> None:
+    def document(self) -> tuple[bytes, str] | None:
+        """The chosen body's Oppfølgingsliste (a list is one body's); None for all bodies."""
         from tr_desk.app import documents
-        from tr_desk.ui.widgets.documents_io import save_file
 
         prefix = self.body.currentData()
         if not prefix:
-            dialogs.tell(self, "Velg organet listen gjelder.")
-            return
+            return None
         today = self.store.clock.today()
         data = documents.followups_pdf(self.store, prefix, today)
-        path = save_file(self, data, f"{prefix}-oppfolgingsliste-{today.isoformat()}.pdf")
+        return data, f"{prefix}-oppfolgingsliste-{today.isoformat()}"
+
+    def save_pdf(self) -> None:
+        from tr_desk.ui.widgets.documents_io import save_file
+
+        document = self.document()
+        if document is None:
+            dialogs.tell(self, "Velg organet listen gjelder.")
+            return
+        path = save_file(self, document[0], f"{document[1]}.pdf")
         if path is not None:
             self.message.emit(f"Lagret {path.name}")
