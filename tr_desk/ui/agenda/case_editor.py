@@ -293,6 +293,22 @@ class CaseEditor(CaseForm):
         self.store = store
         self.first_attachment_number = 1
 
+        self._build_fields(store)
+        self._connect_fields()
+        form = self._lay_out()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        self.fields: dict[str, QWidget] = {
+            "title": self.title, "kind": self.kind, "text": self.text,
+            "attachments": self.attachments, "proposal": self.proposal,
+            "presenter": self.presenter, "follows": self.follows, "exempt": self.basis,
+            "resolution": self.proposal, "closed": self.closed,
+        }  # fmt: skip
+        self.setEnabled(False)
+
+    def _build_fields(self, store: Any) -> None:
+        """The case's fields, each saving as it is left."""
         self.number = QLabel()
         font = self.number.font()
         font.setBold(True)
@@ -351,6 +367,8 @@ class CaseEditor(CaseForm):
         self.attachment_up = tool_button("▲", "Flytt vedlegget opp")
         self.attachment_down = tool_button("▼", "Flytt vedlegget ned")
 
+    def _connect_fields(self) -> None:
+        """What each field does when it is edited."""
         for line in (self.title, self.presenter, self.follows, self.basis, self.public_title):
             line.editingFinished.connect(self.flush_now)
         self.title.textEdited.connect(lambda _: self._typed("title"))
@@ -364,6 +382,8 @@ class CaseEditor(CaseForm):
         self.attachment_up.clicked.connect(lambda: self._on_move_attachment(-1))
         self.attachment_down.clicked.connect(lambda: self._on_move_attachment(+1))
 
+    def _lay_out(self) -> Any:
+        """The form: number and title, text, attachments, proposal, the rest below."""
         attachment_buttons = QHBoxLayout()
         for button in (
             self.add_attachment, self.rename_attachment, self.remove_attachment,
@@ -402,16 +422,7 @@ class CaseEditor(CaseForm):
         form.addRow("Offentlig tittel:", self.public_title)
         form.addRow("Lukket møte:", self.closed)
         self.form = form
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        self.fields: dict[str, QWidget] = {
-            "title": self.title, "kind": self.kind, "text": self.text,
-            "attachments": self.attachments, "proposal": self.proposal,
-            "presenter": self.presenter, "follows": self.follows, "exempt": self.basis,
-            "resolution": self.proposal, "closed": self.closed,
-        }  # fmt: skip
-        self.setEnabled(False)
+        return form
 
     # -- showing a case ------------------------------------------------------------------
 

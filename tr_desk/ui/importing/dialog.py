@@ -96,6 +96,17 @@ class ImportDialog(QDialog):
         self._doc_items: dict[tuple[int, int], QTreeWidgetItem] = {}
         self._choices: dict[str, str] = {}  # written name → KEEP, NEW or a person's name
         self.file_read.connect(self._on_file_read)
+        intro, choose, progress = self._build_files()
+        self._build_preview()
+        self._lay_out(choose, intro, progress)
+        self.resize(1000, 680)
+        self._show_progress(False)
+        self._update()
+        if paths:
+            self.add_paths(paths)
+
+    def _build_files(self) -> tuple[Any, Any, Any]:
+        """What to read: the files chosen or dropped, and how far the reading has come."""
 
         intro = QLabel(
             "Velg Word-, PDF- eller tekstfiler med innkallinger, referater, protokoller og "
@@ -123,7 +134,10 @@ class ImportDialog(QDialog):
         progress.addWidget(self.progress_label, 1)
         progress.addWidget(self.progress)
         progress.addWidget(self.cancel_button)
+        return intro, choose, progress
 
+    def _build_preview(self) -> None:
+        """What was read, document by document, and the names the register does not know."""
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Innhold", "Merknad"])
@@ -150,6 +164,8 @@ class ImportDialog(QDialog):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
 
+    def _lay_out(self, choose: Any, intro: Any, progress: Any) -> None:
+        """The dialog: the files, the preview, the names, the summary and the buttons."""
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox()
@@ -168,11 +184,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1000, 680)
-        self._show_progress(False)
-        self._update()
-        if paths:
-            self.add_paths(paths)
 
     # -- choosing files -------------------------------------------------------------------
 

@@ -106,6 +106,13 @@ class MinutesEditor(CaseForm):
         self.members: list[int] = []
         self.written = False
 
+        self._build_fields()
+        self._build_vote()
+        self._lay_out()
+        self.setEnabled(False)
+
+    def _build_fields(self) -> None:
+        """What is written of the case: introduction, notes, resolution, outcome, closing."""
         self.heading = style.bold(QLabel())
         self.heading.setWordWrap(True)
         self.quorum = QLabel()
@@ -184,6 +191,8 @@ class MinutesEditor(CaseForm):
         self.answers.verticalHeader().hide()
         self.answer_result = QLabel()
 
+    def _build_vote(self) -> None:
+        """The vote, with «Per parti …» for an elected body."""
         self.introduced_by.textEdited.connect(lambda _: self._typed("introduced_by"))
         self.introduced_by.editingFinished.connect(self.flush)
         self.vote_note.textEdited.connect(lambda _: self._typed("vote_note"))
@@ -202,6 +211,8 @@ class MinutesEditor(CaseForm):
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )  # fmt: skip
 
+    def _lay_out(self) -> None:
+        """The form, top to bottom as the minutes print the case."""
         vote_row = self.vote_row = QHBoxLayout()
         vote_row.addWidget(self.vote)
         self.vote_counts: list[QWidget] = []  # the labels and counts, shown for a counted vote
@@ -263,7 +274,6 @@ class MinutesEditor(CaseForm):
             "outcome": self.outcome, "exclusions": self.exclusions, "answers": self.answers,
             "quorum": self.outcome, "closed": self.closed, "exempt": self.closed,
         }  # fmt: skip
-        self.setEnabled(False)
 
     # -- showing ---------------------------------------------------------------------------
 

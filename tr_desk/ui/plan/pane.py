@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
@@ -68,6 +69,18 @@ class PlanPane(Pane):
         self.colours: dict[int, str] = {}
         self.selected: int | None = None
 
+        top, buttons_row = self._build_top()
+        splitter = self._build_views()
+        splitter.setSizes([720, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons_row)
+        layout.addWidget(splitter, 1)
+        self.watch_store(undo_stack, self.refresh)
+        self.refresh()
+
+    def _build_top(self) -> tuple[Any, Any]:
+        """The year, the bodies' colours and the plan's buttons."""
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, 2200)
         self.year_box.setValue(self.year)
@@ -93,7 +106,10 @@ class PlanPane(Pane):
         buttons_row.addStretch(1)
         for button in (self.new_button, self.generate_button, self.pdf_button, self.ics_button):
             buttons_row.addWidget(button)
+        return top, buttons_row
 
+    def _build_views(self) -> Any:
+        """The year as a calendar beside the plan as a list, and what needs a look."""
         self.calendar = YearView()
         self.calendar.meeting_selected.connect(self._select)
         self.calendar.meeting_activated.connect(self.open_requested.emit)
@@ -148,13 +164,7 @@ class PlanPane(Pane):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         keep_sizes(splitter, "moteplan")
-        splitter.setSizes([720, 460])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(buttons_row)
-        layout.addWidget(splitter, 1)
-        self.watch_store(undo_stack, self.refresh)
-        self.refresh()
+        return splitter
 
     def attach(self, host: PaneHost) -> None:
         super().attach(host)

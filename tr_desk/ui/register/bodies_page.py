@@ -203,6 +203,13 @@ class BodiesPage(Pane):
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(store, undo_stack, parent)
+        self._build_bodies()
+        self._build_members()
+        self._lay_out()
+        self.set_readonly(store.readonly)
+
+    def _build_bodies(self) -> None:
+        """The bodies' table: each column edited in place, the choices offered."""
         self.bodies = BodyTableModel(self)
         self.bodies.edit_requested.connect(self._on_body_edit)
         self.bodies.invalid.connect(self.refuse)
@@ -227,6 +234,8 @@ class BodiesPage(Pane):
         )
         self.body_view.selectionModel().currentRowChanged.connect(self._on_body_changed)
 
+    def _build_members(self) -> None:
+        """The selected body's memberships and the buttons that change them."""
         self.members = MembershipTableModel(self)
         self.members.edit_requested.connect(self._on_membership_edit)
         self.members.invalid.connect(self.refuse)
@@ -265,6 +274,8 @@ class BodiesPage(Pane):
         self.add_body_button = QPushButton("Nytt organ …")
         self.add_body_button.clicked.connect(self._on_add_body)
 
+    def _lay_out(self) -> None:
+        """The page: the bodies over the members, each with its buttons."""
         layout = QVBoxLayout(self)
         title = QLabel("Organer")
         style.bold(title)
@@ -289,7 +300,6 @@ class BodiesPage(Pane):
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         layout.addLayout(buttons)
-        self.set_readonly(store.readonly)
 
     def set_readonly(self, readonly: bool) -> None:
         self.bodies.editable = self.members.editable = not readonly

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent, QTextDocument, QUndoStack
@@ -194,6 +195,13 @@ class SearchPane(Pane):
         self.hits: list[Hit] = []
         self._texts_indexed = False
 
+        self._build_query(store)
+        self._build_results()
+        self._lay_out()
+        self.watch_store(undo_stack, self.refresh)
+
+    def _build_query(self, store: Any) -> None:
+        """What to search for: the words, the bodies, the years, the kind of text."""
         self.field = QueryField()
         self.help = HELP.format(prefix=example_prefix(store))
         self.field.setPlaceholderText(
@@ -242,6 +250,8 @@ class SearchPane(Pane):
         for combo in (self.body, self.year_from, self.year_to, self.kind, self.status, self.order):
             combo.activated.connect(lambda _: self.run())
 
+    def _build_results(self) -> None:
+        """The hits, with the words found marked."""
         self.summary = QLabel(self.help)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -268,6 +278,8 @@ class SearchPane(Pane):
         self.table.chosen.connect(self.open_current)
         self.table.setToolTip("Enter eller dobbeltklikk åpner saken")
 
+    def _lay_out(self) -> None:
+        """The pane: the query over its filters, the count and the hits."""
         filters = QHBoxLayout()
         for label, combo in (
             ("Organ:", self.body), ("År fra:", self.year_from), ("til:", self.year_to),
@@ -287,7 +299,6 @@ class SearchPane(Pane):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.watch_store(undo_stack, self.refresh)
 
     def attach(self, host: PaneHost) -> None:
         super().attach(host)
