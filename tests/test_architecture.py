@@ -114,19 +114,10 @@ def test_no_organisation_is_written_into_the_code() -> None:
 
 
 MAX_MODULE_LINES, MAX_CLASS_METHODS, MAX_FUNCTION_LINES = 650, 35, 80
-# Functions still over the limit, each with the length it may not grow past: the list only
-# shrinks (issue 26). A shipped migration is never edited, so m001 stays as it is.
+# A shipped migration is never edited, so the first one (the whole first schema) stays over
+# the limit, no longer than it is.
 LONG_FUNCTIONS = {
     "tr_desk/storage/migrations.py:m001_register_and_meetings": 87,
-    # Qt builders not yet split into named parts
-    "tr_desk/ui/agenda/pane.py:__init__": 124,
-    "tr_desk/ui/register/bodies_page.py:__init__": 89,
-    "tr_desk/ui/agenda/case_editor.py:__init__": 124,
-    "tr_desk/ui/importing/dialog.py:__init__": 95,
-    "tr_desk/ui/meeting/pane.py:__init__": 163,
-    "tr_desk/ui/meeting/minutes_editor.py:__init__": 170,
-    "tr_desk/ui/plan/pane.py:__init__": 95,
-    "tr_desk/ui/search/pane.py:__init__": 100,
 }
 
 

@@ -42,7 +42,12 @@ from tr_desk.ui.agenda.header import ListDialog, MeetingHeaderPage, NewMeetingDi
 from tr_desk.ui.agenda.model import AgendaModel
 from tr_desk.ui.pane import MeetingView, PaneHost, example_prefix
 from tr_desk.ui.widgets import dialogs, style
-from tr_desk.ui.widgets.meeting_picker import STATUS_LABELS, fill_meetings, meeting_combo
+from tr_desk.ui.widgets.meeting_picker import (
+    STATUS_LABELS,
+    MeetingPicker,
+    fill_meetings,
+    meeting_combo,
+)
 from tr_desk.ui.widgets.preview import PdfPreview
 from tr_desk.ui.widgets.state import keep_sizes
 
@@ -58,122 +63,36 @@ class AgendaPane(MeetingView):
 
     register_requested = Signal()
 
+    # The widgets the builders below the class make.
+    meetings: MeetingPicker
+    new_meeting: QPushButton
+    status: QLabel
+    issue_button: QPushButton
+    preview_on: QCheckBox
+    hint: QLabel
+    agenda: AgendaModel
+    list: QListView
+    add_button: QToolButton
+    remove_button: QPushButton
+    up_button: QToolButton
+    down_button: QToolButton
+    check_list: QListWidget
+    check_title: QLabel
+    header_page: MeetingHeaderPage
+    left: QTabWidget
+    editor: CaseEditor
+    preview: PdfPreview
+    splitter: QSplitter
+
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
         self.problems: list[Problem] = []
         self.state: AgendaState | None = None  # what the refresh worked out
 
-        # -- top bar: which meeting, and the big button -------------------------------------
-        self.meetings = meeting_combo(self._on_meeting_chosen, store, undo_stack)
-        self.new_meeting = QPushButton("Nytt møte …")
-        self.new_meeting.clicked.connect(self.new_meeting_dialog)
-        self.status = QLabel()
-        self.issue_button = QPushButton("Send ut innkalling …")
-        self.issue_button.clicked.connect(self.start_issue)
-        self.preview_on = QCheckBox("Forhåndsvisning")
-        self.preview_on.setChecked(True)
-        self.preview_on.toggled.connect(self._on_preview_toggled)
-        self.hint = style.warning("")
-        self.hint.setWordWrap(True)
-        self.hint.setVisible(False)
-        self.hint.linkActivated.connect(lambda _link: self.register_requested.emit())
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Møte:"))
-        top.addWidget(self.meetings)
-        top.addWidget(self.new_meeting)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.preview_on)
-        top.addWidget(self.issue_button)
-
-        # -- left: the agenda and the check ---------------------------------------------------
-        self.agenda = AgendaModel(self)
-        self.agenda.move_requested.connect(self.move_case)
-        self.list = QListView()
-        self.list.setModel(self.agenda)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDragEnabled(True)
-        self.list.setAcceptDrops(True)
-        self.list.setDropIndicatorShown(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.selectionModel().currentChanged.connect(self._on_case_selected)
-        self.list.setHorizontalScrollBarPolicy(
-            self.list.horizontalScrollBarPolicy().ScrollBarAlwaysOff
-        )
-        self.list.setUniformItemSizes(True)
-        self.add_button = QToolButton()
-        self.add_button.setText("Ny sak")
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.add_button.clicked.connect(lambda: self.add_case(CaseKind.ORDINARY))
-        menu = QMenu(self.add_button)
-        for label, kind in NEW_CASES:
-            menu.addAction(label, partial(self.add_case, kind))
-        menu.addAction("Oppfølging av tidligere sak …", self._on_add_follow_up)
-        self.add_button.setMenu(menu)
-        self.remove_button = QPushButton("Fjern")
-        self.remove_button.clicked.connect(self._on_remove)
-        self.up_button = QToolButton()
-        self.up_button.setText("▲")
-        self.up_button.setToolTip("Flytt saken opp (den får nytt nummer); eller dra den")
-        self.up_button.clicked.connect(lambda: self._on_step(-1))
-        self.down_button = QToolButton()
-        self.down_button.setText("▼")
-        self.down_button.setToolTip("Flytt saken ned (den får nytt nummer); eller dra den")
-        self.down_button.clicked.connect(lambda: self._on_step(+1))
-        self.add_button.setToolTip("Ny sak i sakslisten, etter den valgte (pilen: andre slags)")
-        self.remove_button.setToolTip("Fjern saken; etter utsendelse trekkes den, med nummeret")
-        self.new_meeting.setToolTip("Lag et nytt møte (Ctrl+N)")
-        self.issue_button.setToolTip("Kontroller og send ut innkallingen, med e-postutkast")
-        self.preview_on.setToolTip("Vis innkallingen slik den blir, mens du skriver")
-        case_buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            case_buttons.addWidget(button)
-        case_buttons.addStretch(1)
-        self.check_list = QListWidget()
-        self.check_list.setWordWrap(True)
-        self.check_list.setHorizontalScrollBarPolicy(self.list.horizontalScrollBarPolicy())
-        self.check_list.itemActivated.connect(self._on_problem_chosen)
-        self.check_list.itemClicked.connect(self._on_problem_chosen)
-        self.check_title = style.bold(QLabel("Kontroll"))
-        agenda_page = QWidget()
-        agenda_layout = QVBoxLayout(agenda_page)
-        agenda_layout.addWidget(self.list, 3)
-        agenda_layout.addLayout(case_buttons)
-        agenda_layout.addWidget(self.check_title)
-        agenda_layout.addWidget(self.check_list, 2)
-
-        # -- left, second tab: the meeting's header -------------------------------------------
-        self.header_page = header_page = MeetingHeaderPage()
-        header_page.edited.connect(self._on_header_edited)
-        header_page.list_requested.connect(self._on_edit_list)
-        header_page.substitute_requested.connect(self.call_in_substitute)
-
-        self.left = QTabWidget()
-        self.left.addTab(agenda_page, "Saker")
-        self.left.addTab(header_page, "Møtet")
-
-        # -- middle: the case; right: the preview ---------------------------------------------
-        self.editor = CaseEditor(store)
-        self.editor.edited.connect(self._on_case_edited)
-        self.editor.followup_list_requested.connect(self.attach_followup_list)
-        self.editor.followup_closed.connect(self.close_followup)
-        editor_scroll = QScrollArea()
-        editor_scroll.setWidgetResizable(True)
-        editor_scroll.setWidget(self.editor)
-        self.preview = PdfPreview("notice")
-        splitter = QSplitter()
-        splitter.addWidget(self.left)
-        splitter.addWidget(editor_scroll)
-        splitter.addWidget(self.preview)
-        # The preview wide enough to read a page at its width; then as he left it.
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 5)
-        splitter.setSizes([240, 520, 410])
-        keep_sizes(splitter, "sakliste")
-        self.splitter = splitter
-
+        top = _top_bar(self, store, undo_stack)
+        agenda_page = _agenda_page(self)
+        splitter = _case_and_preview(self, agenda_page, store)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -187,8 +106,6 @@ class AgendaPane(MeetingView):
         super().attach(host)
         self.register_requested.connect(partial(host.show_pane, "Register"))
         self.editor.thread_view.case_requested.connect(host.open_case)
-
-    # -- which meeting ------------------------------------------------------------------------
 
     def set_readonly(self, readonly: bool) -> None:
         widgets = (
@@ -216,8 +133,6 @@ class AgendaPane(MeetingView):
         if meeting_id is not None:
             self.meeting_opened.emit(meeting_id)
         self.refresh(case_row=case_row, reload_editor=True)
-
-    # -- showing ------------------------------------------------------------------------------
 
     def refresh(self, case_row: int | None = None, reload_editor: bool = False) -> None:
         """Refill everything from the store; the editor only when asked (it may hold typing)."""
@@ -290,8 +205,6 @@ class AgendaPane(MeetingView):
             else ""
         )
         style.set_warning(self.hint, reach, ("register", "Åpne Register"))
-
-    # -- editing ------------------------------------------------------------------------------
 
     def _on_undo_index(self, _index: int) -> None:
         if self._pushing and self.meeting is not None:
@@ -440,8 +353,6 @@ class AgendaPane(MeetingView):
         if on and self.meeting is not None:
             self.preview.show_data(self._notice_content(), now=True)
 
-    # -- issuing ------------------------------------------------------------------------------
-
     def _supplement_due(self) -> bool:
         """Late items added after the notice, the notice itself unchanged: they go out in a
         Tilleggsinnkalling (kommuneloven § 11-3)."""
@@ -572,3 +483,119 @@ class AgendaPane(MeetingView):
     def shutdown(self) -> None:
         self.editor.flush()
         self.preview.shutdown()
+
+
+def _top_bar(pane: AgendaPane, store: Any, undo_stack: Any) -> Any:
+    """The Sakliste's top bar: which meeting, the preview's switch and the big button."""
+    pane.meetings = meeting_combo(pane._on_meeting_chosen, store, undo_stack)
+    pane.new_meeting = QPushButton("Nytt møte …")
+    pane.new_meeting.clicked.connect(pane.new_meeting_dialog)
+    pane.status = QLabel()
+    pane.issue_button = QPushButton("Send ut innkalling …")
+    pane.issue_button.clicked.connect(pane.start_issue)
+    pane.preview_on = QCheckBox("Forhåndsvisning")
+    pane.preview_on.setChecked(True)
+    pane.preview_on.toggled.connect(pane._on_preview_toggled)
+    pane.hint = style.warning("")
+    pane.hint.setWordWrap(True)
+    pane.hint.setVisible(False)
+    pane.hint.linkActivated.connect(lambda _link: pane.register_requested.emit())
+    top = QHBoxLayout()
+    top.addWidget(QLabel("Møte:"))
+    top.addWidget(pane.meetings)
+    top.addWidget(pane.new_meeting)
+    top.addWidget(pane.status)
+    top.addStretch(1)
+    top.addWidget(pane.preview_on)
+    top.addWidget(pane.issue_button)
+    return top
+
+
+def _agenda_page(pane: AgendaPane) -> Any:
+    """The left tab «Saker»: the agenda, its buttons and the check."""
+    pane.agenda = AgendaModel(pane)
+    pane.agenda.move_requested.connect(pane.move_case)
+    pane.list = QListView()
+    pane.list.setModel(pane.agenda)
+    pane.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    pane.list.setDragEnabled(True)
+    pane.list.setAcceptDrops(True)
+    pane.list.setDropIndicatorShown(True)
+    pane.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    pane.list.selectionModel().currentChanged.connect(pane._on_case_selected)
+    pane.list.setHorizontalScrollBarPolicy(pane.list.horizontalScrollBarPolicy().ScrollBarAlwaysOff)
+    pane.list.setUniformItemSizes(True)
+    pane.add_button = QToolButton()
+    pane.add_button.setText("Ny sak")
+    pane.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    pane.add_button.clicked.connect(lambda: pane.add_case(CaseKind.ORDINARY))
+    menu = QMenu(pane.add_button)
+    for label, kind in NEW_CASES:
+        menu.addAction(label, partial(pane.add_case, kind))
+    menu.addAction("Oppfølging av tidligere sak …", pane._on_add_follow_up)
+    pane.add_button.setMenu(menu)
+    pane.remove_button = QPushButton("Fjern")
+    pane.remove_button.clicked.connect(pane._on_remove)
+    pane.up_button = QToolButton()
+    pane.up_button.setText("▲")
+    pane.up_button.setToolTip("Flytt saken opp (den får nytt nummer); eller dra den")
+    pane.up_button.clicked.connect(lambda: pane._on_step(-1))
+    pane.down_button = QToolButton()
+    pane.down_button.setText("▼")
+    pane.down_button.setToolTip("Flytt saken ned (den får nytt nummer); eller dra den")
+    pane.down_button.clicked.connect(lambda: pane._on_step(+1))
+    pane.add_button.setToolTip("Ny sak i sakslisten, etter den valgte (pilen: andre slags)")
+    pane.remove_button.setToolTip("Fjern saken; etter utsendelse trekkes den, med nummeret")
+    pane.new_meeting.setToolTip("Lag et nytt møte (Ctrl+N)")
+    pane.issue_button.setToolTip("Kontroller og send ut innkallingen, med e-postutkast")
+    pane.preview_on.setToolTip("Vis innkallingen slik den blir, mens du skriver")
+    case_buttons = QHBoxLayout()
+    for button in (pane.add_button, pane.remove_button, pane.up_button, pane.down_button):
+        case_buttons.addWidget(button)
+    case_buttons.addStretch(1)
+    pane.check_list = QListWidget()
+    pane.check_list.setWordWrap(True)
+    pane.check_list.setHorizontalScrollBarPolicy(pane.list.horizontalScrollBarPolicy())
+    pane.check_list.itemActivated.connect(pane._on_problem_chosen)
+    pane.check_list.itemClicked.connect(pane._on_problem_chosen)
+    pane.check_title = style.bold(QLabel("Kontroll"))
+    agenda_page = QWidget()
+    agenda_layout = QVBoxLayout(agenda_page)
+    agenda_layout.addWidget(pane.list, 3)
+    agenda_layout.addLayout(case_buttons)
+    agenda_layout.addWidget(pane.check_title)
+    agenda_layout.addWidget(pane.check_list, 2)
+    return agenda_page
+
+
+def _case_and_preview(pane: AgendaPane, agenda_page: Any, store: Any) -> Any:
+    """The left tabs, the case being written and the notice as it will look, side by side."""
+    pane.header_page = header_page = MeetingHeaderPage()
+    header_page.edited.connect(pane._on_header_edited)
+    header_page.list_requested.connect(pane._on_edit_list)
+    header_page.substitute_requested.connect(pane.call_in_substitute)
+
+    pane.left = QTabWidget()
+    pane.left.addTab(agenda_page, "Saker")
+    pane.left.addTab(header_page, "Møtet")
+
+    pane.editor = CaseEditor(store)
+    pane.editor.edited.connect(pane._on_case_edited)
+    pane.editor.followup_list_requested.connect(pane.attach_followup_list)
+    pane.editor.followup_closed.connect(pane.close_followup)
+    editor_scroll = QScrollArea()
+    editor_scroll.setWidgetResizable(True)
+    editor_scroll.setWidget(pane.editor)
+    pane.preview = PdfPreview("notice")
+    splitter = QSplitter()
+    splitter.addWidget(pane.left)
+    splitter.addWidget(editor_scroll)
+    splitter.addWidget(pane.preview)
+    # The preview wide enough to read a page at its width; then as he left it.
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 4)
+    splitter.setStretchFactor(2, 5)
+    splitter.setSizes([240, 520, 410])
+    keep_sizes(splitter, "sakliste")
+    pane.splitter = splitter
+    return splitter

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -41,7 +42,7 @@ from tr_desk.core.roll import (
     with_other,
     with_span,
 )
-from tr_desk.core.votes import substitute_order
+from tr_desk.core.stand_ins import everyone, substitute_choices, vara_hint
 from tr_desk.ui import commands
 from tr_desk.ui.meeting.dialogs import (
     HINT,
@@ -57,6 +58,7 @@ from tr_desk.ui.pane import MeetingView, PaneHost
 from tr_desk.ui.widgets import dialogs, style
 from tr_desk.ui.widgets.meeting_picker import (
     STATUS_LABELS,
+    MeetingPicker,
     current_meeting,
     fill_meetings,
     meeting_combo,
@@ -77,6 +79,24 @@ class MeetingPane(MeetingView):
         ("Ctrl+R", "Til listen over til stede", "roll"),
     )
 
+    # The widgets the builders below the class make.
+    meetings: MeetingPicker
+    status: QLabel
+    saved_label: SavedLine
+    locked: QLabel
+    held_start: QLineEdit
+    held_end: QLineEdit
+    start_now: QPushButton
+    end_now: QPushButton
+    roster: RosterTable
+    add_other: QPushButton
+    remove_line: QPushButton
+    counts: QLabel
+    vara_hint: QLabel
+    mark_buttons: list[QPushButton]
+    cases: QTreeView
+    editor: MinutesEditor
+
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(store, undo_stack, parent)
         self.meeting: Meeting | None = None
@@ -85,145 +105,11 @@ class MeetingPane(MeetingView):
         self.case_list = CaseListModel(self)
         self._locked = False
 
-        self.meetings = meeting_combo(self.open_meeting, store, undo_stack)
-        self.status = QLabel()
-        self.saved_label = SavedLine()
-        self.locked = style.warning("")
-        self.locked.setVisible(False)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Møte:"))
-        top.addWidget(self.meetings)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.saved_label)
-
-        # -- left: times and the roster -----------------------------------------------------
-        self.held_start = QLineEdit()
-        self.held_end = QLineEdit()
-        for line in (self.held_start, self.held_end):
-            line.setPlaceholderText("tt:mm")
-            line.setMaximumWidth(70)
-            line.editingFinished.connect(self._on_times_edited)
-        self.start_now = QPushButton("Start nå (Ctrl+T)")
-        self.start_now.setToolTip("Møtet startet nå: klokkeslettet settes inn (Møte › Start møtet)")
-        self.start_now.clicked.connect(lambda: self.stamp("start"))
-        self.end_now = QPushButton("Slutt nå (Ctrl+E)")
-        self.end_now.setToolTip("Møtet sluttet nå: klokkeslettet settes inn")
-        self.end_now.clicked.connect(lambda: self.stamp("end"))
-        times = QHBoxLayout()
-        times.addWidget(QLabel("Startet:"))
-        times.addWidget(self.held_start)
-        times.addWidget(self.start_now)
-        times.addWidget(QLabel("Sluttet:"))
-        times.addWidget(self.held_end)
-        times.addWidget(self.end_now)
-        times.addStretch(1)
-
-        self.roster = RosterTable()
-        self.roster.setModel(self.roll)
-        self.roster.verticalHeader().hide()
-        self.roster.verticalHeader().setDefaultSectionSize(24)
-        self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.roster.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
-        header.setStretchLastSection(True)
-        self.roster.key_pressed.connect(self._on_roster_key)
-        self.roster.clicked.connect(self._on_cell_clicked)
-        buttons = QHBoxLayout()
-        self.mark_buttons = []
-        for text, slot in (
-            ("Til stede", lambda: self.mark(AttendanceStatus.PRESENT)),
-            ("Digitalt", lambda: self.mark(AttendanceStatus.DIGITAL)),
-            ("Forfall", lambda: self.mark(AttendanceStatus.ABSENT)),
-            ("Vara …", self.add_substitute),
-            ("Kom/gikk …", self.edit_span),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.mark_buttons.append(button)
-        self.add_other = QPushButton("Andre til stede …")
-        self.add_other.clicked.connect(self.add_others)
-        self.remove_line = QPushButton("Fjern")
-        self.remove_line.clicked.connect(self.clear_mark)
-        more = QHBoxLayout()
-        more.addWidget(self.add_other)
-        more.addWidget(self.remove_line)
-        more.addStretch(1)
-        self.counts = QLabel()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(times)
-        left_layout.addWidget(style.bold(QLabel("Til stede og forfall")))
-        left_layout.addWidget(self.roster, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(more)
-        counts_row = QHBoxLayout()
-        counts_row.addWidget(self.counts)
-        counts_row.addStretch(1)
-        left_layout.addLayout(counts_row)
-        # After a «forfall»: the substitutes of the member's list in rank order (§ 7-10).
-        self.vara_hint = QLabel()
-        self.vara_hint.setWordWrap(True)
-        self.vara_hint.setTextFormat(Qt.TextFormat.RichText)
-        self.vara_hint.linkActivated.connect(self._on_vara_link)
-        self.vara_hint.hide()
-        left_layout.addWidget(self.vara_hint)
-        left_layout.addWidget(style.muted(HINT))
-
-        # -- middle: the cases with outcome and quorum ----------------------------------------
-        self.cases = QTreeView()
-        self.cases.setModel(self.case_list)
-        self.cases.setRootIsDecorated(False)
-        self.cases.setUniformRowHeights(True)
-        self.cases.setAllColumnsShowFocus(True)
-        self.cases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        cases_header = self.cases.header()
-        cases_header.setStretchLastSection(False)
-        cases_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        cases_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Outcome and quorum change during the meeting: fixed widths, so that a key press does
-        # not make Qt measure every row again.
-        metrics = self.cases.fontMetrics()
-        for column, widest in ((2, "Behandlet"), (3, "Vedtaksfør")):
-            cases_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            cases_header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
-        selection = self.cases.selectionModel()
-        assert selection is not None
-        selection.currentRowChanged.connect(self._on_case_chosen)
-
-        # -- right: the case ----------------------------------------------------------------
-        self.editor = MinutesEditor(store)
-        self.editor.edited.connect(self._on_case_edited)
-        self.editor.followup_requested.connect(self.new_followup)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.editor)
-        cases_box = QWidget()
-        cases_layout = QVBoxLayout(cases_box)
-        cases_layout.setContentsMargins(0, 0, 0, 0)
-        cases_layout.addWidget(style.bold(QLabel("Saker")))
-        cases_layout.addWidget(self.cases, 1)
-        cases_layout.addWidget(style.muted(HINT_CASES))
-        left_column = QSplitter(Qt.Orientation.Vertical)
-        left_column.addWidget(left)
-        left_column.addWidget(cases_box)
-        left_column.setStretchFactor(0, 5)
-        left_column.setStretchFactor(1, 4)
-
-        splitter = QSplitter()
-        splitter.addWidget(left_column)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        keep_sizes(splitter, "mote")
-        splitter.setSizes([500, 660])
+        top = _top_bar(self, store, undo_stack)
+        times = _times(self)
+        left = _roster(self, times)
+        _cases(self)
+        splitter = _columns(self, left, store)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.locked)
@@ -245,8 +131,6 @@ class MeetingPane(MeetingView):
         super().attach(host)
         self.editor.thread_view.case_requested.connect(host.open_case)
 
-    # -- which meeting ----------------------------------------------------------------------
-
     def fill_meetings(self, keep: int | None = None) -> None:
         keep = keep or (self.meeting.id if self.meeting else None)
         self.open_meeting(fill_meetings(self.meetings, self.store, keep, current_meeting))
@@ -257,8 +141,6 @@ class MeetingPane(MeetingView):
         if self.meeting is not None:
             self.meeting_opened.emit(meeting_id)
         self.refresh(reload_editor=True)
-
-    # -- showing -----------------------------------------------------------------------------
 
     def refresh(self, reload_editor: bool = False) -> None:
         if self.meeting is None:
@@ -370,8 +252,6 @@ class MeetingPane(MeetingView):
         self.select_case(max(0, min(self.current_case() + step, len(self.meeting.cases) - 1)))
         self.editor.focus_field(field)
 
-    # -- attendance --------------------------------------------------------------------------
-
     def _set_lines(self, lines: list[Attendance], text: str) -> bool:
         assert self.meeting is not None and self.meeting.id is not None
         meeting_id = self.meeting.id
@@ -435,31 +315,11 @@ class MeetingPane(MeetingView):
 
             self.editor.show_followups(case_followups(self.store, case.id))
 
-    def substitutes_for(self, member: int) -> list[int]:
-        """The substitutes to call for ``member``: the member's list in rank order, those
-        already marked left out (kommuneloven § 7-10)."""
-        context = self.context
-        if self.meeting is None or context is None:
-            return []
-        marked = {a.person_id for a in self.meeting.attendance if a.person_id is not None}
-        return substitute_order(context.memberships, member, self.meeting.date, marked)
-
     def propose_substitutes(self, member: int | None) -> None:
         """After a member's «forfall»: who to call, first one a click (or V) away."""
-        context = self.context
-        order = self.substitutes_for(member) if member is not None else []
-        if context is None or member is None or member not in context.members or not order:
-            self.vara_hint.hide()
-            return
-        party = context.parties.get(member, "")
-        listed = ", ".join(f"{i}. {context.name(pid)}" for i, pid in enumerate(order[:3], 1))
-        first = context.name(order[0])
-        where = f" fra {party}-lista" if party else ""
-        self.vara_hint.setText(
-            f"Vara for {context.name(member)}{where}: {listed}. "
-            f'<a href="vara:{member}:{order[0]}">Kall inn {first}</a> (eller V for å velge)'
-        )
-        self.vara_hint.show()
+        hint = vara_hint(self.context, member) if self.context and member is not None else ""
+        self.vara_hint.setText(hint)
+        self.vara_hint.setVisible(bool(hint))
 
     def _on_vara_link(self, link: str) -> None:
         _kind, member, sub = link.split(":")
@@ -496,13 +356,6 @@ class MeetingPane(MeetingView):
             return
         self._set_lines(without(self.meeting.attendance, chosen.index), f"Fjern {chosen.name}")
 
-    def _everyone(self) -> list[tuple[int, str]]:
-        from tr_desk.core.names import sort_key
-
-        assert self.context is not None
-        people = [(pid, p.name) for pid, p in self.context.people.items()]
-        return sorted(people, key=lambda p: sort_key(p[1]))
-
     def add_substitute(self) -> None:
         """The selected member is absent; pick who stands in (varamedlemmer first)."""
         chosen = self._selected()
@@ -515,15 +368,8 @@ class MeetingPane(MeetingView):
             return
         pid = chosen.person_id
         assert pid is not None
-        # The member's list in rank order first, then the body's other substitutes.
-        ordered = self.substitutes_for(pid)
-        ordered += [d for d in context.substitutes if d not in ordered]
-        suggested = [
-            (d, f"{context.name(d) or '?'}" + (f" ({context.parties[d]})"
-                                              if context.parties.get(d) else ""))
-            for d in ordered
-        ]  # fmt: skip
-        dialog = PersonDialog(f"Vara for {chosen.name}", suggested, self._everyone(), self)
+        suggested = substitute_choices(context, pid)
+        dialog = PersonDialog(f"Vara for {chosen.name}", suggested, everyone(context), self)
         if not dialog.exec():
             return
         sub, _guest = dialog.chosen()
@@ -540,7 +386,7 @@ class MeetingPane(MeetingView):
             return
         suggested = [(pid, context.name(pid) or "?") for pid in suggested_others(context)]
         dialog = PersonDialog(
-            "Andre til stede", suggested, self._everyone(), self, role="", allow_guest=True
+            "Andre til stede", suggested, everyone(context), self, role="", allow_guest=True
         )
         dialog.person.currentIndexChanged.connect(
             lambda _: dialog.role.setText(
@@ -577,8 +423,6 @@ class MeetingPane(MeetingView):
         first, last = dialog.chosen()
         self._set_lines(with_span(lines, chosen.index, first, last), f"Kom/gikk: {chosen.name}")
 
-    # -- times ---------------------------------------------------------------------------------
-
     def stamp(self, which: str) -> None:
         """One key for «now»: the meeting started (and is held) or ended."""
         if self.meeting is None or self.meeting.minutes_locked:
@@ -601,8 +445,6 @@ class MeetingPane(MeetingView):
             return
         assert self.meeting.id is not None
         self.push(commands.held_times(self.store, self.meeting.id, start, end))
-
-    # -- cases -------------------------------------------------------------------------------
 
     def _on_case_edited(self, case: Case, field: str) -> None:
         if self.meeting is None:
@@ -642,3 +484,159 @@ class MeetingPane(MeetingView):
 
     def shutdown(self) -> None:
         self.editor.flush()
+
+
+def _top_bar(pane: MeetingPane, store: Any, undo_stack: Any) -> Any:
+    """The Møte pane's top bar: which meeting, its status, what is saved."""
+    pane.meetings = meeting_combo(pane.open_meeting, store, undo_stack)
+    pane.status = QLabel()
+    pane.saved_label = SavedLine()
+    pane.locked = style.warning("")
+    pane.locked.setVisible(False)
+    top = QHBoxLayout()
+    top.addWidget(QLabel("Møte:"))
+    top.addWidget(pane.meetings)
+    top.addWidget(pane.status)
+    top.addStretch(1)
+    top.addWidget(pane.saved_label)
+    return top
+
+
+def _times(pane: MeetingPane) -> Any:
+    """When the meeting started and ended, with «Start nå» and «Slutt nå»."""
+    pane.held_start = QLineEdit()
+    pane.held_end = QLineEdit()
+    for line in (pane.held_start, pane.held_end):
+        line.setPlaceholderText("tt:mm")
+        line.setMaximumWidth(70)
+        line.editingFinished.connect(pane._on_times_edited)
+    pane.start_now = QPushButton("Start nå (Ctrl+T)")
+    pane.start_now.setToolTip("Møtet startet nå: klokkeslettet settes inn (Møte › Start møtet)")
+    pane.start_now.clicked.connect(lambda: pane.stamp("start"))
+    pane.end_now = QPushButton("Slutt nå (Ctrl+E)")
+    pane.end_now.setToolTip("Møtet sluttet nå: klokkeslettet settes inn")
+    pane.end_now.clicked.connect(lambda: pane.stamp("end"))
+    times = QHBoxLayout()
+    times.addWidget(QLabel("Startet:"))
+    times.addWidget(pane.held_start)
+    times.addWidget(pane.start_now)
+    times.addWidget(QLabel("Sluttet:"))
+    times.addWidget(pane.held_end)
+    times.addWidget(pane.end_now)
+    times.addStretch(1)
+    return times
+
+
+def _roster(pane: MeetingPane, times: Any) -> Any:
+    """The roll: who is there, marked by a key, and who stands in."""
+    pane.roster = RosterTable()
+    pane.roster.setModel(pane.roll)
+    pane.roster.verticalHeader().hide()
+    pane.roster.verticalHeader().setDefaultSectionSize(24)
+    pane.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    pane.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    pane.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = pane.roster.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(1, pane.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
+    header.setStretchLastSection(True)
+    pane.roster.key_pressed.connect(pane._on_roster_key)
+    pane.roster.clicked.connect(pane._on_cell_clicked)
+    buttons = QHBoxLayout()
+    pane.mark_buttons = []
+    for text, slot in (
+        ("Til stede", lambda: pane.mark(AttendanceStatus.PRESENT)),
+        ("Digitalt", lambda: pane.mark(AttendanceStatus.DIGITAL)),
+        ("Forfall", lambda: pane.mark(AttendanceStatus.ABSENT)),
+        ("Vara …", pane.add_substitute),
+        ("Kom/gikk …", pane.edit_span),
+    ):
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        buttons.addWidget(button)
+        pane.mark_buttons.append(button)
+    pane.add_other = QPushButton("Andre til stede …")
+    pane.add_other.clicked.connect(pane.add_others)
+    pane.remove_line = QPushButton("Fjern")
+    pane.remove_line.clicked.connect(pane.clear_mark)
+    more = QHBoxLayout()
+    more.addWidget(pane.add_other)
+    more.addWidget(pane.remove_line)
+    more.addStretch(1)
+    pane.counts = QLabel()
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addLayout(times)
+    left_layout.addWidget(style.bold(QLabel("Til stede og forfall")))
+    left_layout.addWidget(pane.roster, 1)
+    left_layout.addLayout(buttons)
+    left_layout.addLayout(more)
+    counts_row = QHBoxLayout()
+    counts_row.addWidget(pane.counts)
+    counts_row.addStretch(1)
+    left_layout.addLayout(counts_row)
+    # After a «forfall»: the substitutes of the member's list in rank order (§ 7-10).
+    pane.vara_hint = QLabel()
+    pane.vara_hint.setWordWrap(True)
+    pane.vara_hint.setTextFormat(Qt.TextFormat.RichText)
+    pane.vara_hint.linkActivated.connect(pane._on_vara_link)
+    pane.vara_hint.hide()
+    left_layout.addWidget(pane.vara_hint)
+    left_layout.addWidget(style.muted(HINT))
+    return left
+
+
+def _cases(pane: MeetingPane) -> None:
+    """The cases with their outcome and the quorum for each."""
+    pane.cases = QTreeView()
+    pane.cases.setModel(pane.case_list)
+    pane.cases.setRootIsDecorated(False)
+    pane.cases.setUniformRowHeights(True)
+    pane.cases.setAllColumnsShowFocus(True)
+    pane.cases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    cases_header = pane.cases.header()
+    cases_header.setStretchLastSection(False)
+    cases_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    cases_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    # Outcome and quorum change during the meeting: fixed widths, so that a key press does
+    # not make Qt measure every row again.
+    metrics = pane.cases.fontMetrics()
+    for column, widest in ((2, "Behandlet"), (3, "Vedtaksfør")):
+        cases_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        cases_header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
+    selection = pane.cases.selectionModel()
+    assert selection is not None
+    selection.currentRowChanged.connect(pane._on_case_chosen)
+
+
+def _columns(pane: MeetingPane, left: Any, store: Any) -> Any:
+    """The roll and the cases on the left, the case being written on the right."""
+    pane.editor = MinutesEditor(store)
+    pane.editor.edited.connect(pane._on_case_edited)
+    pane.editor.followup_requested.connect(pane.new_followup)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(pane.editor)
+    cases_box = QWidget()
+    cases_layout = QVBoxLayout(cases_box)
+    cases_layout.setContentsMargins(0, 0, 0, 0)
+    cases_layout.addWidget(style.bold(QLabel("Saker")))
+    cases_layout.addWidget(pane.cases, 1)
+    cases_layout.addWidget(style.muted(HINT_CASES))
+    left_column = QSplitter(Qt.Orientation.Vertical)
+    left_column.addWidget(left)
+    left_column.addWidget(cases_box)
+    left_column.setStretchFactor(0, 5)
+    left_column.setStretchFactor(1, 4)
+
+    splitter = QSplitter()
+    splitter.addWidget(left_column)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 4)
+    splitter.setStretchFactor(1, 5)
+    keep_sizes(splitter, "mote")
+    splitter.setSizes([500, 660])
+    return splitter
