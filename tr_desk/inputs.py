@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -35,18 +36,11 @@ def check_regular(path: Path, limit: int) -> int:
         info = path.stat()
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UserError(
-            f"Kunne ikke lese «{path.name}»: {reason}.", f"cannot read {path}: {reason}"
-        ) from None
+        raise UserError.of(Code.CANNOT_READ, name=path.name, reason=reason, path=path) from None
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(
-            f"«{path.name}» er ikke en vanlig fil.", f"{path}: not a regular file (nothing read)"
-        )
+        raise UserError.of(Code.NOT_REGULAR_FILE_NOTHING_READ, name=path.name, path=path)
     if info.st_size > limit:
-        raise UserError(
-            f"«{path.name}» er større enn {megabytes(limit)}.",
-            f"{path.name} is larger than {megabytes(limit)}",
-        )
+        raise UserError.of(Code.LARGER_THAN, name=path.name, megabytes=megabytes(limit))
     return info.st_size
 
 
@@ -58,14 +52,11 @@ def read_bounded(path: Path, limit: int) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UserError(
-            f"Kunne ikke lese «{path.name}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
+        raise UserError.of(
+            Code.CANNOT_READ_2, name=path.name, strerror=exc.strerror, path=path
         ) from None
     if len(data) > limit:
-        raise UserError(
-            f"«{path.name}» er større enn {megabytes(limit)}.",
-            f"{path.name} is larger than {megabytes(limit)}",
-        )
+        raise UserError.of(Code.LARGER_THAN, name=path.name, megabytes=megabytes(limit))
     return data
 
 
@@ -91,9 +82,13 @@ def write_whole(target: Path, data: bytes, norwegian: str, english: str) -> None
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         reason_no, reason_en = write_problem(target.parent, exc)
-        raise UserError(
-            f"{norwegian} i «{target.parent}»: {reason_no}.",
-            f"{english} in {target.parent}: {reason_en}",
+        raise UserError.of(
+            Code.FOLDER_PROBLEM,
+            norwegian=norwegian,
+            parent=target.parent,
+            reason_no=reason_no,
+            english=english,
+            reason_en=reason_en,
         ) from None
 
 
@@ -107,35 +102,28 @@ def open_pdf(data: bytes, label: str) -> PdfReader:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not data.lstrip(b"\x00\t\n\r ")[:5] == b"%PDF-":
-        raise UserError(f"«{label}» er ikke en PDF-fil.", f"{label} is not a PDF file")
+        raise UserError.of(Code.NOT_PDF_FILE, label=label)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UserError(
-                f"«{label}» er beskyttet med passord. Lagre en kopi uten passord og bruk den.",
-                f"{label} is protected by a password; save a copy without one",
-            )
+            raise UserError.of(Code.PROTECTED_PASSWORD_SAVE_COPY_WITHOUT, label=label)
         pages = len(reader.pages)
     except UserError:
         raise
     except Exception as exc:  # pypdf raises many kinds on a damaged file
         raise unreadable_pdf(label, exc) from None
     if pages == 0:
-        raise UserError(f"«{label}» har ingen sider.", f"{label} has no pages")
+        raise UserError.of(Code.HAS_NO_PAGES, label=label)
     if pages > MAX_PDF_PAGES:
-        raise UserError(
-            f"«{label}» har {pages} sider; TR Desk tar høyst {MAX_PDF_PAGES}.",
-            f"{label} has {pages} pages (at most {MAX_PDF_PAGES})",
+        raise UserError.of(
+            Code.HAS_PAGES_MOST, label=label, pages=pages, max_pdf_pages=MAX_PDF_PAGES
         )
     return reader
 
 
 def unreadable_pdf(label: str, exc: BaseException) -> UserError:
     reason = f"{type(exc).__name__}: {exc}"[:200]
-    return UserError(
-        f"«{label}» kan ikke leses som PDF (skadet fil?): {reason}",
-        f"{label}: not a readable PDF ({reason})",
-    )
+    return UserError.of(Code.NOT_READABLE_PDF, label=label, reason=reason)
 
 
 def pdf_text(pdf: bytes | PdfReader, seconds: float = 20.0, limit: int = 8 * MB) -> str:

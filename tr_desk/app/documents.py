@@ -16,6 +16,7 @@ from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.mail import NoticeMail
+from tr_desk.core.messages import Code
 from tr_desk.core.minutes import extract_content, minutes_content
 from tr_desk.core.model import Attachment, Case, CaseKind, Meeting, MeetingStatus, Outcome
 from tr_desk.core.notice import NoticeContent, notice_content
@@ -79,10 +80,7 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
         raise NotReady(problems)
     sent = store.minutes.revisions(meeting_id)
     if sent and not changed_since_issued(store, context):
-        raise StoreError(
-            "Innkallingen er ikke endret siden den ble sendt ut.",
-            "the notice has not changed since it was issued",
-        )
+        raise StoreError.of(Code.NOTICE_HAS_NOT_CHANGED_SINCE)
     context = store.context(store.meetings.issue(meeting_id, now.date()), now.date())
     revision = len(sent)
     full = notice_content(context, revision=revision)
@@ -115,17 +113,10 @@ def issue_supplement(store: Store, meeting_id: int, now: dt.datetime) -> Path:
 
     meeting = store.meetings.meeting(meeting_id)
     if meeting.status is not MeetingStatus.NOTICE_ISSUED:
-        raise StoreError(
-            "En tilleggsinnkalling sendes etter innkallingen og før møtet.",
-            "a supplementary notice is issued after the notice and before the meeting",
-        )
+        raise StoreError.of(Code.SUPPLEMENTARY_NOTICE_ISSUED_AFTER_NOTICE)
     pending = pending_late_cases(store, meeting)
     if not pending:
-        raise StoreError(
-            "Ingen tilleggssaker er lagt til siden innkallingen (eller forrige "
-            "tilleggsinnkalling) ble sendt ut.",
-            "no late items have been added since the notice was issued",
-        )
+        raise StoreError.of(Code.NO_LATE_ITEMS_HAVE_BEEN)
     context = store.context(meeting, now.date())
     problems = [
         p for p in check_notice(context)
@@ -207,9 +198,7 @@ def supplement_pdf(store: Store, meeting: Meeting, *, public: bool = False) -> b
     from tr_desk.documents.notice import render_notice
 
     if not any(c.late for c in meeting.cases):
-        raise StoreError(
-            "Møtet har ingen tilleggssaker.", "the meeting has no late items (tilleggssaker)"
-        )
+        raise StoreError.of(Code.MEETING_HAS_NO_LATE_ITEMS)
     return render_notice(notice_content(store.context(meeting), public=public, supplement=True))
 
 
@@ -226,10 +215,7 @@ def extract_pdf(store: Store, meeting: Meeting, index: int, *, public: bool = Fa
     context = store.context(meeting)
     if public and meeting.cases[index].exempt is not None:
         number = context.label(index)
-        raise StoreError(
-            f"Sak {number} er unntatt offentlighet; det lages ingen offentlig særutskrift.",
-            f"{number} is exempt from public access: there is no public extract",
-        )
+        raise StoreError.of(Code.EXEMPT_FROM_PUBLIC_ACCESS_THERE, number=number)
     return render_extract(extract_content(context, index, store.clock.today()))
 
 
@@ -254,9 +240,7 @@ def followups_pdf(store: Store, prefix: str, today: dt.date) -> bytes:
     body = store.register.body_by_prefix(prefix.upper())
     if body is None:
         known = ", ".join(b.prefix for b in store.register.bodies())
-        raise StoreError(
-            f"Organet «{prefix}» finnes ikke.", f"unknown body {prefix!r} (known: {known})"
-        )
+        raise StoreError.of(Code.UNKNOWN_BODY_KNOWN, prefix=prefix, known=known)
     lines = followup_lines(store, open_only=True, bodies=[body.prefix])
     content = followup_list(lines, body.name, today, store.settings.letterhead())
     return render_followups(content)

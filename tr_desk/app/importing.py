@@ -31,6 +31,7 @@ from tr_desk.core.importing import (
     renamed,
 )
 from tr_desk.core.meeting_data import MeetingData
+from tr_desk.core.messages import Code
 from tr_desk.core.model import Body, Person, Role
 from tr_desk.documents.readers import MAX_BYTES, SUFFIXES, read_file
 from tr_desk.inputs import read_bounded, write_whole
@@ -106,9 +107,12 @@ class HeldBack:
     reason: Said
 
     def said(self, name: str) -> Said:
-        return Said(
-            f"{name}: «{self.title}» holdt tilbake: {self.reason}",
-            f"{name}: {self.title!r} held back: {self.reason.english}",
+        return Said.coded(
+            Code.HELD_BACK,
+            name=name,
+            title=self.title,
+            reason=self.reason,
+            english=self.reason.english,
         )
 
 
@@ -225,7 +229,7 @@ def read_one(path: Path, register: Register, known: frozenset[str] = frozenset()
         report.error_en = f"{file_name(path)}: could not be read ({reason})"
         return report
     if not report.documents and not report.warnings:
-        report.warnings.append(Said("Fant ingen møter i filen.", "no meetings found in the file"))
+        report.warnings.append(Said.coded(Code.NO_MEETINGS_FOUND_FILE))
     return report
 
 
@@ -262,9 +266,11 @@ def plan(
                 for made in document.files:
                     problem = refused(renamed(made, choices.same_as))
                     if problem:
-                        reason = Said(
-                            f"{made['body']} {made['date']}: {problem}",
-                            f"{made['body']} {made['date']}: {problem}",
+                        reason = Said.coded(
+                            Code.MEETING_DOCUMENTS_REFUSED,
+                            made=made["body"],
+                            made2=made["date"],
+                            problem=problem,
                         )
                         break
             if reason is not None:
@@ -283,9 +289,11 @@ def plan(
                 if (i, j) in choices.left_out or report.held(i, j):
                     continue
                 if any((f["body"], f["date"]) == key for f in document.files):
-                    reason = Said(
-                        f"{key[0]} {key[1]}: dokumentene om møtet passer ikke sammen: {problem}",
-                        f"{key[0]} {key[1]}: the documents of the meeting do not agree: {problem}",
+                    reason = Said.coded(
+                        Code.DOCUMENTS_MEETING_DO_NOT_AGREE,
+                        key=key[0],
+                        key2=key[1],
+                        problem=problem,
                     )
                     report.held_back.append(HeldBack(i, j, document.title, reason))
 
@@ -389,10 +397,7 @@ def _keep_source(file: FileReport, target: Path) -> None:
     checked to be the ones that were read for the import."""
     data = read_bounded(file.path, MAX_BYTES)
     if hashlib.sha256(data).hexdigest() != file.digest:
-        raise UserError(
-            f"«{file_name(file.path)}» ble endret under importen; prøv igjen.",
-            f"{file_name(file.path)} changed during the import; try again",
-        )
+        raise UserError.of(Code.CHANGED_DURING_IMPORT_TRY_AGAIN, path=file_name(file.path))
     write_whole(target, data, "Kunne ikke ta vare på originalen", "cannot keep the original")
 
 
@@ -412,8 +417,8 @@ def _write(
                 written, made = with_text_files(outcome.file, store.settings.organisation().name)
                 loaded = read_meeting_file(written, bodies, people)
             except MeetingFileError as exc:
-                raise UserError(
-                    f"{outcome.body} {outcome.date}: {exc}", f"{outcome.body} {outcome.date}: {exc}"
+                raise UserError.of(
+                    Code.MEETING_REFUSED, body=outcome.body, date=outcome.date, exc=exc
                 ) from None
             for name, pdf in made.items():  # attachments made from the text after a signature
                 if not store.files.has_attachment(name):

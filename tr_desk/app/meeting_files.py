@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 from tr_desk.inputs import read_bounded
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def refused(path: Path, reason: str) -> UserError:
     """A meeting file that cannot be read, and why (the reading's words are English)."""
-    return UserError(f"«{path.name}» kan ikke leses: {reason}", f"{path}: {reason}")
+    return UserError.of(Code.FILE_UNREADABLE, name=path.name, reason=reason, path=path)
 
 
 def read_json_file(path: Path) -> object:
@@ -97,23 +98,17 @@ def import_named_files(
                     warnings.append(f"{key}: {name} is not in this database's attachments")
                 continue
             if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name or ":" in name:
-                raise UserError(
-                    f"{key}: {shown(name)} må være en PDF i møtefilens mappe (ingen absolutt "
-                    "sti, ingen «..»)",
-                    f"{key}: {shown(name)} must be a PDF in the meeting file's folder "
-                    "(no absolute path, no '..')",
-                )
+                raise UserError.of(Code.MUST_PDF_MEETING_FILE_S, key=key, name=shown(name))
             source = (root / name).resolve()
             if not source.is_relative_to(root):
-                raise UserError(
-                    f"{key}: {shown(name)} peker ut av møtefilens mappe",
-                    f"{key}: {shown(name)} leads outside the meeting file's folder",
-                )
+                raise UserError.of(Code.LEADS_OUTSIDE_MEETING_FILE_S, key=key, name=shown(name))
             try:
                 data = read_pdf_file(source)
                 stored_name = store.files.attachment_name(data, source.name)
             except UserError as exc:
-                raise UserError(f"{key}: {exc}", f"{key}: {exc.english}") from None
+                raise UserError.of(
+                    Code.WRITE_REFUSED, key=key, exc=exc, english=exc.english
+                ) from None
             new_files[stored_name] = data
             attachments[-1] = replace(attachment, file=stored_name)
         cases.append(replace(case, attachments=attachments))
@@ -161,5 +156,5 @@ def _meeting(store: Store, key: str) -> Meeting:
     body = store.register.body_by_prefix(prefix)
     found = store.meetings.meeting_id(body.id, day) if body and body.id is not None else None
     if found is None:
-        raise UserError(f"Fant ikke møtet {key}.", f"no meeting {key}")
+        raise UserError.of(Code.NO_MEETING, key=key)
     return store.meetings.meeting(found)

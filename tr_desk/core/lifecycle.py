@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 from tr_desk.core.model import Attachment, Case, CaseKind, Meeting, MeetingStatus, Outcome
 
 HELD_STATES = (MeetingStatus.HELD, MeetingStatus.APPROVED)
@@ -56,47 +57,30 @@ def is_open(meeting: Meeting) -> bool:
 def check_unlocked(meeting: Meeting) -> None:
     """Approved minutes change only after an explicit «Gjenåpne»."""
     if meeting.minutes_locked:
-        raise UserError(
-            "Protokollen for dette møtet er godkjent og låst. Velg «Gjenåpne» for å endre den.",
-            "the minutes of this meeting are approved and locked (reopen them to change them)",
-        )
+        raise UserError.of(Code.MINUTES_THIS_MEETING_ARE_APPROVED)
 
 
 def check_deletable(meeting: Meeting) -> None:
     """Only a draft created by mistake is deleted; an issued notice is cancelled instead."""
     if meeting.numbers_frozen:
-        raise UserError(
-            "Møtet er innkalt og kan ikke slettes; avlys det heller.",
-            "the meeting has been called and cannot be deleted; cancel it instead",
-        )
+        raise UserError.of(Code.MEETING_HAS_BEEN_CALLED_CANNOT)
 
 
 def move_refusal(meeting: Meeting, day: dt.date) -> UserError | None:
     """Why ``meeting`` cannot move to ``day``; None when it can."""
     if is_held(meeting):
-        return UserError(
-            "Møtet er avholdt og kan ikke flyttes.", "the meeting is held and cannot move"
-        )
+        return UserError.of(Code.MEETING_HELD_CANNOT_MOVE)
     if meeting.status is MeetingStatus.CANCELLED:
-        return UserError(
-            "Møtet er avlyst. Angre avlysningen (Ctrl+Z) eller legg inn et nytt møte.",
-            "the meeting is cancelled; add a new one instead",
-        )
+        return UserError.of(Code.MEETING_CANCELLED_ADD_NEW_ONE)
     if meeting.date.year != day.year and meeting.numbers_frozen:
-        return UserError(
-            "Et innkalt møte kan ikke flyttes til et annet år (saksnumrene).",
-            "a called meeting cannot move to another year (its case numbers)",
-        )
+        return UserError.of(Code.CALLED_MEETING_CANNOT_MOVE_ANOTHER)
     return None
 
 
 def cancel_refusal(meeting: Meeting) -> UserError | None:
     """Why ``meeting`` cannot be cancelled; None when it can."""
     if is_held(meeting):
-        return UserError(
-            "Møtet er avholdt og kan ikke avlyses.",
-            "the meeting is held and cannot be cancelled",
-        )
+        return UserError.of(Code.MEETING_HELD_CANNOT_CANCELLED)
     return None
 
 
@@ -136,19 +120,14 @@ def with_held_times(meeting: Meeting, start: dt.time | None, end: dt.time | None
 def approve(meeting: Meeting, day: dt.date) -> Meeting:
     """The minutes approved on ``day``: locked until «Gjenåpne»."""
     if not is_held(meeting):
-        raise UserError(
-            "Bare et avholdt møte kan få godkjent protokollen.",
-            "only a held meeting can have its minutes approved",
-        )
+        raise UserError.of(Code.ONLY_HELD_MEETING_CAN_HAVE)
     return replace(meeting, status=MeetingStatus.APPROVED, approved_on=day)
 
 
 def reopen(meeting: Meeting, day: dt.date | None) -> Meeting:
     """Unlock approved minutes; ``day`` is kept so the document says they changed after."""
     if not is_held(meeting):
-        raise UserError(
-            "Bare godkjente protokoller kan gjenåpnes.", "only approved minutes can be reopened"
-        )
+        raise UserError.of(Code.ONLY_APPROVED_MINUTES_CAN_REOPENED)
     return replace(meeting, status=MeetingStatus.HELD, reopened_on=day)
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 
 # Colours for the plan's bodies the profile gives none for, in turn; told apart also by
 # people with red-green colour blindness.
@@ -85,33 +86,24 @@ def organisation_from_json(data: object) -> Organisation:
     if isinstance(data, str):
         data = {"name": data}
     if not isinstance(data, Mapping):
-        raise ProfileError(
-            "«organisation» må være et objekt med «name».",
-            "'organisation' must be an object with at least a 'name'",
-        )
+        raise ProfileError.of(Code.ORGANISATION_MUST_OBJECT_WITH_LEAST)
     name = _text(data, "name")
     if not name:
-        raise ProfileError("«organisation» mangler «name».", "'organisation' has no 'name'")
+        raise ProfileError.of(Code.ORGANISATION_HAS_NO_NAME)
     domain = _text(data, "domain").lower()
     if domain and not _DOMAIN.fullmatch(domain):
-        raise ProfileError(
-            f"«organisation.domain» er ikke et domenenavn: «{domain}».",
-            f"'organisation.domain' is not a domain name: {shown(domain)}",
+        raise ProfileError.of(
+            Code.ORGANISATION_DOMAIN_NOT_DOMAIN_NAME, domain=domain, domain2=shown(domain)
         )
     colours = data.get("colours", {})
     if not isinstance(colours, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) and _COLOUR.fullmatch(v)
         for k, v in colours.items()
     ):
-        raise ProfileError(
-            "«organisation.colours» må gi hvert organs prefiks en farge som #1f4e9a.",
-            "'organisation.colours' must map body prefixes to colours like #1f4e9a",
-        )
+        raise ProfileError.of(Code.ORGANISATION_COLOURS_MUST_MAP_BODY)
     plan = data.get("plan", {})
     if not isinstance(plan, Mapping):
-        raise ProfileError(
-            "«organisation.plan» må være et objekt.", "'organisation.plan' must be an object"
-        )
+        raise ProfileError.of(Code.ORGANISATION_PLAN_MUST_OBJECT)
     return Organisation(
         name=name,
         short_name=_text(data, "short_name"),
@@ -128,9 +120,7 @@ def organisation_from_json(data: object) -> Organisation:
 def _text(data: Mapping[str, object], key: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise ProfileError(
-            f"«organisation.{key}» må være en tekst.", f"'organisation.{key}' must be a text"
-        )
+        raise ProfileError.of(Code.ORGANISATION_MUST_TEXT, key=key)
     return " ".join(value.split())
 
 
@@ -139,8 +129,5 @@ def _texts(data: Mapping[str, object], key: str) -> tuple[str, ...]:
     if not isinstance(value, Sequence) or isinstance(value, str):
         value = None
     if value is None or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ProfileError(
-            f"«organisation.{key}» må være en liste med tekster.",
-            f"'organisation.{key}' must be a list of texts",
-        )
+        raise ProfileError.of(Code.ORGANISATION_MUST_LIST_TEXTS, key=key)
     return tuple(str(v).strip() for v in value)

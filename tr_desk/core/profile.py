@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tr_desk.core.formats import WEEKDAYS, parse_time
+from tr_desk.core.messages import Code
 from tr_desk.core.model import Body, BodyRole, MinutesKind, Person, Role
 from tr_desk.core.organisation import Organisation, ProfileError, organisation_from_json
 
@@ -42,49 +43,33 @@ def parse_profile(data: object) -> Profile:
     """The profile's records, checked: prefixes unique, every name and body a seat names
     known, dates and times readable. A ``ProfileError`` says what is wrong."""
     if not isinstance(data, Mapping):
-        raise ProfileError("Profilen er ikke et JSON-objekt.", "the profile is not a JSON object")
+        raise ProfileError.of(Code.PROFILE_NOT_JSON_OBJECT)
     organisation = organisation_from_json(data.get("organisation"))
     bodies = tuple(_body(item, order) for order, item in enumerate(_list(data, "bodies"), 1))
     if not bodies:
-        raise ProfileError("Profilen har ingen organer.", "the profile has no bodies")
+        raise ProfileError.of(Code.PROFILE_HAS_NO_BODIES)
     prefixes = [b.prefix for b in bodies]
     for prefix in prefixes:
         if prefixes.count(prefix) > 1:
-            raise ProfileError(
-                f"To organer har prefikset «{prefix}».", f"two bodies have the prefix {prefix}"
-            )
+            raise ProfileError.of(Code.TWO_BODIES_HAVE_PREFIX, prefix=prefix)
     if sum(b.role is BodyRole.COUNCIL for b in bodies) > 1:
-        raise ProfileError(
-            "Bare ett organ kan ha rollen «council».", "only one body can have the role 'council'"
-        )
+        raise ProfileError.of(Code.ONLY_ONE_BODY_CAN_HAVE)
     people = tuple(_person(item) for item in _list(data, "people"))
     names = {p.name for p in people}
     if len(names) != len(people):
-        raise ProfileError("To personer har samme navn.", "two people have the same name")
+        raise ProfileError.of(Code.TWO_PEOPLE_HAVE_SAME_NAME)
     seats = tuple(seat for group in _list(data, "memberships") for seat in _seats(group))
     for seat in seats:
         if seat.body not in prefixes:
-            raise ProfileError(
-                f"Et medlemskap gjelder organet «{seat.body}», som profilen ikke har.",
-                f"a membership names the body {seat.body}, which the profile does not have",
-            )
+            raise ProfileError.of(Code.MEMBERSHIP_NAMES_BODY_WHICH_PROFILE, body=seat.body)
         if seat.person not in names:
-            raise ProfileError(
-                f"Et medlemskap gjelder «{seat.person}», som ikke er blant personene.",
-                f"a membership names {seat.person!r}, who is not among the people",
-            )
+            raise ProfileError.of(Code.MEMBERSHIP_NAMES_WHO_NOT_AMONG, person=seat.person)
     unknown = [p for p in organisation.cycle_order if p not in prefixes]
     if unknown:
-        raise ProfileError(
-            f"Møteplanens syklus nevner «{unknown[0]}», som profilen ikke har.",
-            f"the plan's cycle_order names {unknown[0]}, a body the profile does not have",
-        )
+        raise ProfileError.of(Code.PLAN_S_CYCLE_ORDER_NAMES, unknown=unknown[0])
     manager = " ".join(str(data.get("general_manager", "") or "").split())
     if manager and manager not in names:
-        raise ProfileError(
-            f"Daglig leder «{manager}» er ikke blant personene.",
-            f"the general manager {manager!r} is not among the people",
-        )
+        raise ProfileError.of(Code.GENERAL_MANAGER_NOT_AMONG_PEOPLE, manager=manager)
     about = data.get("about", "")
     return Profile(organisation, bodies, people, seats, str(manager), str(about or ""))
 
@@ -92,7 +77,7 @@ def parse_profile(data: object) -> Profile:
 def _list(data: Mapping[str, object], key: str) -> Sequence[Mapping[str, object]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        raise ProfileError(f"«{key}» må være en liste med objekter.", f"{key!r} must be a list")
+        raise ProfileError.of(Code.MUST_LIST, key=key)
     return value
 
 
@@ -101,10 +86,7 @@ def _field(item: Mapping[str, object], key: str, what: str, required: bool = Fal
     if value is None:
         value = ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ProfileError(
-            f"{what}: «{key}» mangler eller er ikke en tekst.",
-            f"{what}: {key!r} is missing or not a text",
-        )
+        raise ProfileError.of(Code.MISSING_NOT_TEXT, what=what, key=key)
     return value.strip()
 
 
@@ -112,10 +94,7 @@ def _body(item: Mapping[str, object], order: int) -> Body:
     what = f"organ nr. {order}"
     prefix = _field(item, "prefix", what, required=True).upper()
     if not prefix.isalpha() or len(prefix) > 6:
-        raise ProfileError(
-            f"{what}: prefikset «{prefix}» må være 1–6 bokstaver.",
-            f"body {order}: the prefix {prefix!r} must be 1-6 letters",
-        )
+        raise ProfileError.of(Code.BODY_PREFIX_MUST_1_6, what=what, prefix=prefix, order=order)
     try:
         weekday = _field(item, "weekday", what).lower()
         start, end = _field(item, "start", what), _field(item, "end", what)
@@ -135,16 +114,13 @@ def _body(item: Mapping[str, object], order: int) -> Body:
             role=BodyRole(str(item.get("role", BodyRole.OTHER.value))),
         )
     except ValueError as exc:
-        raise ProfileError(
-            f"{prefix}: ukjent ukedag, klokkeslett, rolle eller protokollform ({exc}).",
-            f"body {prefix}: {exc}",
-        ) from None
+        raise ProfileError.of(Code.BODY, prefix=prefix, exc=exc) from None
 
 
 def _strings(item: Mapping[str, object], key: str) -> list[str]:
     value = item.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProfileError(f"«{key}» må være en liste med tekster.", f"{key!r} must be a list")
+        raise ProfileError.of(Code.MUST_LIST_2, key=key)
     return [v.strip() for v in value if v.strip()]
 
 
@@ -168,16 +144,10 @@ def _seats(group: Mapping[str, object]) -> list[Seat]:
         end_text = group.get("end")
         end = dt.date.fromisoformat(str(end_text)) if end_text else None
     except ValueError as exc:
-        raise ProfileError(
-            f"Medlemskap i {body}: ukjent rolle eller dato ({exc}).",
-            f"a membership of {body}: {exc}",
-        ) from None
+        raise ProfileError.of(Code.MEMBERSHIP, body=body, exc=exc) from None
     people = group.get("people", [])
     if not isinstance(people, list):
-        raise ProfileError(
-            f"Medlemskap i {body}: «people» må være en liste.",
-            f"a membership of {body}: 'people' must be a list",
-        )
+        raise ProfileError.of(Code.MEMBERSHIP_PEOPLE_MUST_LIST, body=body)
     seats = []
     for entry in people:
         # A name, or {"name", "party", "rank"}: the party or list, a substitute's rank.
@@ -185,10 +155,7 @@ def _seats(group: Mapping[str, object]) -> list[Seat]:
         name = seat.get("name")
         rank = seat.get("rank")
         if not isinstance(name, str) or (rank is not None and not isinstance(rank, int)):
-            raise ProfileError(
-                f"Medlemskap i {body}: en person uten navn eller med ugyldig vara-nr.",
-                f"a membership of {body}: a person without a name or with a bad rank",
-            )
+            raise ProfileError.of(Code.MEMBERSHIP_PERSON_WITHOUT_NAME_WITH, body=body)
         party = seat.get("party", group.get("party", ""))
         seats.append(Seat(body, " ".join(name.split()), role, start, end, str(party or ""), rank))
     return seats

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 from tr_desk.core.minutes import quorum_for_case
 from tr_desk.core.model import Attendance, AttendanceStatus, MeetingMode, Outcome
 from tr_desk.core.presence import case_positions, takes_part
@@ -197,9 +198,9 @@ def with_other(
     """Someone who is not a member marked present: a person from the register or a guest."""
     guest = " ".join(guest.split())
     if person_id is None and not guest:
-        raise UserError("Skriv et navn.", "no name given")
+        raise UserError.of(Code.NO_NAME_GIVEN)
     if person_id is not None and any(a.person_id == person_id for a in lines):
-        raise UserError(f"{name} står allerede på listen.", f"{name} is already listed")
+        raise UserError.of(Code.ALREADY_LISTED, name=name)
     line = Attendance(
         AttendanceStatus.PRESENT,
         person_id=person_id,
@@ -215,7 +216,7 @@ def with_span(
     """Line ``index`` arrived before case ``first`` and left after case ``last`` (ids; None:
     from the start, to the end). Only someone marked present can come or go."""
     if lines[index].status is AttendanceStatus.ABSENT:
-        raise UserError("Merk personen til stede først.", "the person is marked absent")
+        raise UserError.of(Code.PERSON_MARKED_ABSENT)
     out = list(lines)
     out[index] = replace(lines[index], from_case=first, to_case=last)
     return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 
 
 class Field(IntEnum):
@@ -149,9 +150,8 @@ def parse_query(text: str) -> Query:
     """«energi* "Talent Attraction" -vindkraft KF 46/22» read; an empty or only-negative query
     is refused with a message."""
     if len(text) > MAX_QUERY:
-        raise UserError(
-            f"Søket er for langt ({len(text)} tegn); skriv det med høyst {MAX_QUERY} tegn.",
-            f"the query is too long ({len(text)} characters; at most {MAX_QUERY})",
+        raise UserError.of(
+            Code.QUERY_TOO_LONG_CHARACTERS_MOST, count=len(text), max_query=MAX_QUERY
         )
     numbers = []
     for match in CASE_NUMBER.finditer(text):
@@ -178,10 +178,7 @@ def parse_query(text: str) -> Query:
         tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(numbers)),
     )  # fmt: skip
     if query.empty:
-        raise UserError(
-            "Skriv et ord, en «frase» eller et saksnummer å søke etter.",
-            'give a word, a "phrase" or a case number to search for',
-        )
+        raise UserError.of(Code.GIVE_WORD_PHRASE_CASE_NUMBER)
     return query
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 from tr_desk.inputs import check_regular, open_pdf, read_bounded, unreadable_pdf
 
 _LIST_ITEM = re.compile(r"^ *(- |1\. )")
@@ -33,10 +34,7 @@ def read_file(path: Path) -> ReadFile:
     """The lines of ``path``; a clear ``UserError`` when it cannot be read (no guessing)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UserError(
-            f"«{path.name}» er ikke et Word-dokument, en PDF eller en tekstfil.",
-            f"{path.name}: not a .docx, .doc, .pdf, .txt or .md file",
-        )
+        raise UserError.of(Code.NOT_DOCX_DOC_PDF_TXT, name=path.name)
     if suffix in (".txt", ".md"):
         data = read_bounded(path, MAX_BYTES)
         try:
@@ -85,25 +83,15 @@ def pdf_lines(path: Path, data: bytes, seconds: float = 60.0) -> list[str]:
             pages.append(text)
             size += len(text)
             if size > MAX_TEXT:
-                raise UserError(
-                    f"«{path.name}» har mer tekst enn TR Desk leser fra ett dokument.",
-                    f"{path.name}: more text than one document can hold",
-                )
+                raise UserError.of(Code.MORE_TEXT_THAN_ONE_DOCUMENT, name=path.name)
             if time.monotonic() - start > seconds:
-                raise UserError(
-                    f"Å lese teksten i «{path.name}» tok for lang tid.",
-                    f"{path.name}: reading its text took too long",
-                )
+                raise UserError.of(Code.READING_ITS_TEXT_TOOK_TOO, name=path.name)
     except UserError:
         raise
     except Exception as exc:  # pypdf raises many kinds on a damaged file
         raise unreadable_pdf(path.name, exc) from None
     if not "".join(pages).strip():
-        raise UserError(
-            f"«{path.name}» har ingen tekst (et skannet dokument?). Kjør tekstgjenkjenning (OCR) "
-            "på den først, eller importer Word-filen.",
-            f"{path.name}: a PDF without text (scanned?); run OCR first",
-        )
+        raise UserError.of(Code.PDF_WITHOUT_TEXT_SCANNED_RUN, name=path.name)
     lines = _large_joined(_without_running_lines(pages, edges), sizes)
     # A line printed in bold as a whole is a heading, as the Word reader marks it
     return [f"**{line.strip()}**" if " ".join(line.split()) in bold else line for line in lines]
@@ -160,25 +148,16 @@ def converted_doc(path: Path) -> Path:
     """An old binary .doc, converted to .docx with LibreOffice when it is installed."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise UserError(
-            f"«{path.name}» er i det gamle Word-formatet. Åpne den i Word og lagre den som .docx, "
-            "og importer den filen.",
-            f"{path.name}: an old .doc file; save it as .docx (LibreOffice is not installed)",
-        )
+        raise UserError.of(Code.OLD_DOC_FILE_SAVE_AS, name=path.name)
     folder = Path(tempfile.mkdtemp(prefix="tr-desk-doc-"))
     command = [office, "--headless", "--convert-to", "docx", "--outdir", str(folder), str(path)]
     try:
         subprocess.run(command, capture_output=True, timeout=120, check=True)
     except (OSError, subprocess.SubprocessError):
-        raise UserError(
-            f"LibreOffice kunne ikke gjøre om «{path.name}». Lagre den som .docx i Word.",
-            f"{path.name}: LibreOffice could not convert it; save it as .docx",
-        ) from None
+        raise UserError.of(Code.LIBREOFFICE_COULD_NOT_CONVERT_SAVE, name=path.name) from None
     converted = folder / (path.stem + ".docx")
     if not converted.exists():
-        raise UserError(
-            f"LibreOffice kunne ikke gjøre om «{path.name}».", f"{path.name}: conversion failed"
-        )
+        raise UserError.of(Code.CONVERSION_FAILED, name=path.name)
     return converted
 
 
@@ -204,10 +183,7 @@ def docx_lines(path: Path) -> list[str]:
     from lxml import etree
 
     def refused(reason: str, english: str) -> UserError:
-        return UserError(
-            f"«{path.name}» kan ikke leses som Word-dokument ({reason}).",
-            f"{path.name}: not a readable .docx ({english})",
-        )
+        return UserError.of(Code.NOT_READABLE_DOCX, name=path.name, reason=reason, english=english)
 
     try:
         with zipfile.ZipFile(path) as package:
@@ -348,10 +324,7 @@ def _body_lines(stream: Any, formats: _Formats, name: str) -> list[str]:
             depth += 1
             elements += 1
             if elements > MAX_ELEMENTS:
-                raise UserError(
-                    f"«{name}» er større enn TR Desk leser fra ett Word-dokument.",
-                    f"{name}: the Word document has more elements than TR Desk reads",
-                )
+                raise UserError.of(Code.WORD_DOCUMENT_HAS_MORE_ELEMENTS, name=name)
             continue
         depth -= 1
         if element.tag not in (W + "p", W + "tbl") or not _top_level(element):
@@ -366,10 +339,7 @@ def _body_lines(stream: Any, formats: _Formats, name: str) -> list[str]:
         lines += [*block, ""]
         text += sum(len(line) for line in block)
         if text > MAX_TEXT:
-            raise UserError(
-                f"«{name}» har mer tekst enn TR Desk leser fra ett dokument.",
-                f"{name}: more text than one document can hold",
-            )
+            raise UserError.of(Code.MORE_TEXT_THAN_ONE_DOCUMENT, name=name)
         element.clear()
         parent = element.getparent()
         while parent is not None and element.getprevious() is not None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tr_desk.core import lifecycle
+from tr_desk.core.messages import Code
 from tr_desk.core.model import (
     Attachment,
     Case,
@@ -75,7 +76,7 @@ class Agenda(Part):
     def meeting_of_case(self, case_id: int) -> Meeting:
         found = self._store.rows("SELECT meeting_id FROM agenda_case WHERE id = ?", [case_id])
         if not found:
-            raise StoreError("Saken finnes ikke lenger.", "the case no longer exists")
+            raise StoreError.of(Code.CASE_NO_LONGER_EXISTS)
         return self._store.meetings.meeting(int(found[0]["meeting_id"]))
 
     def insert_case(self, meeting_id: int, case: Case, position: int) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tr_desk.core.clock import system_clock
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 from tr_desk.storage.database import (
     SQLITE_HEADER,
     InstanceLock,
@@ -76,7 +77,7 @@ def unsound(copy: Path) -> StoreError | None:
     try:
         check_file(copy)
         if not copy.exists():
-            return StoreError(f"«{copy}» finnes ikke.", f"there is no file at {copy}")
+            return StoreError.of(Code.THERE_NO_FILE, copy=copy)
         conn = connect(copy, readonly=True)
         try:
             schema_state(conn, copy)
@@ -86,11 +87,9 @@ def unsound(copy: Path) -> StoreError | None:
     except StoreError as exc:
         return exc
     except (sqlite3.Error, OSError) as exc:
-        return StoreError(f"Kan ikke lese «{copy}»: {exc}.", f"cannot read {copy}: {exc}")
+        return StoreError.of(Code.CANNOT_READ_3, copy=copy, exc=exc)
     if found:
-        return StoreError(
-            f"«{copy}» er skadet ({found[0]}).", f"{copy} is damaged ({shown(found[0])})"
-        )
+        return StoreError.of(Code.DAMAGED, copy=copy, found=found[0], found2=shown(found[0]))
     return None
 
 
@@ -129,11 +128,8 @@ def _copy(source: sqlite3.Connection, target: Path, check: bool = False) -> None
     if found:
         aside = target.with_name(f"{target.stem}-skadet.sqlite")
         partial.replace(aside)
-        raise StoreError(
-            f"Databasen er skadet, og kopien av den er ikke en sikkerhetskopi: den er lagt til "
-            f"side som «{aside.name}». Ingen sikkerhetskopi er slettet.",
-            f"the database is damaged ({found[0]}); the copy was kept aside as {aside} and no "
-            "backup was removed",
+        raise StoreError.of(
+            Code.DATABASE_DAMAGED_COPY_WAS_KEPT, name=aside.name, found=found[0], aside=aside
         )
     partial.replace(target)
 
@@ -151,14 +147,9 @@ def _backup_from(conn: sqlite3.Connection, database: Path, now: dt.datetime) -> 
         target = _target(database, now)
         _copy(conn, target, check=True)
     except OSError as exc:
-        raise StoreError(
-            f"Kunne ikke lage sikkerhetskopi i «{folder}»: {exc.strerror}.",
-            f"cannot make a backup in {folder}: {exc.strerror}",
-        ) from None
+        raise StoreError.of(Code.CANNOT_MAKE_BACKUP, folder=folder, strerror=exc.strerror) from None
     except sqlite3.Error as exc:
-        raise StoreError(
-            f"Kunne ikke lage sikkerhetskopi: {exc}.", f"cannot make a backup: {exc}"
-        ) from None
+        raise StoreError.of(Code.CANNOT_MAKE_BACKUP_2, exc=exc) from None
     for old in backups(database)[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
@@ -209,30 +200,18 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
     database = Path(database).expanduser()
     source = Path(source).expanduser()
     if database.is_symlink() or (database.exists() and not database.is_file()):
-        raise StoreError(
-            f"«{database}» er ikke en vanlig fil; en sikkerhetskopi legges bare tilbake over en "
-            "databasefil eller som en ny fil.",
-            f"{database} is not a regular file (a link, a device or a pipe); a backup is "
-            "restored only onto a database file or a new path; nothing was restored",
-        )
+        raise StoreError.of(Code.NOT_REGULAR_FILE_LINK_DEVICE, database=database)
     problem = unsound(source)
     if problem is not None:  # says which: cannot be read, not a database, damaged
-        raise StoreError(
-            f"«{source}» er ikke en feilfri TR Desk-database og kan ikke legges tilbake: {problem}",
-            f"{source} is not a sound TR Desk database ({problem.english}); nothing was restored",
+        raise StoreError.of(
+            Code.NOT_SOUND_TR_DESK_DATABASE, source=source, problem=problem, english=problem.english
         )
     if source.resolve() == database.resolve():
-        raise StoreError(
-            "Sikkerhetskopien og databasen er samme fil.",
-            "the backup and the database are the same file",
-        )
+        raise StoreError.of(Code.BACKUP_DATABASE_ARE_SAME_FILE)
     prepare_folder(database)
     lock = InstanceLock(database)
     if not lock.acquire():
-        raise StoreError(
-            "Databasen er åpen i et annet TR Desk-vindu. Lukk det og prøv igjen.",
-            f"another TR Desk has {database} open; close it and try again",
-        )
+        raise StoreError.of(Code.ANOTHER_TR_DESK_HAS_OPEN, database=database)
     try:
         kept = _keep_current(database, now or system_clock().now())
         for suffix in ("-wal", "-shm"):
@@ -256,11 +235,9 @@ def restore(database: Path, source: Path, now: dt.datetime | None = None) -> Pat
             )
         return kept
     except OSError as exc:
-        raise StoreError(
-            f"Kunne ikke gjenopprette: {exc.strerror}.", f"cannot restore: {exc.strerror}"
-        ) from None
+        raise StoreError.of(Code.CANNOT_RESTORE, strerror=exc.strerror) from None
     except sqlite3.Error as exc:
-        raise StoreError(f"Kunne ikke gjenopprette: {exc}.", f"cannot restore: {exc}") from None
+        raise StoreError.of(Code.CANNOT_RESTORE_2, exc=exc) from None
     finally:
         lock.release()
 

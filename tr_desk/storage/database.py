@@ -12,6 +12,7 @@ from typing import IO
 
 from tr_desk.core.errors import UserError
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 
 # The number of migrations in storage/migrations.py; a test keeps the two in step.
 SCHEMA_VERSION = 12
@@ -54,9 +55,8 @@ class InstanceLock:
         try:
             handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the lock
         except OSError as exc:
-            raise StoreError(
-                f"Kan ikke lage låsefilen «{self.path}»: {exc.strerror}.",
-                f"cannot create the lock file {self.path}: {exc.strerror}",
+            raise StoreError.of(
+                Code.CANNOT_CREATE_LOCK_FILE, path=self.path, strerror=exc.strerror
             ) from None
         try:
             if sys.platform == "win32":
@@ -89,9 +89,8 @@ def prepare_folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(
-            f"Kan ikke lage mappen «{path.parent}»: {exc.strerror}.",
-            f"cannot create the folder {path.parent}: {exc.strerror}",
+        raise StoreError.of(
+            Code.CANNOT_CREATE_FOLDER, parent=path.parent, strerror=exc.strerror
         ) from None
 
 
@@ -108,36 +107,20 @@ def check_file(path: Path) -> None:
         return
     except (OSError, ValueError) as exc:  # a name too long, a folder that cannot be read
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise StoreError(
-            f"Kan ikke bruke «{shown(str(path))}»: {reason}.",
-            f"cannot use {shown(str(path))}: {reason}",
-        ) from None
+        raise StoreError.of(Code.CANNOT_USE, path=shown(str(path)), reason=reason) from None
     if stat.S_ISDIR(info.st_mode):
-        raise StoreError(
-            f"«{path}» er en mappe, ikke en databasefil.",
-            f"{path} is a folder, not a database file",
-        )
+        raise StoreError.of(Code.FOLDER_NOT_DATABASE_FILE, path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"«{path}» er ikke en vanlig fil.", f"{path} is not a regular file")
+        raise StoreError.of(Code.NOT_REGULAR_FILE, path=path)
     if info.st_size == 0:
-        raise StoreError(
-            f"«{path}» er tom (0 byte) og er ikke en TR Desk-database. Filen er ikke endret. "
-            "Slett den, eller velg Fil → Ny database for å lage en ny der.",
-            f"{path} is empty (0 bytes), not a TR Desk database; the file is left as it is "
-            "(delete it to start a new database there)",
-        )
+        raise StoreError.of(Code.EMPTY_0_BYTES_NOT_TR, path=path)
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(
-            f"Kan ikke lese «{path}»: {exc.strerror}.", f"cannot read {path}: {exc.strerror}"
-        ) from None
+        raise StoreError.of(Code.CANNOT_READ_4, path=path, strerror=exc.strerror) from None
     if header != SQLITE_HEADER:
-        raise StoreError(
-            f"«{path}» er ikke en TR Desk-database (ikke en SQLite-fil). Filen er ikke endret.",
-            f"{path} is not a TR Desk database (not an SQLite file); the file is left as it is",
-        )
+        raise StoreError.of(Code.NOT_TR_DESK_DATABASE_NOT, path=path)
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -167,9 +150,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise explain(path, exc) from None
     except OSError as exc:
-        raise StoreError(
-            f"Kan ikke åpne «{path}»: {exc.strerror}.", f"cannot open {path}: {exc.strerror}"
-        ) from None
+        raise StoreError.of(Code.CANNOT_OPEN_2, path=path, strerror=exc.strerror) from None
 
 
 def configure(conn: sqlite3.Connection, readonly: bool, checked: bool = True) -> None:
@@ -199,23 +180,16 @@ def damage(conn: sqlite3.Connection, full: bool = False) -> list[str]:
 def explain(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(
-            f"Databasen «{path}» er låst av et annet program. Lukk det og prøv igjen.",
-            f"the database {path} is locked by another program (waited {BUSY_TIMEOUT_S:g} s); "
-            "close it and try again",
+        return StoreError.of(
+            Code.DATABASE_LOCKED_ANOTHER_PROGRAM_WAITED, path=path, busy_timeout_s=BUSY_TIMEOUT_S
         )
     if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"Databasen «{path}» er skrivebeskyttet.", f"the database {path} is read-only"
-        )
+        return StoreError.of(Code.DATABASE_READ_ONLY, path=path)
     if "not a database" in text or "malformed" in text:
-        return StoreError(
-            f"«{path}» er ikke en gyldig TR Desk-database, eller den er skadet.",
-            f"{path} is not a valid TR Desk database, or it is damaged",
-        )
+        return StoreError.of(Code.NOT_VALID_TR_DESK_DATABASE, path=path)
     if "unable to open" in text:
-        return StoreError(f"Kan ikke åpne «{path}».", f"cannot open {path}")
-    return StoreError(f"Feil i databasen «{path}»: {exc}", f"database error in {path}: {exc}")
+        return StoreError.of(Code.CANNOT_OPEN, path=path)
+    return StoreError.of(Code.DATABASE_ERROR, path=path, exc=exc)
 
 
 def writable(path: Path) -> bool:
@@ -247,18 +221,10 @@ def made_by_tr_desk(conn: sqlite3.Connection) -> bool:
 def schema_state(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version of an open file; refuses a foreign database or a newer TR Desk's."""
     if not made_by_tr_desk(conn):
-        raise StoreError(
-            f"«{path}» er en SQLite-fil, men ikke en TR Desk-database. Filen er ikke endret.",
-            f"{path} is an SQLite file but not a TR Desk database (the file is left as it is)",
-        )
+        raise StoreError.of(Code.SQLITE_FILE_BUT_NOT_TR, path=path)
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"Databasen «{path}» er laget av en nyere versjon av TR Desk. "
-            "Oppdater TR Desk for å åpne den. Filen er ikke endret.",
-            f"the database {path} was made by a newer TR Desk; update TR Desk to open it "
-            "(the file is left as it is)",
-        )
+        raise StoreError.of(Code.DATABASE_WAS_MADE_NEWER_TR, path=path)
     return version
 
 

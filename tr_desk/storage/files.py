@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 from tr_desk.inputs import MB, open_pdf, pdf_text, read_bounded, write_whole
 from tr_desk.storage.database import StoreError
 from tr_desk.storage.paths import ATTACHMENT_FOLDER
@@ -47,9 +48,7 @@ class Files(Part):
     def read_attachment(self, name: str) -> bytes:
         """The bytes of a stored attachment; only a hash name inside ``vedlegg/`` is read."""
         if not ATTACHMENT_NAME.fullmatch(name):
-            raise StoreError(
-                f"«{name}» er ikke et lagret vedlegg.", f"{shown(name)} is not a stored attachment"
-            )
+            raise StoreError.of(Code.NOT_STORED_ATTACHMENT, name=name, name2=shown(name))
         return read_pdf_file(self.attachments_dir / name)
 
     def image_path(self, name: str) -> Path | None:
@@ -62,10 +61,7 @@ class Files(Part):
         kinds = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
         suffix = next((s for magic, s in kinds.items() if data.startswith(magic)), None)
         if suffix is None or len(data) > MAX_IMAGE_BYTES:
-            raise StoreError(
-                f"«{source.name}» er ikke et PNG- eller JPEG-bilde på høyst 5 MB.",
-                f"{source.name} is not a PNG or JPEG image of at most 5 MB",
-            )
+            raise StoreError.of(Code.NOT_PNG_JPEG_IMAGE_MOST, name=source.name)
         return self._keep(data, _hash_name(data, suffix))
 
     @staticmethod

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tr_desk.core.followups import FollowUpLine, sort_key
+from tr_desk.core.messages import Code
 from tr_desk.core.model import FollowUp, FollowUpStatus
 from tr_desk.storage import rows
 from tr_desk.storage.database import StoreError
@@ -73,9 +74,9 @@ def update_followup(store: Hub, item: FollowUp) -> FollowUp:
     assert item.id is not None
     found = store.rows("SELECT * FROM followup WHERE id = ?", [item.id])
     if not found:
-        raise StoreError("Oppfølgingen finnes ikke lenger.", "the follow-up item no longer exists")
+        raise StoreError.of(Code.FOLLOW_UP_ITEM_NO_LONGER)
     if not item.what.strip():
-        raise StoreError("Skriv hva som skal følges opp.", "a follow-up item needs a text")
+        raise StoreError.of(Code.FOLLOW_UP_ITEM_NEEDS_TEXT)
     old = rows.followup(found[0])
     with store.transaction() as db:
         db.table("followup").update(item.id, rows.followup_row(item))
@@ -85,9 +86,9 @@ def update_followup(store: Hub, item: FollowUp) -> FollowUp:
 def add_followup(store: Hub, case_id: int, item: FollowUp) -> int:
     """A new item on a case, last in its list."""
     if not item.what.strip():
-        raise StoreError("Skriv hva som skal følges opp.", "a follow-up item needs a text")
+        raise StoreError.of(Code.FOLLOW_UP_ITEM_NEEDS_TEXT)
     if not store.rows("SELECT 1 FROM agenda_case WHERE id = ?", [case_id]):
-        raise StoreError("Saken finnes ikke lenger.", "the case no longer exists")
+        raise StoreError.of(Code.CASE_NO_LONGER_EXISTS)
     with store.transaction() as db:
         top = db.execute(
             "SELECT coalesce(max(position), -1) FROM followup WHERE case_id = ?", [case_id]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from tr_desk.core import lifecycle
 from tr_desk.core.context import MEMBER_ROLES, roster
 from tr_desk.core.formats import shown
+from tr_desk.core.messages import Code
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -61,7 +62,7 @@ class Meetings(Part):
         """One meeting with its cases, attachments and attendance."""
         found = self._store.rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if not found:
-            raise StoreError(f"Møte {meeting_id} finnes ikke.", f"no meeting {meeting_id}")
+            raise StoreError.of(Code.NO_MEETING_2, meeting_id=meeting_id)
         meeting = rows.meeting(found[0])
         cases = {
             r["id"]: rows.case(r)
@@ -120,7 +121,7 @@ class Meetings(Part):
     def meeting_header(self, meeting_id: int) -> Meeting:
         found = self._store.rows("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if not found:
-            raise StoreError(f"Møte {meeting_id} finnes ikke.", f"no meeting {meeting_id}")
+            raise StoreError.of(Code.NO_MEETING_2, meeting_id=meeting_id)
         return rows.meeting(found[0])
 
     def previous_meeting(self, body_id: int, day: dt.date) -> dt.date | None:
@@ -195,9 +196,12 @@ class Meetings(Part):
 
         body = self._store.register.body(body_id)
         if self.meeting_id(body_id, day) is not None:
-            raise StoreError(
-                f"{body.name} har allerede et møte {day.strftime('%d.%m.%Y')}.",
-                f"{body.prefix} already has a meeting on {day.isoformat()}",
+            raise StoreError.of(
+                Code.ALREADY_HAS_MEETING,
+                name=body.name,
+                strftime=day.strftime("%d.%m.%Y"),
+                prefix=body.prefix,
+                isoformat=day.isoformat(),
             )
         manager = self._store.register.general_manager()
         agenda = new_agenda(
@@ -235,9 +239,10 @@ class Meetings(Part):
         assert meeting.id is not None
         other = self.meeting_id(meeting.body_id, meeting.date)
         if other is not None and other != meeting.id:
-            raise StoreError(
-                f"Det er allerede et møte {meeting.date.strftime('%d.%m.%Y')}.",
-                f"there is already a meeting on {meeting.date.isoformat()}",
+            raise StoreError.of(
+                Code.THERE_ALREADY_MEETING,
+                strftime=meeting.date.strftime("%d.%m.%Y"),
+                isoformat=meeting.date.isoformat(),
             )
         was = self.meeting(meeting.id)
         with self._store.transaction() as db:
@@ -281,8 +286,8 @@ class Meetings(Part):
             raise StoreError(str(exc), str(exc)) from None
         body = self._store.register.body_by_prefix(number.prefix)
         if body is None or body.id is None:
-            raise StoreError(
-                f"Ukjent organ «{number.prefix}».", f"unknown body {shown(number.prefix)}"
+            raise StoreError.of(
+                Code.UNKNOWN_BODY, prefix=number.prefix, prefix2=shown(number.prefix)
             )
         for year in candidate_years(label):  # «KF 01/99»: 2099 has none, 1999 may
             for header in self.headers(body_id=body.id, year=year):
@@ -292,7 +297,7 @@ class Meetings(Part):
                 for index, found in self.case_numbers(meeting).items():
                     if found == number.number:
                         return meeting, index
-        raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
+        raise StoreError.of(Code.NO_CASE, label=label)
 
     def save_loaded(self, loaded: LoadedMeeting) -> tuple[int, bool]:
         """Create the meeting read from a file, or replace the one of the same body and date.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core import lifecycle
+from tr_desk.core.messages import Code
 from tr_desk.core.model import (
     Attendance,
     Meeting,
@@ -112,9 +113,8 @@ class Minutes(Part):
                 with open(path, "xb") as handle:
                     handle.write(data)
             except FileExistsError:
-                raise StoreError(
-                    f"«{path.name}» finnes allerede og blir ikke skrevet over.",
-                    f"{path} exists and is not overwritten",
+                raise StoreError.of(
+                    Code.EXISTS_NOT_OVERWRITTEN, name=path.name, path=path
                 ) from None
         return paths
 

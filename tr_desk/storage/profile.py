@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tr_desk.core.errors import UserError
+from tr_desk.core.messages import Code
 from tr_desk.core.profile import Profile, parse_profile
 from tr_desk.inputs import read_bounded
 from tr_desk.storage.paths import resources_dir
@@ -59,12 +60,10 @@ def _read(path: Path) -> Profile:
     try:
         return parse_profile(parse_meeting_json(data))
     except MeetingFileError as exc:
-        raise UserError(
-            f"Profilen «{path.name}» er ikke gyldig JSON: {exc}.",
-            f"the profile {path} is not valid JSON: {exc}",
+        raise UserError.of(
+            Code.PROFILE_NOT_VALID_JSON, name=path.name, exc=exc, path=path
         ) from None
     except UserError as exc:
-        raise UserError(
-            f"Profilen «{path.name}» kan ikke brukes: {exc}",
-            f"the profile {path} cannot be used: {exc.english}",
+        raise UserError.of(
+            Code.PROFILE_CANNOT_USED, name=path.name, exc=exc, path=path, english=exc.english
         ) from None

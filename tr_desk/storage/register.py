@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.context import roster
+from tr_desk.core.messages import Code
 from tr_desk.core.model import (
     Body,
     Membership,
@@ -38,7 +39,7 @@ class Register(Part):
     def body(self, body_id: int) -> Body:
         found = self._store.rows("SELECT * FROM body WHERE id = ?", [body_id])
         if not found:
-            raise StoreError(f"Organ {body_id} finnes ikke.", f"no body {body_id}")
+            raise StoreError.of(Code.NO_BODY, body_id=body_id)
         return rows.body(found[0])
 
     def body_by_prefix(self, prefix: str) -> Body | None:
@@ -52,10 +53,7 @@ class Register(Part):
     def add_body(self, body: Body) -> int:
         """Insert a body (keeping ``body.id`` if given, for undo); the prefix must be free."""
         if self.body_by_prefix(body.prefix) is not None:
-            raise StoreError(
-                f"Prefikset {body.prefix.upper()} er allerede i bruk.",
-                f"the prefix {body.prefix.upper()} is already in use",
-            )
+            raise StoreError.of(Code.PREFIX_ALREADY_USE, upper=body.prefix.upper())
         with self._store.transaction() as db:
             row = rows.body_row(body)
             if body.id is not None:
@@ -74,10 +72,7 @@ class Register(Part):
             {"b": body_id},  # type: ignore[arg-type]
         )[0]["n"]
         if used:
-            raise StoreError(
-                "Organet har møter eller medlemmer og kan ikke slettes.",
-                "the body has meetings or members and cannot be deleted",
-            )
+            raise StoreError.of(Code.BODY_HAS_MEETINGS_MEMBERS_CANNOT)
         with self._store.transaction() as db:
             db.execute("DELETE FROM year_start WHERE body_id = ?", [body_id])
             db.execute("DELETE FROM body WHERE id = ?", [body_id])
@@ -87,15 +82,11 @@ class Register(Part):
         assert body.id is not None
         other = self.body_by_prefix(body.prefix)
         if other is not None and other.id != body.id:
-            raise StoreError(
-                f"Prefikset {body.prefix} brukes allerede av {other.name}.",
-                f"the prefix {body.prefix} is already used by {other.name}",
-            )
+            raise StoreError.of(Code.PREFIX_ALREADY_USED, prefix=body.prefix, name=other.name)
         council = self.council()
         if body.is_council and council is not None and council.id != body.id:
-            raise StoreError(
-                f"{council.name} er allerede det øverste organet; bare ett organ kan være det.",
-                f"{council.prefix} is already the council; only one body can be",
+            raise StoreError.of(
+                Code.ALREADY_COUNCIL_ONLY_ONE_BODY, name=council.name, prefix=council.prefix
             )
         with self._store.transaction() as db:
             db.table("body").update(body.id, rows.body_row(body))
@@ -163,10 +154,7 @@ class Register(Part):
     def delete_person(self, person_id: int) -> None:
         """Remove a person entered by mistake, with their memberships."""
         if self.person_usage(person_id):
-            raise StoreError(
-                "Personen er nevnt i møter og kan ikke slettes. Avslutt heller medlemskapene.",
-                "the person is named in meetings and cannot be deleted; end the memberships",
-            )
+            raise StoreError.of(Code.PERSON_NAMED_MEETINGS_CANNOT_DELETED)
         with self._store.transaction() as db:
             db.execute("DELETE FROM person_alias WHERE person_id = ?", [person_id])
             db.execute("DELETE FROM membership WHERE person_id = ?", [person_id])
@@ -202,10 +190,7 @@ class Register(Part):
     def update_membership(self, membership: Membership) -> None:
         assert membership.id is not None
         if membership.end is not None and membership.end < membership.start:
-            raise StoreError(
-                "Et medlemskap kan ikke slutte før det begynner.",
-                "a membership cannot end before it begins",
-            )
+            raise StoreError.of(Code.MEMBERSHIP_CANNOT_END_BEFORE_BEGINS)
         with self._store.transaction() as db:
             db.table("membership").update(membership.id, rows.membership_row(membership))
 
@@ -220,9 +205,7 @@ class Register(Part):
                 ).fetchall()
             }
             if len(found) != 2:
-                raise StoreError(
-                    "Medlemskapet finnes ikke lenger.", "the membership no longer exists"
-                )
+                raise StoreError.of(Code.MEMBERSHIP_NO_LONGER_EXISTS)
             db.execute(
                 "UPDATE membership SET sort_order = ? WHERE id = ?", [found[second_id], first_id]
             )

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tr_desk.core.messages import Code
 from tr_desk.core.numbering import format_case_number
 from tr_desk.core.search import (
     ANY_BODY,
@@ -236,9 +237,7 @@ def _search(
                 store, sql, [expression, *params, ROWS * (4 if query.phrases else 1)]
             )
         except StoreError as exc:
-            raise StoreError(
-                f"Søket kunne ikke leses: {exc}", f"the search could not be read: {exc.english}"
-            ) from None
+            raise StoreError.of(Code.SEARCH_COULD_NOT_READ, exc=exc, english=exc.english) from None
         drafts: dict[int, dict[int, int]] = {}
         for row in rows or ():
             hit = found.get(row["case_id"])

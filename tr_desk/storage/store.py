@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tr_desk.core.clock import Clock, system_clock
+from tr_desk.core.messages import Code
 from tr_desk.storage.database import (
     SCHEMA_VERSION,
     InstanceLock,
@@ -205,14 +206,11 @@ class Store:
         try:
             if not path.exists():
                 if reason is not None and not readonly and not writable(path):
-                    raise StoreError(
-                        f"Kan ikke lage en database i «{path.parent}»: mappen er skrivebeskyttet.",
-                        f"cannot make a database at {path}: the folder is not writable",
+                    raise StoreError.of(
+                        Code.CANNOT_MAKE_DATABASE_FOLDER_NOT, parent=path.parent, path=path
                     )
                 if reason is not None:
-                    raise StoreError(
-                        f"Databasen «{path}» finnes ikke.", f"there is no database at {path}"
-                    )
+                    raise StoreError.of(Code.THERE_NO_DATABASE, path=path)
                 create_database(path, profile)
             conn = connect(path, readonly=reason is not None)
         except BaseException:
@@ -260,10 +258,7 @@ class Store:
         if path.exists() and path.is_file() and path.stat().st_size == 0:
             path.unlink()
         if path.exists():
-            raise StoreError(
-                f"«{path}» finnes allerede og blir ikke skrevet over.",
-                f"{path} exists and is not overwritten",
-            )
+            raise StoreError.of(Code.EXISTS_NOT_OVERWRITTEN_2, path=path)
         return cls.open(path, lock=lock, profile=profile)
 
     def _migrate(self, fresh: bool, profile: Profile | None = None) -> None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tr_desk.core.messages import Code
 from tr_desk.core.numbering import format_case_number, parse_case_number
 from tr_desk.core.search import plain_text, references
 from tr_desk.storage.database import NAMES_A_CASE
@@ -222,7 +223,7 @@ def thread(store: Hub, label: str) -> tuple[Hit, list[Step]]:
         return origin, steps_of(store, origin)
     cited = _cited_only(store, label)
     if cited is None:
-        raise StoreError(f"Fant ingen sak {label}.", f"no case {label}")
+        raise StoreError.of(Code.NO_CASE, label=label)
     return cited
 
 

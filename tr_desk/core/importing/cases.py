@@ -42,6 +42,7 @@ from tr_desk.core.importing.text import (
     normal_dates,
 )
 from tr_desk.core.meeting_data import AttendanceData, CaseData, MeetingData
+from tr_desk.core.messages import Code
 from tr_desk.core.model import Body
 
 
@@ -89,7 +90,7 @@ def _join_wrapped(lines: Sequence[str]) -> list[str]:
 def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     warnings: list[str] = []
     if doc.body is None:
-        return _held(Said("fant ikke organet i tittelen", "no body found in the title"))
+        return _held(Said.coded(Code.NO_BODY_FOUND_TITLE))
     body = doc.body
     lines = _join_wrapped(doc.lines) if wrapped else list(doc.lines)
     header, cases, unused, last_case_at = _split(doc, lines, register)
@@ -97,7 +98,7 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     day = _meeting_date(doc, header, cases, warnings)
     if day is None:
-        return _held(Said("fant ikke møtedatoen", "no meeting date found"), warnings)
+        return _held(Said.coded(Code.NO_MEETING_DATE_FOUND), warnings)
     file: MeetingData = {"body": body.prefix, "date": day.isoformat()}
     _header_fields(file, doc, header, signed, register, warnings)
     if minutes:
@@ -108,11 +109,10 @@ def _read(doc: Document, register: Register, wrapped: bool) -> ReadResult:
     unused += [(n, clean(line)) for n, line in left]
     if left:
         warnings.append(
-            Said(
-                f"{len(left)} linjer etter signaturen er ikke tatt med "
-                f"(fra «{_short(clean(left[0][1]))}»)",
-                f"{len(left)} lines after the signature left out "
-                f"(from {_short(clean(left[0][1]))!r})",
+            Said.coded(
+                Code.LINES_AFTER_SIGNATURE_LEFT_OUT,
+                count=len(left),
+                short=_short(clean(left[0][1])),
             )
         )
     _check_numbers(file["cases"], body, day, warnings)
@@ -249,12 +249,7 @@ def _meeting_date(
     written = find_date(header.get("Dato", ""))
     minutes = doc.kind in (DocKind.MINUTES, DocKind.PROTOCOL)
     if title_day is None and re.search(r"\d{1,2}\s*\.\s*\d{1,2}", doc.title):
-        warnings.append(
-            Said(
-                f"datoen i tittelen «{doc.title}» er ikke en gyldig dato",
-                f"the date in the title {doc.title!r} is not a valid date",
-            )
-        )
+        warnings.append(Said.coded(Code.DATE_TITLE_NOT_VALID_DATE, title=doc.title))
     written_years = [2000 + int(m["yy"][-2:]) if len(m["yy"]) == 2 else int(m["yy"])
                      for m, _ in cases]  # fmt: skip
     if written_years and title_day:  # the century from the title: 1999's «/99» is not 2099
@@ -291,9 +286,7 @@ def _meeting_date(
     if len(ranked) > 1 and ranked[1][1] == score:  # two dates as well supported: no winner
         tied = " og ".join(f"{d:%d.%m.%Y}" for d, n in ranked if n == score)
         tied_en = " and ".join(str(d) for d, n in ranked if n == score)
-        warnings.append(
-            Said(f"ingen dato vinner: {tied} støttes like godt", f"no date wins: {tied_en}")
-        )
+        warnings.append(Said.coded(Code.NO_DATE_WINS, tied=tied, tied_en=tied_en))
         return None
     _say_overruled(day, title_day, slot_day, written, years, warnings)
     return day
@@ -326,15 +319,10 @@ def _say_overruled(
         if support:
             no += " passer ikke med " + " og ".join(o for o, _ in support)
             en += " do not agree with " + " and ".join(e for _, e in support)
-        warnings.append(
-            Said(f"{no}: møtet satt til {day:%d.%m.%Y}", f"{en}: the meeting is put on {day}")
-        )
+        warnings.append(Said.coded(Code.MEETING_PUT, no=no, day=day, en=en))
     elif years and day.year not in years:
         warnings.append(
-            Said(
-                f"saksnumrene er fra /{shown_years}, møtet fra {day.year}",
-                f"the case numbers are from /{shown_years}, the meeting from {day.year}",
-            )
+            Said.coded(Code.CASE_NUMBERS_ARE_FROM_MEETING, shown_years=shown_years, year=day.year)
         )
 
 
@@ -551,9 +539,7 @@ def _case_number(match: re.Match[str], body: Body, day: dt.date, warnings: list[
     )
     number = f"{prefix} {int(match['num']):02d}/{day.year % 100:02d}"
     if number != printed:
-        warnings.append(
-            Said(f"skrevet {printed}, tolket som {number}", f"printed {printed}, read as {number}")
-        )
+        warnings.append(Said.coded(Code.PRINTED_READ_AS, printed=printed, number=number))
     return number
 
 
@@ -573,23 +559,14 @@ def _check_numbers(cases: Sequence[Mapping[str, Any]], body: Body, day: dt.date,
     for previous, number in zip([None, *numbers], numbers, strict=False):
         if number in seen:
             warnings.append(
-                Said(
-                    f"saksnummeret {prefix} {number:02d} står to ganger",
-                    f"case number {prefix} {number:02d} appears twice",
-                )
+                Said.coded(Code.CASE_NUMBER_APPEARS_TWICE, prefix=prefix, number=number)
             )
         elif previous is not None and number < previous:
             warnings.append(
-                Said(
-                    f"{prefix} {number:02d} kommer etter {previous:02d}",
-                    f"{prefix} {number:02d} comes after {previous:02d}",
-                )
+                Said.coded(Code.COMES_AFTER, prefix=prefix, number=number, previous=previous)
             )
         elif previous is not None and number > previous + 1:
             warnings.append(
-                Said(
-                    f"hull i nummereringen mellom {previous:02d} og {number:02d}",
-                    f"gap in the numbering between {previous:02d} and {number:02d}",
-                )
+                Said.coded(Code.GAP_NUMBERING_BETWEEN, previous=previous, number=number)
             )
         seen.add(number)

@@ -24,6 +24,7 @@ from tr_desk.core.importing.text import (
     find_slot,
 )
 from tr_desk.core.meeting_data import MeetingData
+from tr_desk.core.messages import Code
 
 
 def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Document], list[str]]:
@@ -68,19 +69,9 @@ def split_documents(lines: Sequence[str], register: Register) -> tuple[list[Docu
             before.append((number, plain))
     warnings: list[str] = []
     if before and not documents:
-        warnings.append(
-            Said(
-                "Fant ingen innkalling, referat, protokoll eller møteplan i filen.",
-                "no notice, minutes, protocol or meeting plan found in the file",
-            )
-        )
+        warnings.append(Said.coded(Code.NO_NOTICE_MINUTES_PROTOCOL_MEETING))
     elif before:
-        warnings.append(
-            Said(
-                f"{len(before)} linjer før første dokument er ikke tatt med.",
-                f"{len(before)} lines before the first document left out",
-            )
-        )
+        warnings.append(Said.coded(Code.LINES_BEFORE_FIRST_DOCUMENT_LEFT, count=len(before)))
     if before and documents:  # every line ends somewhere: these in the first one's «not used»
         documents[0].before = before
     return documents, warnings
@@ -153,7 +144,7 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
     warnings: list[str] = []
     year = doc.year
     if year is None:
-        return _held(Said("fant ikke året i tittelen", "no year found in the title"))
+        return _held(Said.coded(Code.NO_YEAR_FOUND_TITLE))
     unused: list[tuple[int, str]] = []
     for number, line in enumerate(doc.lines, doc.start + 1):
         plain = clean(line)
@@ -164,22 +155,12 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             continue
         body = register.body_in(match["body"])
         if body is None:
-            warnings.append(
-                Said(
-                    f"Møteplan {year}: «{plain}»: ukjent organ",
-                    f"meeting plan {year}: {plain!r}: unknown body",
-                )
-            )
+            warnings.append(Said.coded(Code.MEETING_PLAN_UNKNOWN_BODY, year=year, plain=plain))
             continue
         try:
             day = dt.date(int(match["year"] or year), int(match["month"]), int(match["day"]))
         except ValueError:
-            warnings.append(
-                Said(
-                    f"Møteplan {year}: «{plain}»: ikke en dato",
-                    f"meeting plan {year}: {plain!r}: not a date",
-                )
-            )
+            warnings.append(Said.coded(Code.MEETING_PLAN_NOT_DATE, year=year, plain=plain))
             continue
         written = re.match(r"^[^:]+:\s*([A-Za-zæøå]+)", plain)
         weekday = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")[
@@ -190,9 +171,14 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             written[1].casefold() != weekday
         ):  # fmt: skip
             warnings.append(
-                Said(
-                    f"Møteplan {year}: «{plain}»: {day.strftime('%d.%m.%Y')} er en {weekday}",
-                    f"meeting plan {year}: {plain!r}: {day.isoformat()} is a {day.strftime('%A')}",
+                Said.coded(
+                    Code.MEETING_PLAN,
+                    year=year,
+                    plain=plain,
+                    strftime=day.strftime("%d.%m.%Y"),
+                    weekday=weekday,
+                    isoformat=day.isoformat(),
+                    strftime2=day.strftime("%A"),
                 )
             )
         file: MeetingData = {"body": body.prefix, "date": day.isoformat(), "status": "planlagt"}
@@ -208,9 +194,7 @@ def _read_plan(doc: Document, register: Register) -> ReadResult:
             file["note"] = note
         files.append(file)
     if not files:
-        warnings.append(
-            Said(f"Møteplan {year}: fant ingen møter.", f"meeting plan {year}: no meetings found")
-        )
+        warnings.append(Said.coded(Code.MEETING_PLAN_NO_MEETINGS_FOUND, year=year))
     return ReadResult(files, warnings, unused=unused)
 
 

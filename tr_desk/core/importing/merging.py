@@ -10,6 +10,7 @@ from typing import Any, cast
 from tr_desk.core.importing.shapes import Register
 from tr_desk.core.importing.text import Said, _short
 from tr_desk.core.meeting_data import MeetingData
+from tr_desk.core.messages import Code
 
 NOTICE_CASE_FIELDS = ("title", "kind", "text", "attachments", "proposal", "presenter", "follows")
 
@@ -32,12 +33,7 @@ def merge_files(first: MeetingData, second: MeetingData) -> tuple[MeetingData, l
             merged[key] = value
         elif not _empty(value) and not _alike(merged[key], value) and key not in ("attendance",):
             kept, other = _apart(merged[key], value)
-            differences.append(
-                Said(
-                    f"{key}: «{kept}» beholdt, ikke «{other}»",
-                    f"{key}: kept {kept!r}, not {other!r}",
-                )
-            )
+            differences.append(Said.coded(Code.KEPT_NOT, key=key, kept=kept, other=other))
     cases: dict[str, dict[str, Any]] = {
         c.get("number") or "": dict(c) for c in first.get("cases", [])
     }
@@ -59,10 +55,7 @@ def merge_files(first: MeetingData, second: MeetingData) -> tuple[MeetingData, l
             ):
                 kept, other = _apart(target[key], value)
                 differences.append(
-                    Said(
-                        f"{number} {key}: «{kept}» beholdt, ikke «{other}»",
-                        f"{number} {key}: kept {kept!r}, not {other!r}",
-                    )
+                    Said.coded(Code.KEPT_NOT_2, number=number, key=key, kept=kept, other=other)
                 )
     if cases:
         merged["cases"] = sorted((cases[n] for n in order), key=_case_order)

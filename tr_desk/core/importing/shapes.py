@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from tr_desk.core.importing.text import DocKind, Said, _short, line_ranges
 from tr_desk.core.meeting_data import MeetingData
+from tr_desk.core.messages import Code
 from tr_desk.core.model import Body, Person
 from tr_desk.core.names import NameIndex
 
@@ -59,19 +60,9 @@ class Register:
         )
         if best and best[0][1] >= 90 and (len(best) == 1 or best[1][1] < best[0][1] - 3):
             canonical = names[best[0][0]]
-            warnings.append(
-                Said(
-                    f"«{_short(written)}» tolket som {canonical}",
-                    f"{_short(written)!r} read as {canonical}",
-                )
-            )
+            warnings.append(Said.coded(Code.READ_AS, short=_short(written), canonical=canonical))
             return canonical
-        warnings.append(
-            Said(
-                f"«{_short(written)}» er ikke i personregisteret",
-                f"{_short(written)!r} is not in the register",
-            )
-        )
+        warnings.append(Said.coded(Code.NOT_REGISTER, short=_short(written)))
         return written
 
 
@@ -96,9 +87,12 @@ def unused_said(result: ReadResult) -> Said | None:
         return None
     count = len(result.unused)
     where = line_ranges([n for n, _ in result.unused])
-    return Said(
-        f"{count} {'linje' if count == 1 else 'linjer'} ikke brukt ({where})",
-        f"{count} line{'' if count == 1 else 's'} not used ({where})",
+    return Said.coded(
+        Code.LINE_NOT_USED,
+        count=count,
+        value="linje" if count == 1 else "linjer",
+        where=where,
+        value2="" if count == 1 else "s",
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from tr_desk.core.importing.text import _CHAIR_TITLES, _SIGN_TITLES, Said, _short, clean, markdown
 from tr_desk.core.meeting_data import CaseData
+from tr_desk.core.messages import Code
 
 
 def _attachment_texts(
@@ -59,11 +60,11 @@ def _attachment_texts(
                 case.setdefault("attachments", []).append(attachment)
             current = attachment.setdefault("lines", [])
             warnings.append(
-                Said(
-                    f"teksten etter signaturen fra «{_short(clean(line))}» er vedlegget "
-                    f"«{attachment['title']}» til {case['number']}",
-                    f"the text after the signature from {_short(clean(line))!r} is the "
-                    f"attachment {attachment['title']!r} of {case['number']}",
+                Said.coded(
+                    Code.TEXT_AFTER_SIGNATURE_FROM_ATTACHMENT,
+                    short=_short(clean(line)),
+                    attachment=attachment["title"],
+                    case=case["number"],
                 )
             )
             continue  # the heading is the attachment's title, not its text

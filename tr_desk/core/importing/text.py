@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
+from tr_desk.core.messages import Code
+
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "desember")  # fmt: skip
 
@@ -222,11 +224,24 @@ class Said(str):
         return (Said, (str(self), self.english))
 
     @classmethod
+    def coded(cls, code: Code, **params: object) -> Said:
+        """The warning of ``code``, its texts from the message tables."""
+        from tr_desk.core.messages import texts
+
+        return Said(*texts(code, params))
+
+    @classmethod
     def of(cls, text: str) -> Said:
         return text if isinstance(text, Said) else Said(text)
 
     def prefixed(self, norwegian: str, english: str = "") -> Said:
-        return Said(f"{norwegian}: {self}", f"{english or norwegian}: {self.english}")
+        return Said.coded(
+            Code.PREFIXED,
+            norwegian=norwegian,
+            self_=self,
+            value=english or norwegian,
+            english=self.english,
+        )
 
 
 def line_ranges(numbers: Sequence[int], most: int = 12) -> str:
