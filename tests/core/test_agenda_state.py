@@ -40,3 +40,23 @@ def test_late_items_wait_for_a_supplement_while_the_notice_is_as_sent(demo_store
     assert state.notice.title.startswith("TILLEGGSINNKALLING")
     draft = context.with_meeting(replace(context.meeting, status=MeetingStatus.PLANNED))
     assert not agenda_state(draft, sent, late_pending=True).supplement_due  # not issued
+
+
+def test_a_substitute_called_later_does_not_change_the_notice_sent(demo_store: Store) -> None:
+    """The fingerprint stored when the notice goes out names the members; a notice stored
+    with the substitutes in it (before) still matches while nothing else changed."""
+    from tr_desk.core.agenda_state import notice_changed, notice_fingerprint
+    from tr_desk.core.minutes import with_substitute
+
+    context = demo_store.context(kf_meeting(demo_store, "2022-12-02"))
+    sent = [SentNotice(0, notice_fingerprint(context))]
+    member = context.invited[0]
+    other = next(pid for pid in context.people if pid not in context.invited)
+    lines = with_substitute(context.meeting.attendance, member, other)
+    later = context.with_meeting(replace(context.meeting, attendance=lines))
+    assert not notice_changed(later, sent)
+    assert "(vara for" in dict(notice_content(later).header)["Innkalt"]
+    old_style = [SentNotice(0, content_hash(notice_content(later)))]
+    assert not notice_changed(later, old_style)
+    moved = later.with_meeting(replace(later.meeting, place="Et annet sted"))
+    assert notice_changed(moved, sent) and notice_changed(moved, old_style)

@@ -138,3 +138,23 @@ def test_a_stored_plan_is_read_in_cycles() -> None:
     assert cycles == {1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1}
     flags = [f for f in check_plan(with_cycles(slots, settings), {}, settings)]
     assert [f.meeting_ids for f in flags if "rekkefølge" in f.message] == [(5, 7, 6, 8)]
+
+
+def test_a_new_meeting_is_proposed_on_the_bodys_next_free_workday() -> None:
+    from tr_desk.core.plan import is_off_day, propose_meeting_day
+
+    holidays = norwegian_holidays([2026, 2027])
+    friday = Body(1, "AB", "Organ", MinutesKind.REFERAT, weekday=4)
+    today = dt.date(2026, 12, 5)  # a Saturday: + 14 days is a Saturday too
+    # Fridays 25.12 and 1.1 are holidays: the first Friday after them, then one not taken.
+    assert propose_meeting_day(friday, today, [], holidays) == dt.date(2027, 1, 8)
+    taken = [dt.date(2027, 1, 8)]
+    assert propose_meeting_day(friday, today, taken, holidays) == dt.date(2027, 1, 15)
+    assert propose_meeting_day(friday, dt.date(2026, 11, 30), [], holidays) == dt.date(2026, 12, 18)
+    anyday = Body(2, "CD", "Forum", MinutesKind.REFERAT)
+    assert propose_meeting_day(anyday, today, [], holidays) == dt.date(2026, 12, 21)  # Monday
+    saturday_body = Body(3, "EF", "Lørdagsorgan", MinutesKind.REFERAT, weekday=5)
+    assert propose_meeting_day(saturday_body, today, [], holidays).weekday() < 5
+    assert is_off_day(dt.date(2026, 12, 26), holidays) == "andre juledag"
+    assert is_off_day(dt.date(2026, 12, 27), holidays) == "søndag"
+    assert is_off_day(dt.date(2026, 12, 28), holidays) == ""

@@ -34,6 +34,25 @@ class Dialogs:
             return self.choice
 
         monkeypatch.setattr(ui_dialogs, "choose", choose)
+        self.files: list[str] = []  # what the file dialog answers (empty: cancelled)
+        self.file_titles: list[str] = []
+
+        def choose_files(_parent, title, *args, **kwargs) -> list[str]:
+            self.file_titles.append(title)
+            return list(self.files)
+
+        monkeypatch.setattr(ui_dialogs, "choose_files", choose_files)
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file dialog a test did not answer fails it, never hangs it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def refuse(dialog, *args, **kwargs):
+        raise AssertionError(f"a modal dialog would wait for the user: {dialog.windowTitle()}")
+
+    monkeypatch.setattr(QFileDialog, "exec", refuse)
 
 
 @pytest.fixture(autouse=True)

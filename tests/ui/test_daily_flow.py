@@ -131,12 +131,10 @@ def test_menu_actions_are_enabled_when_they_can_be_done(qtbot, demo) -> None:
     assert not window.save_pdf_action.isEnabled() and not window.print_action.isEnabled()
 
 
-def test_save_as_pdf_saves_what_the_pane_shows(qtbot, demo, tmp_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
+def test_save_as_pdf_saves_what_the_pane_shows(qtbot, demo, tmp_path, dialogs) -> None:
     window = open_window(qtbot, demo, dt.date(2022, 11, 25))
     target = tmp_path / "innkalling.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.files = [str(target)]
     window.save_pdf_action.trigger()
     assert "INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022" in text_of(target.read_bytes())
     assert str(target) in window.statusBar().currentMessage()

@@ -10,7 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from tr_desk.core.agenda_state import AgendaState, SentNotice, content_hash
+from tr_desk.core.agenda_state import (
+    AgendaState,
+    SentNotice,
+    notice_changed,
+    notice_fingerprint,
+)
 from tr_desk.core.agenda_state import agenda_state as core_agenda_state
 from tr_desk.core.checks.notice import check_notice
 from tr_desk.core.checks.problems import Problem, Severity
@@ -62,8 +67,7 @@ def revision_due(store: Store, context: MeetingContext) -> int:
 
 
 def changed_since_issued(store: Store, context: MeetingContext) -> bool:
-    sent = sent_notices(store, context.meeting.id)
-    return bool(sent) and sent[-1].content_hash != content_hash(notice_content(context))
+    return notice_changed(context, sent_notices(store, context.meeting.id))
 
 
 def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
@@ -90,7 +94,7 @@ def issue_notice(store: Store, meeting_id: int, now: dt.datetime) -> Path:
         revision,
         render_notice(full),
         render_notice(public),
-        content_hash(notice_content(context)),
+        notice_fingerprint(context),
         now,
     )
 
@@ -323,7 +327,11 @@ def has_attachment_files(meeting: Meeting) -> bool:
 
 
 def notice_email(
-    store: Store, meeting: Meeting, *, bundle: bool | None = None
+    store: Store,
+    meeting: Meeting,
+    *,
+    bundle: bool | None = None,
+    substitute: tuple[int, int] | None = None,
 ) -> tuple[bytes, NoticeMail]:
     """«Send ut innkalling» as an e-mail draft (RFC 5322, ``X-Unsent: 1``: Outlook and
     Thunderbird open it ready to send): To the Innkalt, Cc the Kopi list, the notice PDF and,
@@ -331,17 +339,23 @@ def notice_email(
 
     With exempt cases the public versions go by e-mail and the text says the exempt papers
     are sent separately: an e-mail from a public body is itself a public document.
+    ``substitute`` (substitute, member): the innkalling of a substitute called after the
+    notice went out, to the substitute alone.
     Returns the message and what it was made from (recipients, who has no address).
     """
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import format_datetime
 
-    from tr_desk.core.mail import notice_mail
+    from tr_desk.core.mail import notice_mail, substitute_mail
 
     context = store.context(meeting)
     bundle = bundle if bundle is not None else has_attachment_files(meeting)
-    mail = notice_mail(context, papers_exempt=bundle and _previous_minutes_exempt(store, meeting))
+    papers_exempt = bundle and _previous_minutes_exempt(store, meeting)
+    if substitute is None:
+        mail = notice_mail(context, papers_exempt=papers_exempt)
+    else:
+        mail = substitute_mail(context, *substitute, papers_exempt=papers_exempt)
     message = EmailMessage()
     message["X-Unsent"] = "1"
     message["Subject"] = mail.subject

@@ -39,6 +39,22 @@ def content_hash(content: NoticeContent) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+def notice_fingerprint(context: MeetingContext) -> str:
+    """What is stored of a notice when it goes out: its content with the members in the
+    «Innkalt» line. A substitute called later gets an innkalling of their own; the notice
+    that went out did not change (a revised notice is for changed cases, time or place)."""
+    return content_hash(notice_content(context, substitutes=False))
+
+
+def notice_changed(context: MeetingContext, sent: Sequence[SentNotice]) -> bool:
+    """Whether the notice says something else now than the last one that went out (notices
+    sent before substitutes were left out of the fingerprint carry them in theirs)."""
+    if not sent:
+        return False
+    said = sent[-1].content_hash
+    return said != notice_fingerprint(context) and said != content_hash(notice_content(context))
+
+
 @dataclass(frozen=True)
 class AgendaState:
     problems: tuple[Problem, ...]
@@ -65,7 +81,7 @@ def agenda_state(
     """The state of the meeting of ``context``, given the notices ``sent`` and whether late
     items wait that no Tilleggsinnkalling has carried (``late_pending``)."""
     current = notice_content(context)
-    changed = bool(sent) and sent[-1].content_hash != content_hash(current)
+    changed = notice_changed(context, sent)
     supplement = (
         context.meeting.status is MeetingStatus.NOTICE_ISSUED and late_pending and not changed
     )

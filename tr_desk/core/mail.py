@@ -98,14 +98,9 @@ def _recipients(context: MeetingContext, ids: Sequence[int]) -> tuple[list[Recip
     return found, missing
 
 
-def notice_mail(context: MeetingContext, *, papers_exempt: bool = False) -> NoticeMail:
-    """The e-mail that sends out the notice of ``context.meeting``; ``papers_exempt``: a paper
-    attached (the previous minutes) holds something exempt even if no case here is."""
+def _occasion(context: MeetingContext) -> str:
+    """«møtet i Arbeidsutvalget fredag 2. desember 2022 kl. 0830–1130, Rådhuset»."""
     meeting, body = context.meeting, context.body
-    to, missing = _recipients(context, context.invited)
-    cc, _ = _recipients(context, context.copied)
-    seen = {r.address.casefold() for r in to}
-    cc = [r for r in cc if r.address.casefold() not in seen]
     when = f"{weekday_name(meeting.date).lower()} {date_long(meeting.date)}"
     slot = time_slot(meeting.start, meeting.end)
     if meeting.mode is MeetingMode.WRITTEN:
@@ -114,24 +109,58 @@ def notice_mail(context: MeetingContext, *, papers_exempt: bool = False) -> Noti
         occasion = f"møtet i {body.name} {when}" + (f" {slot}" if slot else "")
         if meeting.place:
             occasion += f", {clean_name(meeting.place)}"
-    exempt = papers_exempt or any(c.exempt is not None for c in meeting.cases)
-    lines = [
-        "Hei,",
-        "",
-        f"Vedlagt er innkallingen til {occasion}.",
-    ]
+    return occasion
+
+
+def _text(context: MeetingContext, first: str, exempt: bool) -> str:
+    lines = ["Hei,", "", first]
     if exempt:
         lines.append("Dokumenter som er unntatt offentlighet, sendes separat.")
     signatory = context.manager
     lines += ["", "Med vennlig hilsen"]
     if signatory is not None:
         lines += [clean_name(signatory.name), clean_name(signatory.title or "Daglig leder")]
+    return "\n".join(lines) + "\n"
+
+
+def notice_mail(context: MeetingContext, *, papers_exempt: bool = False) -> NoticeMail:
+    """The e-mail that sends out the notice of ``context.meeting``; ``papers_exempt``: a paper
+    attached (the previous minutes) holds something exempt even if no case here is."""
+    meeting, body = context.meeting, context.body
+    to, missing = _recipients(context, context.invited)
+    cc, _ = _recipients(context, context.copied)
+    seen = {r.address.casefold() for r in to}
+    cc = [r for r in cc if r.address.casefold() not in seen]
+    exempt = papers_exempt or any(c.exempt is not None for c in meeting.cases)
     return NoticeMail(
         subject=f"Innkalling {clean_name(body.name)} {date_short(meeting.date)}",
-        text="\n".join(lines) + "\n",
+        text=_text(context, f"Vedlagt er innkallingen til {_occasion(context)}.", exempt),
         to=tuple(to),
         cc=tuple(cc),
         without_address=tuple(missing),
         called=len(context.invited),
+        exempt=exempt,
+    )
+
+
+def substitute_mail(
+    context: MeetingContext, substitute: int, member: int, *, papers_exempt: bool = False
+) -> NoticeMail:
+    """The innkalling of a substitute called after the notice went out: to the substitute
+    alone, saying for whom; the notice attached names the substitute in the member's place."""
+    meeting, body = context.meeting, context.body
+    to, missing = _recipients(context, [substitute])
+    exempt = papers_exempt or any(c.exempt is not None for c in meeting.cases)
+    first = (
+        f"Du er kalt inn som vara for {clean_name(context.name(member))} til "
+        f"{_occasion(context)}. Innkallingen er vedlagt."
+    )
+    return NoticeMail(
+        subject=f"Innkalling som vara: {clean_name(body.name)} {date_short(meeting.date)}",
+        text=_text(context, first, exempt),
+        to=tuple(to),
+        cc=(),
+        without_address=tuple(missing),
+        called=1,
         exempt=exempt,
     )

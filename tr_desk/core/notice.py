@@ -67,10 +67,12 @@ def notice_title(body: Body, meeting: Meeting, revision: int = 0, supplement: bo
     return f"{kind}, {body.name.upper()} – {date_short(meeting.date)}"
 
 
-def called_line(ids: Sequence[int], people: Mapping[int, Person], meeting: Meeting) -> str:
+def called_line(
+    ids: Sequence[int], people: Mapping[int, Person], meeting: Meeting, substitutes: bool = True
+) -> str:
     """«Innkalt»: a member for whom a substitute has been called is listed as the substitute
-    «(vara for …)» in the member's place (§ 7-10)."""
-    called = called_substitutes(meeting.attendance)
+    «(vara for …)» in the member's place (§ 7-10); without ``substitutes``, the members."""
+    called = called_substitutes(meeting.attendance) if substitutes else {}
     names = []
     for pid in ids:
         if pid not in people:
@@ -138,8 +140,10 @@ def notice_content(
     revision: int = 0,
     supplement: bool = False,
     only: Collection[int] | None = None,
+    substitutes: bool = True,
 ) -> NoticeContent:
-    """The notice of the meeting; ``public`` leaves out what is exempt from public access.
+    """The notice of the meeting; ``public`` leaves out what is exempt from public access;
+    without ``substitutes`` the «Innkalt» line names the members, not who stands in for them.
 
     The notice holds the cases on it when it went out; the late items (tilleggssaker) are in
     the Tilleggsinnkalling (``supplement``), which holds only them (``only``: those case ids).
@@ -154,7 +158,7 @@ def notice_content(
         ("Dato", date_short(meeting.notice_date) if meeting.notice_date else ""),
         ("Sted", place_line(meeting)),
         ("Tidsrom", time_line(meeting)),
-        ("Innkalt", called_line(invited, people, meeting)),
+        ("Innkalt", called_line(invited, people, meeting, substitutes)),
         ("Kopi", names_line(copy, people, meeting.copy_other)),
     ]
     attachments = number_attachments(meeting.cases)

@@ -271,3 +271,37 @@ def propose_plan(
         slots += reversed(cycle_slots)
     slots.sort(key=lambda s: s.day)
     return Proposal(year, slots, check_plan(slots, holidays, settings))
+
+
+# -- a new meeting's day -----------------------------------------------------------------------
+
+NOTICE_LEAD_DAYS = 14  # the first day a new meeting is proposed on: two weeks to prepare it
+
+
+def is_off_day(day: dt.date, holidays: Mapping[dt.date, str]) -> str:
+    """Why no meeting should be on ``day`` («lørdag», «andre juledag»), or "" for a workday."""
+    if day in holidays:
+        return holidays[day].lower()
+    if day.weekday() >= 5:
+        return WEEKDAYS[day.weekday()]
+    return ""
+
+
+def propose_meeting_day(
+    body: Body,
+    today: dt.date,
+    taken: Sequence[dt.date],
+    holidays: Mapping[dt.date, str],
+) -> dt.date:
+    """The day «Nytt møte» proposes for ``body``: the first workday from
+    ``NOTICE_LEAD_DAYS`` on that falls on the body's usual weekday (any workday if it has
+    none), is no holiday and is not ``taken`` by another of its meetings."""
+    weekday = body.weekday if body.weekday is not None and body.weekday < 5 else None
+    day = today + dt.timedelta(days=NOTICE_LEAD_DAYS)
+    busy = set(taken)
+    for _ in range(7 * 60):  # found within a few weeks; bounded all the same
+        usual = weekday is None or day.weekday() == weekday
+        if usual and not is_off_day(day, holidays) and day not in busy:
+            return day
+        day += dt.timedelta(days=1)
+    return day

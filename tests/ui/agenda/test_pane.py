@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -295,3 +296,143 @@ def test_issuing_ends_in_an_email_draft_with_the_notice_attached(
     ]
     problems = [p.message for p in pane.problems]
     assert any(m.startswith("8 av 9 mangler e-postadresse") for m in problems)
+
+
+# -- dialogs that cannot trap (issue 27) ---------------------------------------------------------
+
+
+def test_enter_on_a_wrong_date_keeps_new_meeting_open(pane: AgendaPane, qtbot, dialogs) -> None:
+    """31.02 is refused; the Enter that answered the message never accepts the dialog."""
+    from tr_desk.ui.agenda.header import NewMeetingDialog
+
+    dialog = NewMeetingDialog(pane.store, pane)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    proposed = dialog.day.day()
+    dialog.day.line.setFocus()
+    dialog.day.line.setText(f"31.02.{YEAR}")
+    qtbot.keyClick(dialog.day.line, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "31.02" in dialogs.messages[-1] and dialog.day.day() == proposed
+    # A click on «Opprett» straight after a refusal does nothing either.
+    dialog.day.line.setText("30.02.2027")
+    dialog.day.line.editingFinished.emit()
+    buttons = dialog.findChild(agenda_buttons())
+    buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.wait(5)  # the event loop is back: the next «Opprett» is the user's own
+    buttons.accepted.emit()
+    assert dialog.result() == 1
+
+
+def agenda_buttons():
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return QDialogButtonBox
+
+
+def test_new_meeting_proposes_a_workday_of_the_body_and_asks_before_a_weekend(
+    pane: AgendaPane, qtbot, dialogs
+) -> None:
+    from tr_desk.ui.agenda.header import NewMeetingDialog
+
+    dialog = NewMeetingDialog(pane.store, pane)
+    qtbot.addWidget(dialog)
+    for index in range(dialog.body.count()):
+        dialog.body.setCurrentIndex(index)
+        body = pane.store.register.body(int(dialog.body.currentData()))
+        day = dialog.day.day()
+        assert day >= TODAY + dt.timedelta(days=14) and day.weekday() < 5, (body.name, day)
+        if body.weekday is not None:
+            assert day.weekday() == body.weekday
+    saturday = dt.date(YEAR, 3, 6)
+    assert saturday.weekday() == 5
+    dialog.day.set_day(saturday)
+    dialogs.confirm = False
+    dialog.accept()
+    assert dialog.result() == 0 and "lørdag" in dialogs.messages[-1]
+    dialogs.confirm = True
+    dialog.accept()
+    assert dialog.result() == 1
+
+
+def test_an_approved_meeting_is_shown_read_only_with_the_reason(
+    pane: AgendaPane, window: MainWindow, dialogs
+) -> None:
+    from tr_desk.core import lifecycle
+    from tr_desk.core.model import MeetingStatus
+
+    store = pane.store
+    meeting = store.meetings.meeting(pane.meeting.id)
+    held = replace(meeting, status=MeetingStatus.HELD, held_start=dt.time(9))
+    store.meetings.update_meeting(lifecycle.approve(held, TODAY))
+    pane.open_meeting(meeting.id)
+    assert pane.locked.isVisibleTo(pane) and "gjenåpner" in pane.locked.text()
+    editor = pane.editor
+    assert editor.title.isReadOnly() and editor.text.isReadOnly()
+    assert not editor.add_attachment.isEnabled() and not pane.add_button.isEnabled()
+    before = len(dialogs.messages)
+    editor.title.setFocus()
+    editor.text.setFocus()
+    assert len(dialogs.messages) == before  # no «Kunne ikke lagre … låst» on every key
+    other = store.meetings.create_meeting(meeting.body_id, FEB + dt.timedelta(days=7))
+    pane.open_meeting(other)
+    assert not pane.locked.isVisibleTo(pane) and not editor.title.isReadOnly()
+
+
+def test_a_substitute_called_after_the_notice_gets_an_innkalling_of_their_own(
+    pane: AgendaPane, dialogs, monkeypatch
+) -> None:
+    """The notice that went out stays as sent (no «REVIDERT», no «endret etter utsendelse»);
+    the substitute gets a mail of their own with the notice naming them."""
+    import email
+    from email import policy
+
+    from tr_desk.core.minutes import with_substitute
+    from tr_desk.ui.widgets import mail
+
+    store = pane.store
+    meeting = store.meetings.meeting(pane.meeting.id)
+    store.agenda.update_case(
+        replace(meeting.cases[0], title=f"Referat fra møte 02.12.{YEAR - 1}", proposal="Ja.")
+    )
+    pane.open_meeting(meeting.id)
+    dialogs.confirm = False
+    assert pane.issue()
+    member = pane.context.invited[0]
+    substitute = next(p for p in store.register.people() if p.id not in pane.context.invited)
+    store.register.update_person(replace(substitute, email="vara@example.no"))
+    lines = with_substitute(store.meetings.meeting(meeting.id).attendance, member, substitute.id)
+    store.minutes.set_attendance(meeting.id, lines)
+    pane.open_meeting(meeting.id)
+    assert pane.state is not None and pane.state.sent and not pane.state.changed
+    assert "endret etter utsendelse" not in pane.status.text()
+    assert pane.state.notice.title.startswith("INNKALLING")
+
+    opened: list[str] = []
+    monkeypatch.setattr(mail, "open_draft", lambda path: opened.append(str(path)) or True)
+    dialogs.confirm = True
+    context = pane.store.context(pane.store.meetings.meeting(meeting.id))
+    assert mail.offer_substitute_mail(pane, store, context, (substitute.id, member))
+    message = email.message_from_bytes(Path(opened[0]).read_bytes(), policy=policy.default)
+    assert [a.addr_spec for a in message["To"].addresses] == ["vara@example.no"]
+    assert message["Cc"] is None and "vara for" in message.get_body().get_content()
+    from pypdf import PdfReader
+
+    attached = next(message.iter_attachments()).get_content()
+    text = PdfReader(io.BytesIO(attached)).pages[0].extract_text()
+    assert f"{substitute.name} (vara for" in " ".join(text.split())
+
+
+def test_without_a_mail_program_the_draft_can_be_shown_in_its_folder(
+    pane: AgendaPane, dialogs, monkeypatch
+) -> None:
+    from tr_desk.ui.widgets import mail
+
+    monkeypatch.setattr(mail, "has_mail_program", lambda: False)
+    shown: list[str] = []
+    monkeypatch.setattr(mail, "show_in_folder", lambda _parent, path: shown.append(str(path)))
+    dialogs.choice = mail.SHOW
+    path = mail.send_notice_mail(pane, pane.store, pane.store.meetings.meeting(pane.meeting.id))
+    assert path is not None and shown == [str(path)]
+    assert "Fant ikke noe e-postprogram" in dialogs.messages[-1]

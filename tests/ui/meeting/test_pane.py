@@ -360,3 +360,21 @@ def test_the_roll_and_the_case_list_pass_the_model_tester(
     pane.open_meeting(None)
     qtmodeltester.check(pane.roll)
     qtmodeltester.check(pane.case_list)
+
+
+def test_start_and_end_now_both_ask_when_the_meeting_is_not_today(
+    qtbot, demo_window: MainWindow, dialogs
+) -> None:
+    """The demo's store is dated on another day than the KF meeting: both buttons ask, and
+    «Avbryt» leaves the time as it was."""
+    pane = open_meeting(demo_window, "KF 2022-09-16")
+    pane.held_start.setText("")
+    pane.held_end.setText("")
+    for button, field in ((pane.start_now, pane.held_start), (pane.end_now, pane.held_end)):
+        before = field.text()
+        dialogs.confirm = False
+        button.click()
+        assert "ikke i dag" in dialogs.messages[-1] and field.text() == before
+        dialogs.confirm = True
+        button.click()
+        assert field.text() != before or pane.meeting.minutes_locked

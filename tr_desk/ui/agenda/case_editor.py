@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -292,6 +291,7 @@ class CaseEditor(CaseForm):
         super().__init__(TYPING_PAUSE_MS, parent)
         self.store = store
         self.first_attachment_number = 1
+        self.locked = False  # approved minutes or a read-only file: shown, not edited
 
         self._build_fields(store)
         self._connect_fields()
@@ -402,7 +402,8 @@ class CaseEditor(CaseForm):
         form.addRow("Type:", self.kind)
         text_box = QVBoxLayout()
         text_box.setSpacing(0)
-        text_box.addWidget(formatting_bar(self.text))
+        self.text_bar = formatting_bar(self.text)
+        text_box.addWidget(self.text_bar)
         text_box.addWidget(self.text)
         form.addRow("Sak:", text_box)
         attachment_box = QVBoxLayout()
@@ -436,6 +437,7 @@ class CaseEditor(CaseForm):
 
             complete_names(self.presenter, self.store.register.people())
         self.setEnabled(case is not None)
+        self._show_lock()
         widgets = (self.title, self.presenter, self.follows, self.basis, self.public_title)
         for widget in (*widgets, self.kind, self.exempt, self.show_history, self.closed):
             widget.blockSignals(True)
@@ -472,6 +474,25 @@ class CaseEditor(CaseForm):
         self.public_title.setEnabled(self.exempt.isChecked())
         for widget in (*widgets, self.kind, self.exempt, self.show_history, self.closed):
             widget.blockSignals(False)
+
+    def set_locked(self, locked: bool) -> None:
+        """Approved minutes (or a read-only file): the case can be read, selected and copied,
+        and nothing in it changed."""
+        self.locked = locked
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        locked = self.locked
+        for line in (self.title, self.presenter, self.follows, self.basis, self.public_title):
+            line.setReadOnly(locked)
+        for edit in (self.text, self.proposal):
+            edit.setReadOnly(locked)
+        for widget in (
+            self.kind, self.exempt, self.show_history, self.closed, self.text_bar,
+            self.add_attachment, self.rename_attachment, self.remove_attachment,
+            self.attachment_up, self.attachment_down, self.followup_list, self.offers,
+        ):  # fmt: skip
+            widget.setEnabled(not locked)
 
     def _fill_attachments(self) -> None:
         self.attachments.clear()
@@ -569,9 +590,10 @@ class CaseEditor(CaseForm):
     def _on_add_attachment(self) -> None:
         if self.case is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Legg til vedlegg", str(Path.home()), "PDF-filer (*.pdf)"
-        )
+        paths = dialogs.choose_files(
+            self, "Legg til vedlegg", str(Path.home()), "Legg til",
+            mode=dialogs.FileMode.OPEN_MANY, kinds=[("PDF-filer", "pdf")],
+        )  # fmt: skip
         attachments = list(self.case.attachments)
         for name in paths:
             path = Path(name)

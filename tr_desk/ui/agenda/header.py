@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tr_desk.app.database import meeting_dates
 from tr_desk.core.formats import date_short, parse_time, parse_user_date
-from tr_desk.core.model import Meeting, MeetingMode
+from tr_desk.core.holidays import norwegian_holidays
+from tr_desk.core.model import Meeting, MeetingMode, MeetingStatus
+from tr_desk.core.plan import is_off_day, propose_meeting_day
 from tr_desk.ui.widgets import dialogs, style
-from tr_desk.ui.widgets.date_field import DateField
+from tr_desk.ui.widgets.date_field import DateField, read_date
 from tr_desk.ui.widgets.models import qdate
 from tr_desk.ui.widgets.source_line import SourceLine
 
@@ -164,25 +167,69 @@ class MeetingHeaderPage(QWidget):
 
 
 class NewMeetingDialog(QDialog):
+    """«Nytt møte»: a body and a day; the day proposed is the body's next free usual weekday
+    two weeks on, and a weekend or a holiday is asked about before the meeting is made."""
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nytt møte")
+        self._today = store.clock.today()
+        self._bodies = {body.id: body for body in store.register.bodies()}
+        self._dates = meeting_dates(store)
         self.body = QComboBox()
-        for body in store.register.bodies():
+        for body in self._bodies.values():
             self.body.addItem(body.name, body.id)
-        self.day = DateField(store.clock.today() + dt.timedelta(days=14))
+        self.day = DateField(self._today)
+        self._typed = False  # a day the user chose is not replaced when the body changes
+        self.day.editingFinished.connect(self._on_day_chosen)
+        self.planned = style.muted("")
+        self.planned.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("&Organ:", self.body)
         form.addRow("&Dato:", self.day)
+        form.addRow(self.planned)
         hint = style.muted(
             "Møtet får organets faste tidspunkt og sted, og standardsakene fylles ut."
         )
+        hint.setWordWrap(True)
         form.addRow(hint)
         form.addRow(dialogs.ok_cancel(self, "Opprett", self.accept))
+        self.body.currentIndexChanged.connect(lambda _: self._propose())
+        self._propose()
+
+    def _on_day_chosen(self) -> None:
+        self._typed = True
+
+    def _propose(self) -> None:
+        body = self._bodies[int(self.body.currentData())]
+        own = [d for d in self._dates if d.body_id == body.id]
+        if not self._typed:
+            years = range(self._today.year, self._today.year + 3)
+            day = propose_meeting_day(
+                body, self._today, [d.date for d in own], norwegian_holidays(years)
+            )
+            self.day.set_day(day)
+        planned = MeetingStatus.PLANNED
+        drafts = [d.date for d in own if d.date >= self._today and d.status is planned]
+        if drafts:
+            days = ", ".join(date_short(day) for day in sorted(drafts)[:4])
+            self.planned.setText(f"Allerede i møteplanen for {body.name}: {days}.")
+        self.planned.setVisible(bool(drafts))
+
+    def accept(self) -> None:
+        """Only a valid day makes the meeting; a weekend or a holiday is asked about first."""
+        if self.day.refused or read_date(self.day.text()) != self.day.day():
+            return  # the field said what is wrong; the dialog stays open
+        day = self.day.day()
+        why = is_off_day(day, norwegian_holidays([day.year]))
+        if why:
+            question = f"{date_short(day)} er {why}. Opprette møtet på denne dagen likevel?"
+            if not dialogs.confirm(self, "Nytt møte", question, "Opprett likevel"):
+                return
+        super().accept()
 
     def chosen(self) -> tuple[int, dt.date]:
-        day = self.day.date()
-        return int(self.body.currentData()), dt.date(day.year(), day.month(), day.day())
+        return int(self.body.currentData()), self.day.day()
 
 
 class ListDialog(QDialog):

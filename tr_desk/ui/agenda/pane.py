@@ -70,6 +70,7 @@ class AgendaPane(MeetingView):
     issue_button: QPushButton
     preview_on: QCheckBox
     hint: QLabel
+    locked: QLabel
     agenda: AgendaModel
     list: QListView
     add_button: QToolButton
@@ -96,6 +97,7 @@ class AgendaPane(MeetingView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.locked)
         layout.addWidget(self.hint)
         layout.addWidget(splitter, 1)
         self.watch_store(undo_stack, lambda: self._on_undo_index(0))
@@ -105,17 +107,33 @@ class AgendaPane(MeetingView):
     def attach(self, host: PaneHost) -> None:
         super().attach(host)
         self.register_requested.connect(partial(host.show_pane, "Register"))
+        self.locked.linkActivated.connect(lambda _link: host.show_pane("Protokoll"))
         self.editor.thread_view.case_requested.connect(host.open_case)
 
     def set_readonly(self, readonly: bool) -> None:
-        widgets = (
-            self.new_meeting, self.issue_button, self.add_button, self.remove_button,
-            self.up_button, self.down_button, self.editor, self.left.widget(1),
-        )  # fmt: skip
-        for widget in widgets:
-            if widget is not None:
-                widget.setEnabled(not readonly)
-        self.agenda.editable = not readonly
+        self.new_meeting.setEnabled(not readonly)
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        """A read-only file, or a meeting whose minutes are approved: the Sakliste is shown
+        as it is, with one line saying why and how to change it, and takes no edits."""
+        approved = self.meeting is not None and self.meeting.minutes_locked
+        locked = self.store.readonly or approved
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button,
+                       self.header_page):  # fmt: skip
+            widget.setEnabled(not locked)
+        self.editor.set_locked(locked)
+        self.agenda.editable = not locked
+        if self.store.readonly:
+            style.set_warning(self.locked, f"Skrivebeskyttet: {self.store.readonly_reason}")
+        elif approved:
+            reason = (
+                "Protokollen for dette møtet er godkjent, så sakslisten er låst. For å endre "
+                "den gjenåpner du protokollen («Gjenåpne …» i Protokoll)."
+            )
+            style.set_warning(self.locked, reason, ("protokoll", "Åpne Protokoll"))
+        else:
+            style.set_warning(self.locked, "")
 
     def fill_meetings(self, keep: int | None = None) -> None:
         """The meetings to choose from, newest first; keeps the current one chosen."""
@@ -157,11 +175,12 @@ class AgendaPane(MeetingView):
         if reload_editor or (self.editor.case and self.editor.case.id != shown):
             self._load_editor(row)
         self.header_page.fill(self.store, self.context)
+        self._show_lock()
         self.state = documents.agenda_state(self.store, self.context)  # once per refresh
         self._run_check()
         self._update_status()
         if self.preview_on.isChecked():
-            self.preview.show_data(self._notice_content())
+            self.preview.show_data(_shown_notice(self))
 
     def _load_editor(self, row: int) -> None:
         if not 0 <= row < self.agenda.rowCount():
@@ -172,12 +191,6 @@ class AgendaPane(MeetingView):
             numbered[row][0].number if numbered[row] else 1 + sum(len(n) for n in numbered[:row])
         )
         self.editor.load(self.agenda.case(row), self.agenda.label(row), first)
-
-    def _notice_content(self) -> Any:
-        """The notice as it will go out; once late items wait for it, the Tilleggsinnkalling
-        (the notice itself stays as it was sent)."""
-        assert self.meeting is not None and self.state is not None
-        return self.state.notice
 
     def _update_status(self) -> None:
         assert self.meeting is not None and self.state is not None
@@ -346,12 +359,12 @@ class AgendaPane(MeetingView):
         self.editor.flush()
         kind = "tilleggsinnkalling" if self._supplement_due() else "innkalling"
         stem = documents.file_stem(self.store, self.meeting, kind, False)
-        return render_notice(self._notice_content()), stem
+        return render_notice(_shown_notice(self)), stem
 
     def _on_preview_toggled(self, on: bool) -> None:
         self.preview.setVisible(on)
         if on and self.meeting is not None:
-            self.preview.show_data(self._notice_content(), now=True)
+            self.preview.show_data(_shown_notice(self), now=True)
 
     def _supplement_due(self) -> bool:
         """Late items added after the notice, the notice itself unchanged: they go out in a
@@ -427,12 +440,17 @@ class AgendaPane(MeetingView):
         index = next(i for i, a in enumerate(lines) if a.person_id == member)
         lines = with_status(lines, member, index, lines[index].status, reason or None)
         name = self.context.name(sub)
-        self.push(
+        sent = self.state is not None and self.state.sent
+        pushed = self.push(
             commands.set_attendance(
                 self.store, self.meeting.id, self.meeting.attendance, lines,
                 f"Kall inn {name} for {self.context.name(member)}",
             )
         )  # fmt: skip
+        if pushed and sent:
+            from tr_desk.ui.widgets.mail import offer_substitute_mail
+
+            offer_substitute_mail(self, self.store, self.context, (sub, member))
 
     def start_issue(self) -> None:
         """«Send ut innkalling …»: the check, the user's yes, then issue."""
@@ -485,6 +503,13 @@ class AgendaPane(MeetingView):
         self.preview.shutdown()
 
 
+def _shown_notice(pane: AgendaPane) -> Any:
+    """The notice as it will go out; once late items wait for it, the Tilleggsinnkalling
+    (the notice itself stays as it was sent)."""
+    assert pane.meeting is not None and pane.state is not None
+    return pane.state.notice
+
+
 def _top_bar(pane: AgendaPane, store: Any, undo_stack: Any) -> Any:
     """The Sakliste's top bar: which meeting, the preview's switch and the big button."""
     pane.meetings = meeting_combo(pane._on_meeting_chosen, store, undo_stack)
@@ -496,6 +521,9 @@ def _top_bar(pane: AgendaPane, store: Any, undo_stack: Any) -> Any:
     pane.preview_on = QCheckBox("Forhåndsvisning")
     pane.preview_on.setChecked(True)
     pane.preview_on.toggled.connect(pane._on_preview_toggled)
+    pane.locked = style.warning("")
+    pane.locked.setWordWrap(True)
+    pane.locked.setVisible(False)
     pane.hint = style.warning("")
     pane.hint.setWordWrap(True)
     pane.hint.setVisible(False)

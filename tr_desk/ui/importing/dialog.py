@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,7 +41,7 @@ from tr_desk.app.database import Store
 from tr_desk.core.importing import ReadResult, unknown_names, unused_said
 from tr_desk.core.meeting_data import MeetingData
 from tr_desk.documents.readers import SUFFIXES
-from tr_desk.ui.widgets import style
+from tr_desk.ui.widgets import dialogs, style
 from tr_desk.ui.widgets.preview import RenderWorker
 
 READ_TARGET = "import"
@@ -188,14 +187,17 @@ class ImportDialog(QDialog):
     # -- choosing files -------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        suffixes = " ".join(f"*{s}" for s in sorted(SUFFIXES))
-        chosen, _ = QFileDialog.getOpenFileNames(
-            self, "Velg dokumenter", str(Path.home()), f"Dokumenter ({suffixes})"
-        )
+        suffixes = " ".join(s.lstrip(".") for s in sorted(SUFFIXES))
+        chosen = dialogs.choose_files(
+            self, "Velg dokumenter", str(Path.home()), "Velg",
+            mode=dialogs.FileMode.OPEN_MANY, kinds=[("Dokumenter", suffixes)],
+        )  # fmt: skip
         self.add_paths([Path(p) for p in chosen])
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Velg mappe", str(Path.home()))
+        chosen = dialogs.choose_file(
+            self, "Velg mappe", str(Path.home()), "Velg", mode=dialogs.FileMode.FOLDER
+        )
         if chosen:
             self.add_paths([Path(chosen)])
 

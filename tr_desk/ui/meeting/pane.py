@@ -27,7 +27,7 @@ from tr_desk.app.database import Store
 from tr_desk.core import lifecycle
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.errors import UserError
-from tr_desk.core.formats import parse_time
+from tr_desk.core.formats import date_short, parse_time
 from tr_desk.core.minutes import NEXT_STATUS, with_status, with_substitute, without
 from tr_desk.core.model import Attendance, AttendanceStatus, Case, Meeting, MeetingMode
 from tr_desk.core.roll import (
@@ -424,9 +424,17 @@ class MeetingPane(MeetingView):
         self._set_lines(with_span(lines, chosen.index, first, last), f"Kom/gikk: {chosen.name}")
 
     def stamp(self, which: str) -> None:
-        """One key for «now»: the meeting started (and is held) or ended."""
+        """One key for «now»: the meeting started (and is held) or ended; asked first when
+        the meeting is not today (a wrong meeting chosen, or the times written up later)."""
         if self.meeting is None or self.meeting.minutes_locked:
             return
+        day = self.meeting.date
+        if day != self.store.clock.today():
+            title, verb = ("Start møtet", "starttiden") if which == "start" else (
+                "Avslutt møtet", "sluttiden")  # fmt: skip
+            question = f"Møtet er {date_short(day)}, ikke i dag. Sette {verb} til nå likevel?"
+            if not dialogs.confirm(self, title, question, title):
+                return
         now = self.store.clock.now().time().replace(second=0, microsecond=0)
         (self.held_start if which == "start" else self.held_end).setText(now.strftime("%H:%M"))
         self._on_times_edited()

@@ -372,7 +372,7 @@ class PlanPane(Pane):
 
     # -- documents ---------------------------------------------------------------------------
 
-    def _save(self, data: bytes, name: str, kind: str) -> None:
+    def _save(self, data: bytes, name: str, kind: tuple[str, str]) -> None:
         from tr_desk.ui.widgets.documents_io import save_file
 
         path = save_file(self, data, name, kind)
@@ -387,13 +387,13 @@ class PlanPane(Pane):
 
     def save_pdf(self) -> None:
         pdf, stem = self.document()
-        self._save(pdf, f"{stem}.pdf", "PDF (*.pdf)")
+        self._save(pdf, f"{stem}.pdf", ("PDF", "pdf"))
 
     def save_ics(self) -> None:
         from tr_desk.app.documents import plan_calendar
 
         data = plan_calendar(self.store, self.year)
-        self._save(data, f"moteplan-{self.year}.ics", "Kalender (*.ics)")
+        self._save(data, f"moteplan-{self.year}.ics", ("Kalender", "ics"))
 
 
 def accept_plan(pane: PlanPane, slots: list[Slot]) -> int:

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -77,8 +76,8 @@ class LetterheadPage(QWidget):
             self._save(name, self._logo_file())
 
     def _on_choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Velg logo", str(Path.home()), "Bilder (*.png *.jpg *.jpeg)"
+        chosen = dialogs.choose_file(
+            self, "Velg logo", str(Path.home()), "Velg", kind=("Bilder", "png jpg jpeg")
         )
         if not chosen:
             return

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -47,12 +48,14 @@ class DateField(QWidget):
         super().__init__(parent)
         self._day = system_clock().today()
         self._minimum: dt.date | None = None
+        self.refused = False  # a date was refused by the event being handled now
         self.line = QLineEdit()
         self.line.setPlaceholderText("dd.mm.åååå")
         self.line.setMaxLength(10)
         self.line.setFixedWidth(self.line.fontMetrics().horizontalAdvance("00.00.00000") + 16)
         self.line.setToolTip("Dato som dd.mm.åååå")
         self.line.editingFinished.connect(self._on_typed)
+        self.line.installEventFilter(self)  # Enter on a wrong date goes no further
         self.weekday = QLabel()
         self.weekday.setMinimumWidth(self.weekday.fontMetrics().horizontalAdvance("onsdag") + 6)
         self.calendar_button = QToolButton()
@@ -103,20 +106,43 @@ class DateField(QWidget):
 
     # -- typing and picking -------------------------------------------------------------------
 
-    def _on_typed(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a date that is refused is used up here: it dismisses the message and
+        never reaches the dialog's default button (which would accept the old date)."""
+        if (
+            watched is self.line
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return not self._on_typed()
+        return super().eventFilter(watched, event)
+
+    def _forget_refusal(self) -> None:
+        self.refused = False
+
+    def _on_typed(self) -> bool:
+        """Take the date typed; False (and a message) when it is refused."""
         text = self.line.text().strip()
         if text == date_short(self._day):
-            return
+            return True
         day = read_date(text)
         if day is None or (self._minimum is not None and day < self._minimum):
             self.line.setText(date_short(self._day))  # as it was: nothing changed
+            self.line.selectAll()
             if day is None:
                 dialogs.tell(self, REFUSED.format(text=text))
             else:
                 assert self._minimum is not None
                 dialogs.tell(self, f"Datoen kan ikke være før {date_short(self._minimum)}.")
-            return
+            self.line.setFocus()
+            # The click or key that left the field is still on its way (to «OK», say): it
+            # must not act on the old date. Until the event loop is back, the field says so.
+            self.refused = True
+            QTimer.singleShot(0, self._forget_refusal)
+            return False
         self._accept(day)
+        return True
 
     def _on_picked(self, day: QDate) -> None:
         self.calendar_button.menu().hide()

@@ -7,12 +7,13 @@ are imported when first needed, not on the way to the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 TITLE = "TR Desk"
 
@@ -86,9 +87,96 @@ def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], None]) -> QDial
     )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-    buttons.accepted.connect(on_ok)
+
+    def ok() -> None:
+        # A field that has just refused what was typed (a date like 31.02.2027, its message
+        # answered with the same Enter or click) keeps the dialog open: never the old value.
+        if not any(getattr(child, "refused", False) for child in dialog.findChildren(QWidget)):
+            on_ok()
+
+    buttons.accepted.connect(ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class FileMode(Enum):
+    OPEN = "open"  # one file that exists
+    OPEN_MANY = "open_many"  # one or more files
+    SAVE = "save"  # a file to write (asked before one is replaced)
+    FOLDER = "folder"  # a folder
+
+
+def file_dialog(
+    parent: QWidget | None,
+    title: str,
+    start: str,
+    accept: str,
+    *,
+    mode: FileMode = FileMode.OPEN,
+    kinds: list[tuple[str, str]] | None = None,
+) -> QFileDialog:
+    """Qt's own file dialog with every label ours, the same for opening, saving, importing and
+    choosing a folder (Qt ships no bokmål, and a platform dialog would be half English).
+    ``kinds``: (what the files are called, their suffixes «pdf» or «png jpg»)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, start)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if kinds:
+        dialog.setNameFilters(
+            [f"{name} ({' '.join(f'*.{s}' for s in suffixes.split())})" for name, suffixes in kinds]
+        )
+    if mode is FileMode.SAVE:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if kinds:
+            dialog.setDefaultSuffix(kinds[0][1].split()[0])
+    elif mode is FileMode.OPEN_MANY:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    elif mode is FileMode.FOLDER:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    labels = {
+        QFileDialog.DialogLabel.Accept: accept,
+        QFileDialog.DialogLabel.Reject: "Avbryt",
+        QFileDialog.DialogLabel.LookIn: "Mappe:",
+        QFileDialog.DialogLabel.FileName: "Mappe:" if mode is FileMode.FOLDER else "Filnavn:",
+        QFileDialog.DialogLabel.FileType: "Filtype:",
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def choose_files(
+    parent: QWidget | None,
+    title: str,
+    start: str,
+    accept: str,
+    *,
+    mode: FileMode = FileMode.OPEN,
+    kinds: list[tuple[str, str]] | None = None,
+) -> list[str]:
+    """The files (or folder) chosen in ``file_dialog``; empty when cancelled."""
+    dialog = file_dialog(parent, title, start, accept, mode=mode, kinds=kinds)
+    if not dialog.exec():
+        return []
+    return [str(path) for path in dialog.selectedFiles()]
+
+
+def choose_file(
+    parent: QWidget | None,
+    title: str,
+    start: str,
+    accept: str,
+    *,
+    mode: FileMode = FileMode.OPEN,
+    kind: tuple[str, str] | None = None,
+) -> str | None:
+    """One file (or folder) chosen, or None when cancelled."""
+    chosen = choose_files(parent, title, start, accept, mode=mode, kinds=[kind] if kind else None)
+    return chosen[0] if chosen else None
 
 
 def choose_database(
@@ -100,28 +188,7 @@ def choose_database(
     new: bool = False,
     kind: tuple[str, str] = ("TR Desk-database", "sqlite"),
 ) -> str | None:
-    """A TR Desk database file to open (or, with ``new``, to make); labels in bokmål.
+    """A TR Desk database file to open (or, with ``new``, to make).
     ``kind``: what the files are called and their suffix (a profile: «Profil», «json»)."""
-    from PySide6.QtWidgets import QFileDialog
-
-    dialog = QFileDialog(parent, title, folder)
-    dialog.setNameFilter(f"{kind[0]} (*.{kind[1]})")
-    if new:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(kind[1])
-    else:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    # Qt's own dialog, so that every label is ours (Qt ships no bokmål translation).
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    labels = {
-        QFileDialog.DialogLabel.Accept: accept,
-        QFileDialog.DialogLabel.Reject: "Avbryt",
-        QFileDialog.DialogLabel.LookIn: "Mappe:",
-        QFileDialog.DialogLabel.FileName: "Filnavn:",
-        QFileDialog.DialogLabel.FileType: "Type:",
-    }
-    for label, text in labels.items():
-        dialog.setLabelText(label, text)
-    if not dialog.exec() or not dialog.selectedFiles():
-        return None
-    return str(dialog.selectedFiles()[0])
+    mode = FileMode.SAVE if new else FileMode.OPEN
+    return choose_file(parent, title, folder, accept, mode=mode, kind=kind)

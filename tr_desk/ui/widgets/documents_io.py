@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tr_desk.ui.widgets import dialogs
 
 
-def save_file(parent: QWidget, data: bytes, name: str, kind: str = "PDF (*.pdf)") -> Path | None:
-    """Ask where (the platform's own dialog where it has one), write ``data``; None if not."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Lagre som", str(Path.home() / name), kind)
+def save_file(
+    parent: QWidget, data: bytes, name: str, kind: tuple[str, str] = ("PDF", "pdf")
+) -> Path | None:
+    """Ask where (our dialog, in bokmål), write ``data``; None if not."""
+    chosen = dialogs.choose_file(
+        parent, "Lagre som", str(Path.home() / name), "Lagre",
+        mode=dialogs.FileMode.SAVE, kind=kind,
+    )  # fmt: skip
     if not chosen:
         return None
     path = Path(chosen)

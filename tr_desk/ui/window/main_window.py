@@ -22,8 +22,8 @@ from tr_desk.app.database import Store, StoreError
 from tr_desk.core.landing import Landing, PaneName, landing, plan_year
 from tr_desk.ui.pane import Pane, PaneHost
 from tr_desk.ui.store_command import StoreCommand
-from tr_desk.ui.widgets import dialogs, style
 from tr_desk.ui.widgets import state as ui_state
+from tr_desk.ui.widgets import style
 from tr_desk.ui.window.base import WindowBase
 from tr_desk.ui.window.files import DatabaseFiles
 from tr_desk.ui.window.menus import WindowMenus
@@ -368,13 +368,7 @@ class MainWindow(WindowBase):
         pane = self.meeting_pane
         meeting = pane.meeting
         if meeting is not None and meeting.held_start is None:
-            if meeting.date != self.store.clock.today() and not dialogs.confirm(
-                self, "Start møtet",
-                f"Møtet er {meeting.date.strftime('%d.%m.%Y')}, ikke i dag. Sette starttiden til "
-                "nå likevel?", "Start møtet",
-            ):  # fmt: skip
-                return
-            pane.stamp("start")
+            pane.stamp("start")  # asks first when the meeting is not today
         pane.roster.setFocus()
 
     def approve_minutes(self) -> None:
