@@ -118,3 +118,44 @@ def test_the_quick_check_and_the_backup_run_while_the_pane_answers(
     qtbot.waitUntil(lambda: not store.unchecked and len(backups(path)) == 1)
     assert not store.readonly and dialogs.messages == []
     store.close()
+
+
+def cut_or_scrolled(window: MainWindow) -> list[str]:
+    """Forms scrolled sideways (a visible horizontal scroll bar on a QScrollArea) and widgets
+    reaching past the right edge of the widget that holds them, in what is shown now."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
+
+    found = []
+    for area in window.findChildren(QScrollArea):
+        if not area.isVisible() or area.widget() is None:
+            continue
+        if area.horizontalScrollBar().isVisible():
+            found.append(f"sideways scroll bar in {area.widget().__class__.__name__}")
+        if area.widget().width() > area.viewport().width() + 1:  # its scroll bar turned off
+            found.append(f"{area.widget().__class__.__name__} wider than its column")
+    scrolled = {a.viewport() for a in window.findChildren(QAbstractScrollArea)}
+    for widget in window.findChildren(QWidget):
+        parent = widget.parentWidget()
+        if not widget.isVisible() or parent is None or parent in scrolled or widget.isWindow():
+            continue
+        if widget.geometry().right() > parent.width() + 1:
+            name = getattr(widget, "text", lambda: "")
+            label = name() if callable(name) else ""
+            found.append(
+                f"{widget.__class__.__name__} «{str(label)[:30]}» ends at "
+                f"{widget.geometry().right()} in {parent.__class__.__name__} of {parent.width()}"
+            )
+    return found
+
+
+def test_no_form_scrolls_sideways_and_nothing_is_cut_at_the_right(
+    qtbot, demo_window: MainWindow
+) -> None:
+    """Every pane at 1280×720 and 1366×768: the Sakliste's editor reflows to its column."""
+    demo_window.current_meeting_id = meeting_id(demo_window.store, "KF 2022-12-02")
+    for width, height in ((1280, 720), (1366, 768)):
+        demo_window.resize(width, height - FRAME)
+        for title in ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk", "Oppfølging"):
+            demo_window.show_pane(title)
+            qtbot.wait(20)
+            assert cut_or_scrolled(demo_window) == [], (width, title)

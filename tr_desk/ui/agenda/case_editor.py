@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -271,7 +271,7 @@ def closed_combo() -> QComboBox:
     """«Lukket møte»: open, or closed on one of kommuneloven § 11-5's bases."""
     from tr_desk.core.law import CLOSED_BASES
 
-    combo = QComboBox()
+    combo = style.narrow(QComboBox())
     combo.addItem("Åpent møte", "")
     for basis in CLOSED_BASES:
         combo.addItem(f"Lukket: {basis.choice}", basis.key)
@@ -316,7 +316,7 @@ class CaseEditor(CaseForm):
         self.number.setFont(font)
         self.title = QLineEdit()
         self.title.setPlaceholderText("Sakens tittel")
-        self.kind = QComboBox()
+        self.kind = style.narrow(QComboBox())
         self.text = MarkdownEdit()
         self.text.setMinimumHeight(160)
         self.proposal = MarkdownEdit()
@@ -361,7 +361,9 @@ class CaseEditor(CaseForm):
         self.show_history.toggled.connect(lambda _: self._changed("show_history"))
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(66)
-        self.add_attachment = tool_button("Legg til PDF …", "Legg ved en PDF-fil (kopieres inn)")
+        self.attachments.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.attachments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.add_attachment = tool_button("Legg til …", "Legg ved en PDF-fil (kopieres inn)")
         self.rename_attachment = tool_button("Gi nytt navn …", "Endre vedleggets tittel")
         self.remove_attachment = tool_button("Fjern", "Fjern vedlegget fra saken")
         self.attachment_up = tool_button("▲", "Flytt vedlegget opp")
@@ -385,18 +387,24 @@ class CaseEditor(CaseForm):
     def _lay_out(self) -> Any:
         """The form: number and title, text, attachments, proposal, the rest below."""
         attachment_buttons = QHBoxLayout()
-        for button in (
-            self.add_attachment, self.rename_attachment, self.remove_attachment,
-            self.attachment_up, self.attachment_down,
-        ):  # fmt: skip
+        for button in (self.add_attachment, self.rename_attachment, self.remove_attachment):
             attachment_buttons.addWidget(button)
         attachment_buttons.addWidget(self.followup_list)
         attachment_buttons.addStretch(1)
+        # ▲▼ beside the list they move in, so the row of buttons fits a narrow column.
+        arrows = QVBoxLayout()
+        arrows.setSpacing(2)
+        arrows.addWidget(self.attachment_up)
+        arrows.addWidget(self.attachment_down)
+        arrows.addStretch(1)
+        attachment_row = QHBoxLayout()
+        attachment_row.addWidget(self.attachments, 1)
+        attachment_row.addLayout(arrows)
         exempt_row = QHBoxLayout()
         exempt_row.addWidget(self.exempt)
         exempt_row.addWidget(self.basis, 1)
 
-        form = QFormLayout()
+        form = style.reflow(QFormLayout())
         form.addRow(self.number, self.title)
         form.addRow("", self.late)
         form.addRow("Type:", self.kind)
@@ -407,7 +415,7 @@ class CaseEditor(CaseForm):
         text_box.addWidget(self.text)
         form.addRow("Sak:", text_box)
         attachment_box = QVBoxLayout()
-        attachment_box.addWidget(self.attachments)
+        attachment_box.addLayout(attachment_row)
         attachment_box.addLayout(attachment_buttons)
         form.addRow("Vedlegg:", attachment_box)
         form.addRow("Forslag til vedtak:", self.proposal)
@@ -500,7 +508,8 @@ class CaseEditor(CaseForm):
         for j, attachment in enumerate(self.case.attachments):
             number = self.first_attachment_number + j
             missing = "" if attachment.file else "   (mangler fil)"
-            QListWidgetItem(f"Vedlegg {number}: {attachment.title}{missing}", self.attachments)
+            text = f"Vedlegg {number}: {attachment.title}{missing}"
+            QListWidgetItem(text, self.attachments).setToolTip(text)
 
     def focus_field(self, field: str) -> None:
         widget = self.fields.get(field.split("[")[0])

@@ -90,7 +90,7 @@ class MeetingHeaderPage(QWidget):
         slot.addWidget(self.start)
         slot.addWidget(QLabel("–"))
         slot.addWidget(self.end)
-        form = QFormLayout(self)
+        form = style.reflow(QFormLayout(self))
         form.addRow("Møtedato:", self.day)
         form.addRow("Tidsrom:", slot)
         form.addRow("Sted:", self.place)

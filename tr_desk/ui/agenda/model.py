@@ -66,8 +66,9 @@ class AgendaModel(QAbstractListModel):
         if role == DISPLAY_ROLE:
             title = case.title or "(uten tittel)"
             return f"{self._labels[index.row()]}   {title}" + ("  (trukket)" if withdrawn else "")
-        if role == TOOLTIP_ROLE:
-            return KIND_LABELS[case.kind] + (", unntatt offentlighet" if case.exempt else "")
+        if role == TOOLTIP_ROLE:  # the whole title where the column is narrow
+            kind = KIND_LABELS[case.kind] + (", unntatt offentlighet" if case.exempt else "")
+            return f"{self._labels[index.row()]} {case.title or '(uten tittel)'}\n{kind}"
         if role == FONT_ROLE and withdrawn:
             font = QFont()
             font.setStrikeOut(True)

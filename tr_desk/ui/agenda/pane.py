@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -613,17 +613,23 @@ def _case_and_preview(pane: AgendaPane, agenda_page: Any, store: Any) -> Any:
     pane.editor.followup_closed.connect(pane.close_followup)
     editor_scroll = QScrollArea()
     editor_scroll.setWidgetResizable(True)
+    editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     editor_scroll.setWidget(pane.editor)
+    editor_scroll.setMinimumWidth(340)
     pane.preview = PdfPreview("notice")
+    pane.preview.setMinimumWidth(300)
     splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)
     splitter.addWidget(pane.left)
     splitter.addWidget(editor_scroll)
     splitter.addWidget(pane.preview)
-    # The preview wide enough to read a page at its width; then as he left it.
-    splitter.setStretchFactor(0, 3)
-    splitter.setStretchFactor(1, 4)
-    splitter.setStretchFactor(2, 5)
-    splitter.setSizes([240, 520, 410])
-    keep_sizes(splitter, "sakliste")
+    # Writing while glancing at the page: the editor and the page side by side, the page
+    # given the most (a line of the notice readable at 1280 pixels; the editor's form
+    # reflows), the list of cases narrow, its titles whole in the tooltip. Then as he left it.
+    splitter.setStretchFactor(0, 2)
+    splitter.setStretchFactor(1, 3)
+    splitter.setStretchFactor(2, 4)
+    splitter.setSizes([220, 360, 510])
+    keep_sizes(splitter, "sakliste-side-by-side")
     pane.splitter = splitter
     return splitter

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from PySide6.QtWidgets import QComboBox, QFormLayout
+
     from tr_desk.core.checks.problems import Problem
 
 NAV_ITEM_HEIGHT = 38
@@ -79,3 +81,24 @@ def navigation_item(title: str, nav: QListWidget) -> QListWidgetItem:
     item = QListWidgetItem(title, nav)
     item.setSizeHint(QSize(0, NAV_ITEM_HEIGHT))
     return item
+
+
+def reflow(form: QFormLayout) -> QFormLayout:
+    """A form that fits the width it gets: a field too narrow beside its label goes below
+    it, and fields grow to the column; nothing is wider than the column (no sideways
+    scrolling in a narrow window)."""
+    from PySide6.QtWidgets import QFormLayout as Form
+
+    form.setRowWrapPolicy(Form.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(Form.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def narrow(combo: QComboBox, letters: int = 14) -> QComboBox:
+    """A combo box as narrow as ``letters`` when the column is; its longest entry is shown in
+    the open list, not forced on the form."""
+    from PySide6.QtWidgets import QComboBox as Combo
+
+    combo.setSizeAdjustPolicy(Combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo
