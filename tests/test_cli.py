@@ -728,3 +728,38 @@ def test_a_name_never_becomes_header_syntax(
         assert "=?" not in address.display_name
     assert "mw@x.no" in [a.addr_spec for a in message["To"].addresses]
     assert "evil.example" not in " ".join(a.addr_spec for a in message["To"].addresses)
+
+
+def test_demo_without_db_never_fills_the_users_database(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """`tr-desk demo` writes the demo's own file beside the user's database (the one the
+    window's «Åpne demoen» opens), and leaves the user's database as it was."""
+    from tr_desk.app.database import default_database_path, demo_database_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out, _ = run(capsys, "demo")
+    assert code == 0, out
+    assert demo_database_path().exists() and str(demo_database_path()) in out
+    assert not default_database_path().exists()
+    assert f"open it with: tr-desk --db {demo_database_path()}" in out
+
+
+def test_the_demo_opens_on_its_own_day(tmp_path: Path, capsys) -> None:
+    """A database of the demo alone carries its day; the window's clock is moved to it (the
+    time of day running), and a database with other meetings never gets one."""
+    from tr_desk.app.database import Store, open_for_window
+    from tr_desk.app.meeting_files import DEMO_DAY
+
+    path = tmp_path / "demo.sqlite"
+    assert run(capsys, "--db", str(path), "demo")[0] == 0
+    with open_for_window(path) as store:
+        assert store.settings.demo_day() == DEMO_DAY and store.clock.today() == DEMO_DAY
+    other = tmp_path / "own.sqlite"
+    with Store.open(other) as store:
+        kf = store.register.body_by_prefix("KF")
+        store.meetings.create_meeting(kf.id, dt.date(2027, 1, 8))
+    assert run(capsys, "--db", str(other), "demo")[0] == 0
+    with open_for_window(other) as store:
+        assert store.settings.demo_day() is None

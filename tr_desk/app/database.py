@@ -16,6 +16,7 @@ from tr_desk.storage.database import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S
 from tr_desk.storage.database import StoreError as StoreError
 from tr_desk.storage.paths import belongs_to_database as belongs_to_database
 from tr_desk.storage.paths import default_database_path as default_database_path
+from tr_desk.storage.paths import demo_database_path as demo_database_path
 from tr_desk.storage.store import Store as Store
 
 if TYPE_CHECKING:
@@ -74,3 +75,16 @@ def warm_up() -> None:
 
     warm_storage()
     styles()
+
+
+def open_for_window(path: Path) -> Store:
+    """The database as the window opens it: locked, checked after the first paint; the demo
+    database shown on its own day (its «today» stored by ``load_demo``), the clock running."""
+    store = Store.open(path, lock=True, check_later=True)
+    try:
+        day = store.settings.demo_day()
+    except StoreError:  # a damaged file: the window's check says so
+        day = None
+    if day is not None:
+        store.clock = store.clock.on(day)
+    return store

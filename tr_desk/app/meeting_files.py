@@ -5,6 +5,7 @@ attachments). The command line's `load` and `demo` and the tests use it."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,16 +116,25 @@ def import_named_files(
     return replace(meeting, cases=cases), new_files
 
 
+# The demo's own «today»: the notice of Kommunedirektørforum 02.12.2022 has just gone out and
+# the meeting is a week away, the September minutes wait for approval, the plan is 2022's.
+DEMO_DAY = dt.date(2022, 11, 25)
+
+
 def load_demo(store: Store) -> list[tuple[str, bool, list[str]]]:
     """Load the demo meetings (the seeds' meetings of 2022) with their attachments; for each
     file its name, whether it made a new meeting, and its warnings."""
+    from tr_desk.storage.glance import meeting_dates
     from tr_desk.storage.paths import resources_dir
 
+    first = not meeting_dates(store)
     loaded = []
     for path in sorted((resources_dir() / "demo").glob("*.json")):
         _, created, warnings = load_file(store, path)
         loaded.append((path.name, created, warnings))
     attach_demo_files(store, resources_dir() / "demo" / "vedlegg")
+    if first:  # a database of the demo alone: the window shows it on its own day
+        store.settings.set_demo_day(DEMO_DAY)
     return loaded
 
 

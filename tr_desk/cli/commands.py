@@ -225,14 +225,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from tr_desk.app.database import demo_database_path
     from tr_desk.app.meeting_files import load_demo
 
+    if args.db is None:  # never into the user's own database: the demo's file beside it
+        args.db = str(demo_database_path())
     with open_store(args, write=True) as store:
         for name, created, warnings in load_demo(store):
             for warning in warnings:
                 print(f"tr-desk: warning: {name}: {warning}", file=sys.stderr)
             print(f"{'created' if created else 'updated'} {Path(name).stem}")
         print(f"demo data in {store.path}")
+        print(f"open it with: tr-desk --db {store.path}")
     return 0
 
 

@@ -76,7 +76,11 @@ def _database_commands(commands: Any) -> None:
         help="the organisation's profile (default: the standard profile shipped with TR Desk; "
         "see resources/profiles/)",
     )  # fmt: skip
-    commands.add_parser("demo", help="fill the database with the 2022 history from the seeds")
+    commands.add_parser(
+        "demo",
+        help="the 2022 history from the seeds, in its own file beside your database "
+        "(tr-desk-demo.sqlite; or in --db)",
+    )
     show = commands.add_parser("show", help="print one meeting")
     show.add_argument("meeting", metavar="MEETING", help='e.g. "AB 2022-09-16"')
     show.add_argument("--json", action="store_true", help="as a meeting file (JSON)")

@@ -17,12 +17,18 @@ ENV = "TR_DESK_TODAY"
 
 @dataclass(frozen=True)
 class Clock:
-    """The wall clock, or one fixed moment (``fixed``, local time without a zone)."""
+    """The wall clock, or one fixed moment (``fixed``, local time without a zone); either
+    moved by ``shift`` (the demo, shown on its own day with the clock still running)."""
 
     fixed: dt.datetime | None = None
+    shift: dt.timedelta = dt.timedelta(0)
 
     def now(self) -> dt.datetime:
-        return self.fixed if self.fixed is not None else dt.datetime.now()
+        return (self.fixed if self.fixed is not None else dt.datetime.now()) + self.shift
+
+    def on(self, day: dt.date) -> Clock:
+        """This clock moved to ``day``, the time of day running on."""
+        return Clock(self.fixed, self.shift + (day - self.today()))
 
     def today(self) -> dt.date:
         return self.now().date()

@@ -25,6 +25,14 @@ def default_database_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
+DEMO_FILENAME = "tr-desk-demo.sqlite"  # the demo beside the user's database, never in it
+
+
+def demo_database_path(database: Path | None = None) -> Path:
+    """The demo's own file, beside ``database`` (default: the user's)."""
+    return (database or default_database_path()).with_name(DEMO_FILENAME)
+
+
 def belongs_to_database(path: Path, database: Path) -> bool:
     """``path`` is the database, one of SQLite's files or the lock beside it, or lies in a
     folder TR Desk keeps beside it: an output written there would destroy data."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 LETTERHEAD_KEYS = ("organisation_name", "logo_file")
 ORGANISATION_KEY = "organisation"  # the profile's organisation, as JSON
+DEMO_DAY_KEY = "demo_day"  # the demo database's own «today» (ISO date)
 
 
 class Settings(Part):
@@ -71,6 +73,18 @@ class Settings(Part):
     def set_organisation(self, organisation: Organisation) -> None:
         self.set_setting(ORGANISATION_KEY, json.dumps(organisation.to_json(), ensure_ascii=False))
         self._organisation = organisation
+
+    def demo_day(self) -> dt.date | None:
+        """The day the demo database is shown as (its KF meeting being prepared); None in
+        every other database."""
+        text = self.setting(DEMO_DAY_KEY)
+        try:
+            return dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+
+    def set_demo_day(self, day: dt.date) -> None:
+        self.set_setting(DEMO_DAY_KEY, day.isoformat())
 
     def plan_settings(self) -> PlanSettings:
         """The stored plan settings, or the profile's: its cycle and months."""

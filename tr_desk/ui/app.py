@@ -159,7 +159,7 @@ def offer_restore(path: Path) -> bool:
 
 
 def run(db_path: Path | None) -> int:
-    from tr_desk.app.database import Store, StoreError, default_database_path
+    from tr_desk.app.database import StoreError, default_database_path, open_for_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -171,7 +171,7 @@ def run(db_path: Path | None) -> int:
     code = 0
     while True:
         try:
-            store = Store.open(path, lock=True, check_later=True)
+            store = open_for_window(path)
         except StoreError as exc:
             from tr_desk.ui.widgets import dialogs
 

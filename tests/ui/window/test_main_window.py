@@ -30,3 +30,25 @@ def test_opening_every_meeting_in_every_pane_writes_nothing(qtbot, window: MainW
     assert window.undo_stack.count() == steps
     store.settings.set_setting("probe", "1")  # the count does see a write
     assert conn.total_changes > before
+
+
+def test_the_demo_opens_where_its_work_is(qtbot, tmp_path) -> None:
+    """«Åpne demoen»: on its own day the demo opens on the KF meeting being prepared, not on
+    an empty year."""
+    from tr_desk.app.database import open_for_window
+    from tr_desk.app.meeting_files import load_demo
+    from tr_desk.storage.store import Store
+    from tr_desk.ui.window.main_window import MainWindow
+
+    path = tmp_path / "demo.sqlite"
+    with Store.open(path) as store:
+        load_demo(store)
+    store = open_for_window(path)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.first_view is None)
+    assert window.current_title() == "Sakliste"
+    assert window.agenda.meetings.currentText().startswith("Kommunedirektørforum 02.12.2022")
+    window.close()
+    store.close()

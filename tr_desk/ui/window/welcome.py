@@ -22,7 +22,6 @@ class Window(Protocol):
     def open_database(self, path: Path) -> None: ...
 
 
-DEMO_FILENAME = "tr-desk-demo.sqlite"
 STEPS = (
     ("1. Register", "Se over organene og medlemmene, og legg inn e-postadressene, så går "
      "innkallingene til de riktige.", "Åpne Register", "Register"),
@@ -104,12 +103,12 @@ class Welcome(QWidget):
         """Make the demo database (once) beside this one, and open it: the same reading of the
         demo's meeting files as ``tr-desk demo`` (``meeting_files.load_demo``), in this
         process (a bundled TR Desk has no Python to start a second one with)."""
-        from tr_desk.app.database import Store
+        from tr_desk.app.database import Store, demo_database_path
         from tr_desk.app.meeting_files import load_demo
         from tr_desk.core.errors import UserError
         from tr_desk.ui.widgets import dialogs
 
-        path = self.window_.store.path.with_name(DEMO_FILENAME)
+        path = demo_database_path(self.window_.store.path)
         if not path.exists():
             self.demo_button.setEnabled(False)
             self.demo_button.setText("Lager demoen …")
