@@ -94,3 +94,11 @@ def test_parse_user_date_rejects_in_norwegian(text) -> None:
 def test_parse_date_names_the_text() -> None:
     with pytest.raises(ValueError, match="2022-02-30"):
         formats.parse_date("2022-02-30")
+
+
+def test_a_count_meets_its_noun_in_the_right_number() -> None:
+    from tr_desk.core.formats import counted
+
+    assert counted(1, "person", "personer") == "1 person"
+    assert counted(0, "person", "personer") == "0 personer"
+    assert counted(3, "åpen oppfølging", "åpne oppfølginger") == "3 åpne oppfølginger"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tr_desk.core.formats import counted
 from tr_desk.core.model import FollowUp, FollowUpStatus, Letterhead
 
 STATUS_TEXT = {
@@ -128,7 +129,7 @@ def followup_list(
         for line in shown
     ]
     overdue = sum(1 for line in shown if line.overdue(today))
-    count = f"{len(shown)} åpne oppfølginger" if len(shown) != 1 else "1 åpen oppfølging"
+    count = counted(len(shown), "åpen oppfølging", "åpne oppfølginger")
     if overdue:
         count += f", {overdue} forfalt"
     return FollowUpList(

@@ -158,3 +158,8 @@ def parse_user_date(text: str) -> dt.date | None:
 def genitive(name: str) -> str:
     """«Regionrådets», «Styrets»; a name ending in s, x or z takes an apostrophe («Hans'»)."""
     return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count and its noun in bokmål: «1 person», «3 personer», «0 saker»."""
+    return f"{count} {one if count == 1 else many}"

@@ -208,7 +208,9 @@ def insert_case(store: Store, meeting_id: int, case: Case, position: int) -> Sto
         assert added[0].id is not None
         store.agenda.delete_case(added[0].id)
 
-    return StoreCommand(f"Ny sak {case.title}", do, undo)
+    # «Ny sak – lagret», or «Ny sak «Budsjett 2023» – lagret»; never «Ny sak Ny sak».
+    named = case.title and not case.title.startswith("Ny ")
+    return StoreCommand(f"Ny sak «{case.title}»" if named else "Ny sak", do, undo)
 
 
 def remove_case(store: Store, meeting_id: int, case: Case, position: int) -> StoreCommand:

@@ -92,20 +92,27 @@ class Pane(StoreWatcher):
         return None
 
     def menu_actions(self) -> list[QAbstractButton]:
-        """The pane's buttons that can be pressed now, in the order they sit: the Handlinger
-        menu lists them."""
+        """The pane's buttons that can be pressed now, in the order they sit, once each by
+        its menu name (``menu_text``): the Handlinger menu lists them. A text field's
+        formatting bar is the field's own, not the pane's."""
+        from PySide6.QtWidgets import QToolBar
+
         window = self.window()
         buttons = [
             b for b in self.findChildren(QAbstractButton)
             if b.isVisible() and b.text().strip(" ▾") and not isinstance(b, QCheckBox)
-            and b.window() is window
+            and b.window() is window and not isinstance(b.parentWidget(), QToolBar)
+            and not b.property("menu_skip")
         ]  # fmt: skip
 
         def place(b: QAbstractButton) -> tuple[int, int]:
             corner = b.mapTo(window, b.rect().topLeft())
             return corner.y() // 8, corner.x()
 
-        return sorted(buttons, key=place)
+        named: dict[str, QAbstractButton] = {}
+        for button in sorted(buttons, key=place):
+            named.setdefault(menu_text(button), button)
+        return list(named.values())
 
     def push(self, command: StoreCommand) -> bool:
         try:
@@ -124,6 +131,22 @@ class Pane(StoreWatcher):
 
     def refuse(self, message: str) -> None:
         dialogs.tell(self, message)
+
+
+def menu_text(button: QAbstractButton) -> str:
+    """What the Handlinger menu calls a button: its ``menu_text`` (a verb that says what it
+    acts on: «Flytt saken opp» for ▲), else its own text."""
+    named = button.property("menu_text")
+    return str(named) if named else button.text().strip(" ▾")
+
+
+def name_for_menu(button: QAbstractButton, text: str | None) -> QAbstractButton:
+    """``text``: the button's name in Handlinger; None: not in it (a chooser, not an act)."""
+    if text is None:
+        button.setProperty("menu_skip", True)
+    else:
+        button.setProperty("menu_text", text)
+    return button
 
 
 class MeetingView(Pane):

@@ -140,13 +140,17 @@ def test_person_named_in_meetings_cannot_be_deleted(qtbot, demo_store, dialogs) 
 
 def test_search_filters_on_aliases_and_municipality(window: MainWindow) -> None:
     page = window.register.people
+    everyone = len(window.store.register.people())
+    assert page.count_label.text() == f"{everyone} personer"
     page.search.setText("Kathrine")
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data() == "Katrine Lereggen"
+    assert page.count_label.text() == f"1 person av {everyone}"  # not «1 personer», not stale
     page.search.setText("indre fosen")
     assert page.model.index(0, 0).data() == "Alf-Petter Tenfjord"
     page.select(person(window.store, "Bård Eidet").id)  # hidden by the search: shown again
     assert page.search.text() == "" and page.name.text() == "Bård Eidet"
+    assert page.count_label.text() == f"{everyone} personer"  # the filter cleared
 
 
 def test_edit_body_slot_and_undo(window: MainWindow) -> None:
@@ -365,3 +369,15 @@ def test_body_in_use_cannot_be_deleted(store) -> None:
 
     with pytest.raises(StoreError, match="kan ikke slettes"):
         store.register.delete_body(store.register.body_by_prefix("KF").id)
+
+
+def test_every_body_is_in_sight_in_organer(qtbot, window: MainWindow) -> None:
+    """Register › Organer at 1280×720 shows all four bodies, not 3½."""
+    window.resize(1280, 680)
+    window.show_pane("Register")
+    page = window.register.bodies
+    window.register.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    view = page.body_view
+    last = view.visualRect(page.bodies.index(page.bodies.rowCount() - 1, 0))
+    assert last.bottom() <= view.viewport().height(), (last, view.viewport().height())

@@ -52,3 +52,36 @@ def test_the_demo_opens_where_its_work_is(qtbot, tmp_path) -> None:
     assert window.agenda.meetings.currentText().startswith("Kommunedirektørforum 02.12.2022")
     window.close()
     store.close()
+
+
+def test_handlinger_names_each_action_once_as_a_verb(qtbot, window: MainWindow) -> None:
+    """Every pane's Handlinger menu: entries named in words (no «F», «▲», no combo box),
+    each name once and meaning one thing, and its access key not Hjelp's."""
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QToolBar
+
+    from tr_desk.ui.pane import menu_text
+
+    load_demo(window.store)
+    keys = [
+        a.text().split("&")[1][0].lower() for a in window.menuBar().actions() if "&" in a.text()
+    ]
+    assert len(keys) == len(set(keys)), keys
+    for title in ("Møteplan", "Sakliste", "Møte", "Protokoll", "Register", "Søk", "Oppfølging"):
+        window.show_pane(title)
+        qtbot.wait(10)
+        pane = window.panes_built[title]
+        shown = [
+            b for b in pane.findChildren(QAbstractButton)
+            if b.isVisible() and b.text().strip(" ▾") and not isinstance(b, QCheckBox)
+            and not isinstance(b.parentWidget(), QToolBar) and b.window() is window
+            and not b.property("menu_skip")
+        ]  # fmt: skip
+        names = [menu_text(b) for b in shown]
+        assert len(names) == len(set(names)), (title, sorted(names))
+        for name in names:
+            assert len(name) >= 4 and name[0].isalpha(), (title, name)
+        window.menus.fill_pane_menu()
+        entries = [a.text().replace("&&", "&") for a in window.pane_menu.actions()]
+        assert entries == [menu_text(b) for b in pane.menu_actions()] or entries == [
+            "Ingen handlinger i denne ruten"
+        ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from tr_desk.core.formats import counted
 from tr_desk.core.model import CaseKind, Outcome
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def summary(problems: Sequence[Problem]) -> str:
     """«2 feil, 1 advarsel»."""
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
-    return f"{errors} feil, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+    return f"{errors} feil, {counted(warnings, 'advarsel', 'advarsler')}"
 
 
 def summary_en(problems: Sequence[Problem]) -> str:

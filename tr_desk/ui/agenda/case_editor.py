@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tr_desk.core.model import Attachment, Case, CaseKind, Exemption
 from tr_desk.ui.agenda.model import KIND_LABELS
-from tr_desk.ui.pane import example_prefix
+from tr_desk.ui.pane import example_prefix, name_for_menu
 from tr_desk.ui.widgets import dialogs, style
 
 TYPING_PAUSE_MS = 400
@@ -368,6 +368,15 @@ class CaseEditor(CaseForm):
         self.remove_attachment = tool_button("Fjern", "Fjern vedlegget fra saken")
         self.attachment_up = tool_button("▲", "Flytt vedlegget opp")
         self.attachment_down = tool_button("▼", "Flytt vedlegget ned")
+        for button, text in (
+            (self.add_attachment, "Legg til vedlegg …"),
+            (self.rename_attachment, "Gi vedlegget nytt navn …"),
+            (self.remove_attachment, "Fjern vedlegget"),
+            (self.attachment_up, "Flytt vedlegget opp"),
+            (self.attachment_down, "Flytt vedlegget ned"),
+            (self.followup_list, "Legg ved oppfølgingslisten"),
+        ):
+            name_for_menu(button, text)
 
     def _connect_fields(self) -> None:
         """What each field does when it is edited."""

@@ -40,7 +40,7 @@ from tr_desk.ui import commands
 from tr_desk.ui.agenda.case_editor import CaseEditor
 from tr_desk.ui.agenda.header import ListDialog, MeetingHeaderPage, NewMeetingDialog
 from tr_desk.ui.agenda.model import AgendaModel
-from tr_desk.ui.pane import MeetingView, PaneHost, example_prefix
+from tr_desk.ui.pane import MeetingView, PaneHost, example_prefix, name_for_menu
 from tr_desk.ui.widgets import dialogs, style
 from tr_desk.ui.widgets.meeting_picker import (
     STATUS_LABELS,
@@ -203,6 +203,7 @@ class AgendaPane(MeetingView):
         self.issue_button.setEnabled(not self.store.readonly and self.meeting.status in (
             MeetingStatus.PLANNED, MeetingStatus.NOTICE_ISSUED))  # fmt: skip
         self.remove_button.setText("Trekk saken" if frozen else "Fjern")
+        name_for_menu(self.remove_button, "Trekk saken" if frozen else "Fjern saken")
 
     def _run_check(self) -> None:
         assert self.meeting is not None and self.state is not None
@@ -577,6 +578,9 @@ def _agenda_page(pane: AgendaPane) -> Any:
     pane.new_meeting.setToolTip("Lag et nytt møte (Ctrl+N)")
     pane.issue_button.setToolTip("Kontroller og send ut innkallingen, med e-postutkast")
     pane.preview_on.setToolTip("Vis innkallingen slik den blir, mens du skriver")
+    name_for_menu(pane.up_button, "Flytt saken opp")
+    name_for_menu(pane.down_button, "Flytt saken ned")
+    name_for_menu(pane.add_button, "Ny sak")
     case_buttons = QHBoxLayout()
     for button in (pane.add_button, pane.remove_button, pane.up_button, pane.down_button):
         case_buttons.addWidget(button)

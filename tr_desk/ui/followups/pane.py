@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tr_desk.app.database import Store
 from tr_desk.core.followups import STATUS_TEXT, FollowUpLine, due_text
-from tr_desk.core.formats import date_short, parse_user_date
+from tr_desk.core.formats import counted, date_short, parse_user_date
 from tr_desk.core.model import FollowUp, FollowUpStatus, Person
 from tr_desk.ui import commands
 from tr_desk.ui.pane import Pane, PaneHost
@@ -234,8 +234,11 @@ class FollowUpPane(Pane):
         )
         self.model.update_records(lines)
         overdue = sum(1 for line in lines if line.overdue(FollowUpModel.today))
-        what = "åpne oppfølginger" if self.open_only.isChecked() else "oppfølginger"
-        text = f"{len(lines)} {what}" + (f", {overdue} forfalt" if overdue else "")
+        if self.open_only.isChecked():
+            text = counted(len(lines), "åpen oppfølging", "åpne oppfølginger")
+        else:
+            text = counted(len(lines), "oppfølging", "oppfølginger")
+        text += f", {overdue} forfalt" if overdue else ""
         self.summary.setText(text)
         self.pdf_button.setEnabled(bool(prefix))
         has = bool(lines)

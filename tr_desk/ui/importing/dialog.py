@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from tr_desk.app import importing
 from tr_desk.app.database import Store
+from tr_desk.core.formats import counted
 from tr_desk.core.importing import ReadResult, unknown_names, unused_said
 from tr_desk.core.meeting_data import MeetingData
 from tr_desk.documents.readers import SUFFIXES
@@ -269,7 +270,7 @@ class ImportDialog(QDialog):
             self._worker = None
         self._show_progress(False)
         read = len(self.reports)
-        self.progress_label.setText(f"{read} {'fil' if read == 1 else 'filer'} lest.")
+        self.progress_label.setText(f"{counted(read, 'fil', 'filer')} lest.")
         self.progress_label.show()
         self._update()
 
@@ -327,7 +328,7 @@ class ImportDialog(QDialog):
             item.setText(1, "importert før – ingenting å gjøre")
         else:
             count = len(report.documents)
-            item.setText(1, f"{count} {'dokument' if count == 1 else 'dokumenter'}")
+            item.setText(1, counted(count, "dokument", "dokumenter"))
         self.tree.addTopLevelItem(item)
         for j, document in enumerate(report.documents):
             self._add_document(item, index, j, document)

@@ -65,6 +65,8 @@ class PersonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        # Wide enough for the whole title in the title bar («Vara for Ole Magnus Bjørnbang»).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(title) + 160)
         self.person = QComboBox()
         self.person.setEditable(allow_guest)
         seen = set()

@@ -40,6 +40,7 @@ from tr_desk.core.model import (
 from tr_desk.core.roll import OUTCOME_TEXT
 from tr_desk.core.votes import Voter, vote_line, voters
 from tr_desk.ui.agenda.case_editor import CaseForm, MarkdownEdit, formatting_bar
+from tr_desk.ui.pane import name_for_menu
 from tr_desk.ui.widgets import style
 from tr_desk.ui.widgets.name_completion import complete_names
 
@@ -177,6 +178,9 @@ class MinutesEditor(CaseForm):
         self.add_exclusion = QPushButton("Inhabil/fritatt …")
         self.add_exclusion.clicked.connect(self._on_add_exclusion)
         self.remove_exclusion = QPushButton("Fjern")
+        name_for_menu(self.remove_exclusion, "Fjern inhabil/fritatt")
+        name_for_menu(self.add_exclusion, "Inhabil eller fritatt …")
+        name_for_menu(self.as_proposed, "Vedtak som forslaget")
         self.remove_exclusion.clicked.connect(self._on_remove_exclusion)
         self.outcome = QComboBox()
         for outcome, label in OUTCOME_TEXT.items():

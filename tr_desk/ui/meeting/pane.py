@@ -54,7 +54,7 @@ from tr_desk.ui.meeting.dialogs import (
     SpanDialog,
 )
 from tr_desk.ui.meeting.minutes_editor import MinutesEditor
-from tr_desk.ui.pane import MeetingView, PaneHost
+from tr_desk.ui.pane import MeetingView, PaneHost, name_for_menu
 from tr_desk.ui.widgets import dialogs, style
 from tr_desk.ui.widgets.meeting_picker import (
     STATUS_LABELS,
@@ -568,6 +568,11 @@ def _roster(pane: MeetingPane, times: Any) -> Any:
     pane.add_other.clicked.connect(pane.add_others)
     pane.remove_line = QPushButton("Fjern")
     pane.remove_line.clicked.connect(pane.clear_mark)
+    name_for_menu(pane.remove_line, "Fjern fra oppmøtet")
+    for button, text in zip(pane.mark_buttons, ("Marker til stede", "Marker digitalt",
+                                                "Marker forfall", "Kall inn vara …",
+                                                "Kom/gikk …"), strict=True):  # fmt: skip
+        name_for_menu(button, text)
     more = QHBoxLayout()
     more.addWidget(pane.add_other)
     more.addWidget(pane.remove_line)

@@ -180,6 +180,8 @@ class GeneratorDialog(QDialog):
         self.table.setItemDelegateForColumn(1, DateDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The date column as wide as its editor (dd.mm.åååå, the calendar button, the weekday).
+        self.table.setColumnWidth(1, DateField().sizeHint().width() + 8)
         self.flag_list = FlagListModel(self)
         self.flags = flag_view(self.flag_list)
         self.flags_title = style.bold(QLabel("Trenger en titt"))

@@ -313,10 +313,21 @@ class BodiesPage(Pane):
         row = self.body_view.currentIndex().row()
         return self.bodies.record(row) if 0 <= row < self.bodies.rowCount() else None
 
+    def _fit_bodies(self) -> None:
+        """Every body in sight (up to eight; more scroll): the list of bodies is short, and
+        the members below take the rest of the height."""
+        view = self.body_view
+        rows = max(1, min(self.bodies.rowCount(), 8))
+        height = view.horizontalHeader().sizeHint().height()
+        height += rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+        height += view.horizontalScrollBar().sizeHint().height()  # when the columns are wide
+        view.setMinimumHeight(height)
+
     def refresh(self) -> None:
         current = self.current_body()
         keep = current.id if current else None
         self.bodies.set_records(self.store.register.bodies())
+        self._fit_bodies()
         rows = [b.id for b in self.bodies._records]
         row = rows.index(keep) if keep in rows else 0
         if self.bodies.rowCount():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.app.database import Store
-from tr_desk.core.formats import date_short
+from tr_desk.core.formats import counted, date_short
 from tr_desk.core.model import Person
 from tr_desk.ui import commands
 from tr_desk.ui.pane import Pane
@@ -47,6 +47,7 @@ class PeoplePage(Pane):
         self.search = QLineEdit(placeholderText="Søk etter navn, tittel eller kommune …")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_filter)
+        self.search.textChanged.connect(lambda _: self._show_count())
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,8 +125,14 @@ class PeoplePage(Pane):
     def refresh(self) -> None:
         keep = self._current.id if self._current else None
         self.model.set_people(self.store.register.people())
-        self.count_label.setText(f"{self.model.rowCount()} personer")
+        self._show_count()
         self.select(keep)
+
+    def _show_count(self) -> None:
+        """How many the list shows, and of how many when a search narrows it."""
+        shown, everyone = self.model.rowCount(), len(self.store.register.people())
+        text = counted(shown, "person", "personer")
+        self.count_label.setText(text if shown == everyone else f"{text} av {everyone}")
 
     def select(self, person_id: int | None) -> None:
         """Show a person (clearing a search that hides them), or the first in the list."""

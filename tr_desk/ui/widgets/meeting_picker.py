@@ -250,6 +250,7 @@ class MeetingPicker(QPushButton):
 
     def __init__(self, chosen: Callable[[int], None], model: MeetingTreeModel) -> None:
         super().__init__()
+        self.setProperty("menu_skip", True)  # a chooser, not an act: not in Handlinger
         self._chosen = chosen
         self._current: int | None = None
         self.setToolTip("Velg møte: skriv for å søke på organ, dato eller status")

@@ -6,8 +6,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+
+from tr_desk.ui.pane import menu_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
@@ -53,8 +56,11 @@ class WindowMenus:
         self.window.pane_menu.clear()
         buttons = self.pane_buttons()
         for button in buttons:
-            text = button.text().replace("▲", "Flytt opp").replace("▼", "Flytt ned")
+            text = menu_text(button)
             action = self.window.pane_menu.addAction(text.replace("&", "&&"))
+            if not button.shortcut().isEmpty():
+                action.setShortcut(button.shortcut())  # shown beside the entry
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the button's
             action.setToolTip(button.toolTip() or text)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
@@ -117,7 +123,7 @@ class WindowMenus:
             self._meeting_menu(bar.addMenu("&Møte")),
         ]
         # The buttons of the pane shown, as menu entries: every button is also in a menu.
-        self.window.pane_menu = bar.addMenu("&Handlinger")
+        self.window.pane_menu = bar.addMenu("H&andlinger")
         self.window.pane_menu.aboutToShow.connect(self.fill_pane_menu)
         menus.append(self.window.pane_menu)
         menus.append(self._help_menu(bar.addMenu("&Hjelp")))
