@@ -48,11 +48,11 @@ def test_the_demos_questions_are_answered(demo_store: Store) -> None:
 
 def test_query_syntax_filters_and_order(demo_store: Store) -> None:
     query = parse_query('Talent "plan- og bygg" energi* -vindkraft RF-sak 19/21')
-    assert query.words == ("talent", "energi*") and query.phrases == ("plan- og bygg",)
+    assert query.words == ("talent*", "energi*") and query.phrases == ("plan- og bygg",)
     assert query.excluded == ("vindkraft",) and query.numbers == ("RF 19/21",)
     # A phrase still being typed (no closing quote) is a phrase, not an error.
     assert parse_query('"Talent Attraction').phrases == ("Talent Attraction",)
-    assert query.fts() == '"talent" AND "energi"* AND "plan" AND "og" AND "bygg" NOT "vindkraft"'
+    assert query.fts() == '"talent"* AND "energi"* AND "plan" AND "og" AND "bygg" NOT "vindkraft"'
     phrase = numbers(search(demo_store, '"saker til neste møte"'))
     assert phrase and numbers(search(demo_store, "saker til neste møte"))[: len(phrase)]
     assert search(demo_store, '"møte neste til saker"') == []  # the words, not in that order
@@ -136,7 +136,11 @@ def test_search_and_thread_on_the_command_line(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, "--db", str(db), "search", "referat", "--to", "2021", "--json")
     assert code == 0 and out.strip() == "[]"
     code, _, err = run(capsys, "--db", str(db), "search", "finnesikkeiteksten")
-    assert code == 0 and "no cases found" in err
+    assert code == 0 and "no cases found; try a shorter start of the word" in err
+    code, _, err = run(capsys, "--db", str(db), "search", "Geitmyra", "--body", "NR")
+    assert code == 0 and "try without --body/--from/--to" in err
+    code, out, _ = run(capsys, "--db", str(db), "search", "energistasjon")  # an inflection
+    assert code == 0 and "KF 46/22" in out
     code, _, err = run(capsys, "--db", str(db), "search", "--body", "XX", "referat")
     assert code == 1 and "unknown body" in err
     code, out, _ = run(capsys, "--db", str(db), "thread", "KF 46/22")
@@ -245,7 +249,7 @@ def test_words_spread_over_a_case_and_its_meeting(demo_store: Store) -> None:
 def test_queries_are_read_as_the_index_reads_text(demo_store: Store) -> None:
     """«budsjett_2023» was «database error … phrase queries are not supported»; 2,000 «-ord»
     took half a minute (one pass over the index each)."""
-    assert parse_query("budsjett_2023").words == ("budsjett", "2023")
+    assert parse_query("budsjett_2023").words == ("budsjett*", "2023")
     for query in ("budsjett_2023", "a_b_c", "plan-og-bygg", '"budsjett_2023 regional"', "o'neil",
                   "_", "-_x budsjett", " ".join(f"-ord{i}" for i in range(25)) + " budsjett"):  # fmt: skip
         try:
@@ -300,3 +304,16 @@ def test_who_was_at_a_meeting_is_searchable(demo_store: Store) -> None:
     mine = [h for h in hits if h.meeting_id == meeting.id]
     assert mine and "Til stede" in mine[0].fields, [h.fields for h in hits[:5]]
     assert name in mine[0].snippet.text
+
+
+def test_a_word_finds_its_inflected_forms() -> None:
+    """Bokmål inflections: a word is asked for by its stem, so «energistasjon» finds
+    «energistasjoner» and «kommunene» finds «kommune»; short words and numbers stay whole."""
+    from tr_desk.core.search import inflected
+
+    assert inflected("energistasjon") == "energistasjon*"
+    assert inflected("energistasjoner") == "energistasjon*"
+    assert inflected("kommunene") == "kommun*"
+    assert inflected("kommune") == "kommun*"
+    assert inflected("plan") == "plan" and inflected("2023") == "2023"
+    assert inflected("energi*") == "energi*"

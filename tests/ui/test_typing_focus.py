@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from tests.ui.agenda.test_pane import draft, pane  # noqa: F401 - fixtures
 from tests.ui.meeting.test_pane import demo_window, open_meeting  # noqa: F401 - fixtures
 from tr_desk.storage.store import Store
-from tr_desk.ui.agenda.case_editor import MarkdownEdit
+from tr_desk.ui.widgets.markdown_edit import MarkdownEdit
 from tr_desk.ui.window.main_window import MainWindow
 
 

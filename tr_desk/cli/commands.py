@@ -13,6 +13,8 @@ from tr_desk.core.formats import shown
 if TYPE_CHECKING:
     import argparse
 
+    from tr_desk.core.search import Query
+
 
 from tr_desk.cli.common import (
     CliError,
@@ -52,6 +54,21 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def what_to_try(query: Query, args: argparse.Namespace) -> str:
+    """The command line's hint when a search finds nothing: the filters, a shorter start of
+    a word, fewer words."""
+    from tr_desk.core.search import Query, prefixed
+
+    if args.body or args.year_from or args.year_to:
+        return "try without --body/--from/--to"
+    shorter = prefixed(Query(words=tuple(w.rstrip("*") for w in query.words)))
+    if shorter:
+        return f"try a shorter start of the word: tr-desk search '{shorter}'"
+    if len(query.words) + len(query.phrases) > 1:
+        return "try fewer words, or check the spelling"
+    return "check the spelling"
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """One line per hit: number, date, title, where it matched, the words around it."""
     from tr_desk.app.search import search
@@ -87,7 +104,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         } for h in hits], ensure_ascii=False, indent=2))  # fmt: skip
         return 0
     if not hits:
-        print("no cases found", file=sys.stderr)
+        print(f"no cases found; {what_to_try(query, args)}", file=sys.stderr)
         return 0
     fields_en = {"Tittel": "title", "Sak": "text", "Forslag til vedtak": "proposal",
                  "Vedtak": "resolution", "Innledning": "introduction", "Fra møtet": "notes",

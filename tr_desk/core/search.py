@@ -146,6 +146,23 @@ def _whole(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# Bokmål's inflectional endings, longest first: «energistasjonene» and «energistasjoner» are
+# found by «energistasjon», and the other way round (a light stemmer, no dictionary).
+_ENDINGS = ("ene", "ane", "ere", "est", "er", "en", "et", "ar", "a", "e")
+MIN_STEM = 4  # a shorter stem finds too much («bus*» for «busser»)
+
+
+def inflected(word: str) -> str:
+    """The word as the search asks for it: a word of letters, cut to its stem, with «*» (all
+    its inflected forms); a short word, a number, or one already with «*», as it is."""
+    if word.endswith("*") or not word.isalpha() or len(word) < MIN_STEM + 1:
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)] + "*"
+    return word + "*"
+
+
 def parse_query(text: str) -> Query:
     """«energi* "Talent Attraction" -vindkraft KF 46/22» read; an empty or only-negative query
     is refused with a message."""
@@ -173,6 +190,7 @@ def parse_query(text: str) -> Query:
             (excluded if negative else words).append(token.casefold())
         if star and not negative and words and _TOKEN.findall(raw):
             words[-1] += "*"
+    words = [inflected(word) for word in words]
     query = Query(  # each word once: «og og og …» asks the index once
         tuple(dict.fromkeys(words)), tuple(dict.fromkeys(phrases)),
         tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(numbers)),

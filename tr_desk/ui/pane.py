@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
@@ -140,7 +140,10 @@ def menu_text(button: QAbstractButton) -> str:
     return str(named) if named else button.text().strip(" ▾")
 
 
-def name_for_menu(button: QAbstractButton, text: str | None) -> QAbstractButton:
+ButtonT = TypeVar("ButtonT", bound=QAbstractButton)
+
+
+def name_for_menu(button: ButtonT, text: str | None) -> ButtonT:
     """``text``: the button's name in Handlinger; None: not in it (a chooser, not an act)."""
     if text is None:
         button.setProperty("menu_skip", True)

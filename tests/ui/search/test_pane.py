@@ -102,13 +102,10 @@ def test_filters_order_and_what_to_try_when_nothing_is_found(qtbot, demo) -> Non
     pane.year_from.activated.emit(pane.year_from.currentIndex())
     assert numbers(window)[0] == "KF 33/22"
     assert pane.year_to.findData(2022) > 0
-    # A word that is only the start of the words in the cases: a prefix is offered.
+    # A word in another inflection than the text's: «energistasjon» finds «energistasjoner».
     pane.clear_filters()
     type_query(qtbot, window, "energistasjon")
-    assert numbers(window) == []
-    assert 'href="q:energistasj*"' in pane.summary.text()
-    pane.summary.linkActivated.emit("q:energistasj*")
-    assert pane.field.text() == "energistasj*" and numbers(window)[0] == "KF 46/22"
+    assert numbers(window)[0] == "KF 46/22"
     # Words nobody wrote, and a query of only exclusions: said in Norwegian, no hits.
     type_query(qtbot, window, "xyzzyplugh")
     assert "Sjekk stavemåten" in pane.summary.text()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tr_desk.core.context import MeetingContext
-from tr_desk.core.law import CLOSED_BASES, late_line, objection_blocks
+from tr_desk.core.law import late_line, objection_blocks
 from tr_desk.core.model import (
     Answer,
     Case,
@@ -39,9 +39,10 @@ from tr_desk.core.model import (
 )  # fmt: skip
 from tr_desk.core.roll import OUTCOME_TEXT
 from tr_desk.core.votes import Voter, vote_line, voters
-from tr_desk.ui.agenda.case_editor import CaseForm, MarkdownEdit, formatting_bar
+from tr_desk.ui.agenda.case_editor import CaseForm, closed_combo
 from tr_desk.ui.pane import name_for_menu
 from tr_desk.ui.widgets import style
+from tr_desk.ui.widgets.markdown_edit import MarkdownEdit, formatting_bar
 from tr_desk.ui.widgets.name_completion import complete_names
 
 TYPING_PAUSE_MS = 300  # a keystroke is in the database within a second
@@ -152,11 +153,7 @@ class MinutesEditor(CaseForm):
         self.by_party.clicked.connect(self.record_party_vote)
         self.vote_summary = QLabel()
         self.vote_summary.setWordWrap(True)
-        self.closed = QComboBox()
-        self.closed.addItem("Åpent møte", "")
-        for basis in CLOSED_BASES:
-            self.closed.addItem(f"Lukket: {basis.choice}", basis.key)
-        self.closed.setToolTip("Møtet lukkes under behandlingen av saken (kommuneloven § 11-5)")
+        self.closed = closed_combo()
         self.objections = QLineEdit()
         self.objections.setPlaceholderText(
             "Tomt: ingen motsatte seg. Ellers navnene, skilt med komma"
@@ -175,11 +172,9 @@ class MinutesEditor(CaseForm):
         self.new_followup.clicked.connect(lambda: self.followup_requested.emit(self.case))
         self.exclusions = QListWidget()
         self.exclusions.setMaximumHeight(52)
-        self.add_exclusion = QPushButton("Inhabil/fritatt …")
+        self.add_exclusion = name_for_menu(QPushButton("Inhabil/fritatt …"), "Inhabil …")
         self.add_exclusion.clicked.connect(self._on_add_exclusion)
-        self.remove_exclusion = QPushButton("Fjern")
-        name_for_menu(self.remove_exclusion, "Fjern inhabil/fritatt")
-        name_for_menu(self.add_exclusion, "Inhabil eller fritatt …")
+        self.remove_exclusion = name_for_menu(QPushButton("Fjern"), "Fjern inhabil/fritatt")
         name_for_menu(self.as_proposed, "Vedtak som forslaget")
         self.remove_exclusion.clicked.connect(self._on_remove_exclusion)
         self.outcome = QComboBox()

@@ -160,11 +160,8 @@ class MeetingPane(MeetingView):
         )
         self.status.setText(f"{status}{mode}")
         locked = self._locked = m.minutes_locked or self.store.readonly
-        reason = (
-            "Protokollen er godkjent og låst. Gjenåpne den i Protokoll-fanen for å endre."
-            if m.minutes_locked
-            else f"Skrivebeskyttet: {self.store.readonly_reason}"
-        )
+        approved = "Protokollen er godkjent og låst. Gjenåpne den i Protokoll-fanen for å endre."
+        reason = approved if m.minutes_locked else f"Skrivebeskyttet: {self.store.readonly_reason}"
         style.set_warning(self.locked, reason if locked else "")
         widgets = (self.roster, self.editor, self.held_start, self.held_end, self.start_now,
                    self.end_now, self.add_other, self.remove_line, *self.mark_buttons)  # fmt: skip
@@ -428,13 +425,13 @@ class MeetingPane(MeetingView):
         the meeting is not today (a wrong meeting chosen, or the times written up later)."""
         if self.meeting is None or self.meeting.minutes_locked:
             return
-        day = self.meeting.date
-        if day != self.store.clock.today():
-            title, verb = ("Start møtet", "starttiden") if which == "start" else (
-                "Avslutt møtet", "sluttiden")  # fmt: skip
-            question = f"Møtet er {date_short(day)}, ikke i dag. Sette {verb} til nå likevel?"
-            if not dialogs.confirm(self, title, question, title):
-                return
+        day, start = self.meeting.date, which == "start"
+        title, verb = ("Start", "starttiden") if start else ("Avslutt", "sluttiden")
+        question = f"Møtet er {date_short(day)}, ikke i dag. Sette {verb} til nå likevel?"
+        if day != self.store.clock.today() and not dialogs.confirm(
+            self, f"{title} møtet", question, f"{title} møtet"
+        ):
+            return
         now = self.store.clock.now().time().replace(second=0, microsecond=0)
         (self.held_start if which == "start" else self.held_end).setText(now.strftime("%H:%M"))
         self._on_times_edited()
@@ -553,14 +550,14 @@ def _roster(pane: MeetingPane, times: Any) -> Any:
     pane.roster.clicked.connect(pane._on_cell_clicked)
     buttons = QHBoxLayout()
     pane.mark_buttons = []
-    for text, slot in (
-        ("Til stede", lambda: pane.mark(AttendanceStatus.PRESENT)),
-        ("Digitalt", lambda: pane.mark(AttendanceStatus.DIGITAL)),
-        ("Forfall", lambda: pane.mark(AttendanceStatus.ABSENT)),
-        ("Vara …", pane.add_substitute),
-        ("Kom/gikk …", pane.edit_span),
+    for text, slot, in_menu in (
+        ("Til stede", lambda: pane.mark(AttendanceStatus.PRESENT), "Marker til stede"),
+        ("Digitalt", lambda: pane.mark(AttendanceStatus.DIGITAL), "Marker digitalt"),
+        ("Forfall", lambda: pane.mark(AttendanceStatus.ABSENT), "Marker forfall"),
+        ("Vara …", pane.add_substitute, "Kall inn vara …"),
+        ("Kom/gikk …", pane.edit_span, "Kom/gikk …"),
     ):
-        button = QPushButton(text)
+        button = name_for_menu(QPushButton(text), in_menu)
         button.clicked.connect(slot)
         buttons.addWidget(button)
         pane.mark_buttons.append(button)
@@ -569,10 +566,6 @@ def _roster(pane: MeetingPane, times: Any) -> Any:
     pane.remove_line = QPushButton("Fjern")
     pane.remove_line.clicked.connect(pane.clear_mark)
     name_for_menu(pane.remove_line, "Fjern fra oppmøtet")
-    for button, text in zip(pane.mark_buttons, ("Marker til stede", "Marker digitalt",
-                                                "Marker forfall", "Kall inn vara …",
-                                                "Kom/gikk …"), strict=True):  # fmt: skip
-        name_for_menu(button, text)
     more = QHBoxLayout()
     more.addWidget(pane.add_other)
     more.addWidget(pane.remove_line)

@@ -69,8 +69,8 @@ class WindowMenus:
 
     def shortcut_lines(self) -> list[tuple[str, str]]:
         """Every shortcut and what it does: the menus' actions and the panes' own keys."""
-        from tr_desk.ui.agenda.case_editor import MarkdownEdit
         from tr_desk.ui.meeting.pane import MeetingPane
+        from tr_desk.ui.widgets.markdown_edit import MarkdownEdit
 
         lines = []
         for menu_action in self.window.menuBar().actions():
