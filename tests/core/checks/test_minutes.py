@@ -38,3 +38,30 @@ def test_check_of_the_minutes(demo_store: Store) -> None:
     assert "Vedtak mangler." in messages
     assert "10 stemmer, men bare 9 stemmeberettigede deltok." in messages
     assert not any("verken merket" in m for m in messages)
+
+
+def test_no_vote_and_an_undated_protocol_are_said(demo_store: Store) -> None:
+    """An elected body's resolution with no vote recorded, and a Protokoll with no date."""
+    from tr_desk.core.model import MinutesKind, Vote
+
+    meeting = kf_meeting(demo_store, "2022-09-16")
+    context = demo_store.context(meeting)
+    elected = replace(context.body, elected=True, minutes_kind=MinutesKind.PROTOKOLL)
+    cases = list(meeting.cases)
+    i = next(
+        j for j, c in enumerate(cases) if c.resolution.strip() and c.outcome is Outcome.DEALT_WITH
+    )
+    cases[i] = replace(cases[i], vote=None)
+    undated = replace(meeting, cases=cases, minutes_date=None)
+    messages = [p.message for p in check_minutes(replace(context, body=elected, meeting=undated))]
+    assert any(m.startswith("Ingen avstemning er ført") for m in messages)
+    assert any(m.startswith("Protokollen har ingen dato") for m in messages)
+    cases = [replace(c, vote=c.vote or Vote(unanimous=True)) for c in cases]
+    voted = replace(undated, cases=cases, minutes_date=meeting.date)
+    messages = [p.message for p in check_minutes(replace(context, body=elected, meeting=voted))]
+    assert not any(
+        m.startswith(("Ingen avstemning", "Protokollen har ingen dato")) for m in messages
+    )
+    # A forum is not elected: no vote is asked of it.
+    messages = [p.message for p in check_minutes(replace(context, meeting=undated))]
+    assert not any(m.startswith("Ingen avstemning") for m in messages)

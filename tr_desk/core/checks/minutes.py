@@ -65,7 +65,29 @@ def protocol_signed(context: MeetingContext) -> Iterator[Problem]:
         yield Problem(ERROR, "Underskrift", "Protokollen har ingen møteleder.", field=Spot.CHAIR)
 
 
+def protocol_dated(context: MeetingContext) -> Iterator[Problem]:
+    """A Protokoll without «Dokumentets dato» prints no «Dato:» line."""
+    if context.body.minutes_kind is MinutesKind.PROTOKOLL and context.meeting.minutes_date is None:
+        message = "Protokollen har ingen dato («Dokumentets dato»): den skrives uten «Dato:»."
+        yield Problem(WARNING, "Protokollen", message, field=Spot.DATE)
+
+
 # -- each case ----------------------------------------------------------------------------
+
+
+def vote_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
+    """An elected body's resolution with no vote at all: not wrong (most are unanimous), but
+    the minutes then say nothing of how it was decided."""
+    case = context.meeting.cases[i]
+    if (
+        context.body.elected and not _written(context) and _decides(context, i)
+        and case.resolution.strip() and case.vote is None
+    ):  # fmt: skip
+        message = (
+            "Ingen avstemning er ført: protokollen sier ikke hvordan vedtaket ble fattet. "
+            "Var det enstemmig, velg «Enstemmig»."
+        )
+        yield Problem(WARNING, context.where(i), message, i, Spot.VOTE)
 
 
 def outcome_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -164,9 +186,10 @@ def copied_resolution(context: MeetingContext) -> list[Problem]:
     return copied_texts(context, "resolution")
 
 
-MEETING_RULES = (everyone_marked, held_times_recorded, protocol_signed)
+MEETING_RULES = (everyone_marked, held_times_recorded, protocol_signed, protocol_dated)
 CASE_RULES = (
-    outcome_recorded, resolution_recorded, written_result_matches, votes_within_room,
+    outcome_recorded, resolution_recorded, vote_recorded, written_result_matches,
+    votes_within_room,
     quorum_for_decision, written_answers_complete, late_item_objections, *LAW_RULES,
 )  # fmt: skip
 CLOSING_RULES = (copied_resolution,)
