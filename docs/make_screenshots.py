@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -60,11 +61,15 @@ def shoot(out: Path) -> list[Path]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     made: list[Path] = []
-    with tempfile.TemporaryDirectory() as home:
+    # One fixed folder (the status bar shows the database's path): the same pictures each run.
+    home = Path(tempfile.gettempdir()) / "tr-desk-screenshots"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    try:
         # Settings of our own: what a user's window remembered does not change the pictures.
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, home)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home))
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        store = Store.open(Path(home) / "demo.sqlite", clock=fixed_clock(DEMO_DAY))
+        store = Store.open(home / "tr-desk-demo.sqlite", clock=fixed_clock(DEMO_DAY))
         load_demo(store)
         kf = store.register.body_by_prefix("KF")
         kf_meeting = store.meetings.meeting_id(kf.id, KF_MEETING)
@@ -84,6 +89,8 @@ def shoot(out: Path) -> list[Path]:
             window.deleteLater()
             app.processEvents()
         store.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     return made
 
 
