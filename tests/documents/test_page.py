@@ -40,3 +40,25 @@ def test_a_markdown_document_takes_its_title_from_the_first_heading() -> None:
     assert text.startswith("Prosjektbeskrivelse Tekst med fet skrift.")
     assert "Side 1 av 1" in text and "Offentlig versjon" not in text
     assert 400 < text_width() < 480  # A4 less the seeds' margins, in points
+
+
+def test_a_pdf_is_created_on_the_documents_own_date() -> None:
+    """Not 1 January 2000: the «Dato» line, else the date in the title; same bytes twice."""
+    import datetime as dt
+
+    from tr_desk.documents.page import document_date
+
+    header = [("Dato", "25.11.2022"), ("Sted", "Rådhuset")]
+    title = "INNKALLING, KOMMUNEDIREKTØRFORUM – 02.12.2022"
+    assert document_date(title, header) == dt.date(2022, 11, 25)
+    assert document_date(title) == dt.date(2022, 12, 2)
+    assert document_date("MØTEPLAN 2023") is None
+    assert document_date("Per 31.02.2022") is None  # not a real day
+    pdf = build_pdf(header_flowables(title, header), title, dated=dt.date(2022, 11, 25))
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert (
+        info["/CreationDate"].startswith("D:20221125") and info["/ModDate"] == info["/CreationDate"]
+    )
+    assert pdf == build_pdf(header_flowables(title, header), title, dated=dt.date(2022, 11, 25))
+    titled = PdfReader(io.BytesIO(build_pdf(header_flowables(title, []), title))).metadata
+    assert titled["/CreationDate"].startswith("D:20221202")

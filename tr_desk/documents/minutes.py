@@ -8,6 +8,7 @@ from tr_desk.core.minutes import ExtractContent, MinutesCase, MinutesContent
 from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables, paragraphs
 from tr_desk.documents.page import (
     build_pdf,
+    document_date,
     header_flowables,
     rule,
     signature_flowables,
@@ -102,7 +103,8 @@ def render_minutes(content: MinutesContent) -> bytes:
         flowables.append(KeepTogether(minutes_case_flowables(case, width)))
     flowables += _signatures(content.signatures)
     footer = "Offentlig versjon" if content.public else ""
-    return build_pdf(flowables, content.title, footer, content.letterhead)
+    dated = document_date(content.title, content.header)  # the minutes' «Dato»
+    return build_pdf(flowables, content.title, footer, content.letterhead, dated=dated)
 
 
 def render_extract(content: ExtractContent) -> bytes:

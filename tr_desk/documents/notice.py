@@ -8,6 +8,7 @@ from tr_desk.core.notice import NoticeCase, NoticeContent
 from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables, paragraphs
 from tr_desk.documents.page import (
     build_pdf,
+    document_date,
     header_flowables,
     rule,
     signature_flowables,
@@ -66,4 +67,5 @@ def render_notice(content: NoticeContent) -> bytes:
         flowables += case_flowables(case, width)
     flowables += signature_flowables(*content.signature)
     footer = "Offentlig versjon" if content.public else ""
-    return build_pdf(flowables, content.title, footer, content.letterhead)
+    dated = document_date(content.title, content.header)  # the notice's «Dato»
+    return build_pdf(flowables, content.title, footer, content.letterhead, dated=dated)

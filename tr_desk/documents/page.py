@@ -4,7 +4,9 @@ plain document typeset from Markdown (the demo's attachments)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from typing import Any
 
 from tr_desk.core.model import Letterhead
@@ -20,8 +22,27 @@ def _page_size() -> tuple[float, float]:
     return A4  # type: ignore[no-any-return]
 
 
-def numbered_canvas(footer: str) -> Any:
-    """A canvas class that prints «Side N av M» (and ``footer``) once the page count is known."""
+_DAY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+
+
+def document_date(title: str, header: list[tuple[str, str]] | None = None) -> dt.date | None:
+    """The document's own date: its «Dato» line, else the last date in its title («… –
+    02.12.2022», «Oppfølgingsliste per 25.11.2022»); None when it names none."""
+    for text in [value for label, value in header or [] if label == "Dato"] + [title]:
+        found = _DAY.findall(text)
+        if found:
+            day, month, year = (int(part) for part in found[-1])
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def numbered_canvas(footer: str, dated: dt.date | None = None) -> Any:
+    """A canvas class that prints «Side N av M» (and ``footer``) once the page count is known;
+    the PDF's creation date is ``dated`` (the document's own date: true, and the same bytes
+    for the same data), else ReportLab's fixed one."""
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
@@ -35,6 +56,9 @@ def numbered_canvas(footer: str) -> Any:
             # built-in PDF font that is not embedded.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or family
             super().__init__(*args, **kwargs)
+            if dated is not None:
+                stamp = f"D:{dated:%Y%m%d}000000+00'00'"
+                self._doc.info._dateFormatter = lambda *_: stamp
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -98,6 +122,7 @@ def build_pdf(
     footer: str = "",
     letterhead: Letterhead | None = None,
     author: str = "",
+    dated: dt.date | None = None,
 ) -> bytes:
     """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1; the same input
     gives the same bytes. The PDF's author is ``author``, else the letterhead's name."""
@@ -118,10 +143,11 @@ def build_pdf(
         invariant=1,
     )
     first = (lambda canvas, _doc: draw_letterhead(canvas, letterhead)) if letterhead else None
+    canvas = numbered_canvas(footer, dated or document_date(title))
     if first is not None:
-        doc.build(flowables, canvasmaker=numbered_canvas(footer), onFirstPage=first)
+        doc.build(flowables, canvasmaker=canvas, onFirstPage=first)
     else:
-        doc.build(flowables, canvasmaker=numbered_canvas(footer))
+        doc.build(flowables, canvasmaker=canvas)
     return buffer.getvalue()
 
 
