@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import subprocess
 import sys
 from dataclasses import replace
@@ -743,7 +744,7 @@ def test_demo_without_db_never_fills_the_users_database(
     assert code == 0, out
     assert demo_database_path().exists() and str(demo_database_path()) in out
     assert not default_database_path().exists()
-    assert f"open it with: tr-desk --db {demo_database_path()}" in out
+    assert f"open it with: tr-desk --db {shlex.quote(str(demo_database_path()))}" in out
 
 
 def test_the_demo_opens_on_its_own_day(tmp_path: Path, capsys) -> None:

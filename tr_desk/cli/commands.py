@@ -4,6 +4,7 @@ prints in English; imports are kept inside them so that opening the window loads
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -253,7 +254,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 print(f"tr-desk: warning: {name}: {warning}", file=sys.stderr)
             print(f"{'created' if created else 'updated'} {Path(name).stem}")
         print(f"demo data in {store.path}")
-        print(f"open it with: tr-desk --db {store.path}")
+        print(f"open it with: tr-desk --db {shlex.quote(str(store.path))}")
     return 0
 
 
