@@ -201,6 +201,8 @@ class NewMeetingDialog(QDialog):
         self._typed = True
 
     def _propose(self) -> None:
+        if self.body.currentData() is None:  # no bodies in the register: nothing to propose
+            return
         body = self._bodies[int(self.body.currentData())]
         own = [d for d in self._dates if d.body_id == body.id]
         if not self._typed:
@@ -218,6 +220,9 @@ class NewMeetingDialog(QDialog):
 
     def accept(self) -> None:
         """Only a valid day makes the meeting; a weekend or a holiday is asked about first."""
+        if self.body.currentData() is None:
+            dialogs.tell(self, "Legg inn et organ i Register først.")
+            return
         if self.day.refused or read_date(self.day.text()) != self.day.day():
             return  # the field said what is wrong; the dialog stays open
         day = self.day.day()
