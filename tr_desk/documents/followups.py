@@ -28,16 +28,23 @@ def render_followups(content: FollowUpList) -> bytes:
         data = [[cell(h, bold=True) for h in HEADINGS]]
         data += [[cell(value) for value in row] for row in content.rows]
         width = text_width()
-        table = Table(data, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1)
+        table = Table(
+            data, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1, hAlign="LEFT"
+        )
         table.setStyle(
             TableStyle(
                 [
+                    # Our font on the table too: ReportLab's default is Helvetica, a built-in
+                    # PDF font that is never embedded.
+                    ("FONT", (0, 0), (-1, -1), st["cell"].fontName, st["cell"].fontSize),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#555555")),
                     ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#b5b5b5")),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    # The first column's text starts at the margin, as the headings do.
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("LEFTPADDING", (1, 0), (-1, -1), 3),
                 ]
             )
         )
