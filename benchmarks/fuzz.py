@@ -11,8 +11,8 @@ Per parser: inputs; tracebacks (an exception escaping the command line or the se
 ``--memory-mb`` (the worker's peak resident size rose past it) and the peak; partial writes
 (a refused input that changed the database or left a file; an accepted one whose meetings
 cannot be shown); accepted-but-broken (an accepted input whose meeting cannot be printed,
-or shown and loaded back the same); slow (a query over 50 ms). The suite runs a seeded
-subset (``tests/test_fuzz.py``).
+or shown and loaded back the same); slow (a query over 50 ms at its best of three). The
+suite runs a seeded subset (``tests/test_fuzz.py``).
 """
 
 from __future__ import annotations
@@ -163,16 +163,25 @@ class Worker:
         from tr_desk.core.errors import UserError
         from tr_desk.storage.search import search
 
-        start = time.perf_counter()
-        try:
+        def timed() -> float:
+            start = time.perf_counter()
             hits = search(self.store, query)
             for hit in hits[:20]:
                 hit.snippet.marked()  # the window shows them
+            return time.perf_counter() - start
+
+        try:
+            seconds = timed()
+            # The machine is noisy (a garbage collection, another process): a query is slow
+            # when it is slow every time, so the best of three is what counts.
+            for _ in range(2):
+                if seconds <= SLOW_QUERY_S:
+                    break
+                seconds = min(seconds, timed())
         except UserError:
             return {"code": 1, "trace": None, "long_lines": False}
         except BaseException:
             return {"code": None, "trace": traceback.format_exc(limit=-3)}
-        seconds = time.perf_counter() - start
         return {"code": 0, "trace": None, "slow": len(query) <= 200 and seconds > SLOW_QUERY_S}
 
 
