@@ -20,15 +20,19 @@ class MissingAttachment(Exception):
 
 
 def _stamp(text: str, width: float, height: float) -> bytes:
-    """A one-page PDF with ``text`` in a box in the top right corner."""
+    """A one-page PDF with ``text`` in a box in the top right corner, its right edge where
+    the text block of our own pages ends."""
+    from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
+
+    from tr_desk.documents.page import MARGIN_MM
 
     family = register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=family)
     canvas.setFont(f"{family}-Bold", 10)
     text_width = canvas.stringWidth(text, f"{family}-Bold", 10)
-    x, y = width - text_width - 36, height - 30
+    x, y = width - MARGIN_MM * mm - text_width - 6, height - 30
     canvas.setFillColorRGB(1, 1, 1)
     canvas.setStrokeColorRGB(0.3, 0.3, 0.3)
     canvas.rect(x - 6, y - 5, text_width + 12, 18, fill=1)

@@ -8,9 +8,9 @@ from tr_desk.core.followups import FollowUpList
 from tr_desk.documents.markdown import inline_markup
 from tr_desk.documents.page import build_pdf, header_flowables, text_width
 from tr_desk.documents.styles import styles
+from tr_desk.documents.tables import fit_columns
 
 HEADINGS = ("Sak", "Oppfølging", "Ansvarlig", "Frist", "Status")
-SHARES = (0.24, 0.40, 0.14, 0.12, 0.10)
 
 
 def render_followups(content: FollowUpList) -> bytes:
@@ -27,10 +27,9 @@ def render_followups(content: FollowUpList) -> bytes:
 
         data = [[cell(h, bold=True) for h in HEADINGS]]
         data += [[cell(value) for value in row] for row in content.rows]
-        width = text_width()
-        table = Table(
-            data, colWidths=[width * s for s in SHARES], repeatRows=1, splitInRow=1, hAlign="LEFT"
-        )
+        texts = [list(HEADINGS), *([str(value) for value in row] for row in content.rows)]
+        widths = fit_columns(texts, text_width(), st["cell"].fontSize, 6, bold_rows=1)
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -45,6 +44,8 @@ def render_followups(content: FollowUpList) -> bytes:
                     # The first column's text starts at the margin, as the headings do.
                     ("LEFTPADDING", (0, 0), (0, -1), 0),
                     ("LEFTPADDING", (1, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
                 ]
             )
         )

@@ -12,7 +12,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from tr_desk.documents.fonts import text_markup
+from tr_desk.documents.keep import keep_short_list
 from tr_desk.documents.styles import styles
+from tr_desk.documents.tables import fit_columns
 
 _TAGS = {
     "strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>",
@@ -177,6 +179,7 @@ class _Builder:
         return flowables
 
     def list(self, opening: Any, style: str) -> Any:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.platypus import ListFlowable, ListItem
 
         ordered = opening.type == "ordered_list_open"
@@ -189,20 +192,22 @@ class _Builder:
             if token.type == "list_item_open":
                 content = self.blocks("list_item_close", style)
                 if content:  # «- » left as a placeholder prints nothing
-                    items.append(ListItem(content, leftIndent=14))
+                    items.append(content)
         if not items:
             return _empty()
         start = int(opening.attrGet("start") or 1) if ordered else None
-        font = styles()[style].fontName
-        if ordered:
-            return ListFlowable(
-                items, bulletType="1", start=start, bulletFormat="%s.", leftIndent=16,
-                bulletFontName=font, bulletFontSize=styles()[style].fontSize,
-            )  # fmt: skip
-        return ListFlowable(
-            items, bulletType="bullet", start="–", leftIndent=14, bulletFontName=font,
-            bulletFontSize=styles()[style].fontSize,
+        font, size = styles()[style].fontName, styles()[style].fontSize
+        # The text is indented by the widest bullet and a gap, so that «1.» or «10.» sits
+        # inside the text block, left-aligned at the margin.
+        widest = f"{(start or 1) + len(items) - 1}." if ordered else "–"
+        indent = max(14.0, stringWidth(widest, font, size) + 6)
+        listed = ListFlowable(
+            [ListItem(content, leftIndent=indent) for content in items],
+            bulletType="1" if ordered else "bullet", start=start if ordered else "–",
+            bulletFormat="%s." if ordered else None, leftIndent=indent,
+            bulletFontName=font, bulletFontSize=size,
         )  # fmt: skip
+        return keep_short_list(listed, len(items))
 
     def table(self) -> Any:
         from reportlab.lib import colors
@@ -248,7 +253,8 @@ class _Builder:
             while len(row) < columns:
                 row.append(Paragraph("", cell))
                 row_aligns.append("LEFT")
-        widths = _column_widths(rows, self.width)
+        texts = [[_plain(cell) for cell in row] for row in rows]
+        widths = fit_columns(texts, self.width, cell.fontSize, 8, bold_rows=header_rows)
         commands: list[tuple[Any, ...]] = [
             # ReportLab sets each cell's font before drawing it: ours, not Helvetica.
             ("FONTNAME", (0, 0), (-1, -1), styles()["body"].fontName),
@@ -286,19 +292,10 @@ def _aligned(where: str) -> Any:
     )
 
 
-def _column_widths(rows: list[list[Any]], width: float) -> list[float]:
-    """Share the width by the longest text in each column, none narrower than 12 %."""
-    columns = len(rows[0])
-    longest = [max(_length(row[c]) for row in rows) + 2 for c in range(columns)]
-    shares = [max(n / sum(longest), 0.12) for n in longest]
-    total = sum(shares)
-    return [width * s / total for s in shares]
-
-
-def _length(cell: Any) -> int:
-    """The plain text's length of a cell: a Paragraph, or the pieces of a long one."""
+def _plain(cell: Any) -> str:
+    """The plain text of a cell: a Paragraph, or the pieces of a long one."""
     pieces = cell if isinstance(cell, list) else [cell]
-    return sum(len(piece.getPlainText()) for piece in pieces)
+    return "".join(piece.getPlainText() for piece in pieces)
 
 
 def _empty() -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tr_desk.core.minutes import ExtractContent, MinutesCase, MinutesContent
+from tr_desk.documents.keep import CaseParts, keep_cases
 from tr_desk.documents.markdown import has_content, inline_markup, markdown_flowables, paragraphs
 from tr_desk.documents.page import (
     build_pdf,
@@ -17,43 +18,44 @@ from tr_desk.documents.page import (
 from tr_desk.documents.styles import styles
 
 
-def minutes_case_flowables(
-    case: MinutesCase, width: float, *, discussion: bool = True
-) -> list[Any]:
-    """One case: heading, who introduced it, «Fra møtet», «Vedtak» in bold italics, the vote."""
+def minutes_case_parts(case: MinutesCase, width: float, *, discussion: bool = True) -> CaseParts:
+    """One case: heading, who introduced it, «Fra møtet», «Vedtak» in bold italics, the vote;
+    the heading kept with the start of the text, «Vedtak» and the vote with its end."""
     from reportlab.platypus import Paragraph
 
     st = styles()
     heading = f"{inline_markup(case.number)}&nbsp;&nbsp;{inline_markup(case.title)}"
-    out: list[Any] = paragraphs(heading, st["case"])
+    head: list[Any] = paragraphs(heading, st["case"])
     if case.exemption:
-        out += paragraphs(inline_markup(case.exemption), st["note"])
+        head += paragraphs(inline_markup(case.exemption), st["note"])
     for line in case.procedure:
-        out += paragraphs(inline_markup(line), st["note"])
+        head += paragraphs(inline_markup(line), st["note"])
+    body: list[Any] = []
     if discussion:
         intro = case.introduction if has_content(case.introduction) else ""
         if case.introduced:
             lead = inline_markup(case.introduced) + " "
-            out += (
+            body += (
                 markdown_flowables(intro, width, lead=lead)
                 if intro
                 else [Paragraph(lead.strip(), st["body"])]
             )
         elif intro:
-            out += markdown_flowables(intro, width)
+            body += markdown_flowables(intro, width)
         if has_content(case.text):
-            out += markdown_flowables(case.text, width)
+            body += markdown_flowables(case.text, width)
         if has_content(case.notes):
-            out += markdown_flowables(case.notes, width, lead="<b>Fra møtet:</b> ")
+            body += markdown_flowables(case.notes, width, lead="<b>Fra møtet:</b> ")
     for line in case.answers:
-        out += paragraphs(inline_markup(line), st["body"])
+        body += paragraphs(inline_markup(line), st["body"])
+    block: list[Any] = []
     if has_content(case.resolution):
-        out += paragraphs("Vedtak:", st["label"])
-        out += markdown_flowables(case.resolution, width, style="resolution")
+        block += paragraphs("Vedtak:", st["label"])
+        block += markdown_flowables(case.resolution, width, style="resolution")
     for line in (case.vote, *case.remarks, case.outcome):
         if line:
-            out += paragraphs(inline_markup(line), st["note"])
-    return out
+            block += paragraphs(inline_markup(line), st["note"])
+    return CaseParts(head, body, block)
 
 
 def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
@@ -87,8 +89,6 @@ def _signatures(signatures: list[tuple[str, str, str]]) -> list[Any]:
 
 def render_minutes(content: MinutesContent) -> bytes:
     """The referat or protokoll: header, attendance, every case, the signatures."""
-    from reportlab.platypus import KeepTogether
-
     st = styles()
     width = text_width()
     flowables = header_flowables(content.title, content.header)
@@ -96,12 +96,8 @@ def render_minutes(content: MinutesContent) -> bytes:
         flowables += paragraphs(inline_markup(content.status_note), st["note"])
     for line in content.preamble:
         flowables += paragraphs(inline_markup(line), st["body"])
-    for case in content.cases:
-        flowables.append(rule())
-        # A case starts on a new page rather than leave its «Vedtak» behind (unless it is
-        # longer than a page, when it is split as usual).
-        flowables.append(KeepTogether(minutes_case_flowables(case, width)))
-    flowables += _signatures(content.signatures)
+    parts = [minutes_case_parts(case, width) for case in content.cases]
+    flowables += keep_cases(parts, rule, _signatures(content.signatures))
     footer = "Offentlig versjon" if content.public else ""
     dated = document_date(content.title, content.header)  # the minutes' «Dato»
     return build_pdf(flowables, content.title, footer, content.letterhead, dated=dated)
@@ -112,8 +108,8 @@ def render_extract(content: ExtractContent) -> bytes:
 
     st = styles()
     flowables = header_flowables(content.title, content.header)
-    flowables.append(rule())
-    flowables += minutes_case_flowables(content.case, text_width(), discussion=False)
-    flowables += paragraphs(inline_markup(content.certified), st["signature"])
-    flowables += signature_flowables(*content.signature)
+    closing = paragraphs(inline_markup(content.certified), st["signature"])
+    closing += signature_flowables(*content.signature)
+    case = minutes_case_parts(content.case, text_width(), discussion=False)
+    flowables += keep_cases([case], rule, closing)
     return build_pdf(flowables, content.title, letterhead=content.letterhead)

@@ -10,10 +10,16 @@ import re
 from typing import Any
 
 from tr_desk.core.model import Letterhead
+from tr_desk.documents.keep import together_class
 from tr_desk.documents.markdown import inline_markup, markdown_flowables
 from tr_desk.documents.styles import styles
 
 MARGIN_MM = 22
+FRAME_PAD = 6  # points above and below the text in the frame
+
+
+def _nothing(*_: Any) -> None:
+    pass
 
 
 def _page_size() -> tuple[float, float]:
@@ -127,10 +133,10 @@ def build_pdf(
     """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1; the same input
     gives the same bytes. The PDF's author is ``author``, else the letterhead's name."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=_page_size(),
         leftMargin=MARGIN_MM * mm,
@@ -141,13 +147,23 @@ def build_pdf(
         author=author or (letterhead.name if letterhead is not None else ""),
         creator="TR Desk",
         invariant=1,
+        keepTogetherClass=together_class(),  # measures our keepers inside a chain
     )
-    first = (lambda canvas, _doc: draw_letterhead(canvas, letterhead)) if letterhead else None
-    canvas = numbered_canvas(footer, dated or document_date(title))
-    if first is not None:
-        doc.build(flowables, canvasmaker=canvas, onFirstPage=first)
-    else:
-        doc.build(flowables, canvasmaker=canvas)
+    # One text block from margin to margin, as in the Word documents: the frame has no
+    # padding at the sides (ReportLab's default of 6 pt set the text inside the letterhead's
+    # rule and the footer), only the usual 6 pt above and below.
+    frame = Frame(
+        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
+        leftPadding=0, rightPadding=0, topPadding=FRAME_PAD, bottomPadding=FRAME_PAD,
+    )  # fmt: skip
+    letter = (lambda canvas, _doc: draw_letterhead(canvas, letterhead)) if letterhead else None
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [frame], onPage=letter or _nothing, autoNextPageTemplate="next"),
+            PageTemplate("next", [frame]),
+        ]
+    )
+    doc.build(flowables, canvasmaker=numbered_canvas(footer, dated or document_date(title)))
     return buffer.getvalue()
 
 

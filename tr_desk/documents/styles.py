@@ -19,7 +19,7 @@ def styles() -> dict[str, Any]:
     family = register_fonts()
     base = ParagraphStyle(
         "body", fontName=family, fontSize=BODY_SIZE, leading=LEADING, spaceAfter=6,
-        alignment=TA_LEFT,
+        alignment=TA_LEFT, allowOrphans=0, allowWidows=0,  # never one line alone
     )  # fmt: skip
     return {
         "body": base,
