@@ -93,6 +93,12 @@ def test_the_roll_lists_those_called_then_the_others_with_their_notes() -> None:
     assert roll_counts(rows) == "2 til stede, 1 forfall, 2 ikke merket"
 
 
+def test_the_party_has_its_own_column_not_a_note() -> None:
+    ctx = context([Attendance(PRESENT, person_id=4, substitute_for=2, party="Sp")])
+    row = next(r for r in roll(ctx) if r.name == "Dag Vara")
+    assert (row.party, row.notes) == ("Sp", "vara for Bjørn Berg")
+
+
 def test_someone_called_who_is_not_a_member_is_marked_so() -> None:
     ctx = replace(context(), invited=(1, 2, 3, 6))
     assert roll(ctx)[-1].notes == "innkalt"

@@ -17,6 +17,7 @@ from tr_desk.storage.followups import followup_lines
 from tr_desk.ui.followups.pane import FollowUpPane
 from tr_desk.ui.meeting.vote_dialog import PartyVoteDialog
 from tr_desk.ui.widgets import style
+from tr_desk.ui.widgets.view_models import RollModel
 
 
 def test_a_vote_per_party_with_one_key_per_party_and_a_named_split(qtbot, store, tmp_path: Path):
@@ -64,6 +65,22 @@ def test_a_forfall_proposes_the_lists_first_substitute(qtbot, store, tmp_path: P
     assert any(a.person_id == people["Kari Vara"] and a.substitute_for == people["Oddbjørn Bang"]
                for a in lines)  # fmt: skip
     assert not pane.vara_hint.isVisible()
+    # The party in a column of its own, not among the notes; the substitute's is hers.
+    row = rows.index("Oddbjørn Bang")
+    assert not pane.roster.isColumnHidden(RollModel.PARTY)
+    assert pane.roll.index(row, RollModel.PARTY).data() == "H"
+    assert "H" not in pane.roll.record(row).notes.split(", ")
+
+
+def test_a_forum_without_parties_shows_no_party_column(qtbot, store) -> None:
+    from tests.ui.test_daily_flow import open_window
+
+    load_demo(store)
+    window = open_window(qtbot, store, dt.date(2022, 12, 2))
+    kf = store.register.body_by_prefix("KF")
+    window.open_meeting(store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2)))
+    window.show_pane("Møte")
+    assert window._pane("Møte").roster.isColumnHidden(RollModel.PARTY)
 
 
 def test_the_oppfolging_pane_lists_overdue_in_red_and_marks_done(qtbot, store) -> None:

@@ -38,6 +38,7 @@ class RollRow:
     name: str
     status: AttendanceStatus | None
     notes: str
+    party: str = ""  # its own column in the roll, not a note
 
     @property
     def status_text(self) -> str:
@@ -71,8 +72,6 @@ def roll(context: MeetingContext) -> list[RollRow]:
         name = context.name(pid) if pid is not None else (line.guest_name if line else "")
         notes = []
         party = (line.party if line is not None else "") or context.parties.get(pid or -1, "")
-        if party:
-            notes.append(party)
         if line is not None:
             if line.substitute_for is not None:
                 notes.append(f"vara for {context.name(line.substitute_for) or '?'}")
@@ -85,7 +84,7 @@ def roll(context: MeetingContext) -> list[RollRow]:
         elif pid is not None and pid not in context.members:
             notes.append("innkalt")
         status = line.status if line is not None else None
-        out.append(RollRow(pid, index, name, status, ", ".join(notes)))
+        out.append(RollRow(pid, index, name, status, ", ".join(notes), party))
     return out
 
 

@@ -15,6 +15,7 @@ from tr_desk.core.model import AttendanceStatus, MeetingStatus, Outcome
 from tr_desk.storage.store import Store
 from tr_desk.ui.meeting.pane import MeetingPane
 from tr_desk.ui.widgets import style
+from tr_desk.ui.widgets.view_models import RollModel
 from tr_desk.ui.window.main_window import MainWindow
 
 
@@ -62,12 +63,12 @@ def quorum_shown(pane: MeetingPane, row: int) -> str:
 
 def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
-    assert pane.roll.index(0, 1).data() == "–"  # nobody marked before the meeting
+    assert pane.roll.index(0, RollModel.STATUS).data() == "–"  # nobody marked before the meeting
     pane.select_row(0)
     pane.roster.setFocus()
     for key in (Qt.Key.Key_T, Qt.Key.Key_T, Qt.Key.Key_D, Qt.Key.Key_F):
         qtbot.keyClick(pane.roster, key)
-    assert [pane.roll.index(r, 1).data() for r in range(4)] == [
+    assert [pane.roll.index(r, RollModel.STATUS).data() for r in range(4)] == [
         "Til stede", "Til stede", "Digitalt", "Forfall",
     ]  # fmt: skip
     assert pane.roster.currentIndex().row() == 4
@@ -77,7 +78,7 @@ def test_keys_mark_the_roster_and_move_on(qtbot, demo_window: MainWindow) -> Non
         AttendanceStatus.ABSENT,
     ]  # fmt: skip
     demo_window.undo_stack.undo()
-    assert pane.roll.index(3, 1).data() == "–"
+    assert pane.roll.index(3, RollModel.STATUS).data() == "–"
     assert len(demo_window.store.meetings.meeting(pane.meeting.id).attendance) == 3
 
 
@@ -116,7 +117,7 @@ def test_a_substitute_counts_for_the_member(qtbot, demo_window: MainWindow, monk
     press(qtbot, pane, "Tor Jakob Reitan", Qt.Key.Key_V)
     assert quorum_shown(pane, 3) == "Ja 5/9"
     row = roster_row(pane, "Hans Kringstad")
-    assert pane.roll.index(row, 2).data() == "vara for Tor Jakob Reitan"
+    assert pane.roll.index(row, 3).data() == "vara for Tor Jakob Reitan"
 
 
 def test_a_disqualified_member_does_not_count(qtbot, demo_window: MainWindow, monkeypatch) -> None:
@@ -322,11 +323,11 @@ def test_two_bursts_of_typing_then_an_outcome_undo_step_by_step(
 def test_one_click_on_the_status_cycles_it(qtbot, demo_window: MainWindow) -> None:
     pane = open_meeting(demo_window, "KF 2022-12-02")
     row = roster_row(pane, "Morten Wolden")
-    rect = pane.roster.visualRect(pane.roll.index(row, 1))
+    rect = pane.roster.visualRect(pane.roll.index(row, RollModel.STATUS))
     shown = []
     for _ in range(4):
         qtbot.mouseClick(pane.roster.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        shown.append(pane.roll.index(row, 1).data())
+        shown.append(pane.roll.index(row, RollModel.STATUS).data())
     assert shown == ["Til stede", "Digitalt", "Forfall", "Til stede"]
 
 

@@ -186,6 +186,8 @@ class MeetingPane(MeetingView):
         current = self.roster.currentIndex().row()
         rows = roll(self.context)
         self.roll.update_records(rows)
+        # The party column only where there are parties (a forum of officials has none).
+        self.roster.setColumnHidden(RollModel.PARTY, not any(row.party for row in rows))
         if rows:
             self.select_row(max(0, min(current, len(rows) - 1)))
         self.counts.setText(roll_counts(rows))
@@ -288,7 +290,6 @@ class MeetingPane(MeetingView):
         be changed), due in a month."""
         if case is None or case.id is None or self.context is None:
             return
-
         from tr_desk.core.followups import proposed_text
         from tr_desk.core.model import FollowUp
         from tr_desk.ui.followups.pane import FollowUpDialog
@@ -329,7 +330,7 @@ class MeetingPane(MeetingView):
 
     def _on_cell_clicked(self, index: QModelIndex) -> None:
         """One click on the status: – → til stede → digitalt → forfall → til stede."""
-        if index.column() != 1 or self.meeting is None:
+        if index.column() != RollModel.STATUS or self.meeting is None:
             return
         self.mark(NEXT_STATUS[self.roll.record(index.row()).status])
 
@@ -542,9 +543,10 @@ def _roster(pane: MeetingPane, times: Any) -> Any:
     pane.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     pane.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     header = pane.roster.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-    header.resizeSection(1, pane.roster.fontMetrics().horizontalAdvance("Til stede") + 24)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # name, party
+    header.setSectionResizeMode(RollModel.STATUS, QHeaderView.ResizeMode.Fixed)
+    status_width = pane.roster.fontMetrics().horizontalAdvance("Til stede") + 24
+    header.resizeSection(RollModel.STATUS, status_width)
     header.setStretchLastSection(True)
     pane.roster.key_pressed.connect(pane._on_roster_key)
     pane.roster.clicked.connect(pane._on_cell_clicked)

@@ -32,10 +32,12 @@ class ViewModel(RecordTableModel[R]):
 
 
 class RollModel(ViewModel[RollRow]):
-    """Name, status and notes of everyone on the roll."""
+    """Name, party, status and notes of everyone on the roll."""
 
+    PARTY, STATUS = 1, 2  # STATUS: the column a click cycles
     columns = (
         Column("Navn", lambda r: r.name),
+        Column("Parti", lambda r: r.party),
         Column("Status", lambda r: r.status_text),
         Column("Merknad", lambda r: r.notes),
     )
