@@ -72,6 +72,28 @@ def test_a_forfall_proposes_the_lists_first_substitute(qtbot, store, tmp_path: P
     assert "H" not in pane.roll.record(row).notes.split(", ")
 
 
+def test_a_resolution_with_no_vote_says_it_prints_as_unanimous(qtbot, store, tmp_path) -> None:
+    """A hint by the vote, not an error: most resolutions are unanimous, and print so."""
+    from tests.ui.test_daily_flow import open_window
+    from tr_desk.ui.meeting.minutes_editor import VOTE_UNANIMOUS
+
+    with_parties(store)
+    meeting_id = load(store, tmp_path, AU_MEETING)
+    window = open_window(qtbot, store, dt.date(2023, 3, 10))
+    window.open_meeting(meeting_id)
+    window.show_pane("Møte")
+    pane = window._pane("Møte")
+    editor = pane.editor
+    pane.select_case(2)  # AU 07/23: a resolution, no vote
+    assert editor.form.isRowVisible(editor.vote_summary)
+    assert "«Vedtaket var enstemmig.»" in editor.vote_summary.text()
+    editor.vote.setCurrentIndex(VOTE_UNANIMOUS)
+    editor.vote.activated.emit(VOTE_UNANIMOUS)
+    assert not editor.form.isRowVisible(editor.vote_summary)
+    pane.select_case(1)  # voted unanimous already: no hint
+    assert not editor.form.isRowVisible(editor.vote_summary)
+
+
 def test_a_forum_without_parties_shows_no_party_column(qtbot, store) -> None:
     from tests.ui.test_daily_flow import open_window
 

@@ -438,10 +438,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         if is_held(context.meeting):
             seen = {(p.where, p.message) for p in problems}
             problems += [p for p in check_minutes(context) if (p.where, p.message) not in seen]
-            problems.sort(key=lambda p: p.severity is not Severity.ERROR)
+            problems.sort(key=lambda p: p.severity.rank)
     for problem in problems:
-        kind = "error" if problem.severity is Severity.ERROR else "warning"
-        print(f"{kind}: {problem.where}: {problem.message}")
+        print(f"{problem.severity.label_en}: {problem.where}: {problem.message}")
     print(summary_en(problems), file=sys.stderr)
     errors = any(p.severity is Severity.ERROR for p in problems)
     return 1 if errors else 0

@@ -29,7 +29,7 @@ from tr_desk.core.notice import place_line
 from tr_desk.core.presence import case_positions, is_present, takes_part
 from tr_desk.core.public import exemption_line, public_meeting
 from tr_desk.core.quorum import Quorum, case_quorum
-from tr_desk.core.votes import vote_line
+from tr_desk.core.votes import printed_vote, vote_line
 
 if TYPE_CHECKING:
     from tr_desk.core.context import MeetingContext
@@ -257,7 +257,10 @@ def minutes_case(
     *,
     public: bool = False,
     chair: int | None = None,
+    elected: bool = False,
 ) -> MinutesCase:
+    """One case as the minutes print it; ``elected``: the body votes (a decided case with no
+    vote recorded prints as unanimous)."""
     case = meeting.cases[index]
     item = MinutesCase(number=number, title=case.title, kind=case.kind, index=index)
     if case.exempt is not None:
@@ -291,7 +294,8 @@ def minutes_case(
     written = meeting.mode is MeetingMode.WRITTEN and case.proposal.strip()
     if written and not written_result(case, members):
         item.resolution = ""  # § 11-8: not carried, so there is no resolution to print
-    item.vote = vote_line(case.vote, case.resolution)
+    item.vote = vote_line(printed_vote(case, elected, meeting.mode is MeetingMode.WRITTEN),
+                          case.resolution)  # fmt: skip
     for exclusion in case.exclusions:
         basis = f" ({exclusion.basis.strip()})" if exclusion.basis.strip() else ""
         verb = EXCLUSION_VERBS[exclusion.kind]
@@ -334,11 +338,11 @@ def minutes_content(context: MeetingContext, *, public: bool = False) -> Minutes
     remarks = meeting.notice_remarks.strip()
     if remarks or body.minutes_kind is MinutesKind.PROTOKOLL:
         preamble.append(remarks or NO_REMARKS)
-    cases = []
-    for i in range(len(meeting.cases)):
-        cases.append(
-            minutes_case(meeting, i, context.label(i), people, members, public=public, chair=chair)
-        )
+    cases = [
+        minutes_case(meeting, i, context.label(i), people, members,
+                     public=public, chair=chair, elected=body.elected)
+        for i in range(len(meeting.cases))
+    ]  # fmt: skip
     manager = (signatory.name, signatory.title or "Daglig leder") if signatory else ("", "")
     if body.minutes_kind is MinutesKind.PROTOKOLL:
         chair_name = _name(people, chair)
@@ -384,7 +388,8 @@ def extract_content(context: MeetingContext, index: int, today: dt.date) -> Extr
     """A særutskrift of the case at ``index``, certified ``today``."""
     meeting, body, people = context.meeting, context.body, context.people
     members, signatory = context.members, context.manager
-    case = minutes_case(meeting, index, context.label(index), people, members, chair=context.chair)
+    case = minutes_case(meeting, index, context.label(index), people, members,
+                        chair=context.chair, elected=body.elected)  # fmt: skip
     # The extract holds the decision, not the discussion.
     case.introduced = case.introduction = case.notes = case.text = ""
     positions = case_positions(meeting)

@@ -53,6 +53,10 @@ class CaseKind(StrEnum):
     ANY_OTHER = "eventuelt"
 
 
+# The closing items («Orienteringer», «Eventuelt»): dealt with, never decided.
+CLOSING_WITHOUT_DECISION = frozenset({CaseKind.BRIEFINGS, CaseKind.ANY_OTHER})
+
+
 class Outcome(StrEnum):
     DEALT_WITH = "behandlet"
     POSTPONED = "utsatt"

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import join_names
-from tr_desk.core.model import Membership, PartyVote, Role, Vote
+from tr_desk.core.model import (
+    CLOSING_WITHOUT_DECISION,
+    Case,
+    Membership,
+    Outcome,
+    PartyVote,
+    Role,
+    Vote,
+)
 from tr_desk.core.presence import case_positions, takes_part
 
 NO_PARTY = "Uten parti"
@@ -41,6 +49,21 @@ def _splits(parties: Sequence[PartyVote]) -> list[str]:
         if sides:
             out.append(f"Fra {p.party} stemte {', '.join(sides)}.")
     return out
+
+
+def assumed_unanimous(case: Case, elected: bool, written: bool) -> bool:
+    """An elected body's case decided with no vote recorded: most are, and the minutes print
+    it as unanimous («Vedtaket var enstemmig.»); the check says so as a hint. Not for written
+    procedure (the answers are the vote) nor a body of officials (no votes at all)."""
+    return (
+        elected and not written and case.vote is None and bool(case.resolution.strip())
+        and case.outcome is Outcome.DEALT_WITH and case.kind not in CLOSING_WITHOUT_DECISION
+    )  # fmt: skip
+
+
+def printed_vote(case: Case, elected: bool, written: bool) -> Vote | None:
+    """The vote the minutes print: the one recorded, else unanimous where that is assumed."""
+    return Vote(unanimous=True) if assumed_unanimous(case, elected, written) else case.vote
 
 
 def carried(vote: Vote, resolution: str = "") -> bool:

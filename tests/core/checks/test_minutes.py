@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from tests.conftest import kf_meeting
 from tr_desk.core.checks.minutes import check_minutes
+from tr_desk.core.checks.problems import Severity, summary, summary_en
+from tr_desk.core.minutes import minutes_content
 from tr_desk.core.model import (
     Attendance,
     AttendanceStatus,
@@ -53,9 +55,18 @@ def test_no_vote_and_an_undated_protocol_are_said(demo_store: Store) -> None:
     )
     cases[i] = replace(cases[i], vote=None)
     undated = replace(meeting, cases=cases, minutes_date=None)
-    messages = [p.message for p in check_minutes(replace(context, body=elected, meeting=undated))]
-    assert any(m.startswith("Ingen avstemning er ført") for m in messages)
+    problems = check_minutes(replace(context, body=elected, meeting=undated))
+    messages = [p.message for p in problems]
+    hint = next(p for p in problems if p.message.startswith("Ingen avstemning er ført"))
+    assert hint.severity is Severity.HINT and "«Vedtaket var enstemmig.»" in hint.message
+    assert problems[-1].severity is Severity.HINT  # hints after warnings and errors
+    assert "merknad" in summary(problems) and "note" in summary_en(problems)
     assert any(m.startswith("Protokollen har ingen dato") for m in messages)
+    # What the hint says is what prints: unanimous, the default for a decided case.
+    printed = minutes_content(replace(context, body=elected, meeting=undated))
+    assert printed.cases[i].vote == "Vedtaket var enstemmig."
+    forum = minutes_content(replace(context, meeting=undated))
+    assert forum.cases[i].vote == ""  # officials do not vote
     cases = [replace(c, vote=c.vote or Vote(unanimous=True)) for c in cases]
     voted = replace(undated, cases=cases, minutes_date=meeting.date)
     messages = [p.message for p in check_minutes(replace(context, body=elected, meeting=voted))]

@@ -17,11 +17,10 @@ from tr_desk.core.checks.problems import (
 from tr_desk.core.context import MeetingContext
 from tr_desk.core.law import objection_blocks
 from tr_desk.core.minutes import quorum_for_case, written_result
-from tr_desk.core.model import CaseKind, MeetingMode, MinutesKind, Outcome
-from tr_desk.core.votes import by_party, voters
+from tr_desk.core.model import CLOSING_WITHOUT_DECISION, MeetingMode, MinutesKind, Outcome
+from tr_desk.core.votes import assumed_unanimous, by_party, voters
 
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
-CLOSING_WITHOUT_DECISION = {CaseKind.BRIEFINGS, CaseKind.ANY_OTHER}
+ERROR, WARNING, HINT = Severity.ERROR, Severity.WARNING, Severity.HINT
 
 
 def _written(context: MeetingContext) -> bool:
@@ -76,18 +75,15 @@ def protocol_dated(context: MeetingContext) -> Iterator[Problem]:
 
 
 def vote_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
-    """An elected body's resolution with no vote at all: not wrong (most are unanimous), but
-    the minutes then say nothing of how it was decided."""
+    """An elected body's resolution with no vote at all: not wrong (most are unanimous, and
+    it prints so), a hint that says what the minutes will say."""
     case = context.meeting.cases[i]
-    if (
-        context.body.elected and not _written(context) and _decides(context, i)
-        and case.resolution.strip() and case.vote is None
-    ):  # fmt: skip
+    if assumed_unanimous(case, context.body.elected, _written(context)):
         message = (
-            "Ingen avstemning er ført: protokollen sier ikke hvordan vedtaket ble fattet. "
-            "Var det enstemmig, velg «Enstemmig»."
+            "Ingen avstemning er ført: protokollen skriver «Vedtaket var enstemmig.». "
+            "Var det ikke enstemmig, før stemmene."
         )
-        yield Problem(WARNING, context.where(i), message, i, Spot.VOTE)
+        yield Problem(HINT, context.where(i), message, i, Spot.VOTE)
 
 
 def outcome_recorded(context: MeetingContext, i: int) -> Iterator[Problem]:
@@ -200,5 +196,5 @@ def check_minutes(context: MeetingContext) -> list[Problem]:
     problems = as_record(
         context, run(context, MEETING_RULES, CASE_RULES, CLOSING_RULES, live_cases(context))
     )
-    problems.sort(key=lambda p: p.severity is not Severity.ERROR)
+    problems.sort(key=lambda p: p.severity.rank)
     return problems

@@ -23,6 +23,22 @@ _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.\s?(\d{4})\b")
 class Severity(StrEnum):
     ERROR = "feil"
     WARNING = "advarsel"
+    HINT = "merknad"  # nothing wrong: what will print, said before it does
+
+    @property
+    def label(self) -> str:
+        """«Feil», «Advarsel», «Merknad»: the window's word."""
+        return self.value.capitalize()
+
+    @property
+    def label_en(self) -> str:
+        """The command line's word."""
+        return {"feil": "error", "advarsel": "warning", "merknad": "note"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Errors first, then warnings, then hints."""
+        return list(Severity).index(self)
 
 
 class Spot(StrEnum):
@@ -175,18 +191,22 @@ def copied_texts(context: MeetingContext, key: str) -> list[Problem]:
     return found
 
 
+def _count(problems: Sequence[Problem], severity: Severity) -> int:
+    return sum(p.severity is severity for p in problems)
+
+
 def summary(problems: Sequence[Problem]) -> str:
-    """«2 feil, 1 advarsel»."""
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    return f"{errors} feil, {counted(warnings, 'advarsel', 'advarsler')}"
+    """«2 feil, 1 advarsel» (and «, 1 merknad» when there are hints)."""
+    hints = _count(problems, Severity.HINT)
+    said = f"{_count(problems, Severity.ERROR)} feil, "
+    said += counted(_count(problems, Severity.WARNING), "advarsel", "advarsler")
+    return said + (f", {counted(hints, 'merknad', 'merknader')}" if hints else "")
 
 
 def summary_en(problems: Sequence[Problem]) -> str:
-    """«2 errors, 1 warning», for the command line."""
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    return (
-        f"{errors} error{'' if errors == 1 else 's'}, "
-        f"{warnings} warning{'' if warnings == 1 else 's'}"
-    )
+    """«2 errors, 1 warning» (and «, 1 note»), for the command line."""
+    errors, warnings = _count(problems, Severity.ERROR), _count(problems, Severity.WARNING)
+    hints = _count(problems, Severity.HINT)
+    said = f"{errors} error{'' if errors == 1 else 's'}, "
+    said += f"{warnings} warning{'' if warnings == 1 else 's'}"
+    return said + (f", {hints} note{'' if hints == 1 else 's'}" if hints else "")

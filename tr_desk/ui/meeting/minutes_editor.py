@@ -38,7 +38,7 @@ from tr_desk.core.model import (
     Vote,
 )  # fmt: skip
 from tr_desk.core.roll import OUTCOME_TEXT
-from tr_desk.core.votes import Voter, vote_line, voters
+from tr_desk.core.votes import Voter, assumed_unanimous, vote_line, voters
 from tr_desk.ui.agenda.case_editor import CaseForm, closed_combo
 from tr_desk.ui.pane import name_for_menu
 from tr_desk.ui.widgets import style
@@ -201,6 +201,8 @@ class MinutesEditor(CaseForm):
             ("resolution", self.resolution),
         ):  # fmt: skip
             edit.textChanged.connect(lambda field=field: self._typed(field))
+        self._resolution_empty = True
+        self.resolution.textChanged.connect(self._on_resolution_typed)
         self.vote.activated.connect(lambda _: self._changed("vote"))
         self.closed.activated.connect(lambda _: self._changed("closed"))
         self.objections.editingFinished.connect(self._on_objections)
@@ -359,10 +361,11 @@ class MinutesEditor(CaseForm):
         for spin in (self.votes_for, self.against, self.blank):
             spin.setEnabled(not parties)
         resolution = self.case.resolution if self.case is not None else ""
-        self.vote_summary.setText(
-            f"I protokollen: {vote_line(vote, resolution)}" if parties and vote else ""
-        )
-        self.form.setRowVisible(self.vote_summary, parties and not self.written)
+        summary = f"I protokollen: {vote_line(vote, resolution)}" if parties and vote else ""
+        if self._assumed_unanimous():
+            summary = "Ingen avstemning ført: i protokollen står «Vedtaket var enstemmig.»"
+        self.vote_summary.setText(summary)
+        self.form.setRowVisible(self.vote_summary, bool(summary) and not self.written)
         self.by_party.setVisible(not self.written)
         for widget in self.vote_counts:
             widget.setVisible(counted)
@@ -434,8 +437,25 @@ class MinutesEditor(CaseForm):
         self.resolution.set_markdown(new.resolution)
         self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
         self._emit(new, "")
+        self._show_vote_rows()
         self.resolution.setFocus()
         self.resolution.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _assumed_unanimous(self) -> bool:
+        """No vote chosen for a decided case of an elected body: it prints as unanimous."""
+        if self.case is None or self.context is None or self.vote.currentIndex() != VOTE_NONE:
+            return False
+        value = self.outcome.currentData()
+        shown = replace(self.case, vote=None, outcome=Outcome(value) if value else None,
+                        resolution=self.resolution.toPlainText())  # fmt: skip
+        return assumed_unanimous(shown, self.context.body.elected, self.written)
+
+    def _on_resolution_typed(self) -> None:
+        """The hint above follows a resolution written or cleared (not every key press)."""
+        empty = self.resolution.document().isEmpty()
+        if empty != self._resolution_empty:
+            self._resolution_empty = empty
+            self._show_vote_rows()
 
     def _changed(self, field: str) -> None:
         self._pending.add(field)

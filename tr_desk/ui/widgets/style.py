@@ -61,12 +61,11 @@ def set_warning(label: QLabel, text: str, link: tuple[str, str] | None = None) -
 
 def show_problems(problems: Sequence[Problem], items: QListWidget, title: QLabel) -> None:
     """The check's findings as a list («Feil: KF 46/22: …») under «Kontroll: 1 feil, …»."""
-    from tr_desk.core.checks.problems import Severity, summary
+    from tr_desk.core.checks.problems import summary
 
     items.clear()
     for problem in problems:
-        prefix = "Feil" if problem.severity is Severity.ERROR else "Advarsel"
-        items.addItem(f"{prefix}: {problem.where}: {problem.message}")
+        items.addItem(f"{problem.severity.label}: {problem.where}: {problem.message}")
     title.setText(f"Kontroll: {summary(problems)}" if problems else "Kontroll: ingen feil")
 
 
