@@ -113,6 +113,7 @@ DIALOG_TEXTS = {
     "Print range": "Utskriftsområde",
     "Print all": "Alle sider",
     "Pages from": "Sider fra",
+    "Pages": "Sider",
     "to": "til",
     "Current Page": "Gjeldende side",
     "Selection": "Utvalg",
