@@ -47,8 +47,9 @@ def test_an_update_of_the_same_length_repaints_only_the_changed_cells(qtbot, qtm
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.update_records(rows(AttendanceStatus.ABSENT))
-    assert changed == [(1, 1, 1, 1)] and not resets  # the one cell: its status
-    assert model.index(1, 1).data() == "Forfall"
+    status = RollModel.STATUS
+    assert changed == [(1, status, 1, status)] and not resets  # the one cell: its status
+    assert model.index(1, status).data() == "Forfall"
     model.update_records(rows(AttendanceStatus.ABSENT)[:1])  # another length: a reset
     assert resets and model.rowCount() == 1
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
