@@ -168,8 +168,10 @@ def notice_pdf(
     public: bool = False,
     bundle: bool = False,
     skipped: list[tuple[str, int, str]] | None = None,
+    not_archival: list[tuple[str, int, str]] | None = None,
 ) -> bytes:
-    """The notice, or with ``bundle`` the case papers (the attachments after their cases).
+    """The notice, or with ``bundle`` the case papers (the attachments after their cases),
+    PDF/A unless an attachment is not (listed in ``not_archival``).
 
     With ``public`` everything comes through the gate of ``core.public``: the notice's
     content, hence every attachment, bookmark and the metadata.
@@ -190,7 +192,7 @@ def notice_pdf(
 
     made = generated_attachments(store, meeting, content)
     try:
-        return render_bundle(content, pdf, read, made, skipped)
+        return render_bundle(content, pdf, read, made, skipped, not_archival)
     except MissingAttachment as exc:
         raise BundleError(
             f"Sakspapirene kan ikke lages: {exc}", f"cannot make the bundle: {exc}"
@@ -374,8 +376,13 @@ def notice_email(
         filename=f"{stem}.pdf",
     )
     if bundle:
+        not_archival: list[tuple[str, int, str]] = []
+        papers = notice_pdf(store, meeting, public=public, bundle=True, not_archival=not_archival)
+        mail = dataclasses.replace(
+            mail, not_archival=tuple(f"{n} Vedlegg {a}" for n, a, _ in not_archival)
+        )
         message.add_attachment(
-            notice_pdf(store, meeting, public=public, bundle=True),
+            papers,
             maintype="application",
             subtype="pdf",
             filename=f"{file_stem(store, meeting, 'sakspapirer', public)}.pdf",

@@ -290,10 +290,18 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             pdf = documents.minutes_pdf(store, meeting, public=args.public)
         else:
             skipped: list[tuple[str, int, str]] = []
+            not_archival: list[tuple[str, int, str]] = []
             meeting = find_meeting(store, args.meeting)
             pdf = documents.notice_pdf(
-                store, meeting, public=args.public, bundle=args.bundle, skipped=skipped
-            )
+                store, meeting, public=args.public, bundle=args.bundle, skipped=skipped,
+                not_archival=not_archival,
+            )  # fmt: skip
+            for number, attachment, title in not_archival:
+                print(
+                    f"tr-desk: warning: {number}: Vedlegg {attachment} {shown(title)} is not "
+                    "PDF/A, so the bundle is not PDF/A (fine to send, not to archive)",
+                    file=sys.stderr,
+                )
             for number, attachment, title in skipped:
                 print(
                     f"tr-desk: warning: {number}: Vedlegg {attachment} {shown(title)} has no "

@@ -55,6 +55,8 @@ class NoticeMail:
     without_address: tuple[str, ...]  # Innkalt with no (usable) address, by name
     called: int  # how many are invited in all
     exempt: bool  # exempt cases: the public versions are attached, the papers go separately
+    # attachments that are not PDF/A («KF 46/22 Vedlegg 2»): the papers attached are not
+    not_archival: tuple[str, ...] = ()
 
     @property
     def addresses(self) -> str:

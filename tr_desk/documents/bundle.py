@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tr_desk.core.errors import UserError
 from tr_desk.core.notice import NoticeContent
 from tr_desk.documents.fonts import register_fonts
+from tr_desk.documents.pdfa import archival, claims_pdfa
 from tr_desk.inputs import open_pdf
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def render_bundle(
     read: Callable[[str], bytes],
     generated: Mapping[int, bytes] | None = None,
     skipped: list[tuple[str, int, str]] | None = None,
+    not_archival: list[tuple[str, int, str]] | None = None,
 ) -> bytes:
     """Join the notice and the attachment files; ``read`` gives a stored file's bytes (or
     raises). ``generated`` holds PDFs made by TR Desk itself by attachment number (the
@@ -58,10 +60,14 @@ def render_bundle(
     gate, so an exempt case brings no file. An attachment with no file is left out and listed
     in ``skipped`` as (case number, «Vedlegg N», title) — not for an exempt case in a public
     bundle, where leaving it out is the point.
+    The whole is PDF/A-2b when every attachment says it is PDF/A (1 or 2); one that does not
+    is listed in ``not_archival`` as (case number, «Vedlegg N», title), and the whole makes
+    no PDF/A claim (a warning: the papers can be sent, not archived as they are).
     Raises MissingAttachment naming the first attachment whose file is missing or unreadable.
     """
     from pypdf import PdfReader, PdfWriter
 
+    archival_parts = True
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(notice_pdf)), import_outline=False)
     writer.add_outline_item(title=content.title.capitalize(), page_number=0)
@@ -79,6 +85,10 @@ def render_bundle(
             try:
                 data = made if made is not None else read(attachment.file or "")
                 reader = open_pdf(data, label)
+                if not claims_pdfa(data):
+                    archival_parts = False
+                    if not_archival is not None:
+                        not_archival.append((case.number, attachment.number, attachment.title))
                 stamps: dict[tuple[float, float], PageObject] = {}  # one per page size
                 for page in reader.pages:
                     size = _size(page)
@@ -108,7 +118,7 @@ def render_bundle(
         raise MissingAttachment(
             f"et vedlegg kunne ikke settes sammen med resten ({type(exc).__name__}: {exc})"[:300]
         ) from None
-    return buffer.getvalue()
+    return archival(buffer.getvalue(), "B" if archival_parts else None)
 
 
 def _size(page: PageObject) -> tuple[float, float]:

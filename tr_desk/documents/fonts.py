@@ -19,21 +19,32 @@ _FILES = {
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 surrogate pairs.
+    """The ToUnicode CMap of a font subset, as the PDF reference (and PDF/A-2u) wants it.
 
-    ReportLab writes «<1F600>» for 😀, which PDF readers (and text extraction) reject; the
-    PDF reference wants the UTF-16BE code units, «<D83DDE00>».
+    ReportLab's own maps every code of the subset, the unused ones to U+0000 (PDF/A-2u
+    forbids that value), in one block of up to 256 entries (the reference allows 100), and
+    writes «<1F600>» for 😀 where readers (and text extraction) need the UTF-16BE code
+    units, «<D83DDE00>». Codes that stand for nothing are left out.
     """
-    from reportlab.pdfbase import ttfonts
 
     def utf16(code: int) -> str:
-        return "".join(f"{unit:04X}" for unit in _units(code))
+        return "".join(f"{unit:04X}" for unit in _units(code)) if code > 0xFFFF else f"{code:04X}"
 
-    text = ttfonts._original_makeToUnicodeCMap(fontname, subset)
-    for i, code in enumerate(subset):
-        if code > 0xFFFF:
-            text = text.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16(code)}>")
-    return str(text)
+    used = [(i, code) for i, code in enumerate(subset) if code not in (0, 0xFEFF, 0xFFFE)]
+    blocks = []
+    for start in range(0, len(used), 100):
+        chunk = used[start : start + 100]
+        blocks += [f"{len(chunk)} beginbfchar"]
+        blocks += [f"<{i:02X}> <{utf16(code)}>" for i, code in chunk]
+        blocks += ["endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{max(len(subset) - 1, 0):02X}>", "endcodespacerange",
+        *blocks,
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])  # fmt: skip
 
 
 def _units(code: int) -> tuple[int, int]:
@@ -48,9 +59,7 @@ def register_fonts() -> str:
     from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if not hasattr(ttfonts, "_original_makeToUnicodeCMap"):
-        ttfonts._original_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
     folder = resources_dir() / "fonts"
     for name, filename in _FILES.items():

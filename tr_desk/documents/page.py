@@ -12,6 +12,7 @@ from typing import Any
 from tr_desk.core.model import Letterhead
 from tr_desk.documents.keep import together_class
 from tr_desk.documents.markdown import inline_markup, markdown_flowables
+from tr_desk.documents.pdfa import archival
 from tr_desk.documents.styles import styles
 
 MARGIN_MM = 22
@@ -130,8 +131,9 @@ def build_pdf(
     author: str = "",
     dated: dt.date | None = None,
 ) -> bytes:
-    """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1; the same input
-    gives the same bytes. The PDF's author is ``author``, else the letterhead's name."""
+    """Typeset ``flowables`` on A4 with page numbers, the letterhead on page 1, as PDF/A-2u;
+    the same input gives the same bytes. The PDF's author is ``author``, else the
+    letterhead's name."""
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -164,7 +166,7 @@ def build_pdf(
         ]
     )
     doc.build(flowables, canvasmaker=numbered_canvas(footer, dated or document_date(title)))
-    return buffer.getvalue()
+    return archival(buffer.getvalue())  # PDF/A-2u
 
 
 def text_width() -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from tr_desk.app import documents
 from tr_desk.app.database import Store
@@ -83,6 +83,14 @@ def send_notice_mail(
     except (OSError, UserError) as exc:
         dialogs.warn(parent, f"E-postutkastet kunne ikke lages: {exc}", "Ingen e-post")
         return None
+    if mail.not_archival:  # a note, not a stop: the papers can be sent, not archived so
+        window = parent.window()
+        if isinstance(window, QMainWindow):
+            listed = ", ".join(mail.not_archival)
+            window.statusBar().showMessage(
+                f"Sakspapirene er ikke PDF/A ({listed} er ikke PDF/A): send dem, men arkiver "
+                "innkallingen og vedleggene hver for seg.", 20000,
+            )  # fmt: skip
     if open_draft(path):
         return path
     text = (
