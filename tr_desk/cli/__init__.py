@@ -46,13 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args.db)
     from tr_desk.app.database import StoreError
     from tr_desk.cli import commands as c
+    from tr_desk.cli import publish
 
     handlers = {
         "init": c.cmd_init, "demo": c.cmd_demo, "show": c.cmd_show, "load": c.cmd_load,
         "pdf": c.cmd_pdf, "mail": c.cmd_mail, "check": c.cmd_check, "plan": c.cmd_plan,
         "ics": c.cmd_ics, "backup": c.cmd_backup, "restore": c.cmd_restore,
         "import": c.cmd_import, "search": c.cmd_search, "thread": c.cmd_thread,
-        "followups": c.cmd_followups,
+        "followups": c.cmd_followups, "archive": publish.cmd_archive,
     }  # fmt: skip
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
         if isinstance(stream, io.TextIOWrapper):

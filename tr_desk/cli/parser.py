@@ -35,6 +35,7 @@ examples:
   tr-desk ics 2023 -o plan.ics               the plan for Outlook
   tr-desk backup                            a backup now; prints its path
   tr-desk restore BACKUP.sqlite             put a backup in place of the database
+  tr-desk archive --from 2022-01-01 --to 2022-12-31 -o uttrekk   Noark 5 for the archive
 """
 
 
@@ -63,7 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
     _document_commands(commands)
     _plan_commands(commands)
     _history_commands(commands)
+    _publish_commands(commands)
     return parser
+
+
+def _iso_date(text: str) -> object:
+    import argparse
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _publish_commands(commands: Any) -> None:
+    """archive: what goes to the archive."""
+    archive = commands.add_parser(
+        "archive",
+        help="the approved meetings of a period as a Noark 5 extraction package (arkivuttrekk) "
+        "with PDF/A documents",
+    )
+    archive.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the first day of the period",
+    )
+    archive.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the last day of the period",
+    )
+    archive.add_argument("-o", "--output", dest="output", required=True, type=Path, metavar="DIR",
+                         help="a new (or empty) folder for the package")  # fmt: skip
 
 
 def _database_commands(commands: Any) -> None:

@@ -163,9 +163,9 @@ def _no_cr_before_endstream(writer: Any) -> None:
         item._data = data
 
 
-def claims_pdfa(pdf: bytes) -> bool:
-    """Whether ``pdf`` says it is PDF/A-1 or PDF/A-2 (its XMP's identification): what may go
-    into a PDF/A whole. An unreadable file claims nothing."""
+def pdfa_claim(pdf: bytes) -> tuple[int, str] | None:
+    """What ``pdf`` says it is in its XMP: (part, conformance), e.g. (2, "U"); None when it
+    claims no PDF/A or cannot be read."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -174,6 +174,15 @@ def claims_pdfa(pdf: bytes) -> bool:
         metadata = root.get("/Metadata")
         data = metadata.get_object().get_data() if metadata is not None else b""
     except (PyPdfError, OSError, ValueError, KeyError, TypeError):
-        return False
-    found = re.search(rb"pdfaid:part(?:>|=\")\s*([0-9])", data)
-    return found is not None and found.group(1) in (b"1", b"2")
+        return None
+    part = re.search(rb"pdfaid:part(?:>|=\")\s*([0-9])", data)
+    level = re.search(rb"pdfaid:conformance(?:>|=\")\s*([ABUabu])", data)
+    if part is None:
+        return None
+    return int(part.group(1)), (level.group(1).decode().upper() if level else "B")
+
+
+def claims_pdfa(pdf: bytes) -> bool:
+    """Whether ``pdf`` says it is PDF/A-1 or PDF/A-2: what may go into a PDF/A whole."""
+    claim = pdfa_claim(pdf)
+    return claim is not None and claim[0] in (1, 2)
