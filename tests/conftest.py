@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -67,3 +68,28 @@ def kf_meeting(store: Store, day: str) -> Meeting:
     meeting_id = store.meetings.meeting_id(body.id, dt.date.fromisoformat(day))
     assert meeting_id is not None, day
     return store.meetings.meeting(meeting_id)
+
+
+SECRET_TITLE = "Personalsak om daglig leders lønn"
+SECRET_TEXT = "Lønnen foreslås økt med 87 654 kroner"
+PUBLIC_TITLE = "Personalsak"
+
+
+@pytest.fixture
+def archived_store(store: Store) -> Store:
+    """The demo, with KF 16.09.2022 approved after a reopening and one of its cases exempt."""
+    from tr_desk.app.meeting_files import load_demo as load_demo_with_files
+    from tr_desk.core.model import Exemption
+
+    load_demo_with_files(store)
+    kf = store.register.body_by_prefix("KF")
+    meeting_id = store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0
+    case = store.meetings.meeting(meeting_id).cases[4]
+    store.agenda.update_case(dataclasses.replace(
+        case, title=SECRET_TITLE, text=SECRET_TEXT, resolution=f"{SECRET_TEXT}. Vedtatt.",
+        exempt=Exemption("offl. § 25", PUBLIC_TITLE),
+    ))  # fmt: skip
+    store.minutes.approve(meeting_id, dt.date(2022, 12, 2))
+    store.minutes.reopen(meeting_id, dt.date(2022, 12, 5))
+    store.minutes.approve(meeting_id, dt.date(2022, 12, 9))
+    return store

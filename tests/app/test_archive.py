@@ -6,7 +6,6 @@ title kept only where the standard keeps it; the same export twice, the same byt
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -15,37 +14,17 @@ import page
 import pytest
 from lxml import etree
 
+from tests.conftest import PUBLIC_TITLE, SECRET_TEXT, SECRET_TITLE
 from tests.pdftext import text_of
 from tr_desk.app.archive import ArchiveError, export_archive
-from tr_desk.app.meeting_files import load_demo
-from tr_desk.core.model import Exemption
 from tr_desk.resources import resources_dir
 from tr_desk.storage.store import Store
 
 N5 = {"n": "http://www.arkivverket.no/standarder/noark5/arkivstruktur"}
 ADDML = {"a": "http://www.arkivverket.no/standarder/addml"}
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-SECRET_TITLE = "Personalsak om daglig leders lønn"
-SECRET_TEXT = "Lønnen foreslås økt med 87 654 kroner"
-PUBLIC_TITLE = "Personalsak"
+
 START, END = dt.date(2022, 1, 1), dt.date(2022, 12, 31)
-
-
-@pytest.fixture
-def archived_store(store: Store) -> Store:
-    """The demo, with KF 16.09.2022 approved after a reopening and one of its cases exempt."""
-    load_demo(store)
-    kf = store.register.body_by_prefix("KF")
-    meeting_id = store.meetings.meeting_id(kf.id, dt.date(2022, 9, 16)) or 0
-    case = store.meetings.meeting(meeting_id).cases[4]
-    store.agenda.update_case(dataclasses.replace(
-        case, title=SECRET_TITLE, text=SECRET_TEXT, resolution=f"{SECRET_TEXT}. Vedtatt.",
-        exempt=Exemption("offl. § 25", PUBLIC_TITLE),
-    ))  # fmt: skip
-    store.minutes.approve(meeting_id, dt.date(2022, 12, 2))
-    store.minutes.reopen(meeting_id, dt.date(2022, 12, 5))
-    store.minutes.approve(meeting_id, dt.date(2022, 12, 9))
-    return store
 
 
 @pytest.fixture

@@ -251,6 +251,12 @@ class _Meeting:
         return tuple(out)
 
 
+def last_approved_year(store: Store) -> int:
+    """The year of the newest approved meeting (the period offered first), else last year."""
+    years = [m.date.year for m in store.meetings.headers() if m.status is MeetingStatus.APPROVED]
+    return max(years, default=store.clock.today().year - 1)
+
+
 def export_archive(
     store: Store, start: dt.date, end: dt.date, target: Path, progress: Progress | None = None
 ) -> ArchiveResult:

@@ -51,6 +51,7 @@ class WindowBase(QMainWindow):
     open_database_action: QAction
     new_database_action: QAction
     import_action: QAction
+    archive_action: QAction
     save_pdf_action: QAction
     print_action: QAction
     backup_action: QAction

@@ -151,6 +151,10 @@ class WindowMenus:
             "Les innkallinger, referater, protokoller og møteplaner fra Word, PDF eller tekst "
             "inn i databasen (filer kan også slippes på vinduet)",
         )  # fmt: skip
+        w.archive_action = self.action(
+            menu, "Eksporter til &arkiv …", lambda: _export_to_archive(w),
+            "De godkjente møtene i en periode som Noark 5-arkivuttrekk med PDF/A-dokumenter",
+        )  # fmt: skip
         menu.addSeparator()
         w.save_pdf_action = self.action(
             menu, "&Lagre som PDF …", w.save_pdf,
@@ -230,3 +234,9 @@ class WindowMenus:
         )
         self.action(menu, "&Om TR Desk", self.files.about, "Versjon og database")
         return menu
+
+
+def _export_to_archive(window: WindowBase) -> None:
+    from tr_desk.ui.window.archive_dialog import export_to_archive
+
+    export_to_archive(window.store, window)
