@@ -1,7 +1,7 @@
 """Offentleglova's promise: what is exempt appears in no public output.
 
 One canary string goes into every field of an exempt case; every output in
-``documents.PUBLIC_OUTPUTS`` (the one list the window and the command line publish through) is
+``app.public_outputs.PUBLIC_OUTPUTS`` (the one list the window and the command line publish through) is
 searched for it — extracted text, decompressed content streams, outlines, metadata, raw bytes —
 for the meeting itself and for the next meeting, whose case papers carry these minutes.
 """
@@ -18,6 +18,7 @@ from pypdf.generic import IndirectObject
 
 from tests.pdftext import flat, text_of
 from tr_desk.app import documents
+from tr_desk.app.public_outputs import PUBLIC_OUTPUTS
 from tr_desk.core.model import (
     Answer,
     Attachment,
@@ -174,10 +175,10 @@ def meetings(store: Store) -> list[Meeting]:
     ]
 
 
-@pytest.mark.parametrize("output", sorted(documents.PUBLIC_OUTPUTS))
+@pytest.mark.parametrize("output", sorted(PUBLIC_OUTPUTS))
 def test_no_public_output_carries_exempt_text(exempt_store: Store, output: str) -> None:
     for meeting in meetings(exempt_store):
-        for data in documents.PUBLIC_OUTPUTS[output](exempt_store, meeting):
+        for data in PUBLIC_OUTPUTS[output](exempt_store, meeting):
             for haystack in haystacks(data):
                 assert CANARY not in haystack, (output, meeting.date, haystack[:200])
                 assert CANARY.lower() not in haystack.lower()

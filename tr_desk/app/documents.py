@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from tr_desk.core.agenda_state import (
@@ -283,7 +282,7 @@ def file_stem(store: Store, meeting: Meeting, document: str, public: bool) -> st
     return f"{body.prefix}-{meeting.date.isoformat()}-{document}{'-offentlig' if public else ''}"
 
 
-def _withheld_extracts(store: Store, meeting: Meeting) -> list[bytes]:
+def public_extracts(store: Store, meeting: Meeting) -> list[bytes]:
     """Every public særutskrift of the meeting: those of exempt cases are refused."""
     out = []
     for index in range(len(meeting.cases)):
@@ -293,27 +292,6 @@ def _withheld_extracts(store: Store, meeting: Meeting) -> list[bytes]:
             if meeting.cases[index].exempt is None:
                 raise
     return out
-
-
-# Every output that may reach the public, each made from one meeting. The leak test walks
-# this list; a new public output is added here, or it does not exist.
-PUBLIC_OUTPUTS: dict[str, Callable[[Store, Meeting], list[bytes]]] = {
-    "innkalling": lambda s, m: [notice_pdf(s, m, public=True)],
-    "sakspapirer": lambda s, m: [notice_pdf(s, m, public=True, bundle=True)],
-    "protokoll": lambda s, m: [minutes_pdf(s, m, public=True)],
-    "særutskrift": _withheld_extracts,
-    "møteplan": lambda s, m: [plan_pdf(s, m.date.year)],
-    "kalender": lambda s, m: [plan_calendar(s, m.date.year)],
-    "e-post": lambda s, m: [notice_email(s, m, bundle=True)[0]],
-    "tilleggsinnkalling": lambda s, m: (
-        [supplement_pdf(s, m, public=True)] if any(c.late for c in m.cases) else []
-    ),
-    "oppfølgingsliste": lambda s, m: [followups_pdf(s, s.register.body(m.body_id).prefix, m.date)],
-    "filnavn": lambda s, m: [
-        file_stem(s, m, doc, True).encode()
-        for doc in ("innkalling", "tilleggsinnkalling", "referat", "protokoll")
-    ],
-}
 
 
 def _previous_minutes_exempt(store: Store, meeting: Meeting) -> bool:

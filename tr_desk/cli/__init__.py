@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ics": c.cmd_ics, "backup": c.cmd_backup, "restore": c.cmd_restore,
         "import": c.cmd_import, "search": c.cmd_search, "thread": c.cmd_thread,
         "followups": c.cmd_followups, "archive": publish.cmd_archive,
+        "site": publish.cmd_site,
     }  # fmt: skip
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
         if isinstance(stream, io.TextIOWrapper):

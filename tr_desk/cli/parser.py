@@ -36,6 +36,7 @@ examples:
   tr-desk backup                            a backup now; prints its path
   tr-desk restore BACKUP.sqlite             put a backup in place of the database
   tr-desk archive --from 2022-01-01 --to 2022-12-31 -o uttrekk   Noark 5 for the archive
+  tr-desk site -o nettsted [--from 2022]    the public website
 """
 
 
@@ -79,7 +80,7 @@ def _iso_date(text: str) -> object:
 
 
 def _publish_commands(commands: Any) -> None:
-    """archive: what goes to the archive."""
+    """archive, site: what goes to the archive and to the public."""
     archive = commands.add_parser(
         "archive",
         help="the approved meetings of a period as a Noark 5 extraction package (arkivuttrekk) "
@@ -103,6 +104,15 @@ def _publish_commands(commands: Any) -> None:
     )
     archive.add_argument("-o", "--output", dest="output", required=True, type=Path, metavar="DIR",
                          help="a new (or empty) folder for the package")  # fmt: skip
+    site = commands.add_parser(
+        "site",
+        help="the public website: the plans, each called meeting's public saksliste and "
+        "resolutions, the public PDFs (static HTML, no script)",
+    )
+    site.add_argument("-o", "--output", dest="output", required=True, type=Path, metavar="DIR",
+                      help="the site's folder (only what changed is written)")  # fmt: skip
+    site.add_argument("--from", dest="year_from", type=int, metavar="YEAR",
+                      help="only this year and later")  # fmt: skip
 
 
 def _database_commands(commands: Any) -> None:

@@ -1,4 +1,5 @@
-"""The commands that hand the meetings on: ``archive`` (a Noark 5 package for the archive)."""
+"""The commands that hand the meetings on: ``archive`` (a Noark 5 package for the archive)
+and ``site`` (the public website)."""
 
 from __future__ import annotations
 
@@ -28,4 +29,21 @@ def cmd_archive(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
     print(f"wrote {shown(str(result.folder))}: {len(result.meetings)} meeting(s), "
           f"{result.files} document file(s)")  # fmt: skip
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """Write the site; say what was added, changed and removed."""
+    from tr_desk.app.site import publish_site, site_files
+
+    with open_store(args, write=False) as store:
+        files = site_files(store, args.year_from)
+    changes = publish_site(args.output, files)
+    for word, paths in (("added", changes.added), ("changed", changes.changed),
+                        ("removed", changes.removed)):  # fmt: skip
+        for path in paths:
+            print(f"{word} {path}")
+    pages = sum(1 for path in files if path.endswith(".html"))
+    print(f"wrote {shown(str(args.output))}: {pages} page(s), "
+          f"{len(changes.added) + len(changes.changed)} file(s) new or changed")  # fmt: skip
     return 0

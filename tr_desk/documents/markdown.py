@@ -24,7 +24,7 @@ _LINKABLE = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 
 @cache
-def _parser() -> Any:
+def markdown_parser() -> Any:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
@@ -316,7 +316,7 @@ def markdown_flowables(text: str, width: float, lead: str = "", style: str = "bo
     """Flowables for ``text``; ``lead`` (markup) goes before its first paragraph."""
     from reportlab.platypus import Paragraph
 
-    tokens = _parser().parse(text or "")
+    tokens = markdown_parser().parse(text or "")
     joins = bool(tokens) and tokens[0].type == "paragraph_open"
     flowables = _Builder(tokens, width, lead if joins else "", style).blocks()
     if lead and not joins:  # a list, a table or nothing first: the lead stands alone
