@@ -52,6 +52,7 @@ class WindowBase(QMainWindow):
     new_database_action: QAction
     import_action: QAction
     archive_action: QAction
+    site_action: QAction
     save_pdf_action: QAction
     print_action: QAction
     backup_action: QAction

@@ -155,6 +155,10 @@ class WindowMenus:
             menu, "Eksporter til &arkiv …", lambda: _export_to_archive(w),
             "De godkjente møtene i en periode som Noark 5-arkivuttrekk med PDF/A-dokumenter",
         )  # fmt: skip
+        w.site_action = self.action(
+            menu, "Publiser &nettsider …", lambda: _publish_pages(w),
+            "Møteplanene, sakslistene og vedtakene som nettsider, med de offentlige PDF-ene",
+        )  # fmt: skip
         menu.addSeparator()
         w.save_pdf_action = self.action(
             menu, "&Lagre som PDF …", w.save_pdf,
@@ -240,3 +244,9 @@ def _export_to_archive(window: WindowBase) -> None:
     from tr_desk.ui.window.archive_dialog import export_to_archive
 
     export_to_archive(window.store, window)
+
+
+def _publish_pages(window: WindowBase) -> None:
+    from tr_desk.ui.window.site_dialog import publish_pages
+
+    publish_pages(window.store, window)
