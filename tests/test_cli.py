@@ -764,3 +764,45 @@ def test_the_demo_opens_on_its_own_day(tmp_path: Path, capsys) -> None:
     assert run(capsys, "--db", str(other), "demo")[0] == 0
     with open_for_window(other) as store:
         assert store.settings.demo_day() is None
+
+
+def test_version_says_the_version_the_data_folder_and_the_licences(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "tr_desk", "--version"], capture_output=True,
+                          text=True, check=False, env={**__import__("os").environ,
+                                                       "HOME": str(tmp_path)})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("TR Desk ") and lines[1].startswith("data folder: ")
+    assert "LGPL-3.0" in done.stdout
+
+
+def test_the_worker_is_started_as_the_program_itself_when_frozen(monkeypatch) -> None:
+    import sys
+
+    from tr_desk.app import worker
+
+    assert worker.command()[1:] == ["-m", "tr_desk.app.worker"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert worker.command() == [sys.executable, worker.FLAG]
+
+
+def test_the_hidden_worker_flag_serves_a_render(tmp_path) -> None:
+    """What the desktop program does with its hidden flag: be the worker (here via Python)."""
+    import subprocess
+    import sys
+
+    from tr_desk.app import worker
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tr_desk", worker.FLAG], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdin is not None and process.stdout is not None
+    worker.send(process.stdin, ("warm", None))
+    assert worker.receive(process.stdout) == ("ok", b"")
+    process.stdin.close()
+    assert process.wait(timeout=30) == 0
+    process.stdout.close()

@@ -1,6 +1,7 @@
 """A render worker: a separate Python process that typesets documents for the live preview.
 
-    python -m tr_desk.app.worker
+    python -m tr_desk.app.worker      (installed with pip)
+    tr-desk --tr-desk-worker          (the desktop program: its own executable, a hidden flag)
 
 Requests and answers are pickled, each preceded by its length (8 bytes, big-endian), on
 stdin and stdout. A request is ``(target, data)`` with target a name of ``TARGETS``; the answer
@@ -17,6 +18,24 @@ from collections.abc import Callable
 from typing import IO, Any
 
 HEADER = struct.Struct(">Q")
+FLAG = "--tr-desk-worker"  # the frozen program's hidden argument: be the worker
+
+
+def command() -> list[str]:
+    """How to start the worker: the desktop program (PyInstaller) is its own interpreter and
+    knows no ``-m``, so it is started with the hidden flag; from pip, Python runs the module."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FLAG]
+    return [sys.executable, "-m", "tr_desk.app.worker"]
+
+
+def start_options() -> dict[str, Any]:
+    """On Windows the worker gets no console window of its own."""
+    if sys.platform == "win32":
+        import subprocess
+
+        return {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)}
+    return {}
 
 
 def send(stream: IO[bytes], message: Any) -> None:
@@ -89,5 +108,10 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
             send(out, ("error", f"{type(exc).__name__}: {exc}"))
 
 
-if __name__ == "__main__":
+def main() -> int:
     serve(sys.stdin.buffer, sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

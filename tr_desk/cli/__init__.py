@@ -34,6 +34,12 @@ def window_database(argv: Sequence[str]) -> tuple[bool, Path | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from tr_desk.app.worker import FLAG
+
+    if argv == [FLAG]:  # the desktop program started as its own render worker
+        from tr_desk.app.worker import main as worker_main
+
+        return worker_main()
     opens_window, db = window_database(argv)
     if opens_window:
         from tr_desk.ui.app import run

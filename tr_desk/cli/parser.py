@@ -45,6 +45,23 @@ DOCUMENTS = (
 )  # fmt: skip
 
 
+def _version_action() -> type:
+    import argparse
+
+    class VersionAction(argparse.Action):
+        """``--version``: said and done, before any command is asked for."""
+
+        def __call__(self, parser: Any, *_: Any) -> None:
+            from tr_desk.app.database import default_database_path
+            from tr_desk.core.about import version_text
+            from tr_desk.resources import resources_dir
+
+            print(version_text(default_database_path().parent, resources_dir()))
+            parser.exit()
+
+    return VersionAction
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -60,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="the database file (default: tr-desk.sqlite in the user's data folder)",
     )
+    parser.add_argument(
+        "--version", action=_version_action(), nargs=0,
+        help="the version, the data folder, and the licences of what is bundled",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _database_commands(commands)
     _document_commands(commands)

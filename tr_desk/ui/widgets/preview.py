@@ -9,7 +9,6 @@ serves every preview; it is started on first use and ends with the program.
 from __future__ import annotations
 
 import subprocess
-import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
@@ -44,8 +43,8 @@ class RenderWorker:
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "tr_desk.app.worker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                protocol.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                **protocol.start_options(),
             )  # fmt: skip
         return self._process
 

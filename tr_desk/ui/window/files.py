@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tr_desk import __version__
 from tr_desk.app.database import Store, StoreError
 from tr_desk.ui.widgets import dialogs
 
@@ -165,12 +164,21 @@ class DatabaseFiles:
         return True
 
     def about(self) -> None:
+        """Hjelp › Om: the version, the database and the data folder, what is bundled."""
         from PySide6.QtWidgets import QMessageBox
 
+        from tr_desk.app.database import default_database_path
+        from tr_desk.core.about import LICENCES, licence_file, version
+        from tr_desk.resources import resources_dir
+
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in LICENCES)
         QMessageBox.about(
             self.window,
             "Om TR Desk",
-            f"<b>TR Desk {__version__}</b><br>Innkallinger, referater og møteplan for "
+            f"<b>TR Desk {html.escape(version())}</b><br>Innkallinger, referater og møteplan for "
             f"{html.escape(self.window.store.settings.organisation().name)}.<br><br>"
-            f"Database: {html.escape(str(self.window.store.path))}",
+            f"Database: {html.escape(str(self.window.store.path))}<br>"
+            f"Datamappe: {html.escape(str(default_database_path().parent))}<br><br>"
+            f"Laget med:<ul>{items}</ul>"
+            f"Lisensene: {html.escape(str(licence_file(resources_dir())))}",
         )
