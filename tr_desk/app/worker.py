@@ -15,6 +15,7 @@ import pickle
 import struct
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO, Any
 
 HEADER = struct.Struct(">Q")
@@ -25,7 +26,11 @@ def command() -> list[str]:
     """How to start the worker: the desktop program (PyInstaller) is its own interpreter and
     knows no ``-m``, so it is started with the hidden flag; from pip, Python runs the module."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, FLAG]
+        program = Path(sys.executable)
+        if sys.platform == "win32":  # the windowed «TR Desk.exe» has no standard streams:
+            console = program.with_name("tr-desk.exe")  # its console twin serves, unseen
+            program = console if console.exists() else program
+        return [str(program), FLAG]
     return [sys.executable, "-m", "tr_desk.app.worker"]
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # the pane the window opens on can be used (painted, the event loop idle).
 BENCHMARK_ENV = "TR_DESK_EXIT_AFTER_PAINT"
 INTERACTIVE_ENV = "TR_DESK_EXIT_WHEN_INTERACTIVE"
+# Set by the desktop program's smoke test: the Sakliste's live preview rendered through the
+# worker process and its first page drawn by Qt's PDF module, said, then quit.
+PREVIEW_ENV = "TR_DESK_EXIT_AFTER_PREVIEW"
 
 
 class PaintProbe(QObject):
@@ -75,6 +78,45 @@ class InteractiveProbe(QObject):
             pane = self._window.current_title().replace(" ", "_") or "Velkommen"
             print(f"INTERACTIVE {time.time():.6f} {peak_rss_kb()} {pane}", flush=True)
             QTimer.singleShot(0, self._app.quit)
+
+
+class PreviewProbe(QObject):
+    """Asks the Sakliste for its preview, draws the first page it gets, reports, and quits
+    (exit status 1 when no page came within a minute)."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__()
+        self._app, self._window = app, window
+        window.first_painted.connect(self._ask)
+        QTimer.singleShot(60_000, lambda: self._done("PREVIEW failed: no page in 60 s", 1))
+
+    def _ask(self) -> None:
+        self._window.show_pane("Sakliste")
+        pane: Any = self._window._pane("Sakliste")
+        preview = getattr(pane, "preview", None)
+        if preview is None or getattr(pane, "meeting", None) is None:
+            self._done("PREVIEW failed: no meeting in the Sakliste", 1)
+            return
+        preview.rendered.connect(lambda *_: QTimer.singleShot(500, lambda: self._draw(preview)))
+        preview.setVisible(True)
+        preview.show_data(pane.preview_data(), now=True)
+
+    def _draw(self, preview: Any) -> None:
+        from PySide6.QtCore import QSize
+
+        document = preview.document
+        if document.pageCount() < 1:
+            self._done(f"PREVIEW failed: {preview.status.text() or 'no pages'}", 1)
+            return
+        image = document.render(0, QSize(300, 424))
+        colours = (image.pixelColor(x, y) for x in range(0, 300, 5) for y in range(0, 424, 5))
+        ink = sum(1 for c in colours if c.alpha() > 128 and c.lightness() < 128)  # the text
+        self._done(f"PREVIEW {document.pageCount()} pages, first page drawn ({ink} dark points)",
+                   0 if ink else 1)  # fmt: skip
+
+    def _done(self, line: str, code: int) -> None:
+        print(line, flush=True)
+        self._app.exit(code)
 
 
 def peak_rss_kb() -> int:
@@ -192,6 +234,8 @@ def run(db_path: Path | None) -> int:
             window.content_view.installEventFilter(probe)
         elif os.environ.get(INTERACTIVE_ENV):
             probe = InteractiveProbe(app, window)
+        elif os.environ.get(PREVIEW_ENV):
+            probe = PreviewProbe(app, window)
         window.first_painted.connect(lambda: install_translations(app))
         window.show()
         if not benchmark:

@@ -365,7 +365,11 @@ class AgendaPane(MeetingView):
     def _on_preview_toggled(self, on: bool) -> None:
         self.preview.setVisible(on)
         if on and self.meeting is not None:
-            self.preview.show_data(_shown_notice(self), now=True)
+            self.preview.show_data(self.preview_data(), now=True)
+
+    def preview_data(self) -> object:
+        """What the live preview typesets: the notice as it stands."""
+        return _shown_notice(self)
 
     def _supplement_due(self) -> bool:
         """Late items added after the notice, the notice itself unchanged: they go out in a
