@@ -13,7 +13,9 @@ chores (quick check, backup) running (TR_DESK_EXIT_WHEN_INTERACTIVE). With the h
 upcoming meeting both land on its Sakliste (``startup_pane``). The Qt floor is a bare
 QMainWindow with a calendar and a list, measured the same way, interleaved in the same run.
 The window probes (case_click.py, typing_stall.py, attendance_keys.py) run on copies of the
-history; the documents are the demo's (the 2 December 2022 notice).
+history; the documents are the demo's (the 2 December 2022 notice). When the desktop
+program has been built (``dist/tr-desk``, packaging/build.sh), its size (``bundle_mb``) and
+its start-up against the venv's, paired in the same rounds (``frozen_startup_ratio``).
 """
 
 from __future__ import annotations
@@ -84,6 +86,17 @@ def app_command(db: Path) -> list[str]:
     if script.exists():
         return [str(script), "--db", str(db)]
     return [sys.executable, "-m", "tr_desk", "--db", str(db)]
+
+
+def frozen_program() -> Path | None:
+    """The desktop program built by packaging/build.sh, when there is one."""
+    folder = Path(__file__).resolve().parent.parent / "dist" / "tr-desk"
+    program = folder / ("tr-desk.exe" if sys.platform == "win32" else "tr-desk")
+    return program if program.exists() else None
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def time_to_paint(command: list[str], interactive: bool = False) -> tuple[float, float, str]:
@@ -331,11 +344,18 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
         floor_script.write_text(QT_FLOOR, encoding="utf-8")
         floor_cmd = [sys.executable, str(floor_script)]
         app_cmd = app_command(copy_database(db, folder / "start.sqlite"))
+        frozen = frozen_program()
+        frozen_cmd = [str(frozen), *app_cmd[-2:]] if frozen else []
         time_to_paint(floor_cmd)  # warm the disk cache for both
         time_to_paint(app_cmd)
+        if frozen_cmd:
+            time_to_paint(frozen_cmd)
         floors, starts, ready, peaks, panes = [], [], [], [], set()
+        frozen_starts: list[float] = []
         for _ in range(runs):
             floors.append(time_to_paint(floor_cmd)[0])
+            if frozen_cmd:  # paired with the venv's start in the same round
+                frozen_starts.append(time_to_paint(frozen_cmd)[0])
             ms, rss, pane = time_to_paint(app_cmd)
             starts.append(ms)
             peaks.append(rss)
@@ -382,7 +402,12 @@ def measure(runs: int, years: int, keep: Path | None) -> dict[str, Any]:
             **documents,
             **imports,
             **searches,
-        }
+            **({"bundle_mb": round(folder_mb(frozen.parent), 1),
+                "frozen_startup_ms": round(statistics.median(frozen_starts), 1),
+                "frozen_startup_ratio": round(statistics.median(frozen_starts)
+                                              / statistics.median(starts), 3)}
+               if frozen is not None else {}),
+        }  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -416,6 +441,8 @@ def main() -> None:
         "search_ms": "≤ 5",
         "search_worst_ms": "≤ 50",
         "index_ratio": "≤ 0.30",
+        "bundle_mb": "≤ 200 (when dist/ exists)",
+        "frozen_startup_ratio": "≤ 1.2 × the venv's start",
     }
     for key, value in results.items():
         print(f"{key:<22} {value:>10}   {targets.get(key, '')}")
