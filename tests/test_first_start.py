@@ -78,3 +78,19 @@ def test_a_db_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert target.is_file()
+
+
+def test_the_live_preview_renders_through_the_worker_and_its_page_is_drawn(tmp_path: Path):
+    """What the desktop program's smoke test asks of the frozen program, here of the venv's:
+    the Sakliste's preview typeset in the worker process and its first page drawn by QtPdf."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = fresh_env(home)
+    db = str(tmp_path / "demo.sqlite")
+    subprocess.run([entry_point(), "--db", db, "demo"], env=env, check=True, capture_output=True,
+                   timeout=120)  # fmt: skip
+    done = subprocess.run([entry_point(), "--db", db], capture_output=True, text=True,
+                          env={**env, "TR_DESK_EXIT_AFTER_PREVIEW": "1"}, timeout=120,
+                          check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "first page drawn" in done.stdout
