@@ -73,7 +73,9 @@ def worker_round_trip(program: Path, env: dict[str, str], docx_path: Path) -> No
         if status != "ok" or not bytes(pdf).startswith(b"%PDF"):
             raise RuntimeError(f"notice: {status} {str(pdf)[:200]}")
     except (RuntimeError, EOFError, OSError) as exc:
-        print(f"FAILED: the frozen worker ({worker.FLAG}): {exc}")
+        ended = process.poll()
+        why = f"it ended with exit status {ended}" if ended is not None else repr(exc)
+        print(f"FAILED: the frozen worker ({worker.FLAG}) did not answer: {why}")
         process.kill()
         sys.exit(1)
     finally:
