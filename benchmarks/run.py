@@ -96,7 +96,9 @@ def frozen_program() -> Path | None:
 
 
 def folder_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    """The folder's size in MB, each file once (a link to a library is not a second copy)."""
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 def time_to_paint(command: list[str], interactive: bool = False) -> tuple[float, float, str]:
