@@ -97,9 +97,10 @@ class PreviewProbe(QObject):
         if preview is None or getattr(pane, "meeting", None) is None:
             self._done("PREVIEW failed: no meeting in the Sakliste", 1)
             return
+        from tr_desk.ui.agenda.pane import show_preview
+
         preview.rendered.connect(lambda *_: QTimer.singleShot(500, lambda: self._draw(preview)))
-        preview.setVisible(True)
-        preview.show_data(pane.preview_data(), now=True)
+        show_preview(pane)
 
     def _draw(self, preview: Any) -> None:
         from PySide6.QtCore import QSize

@@ -363,13 +363,7 @@ class AgendaPane(MeetingView):
         return render_notice(_shown_notice(self)), stem
 
     def _on_preview_toggled(self, on: bool) -> None:
-        self.preview.setVisible(on)
-        if on and self.meeting is not None:
-            self.preview.show_data(self.preview_data(), now=True)
-
-    def preview_data(self) -> object:
-        """What the live preview typesets: the notice as it stands."""
-        return _shown_notice(self)
+        show_preview(self, on)
 
     def _supplement_due(self) -> bool:
         """Late items added after the notice, the notice itself unchanged: they go out in a
@@ -641,3 +635,10 @@ def _case_and_preview(pane: AgendaPane, agenda_page: Any, store: Any) -> Any:
     keep_sizes(splitter, "sakliste-side-by-side")
     pane.splitter = splitter
     return splitter
+
+
+def show_preview(pane: AgendaPane, on: bool = True) -> None:
+    """The live preview shown (the notice as it stands, typeset now) or hidden."""
+    pane.preview.setVisible(on)
+    if on and pane.meeting is not None:
+        pane.preview.show_data(_shown_notice(pane), now=True)
