@@ -201,6 +201,18 @@ def offer_restore(path: Path) -> bool:
     return True
 
 
+def set_icon(app: QApplication) -> None:
+    """TR Desk's icon on every window (and in the taskbar), from ``resources/icons``."""
+    from PySide6.QtGui import QIcon
+
+    from tr_desk.resources import resources_dir
+
+    icon = QIcon()
+    for size in (32, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"tr-desk-{size}.png"))
+    app.setWindowIcon(icon)
+
+
 def run(db_path: Path | None) -> int:
     from tr_desk.app.database import StoreError, default_database_path, open_for_window
 
@@ -208,6 +220,8 @@ def run(db_path: Path | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("TR Desk")
     app.setOrganizationName("TR Desk")
+    app.setDesktopFileName("tr-desk")  # the launcher's .desktop file: its icon in the dock
+    set_icon(app)
     benchmark = bool(os.environ.get(BENCHMARK_ENV))
     install_error_hook()
     path = db_path or default_database_path()
