@@ -13,6 +13,7 @@ moved there whole.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -177,13 +178,13 @@ class _Meeting:
 
     def _record(
         self, record_id: str, title: str, kind: str, day: dt.date,
-        documents: list[n5.ArchiveDocument], **more: object,
+        documents: list[n5.ArchiveDocument],
     ) -> n5.ArchiveRecord:  # fmt: skip
+        """A record created with the notice and archived on ``day`` (its document's date)."""
         return n5.ArchiveRecord(
-            system_id=more.pop("system_id", None) or self.case_id(record_id),  # type: ignore[arg-type]
-            record_id=record_id, title=title, kind=kind, created=n5.midnight(self.notice_day),
-            archived=n5.midnight(max(day, self.notice_day)), by=self.by, unit=self.unit,
-            officer=self.officer, documents=tuple(documents), **more,  # type: ignore[arg-type]
+            system_id=self.case_id(record_id), record_id=record_id, title=title, kind=kind,
+            created=n5.midnight(self.notice_day), archived=n5.midnight(max(day, self.notice_day)),
+            by=self.by, unit=self.unit, officer=self.officer, documents=tuple(documents),
         )  # fmt: skip
 
     def _case(self, index: int, labels: set[str]) -> n5.ArchiveRecord:
@@ -223,11 +224,11 @@ class _Meeting:
             ))  # fmt: skip
         refers = tuple(self.case_id(ref) for ref in (case.follows, case.postponed_from)
                        if ref and ref in labels)  # fmt: skip
-        return self._record(
-            label, case.title, "Saksframlegg", self.minutes_day, documents,
-            system_id=self.case_id(label), case_type=n5.case_type(case),
-            status=n5.record_status(case), screening=screening,
-            public_title=public_title(case) if screening else "", refers_to=refers,
+        record = self._record(label, case.title, "Saksframlegg", self.minutes_day, documents)
+        return dataclasses.replace(
+            record, case_type=n5.case_type(case), status=n5.record_status(case),
+            screening=screening, public_title=public_title(case) if screening else "",
+            refers_to=refers,
         )  # fmt: skip
 
     def participants(self) -> tuple[tuple[str, str], ...]:
