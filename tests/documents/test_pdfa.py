@@ -132,3 +132,17 @@ def test_a_stream_ending_in_a_carriage_return_is_written_so_pdfa_reads_it() -> N
 )
 def test_xmp_dates_say_what_the_information_dictionary_says(pdf_date: str, xmp: str) -> None:
     assert xmp_date(pdf_date) == xmp
+
+
+def test_sami_letters_symbols_and_emoji_keep_pdfa_2u(demo_store: Store) -> None:
+    """Every character with its Unicode value, also those set in the symbol font."""
+    kf = demo_store.register.body_by_prefix("KF")
+    meeting = demo_store.meetings.meeting(
+        demo_store.meetings.meeting_id(kf.id, dt.date(2022, 12, 2))
+    )
+    text = "Kode `Ánde Čilaš Ŋ Ž` i teksten, 😀 ☎ ✓\n\n| a | b |\n|---|---|\n| 😀 | Ŧ |"
+    demo_store.agenda.update_case(
+        dataclasses.replace(meeting.cases[3], text=text, proposal="Vedtak med 😀 og «sitat»")
+    )
+    pdf = documents.notice_pdf(demo_store, demo_store.meetings.meeting(meeting.id))
+    assert failures(pdf) == []
