@@ -157,7 +157,7 @@ def test_what_cannot_be_exported_is_said(archived_store: Store, tmp_path: Path) 
         export_archive(archived_store, END, START, tmp_path / "x")
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "noe.txt").write_text("x")
-    with pytest.raises(ArchiveError, match="ikke tom"):
+    with pytest.raises(ArchiveError, match="ikke en tom mappe"):
         export_archive(archived_store, START, END, tmp_path / "full")
     assert not (tmp_path / "x").exists()
     result = export_archive(archived_store, START, END, tmp_path / "ok")

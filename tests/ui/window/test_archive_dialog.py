@@ -27,7 +27,7 @@ def test_the_package_is_written_and_what_came_of_it_said(
     (full / "x.txt").write_text("x")
     dialog.folder.setText(str(full))
     dialog.export()
-    assert "ikke tom" in dialogs.messages[-1] and dialog.result_ is None
+    assert "ikke en tom mappe" in dialogs.messages[-1] and dialog.result_ is None
     from tr_desk.ui.window import archive_dialog
 
     labels: list[str] = []

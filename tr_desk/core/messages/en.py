@@ -9,7 +9,7 @@ ENGLISH: dict[Code, str] = {
     Code.ALREADY_HAS_MEETING: "{prefix} already has a meeting on {isoformat}",
     Code.ALREADY_LISTED: "{name} is already listed",
     Code.ANOTHER_TR_DESK_HAS_OPEN: "another TR Desk has {database} open; close it and try again",
-    Code.ARCHIVE_FOLDER_NOT_EMPTY: "{path} exists and is not empty: give a new folder",
+    Code.ARCHIVE_FOLDER_NOT_EMPTY: "{path} exists and is not an empty folder: give a new folder",
     Code.ARCHIVE_NOTHING_APPROVED: "no approved meeting from {start} to {end} (only meetings with approved minutes are archived)",
     Code.ARCHIVE_PERIOD_BACKWARDS: "the period ends ({end}) before it starts ({start})",
     Code.BACKUP_DATABASE_ARE_SAME_FILE: "the backup and the database are the same file",

@@ -9,7 +9,7 @@ NORWEGIAN: dict[Code, str] = {
     Code.ALREADY_HAS_MEETING: "{name} har allerede et møte {strftime}.",
     Code.ALREADY_LISTED: "{name} står allerede på listen.",
     Code.ANOTHER_TR_DESK_HAS_OPEN: "Databasen er åpen i et annet TR Desk-vindu. Lukk det og prøv igjen.",
-    Code.ARCHIVE_FOLDER_NOT_EMPTY: "Mappen {path} finnes og er ikke tom: velg en ny mappe.",
+    Code.ARCHIVE_FOLDER_NOT_EMPTY: "«{path}» finnes og er ikke en tom mappe: velg en ny mappe.",
     Code.ARCHIVE_NOTHING_APPROVED: "Ingen godkjente møter fra {start} til {end}: bare møter med godkjent protokoll arkiveres.",
     Code.ARCHIVE_PERIOD_BACKWARDS: "Perioden slutter ({end}) før den begynner ({start}).",
     Code.BACKUP_DATABASE_ARE_SAME_FILE: "Sikkerhetskopien og databasen er samme fil.",
