@@ -34,3 +34,16 @@ def test_the_changes_are_shown_then_published_and_the_folder_remembered(
 def test_fil_has_the_entry(window) -> None:
     entries = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "Publiser &nettsider …" in entries
+
+
+def test_no_label_shows_its_access_key_as_an_ampersand(qtbot, demo_store) -> None:
+    """«&Mappe:» on a row of two widgets needs its buddy, or it prints the «&»."""
+    from PySide6.QtWidgets import QLabel
+
+    from tr_desk.ui.window.archive_dialog import ArchiveDialog
+
+    for dialog in (SiteDialog(demo_store), ArchiveDialog(demo_store)):
+        qtbot.addWidget(dialog)
+        shown = [label.text() for label in dialog.findChildren(QLabel)
+                 if "&" in label.text().replace("&&", "") and label.buddy() is None]  # fmt: skip
+        assert shown == [], shown

@@ -48,7 +48,9 @@ class ArchiveDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Fra:", self.start)
         form.addRow("&Til:", self.end)
-        form.addRow("&Mappe:", where)
+        folder_label = QLabel("&Mappe:")
+        folder_label.setBuddy(self.folder)  # Alt+M goes to the folder (a row of two widgets)
+        form.addRow(folder_label, where)
         explain = QLabel(
             "Møtene med godkjent protokoll i perioden blir et Noark 5-arkivuttrekk: "
             "arkivstruktur, endringslogg og dokumentene som PDF/A. Saker unntatt "

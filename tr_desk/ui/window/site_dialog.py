@@ -57,7 +57,9 @@ class SiteDialog(QDialog):
         self.year.setValue(store.clock.today().year - 1)
         self.year.valueChanged.connect(self._forget)
         form = QFormLayout()
-        form.addRow("&Mappe:", where)
+        folder_label = QLabel("&Mappe:")
+        folder_label.setBuddy(self.folder)  # Alt+M goes to the folder (a row of two widgets)
+        form.addRow(folder_label, where)
         form.addRow("Fra &år:", self.year)
         explain = QLabel(
             "Møteplanene, sakslistene til innkalte møter og vedtakene i godkjente protokoller "
