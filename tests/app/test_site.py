@@ -19,7 +19,10 @@ def test_the_demo_site_has_its_pages_and_public_pdfs(demo_store: Store) -> None:
     assert 'href="moter/kf-2022-09-16.html"' in plan and "Regionrådet" in plan
     june = files["moter/kf-2022-06-03.html"].decode()
     assert "<h4>Vedtak</h4>" in june and "protokollen er godkjent" in june
-    assert site_files(demo_store) == files  # the same data, the same bytes
+    heard: list[tuple[int, int, str]] = []
+    assert site_files(demo_store, progress=lambda *step: heard.append(step)) == files  # same bytes
+    assert [h[0] for h in heard] == list(range(5)) and {h[1] for h in heard} == {5}
+    assert heard[0][2] == "Kommunedirektørforum 03.06.2022"
     assert set(site_files(demo_store, 2023)) == {"index.html", "stil.css"}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tr_desk.core import site as model
 from tr_desk.core.model import Meeting, MeetingStatus
 
 MANIFEST = ".tr-desk-nettsted.json"
+Progress = Callable[[int, int, str], None]  # done, of, what
 
 
 @dataclass
@@ -57,8 +59,11 @@ def _documents(
     return files, links
 
 
-def site_files(store: Store, from_year: int | None = None) -> dict[str, bytes]:
-    """Every file of the site, by its path within the site: the same data, the same bytes."""
+def site_files(
+    store: Store, from_year: int | None = None, progress: Progress | None = None
+) -> dict[str, bytes]:
+    """Every file of the site, by its path within the site: the same data, the same bytes.
+    ``progress(done, of, what)`` hears of each called meeting as its page is made."""
     from tr_desk.app.documents import plan_calendar
     from tr_desk.core.minutes import minutes_content
     from tr_desk.core.notice import notice_content
@@ -66,6 +71,8 @@ def site_files(store: Store, from_year: int | None = None) -> dict[str, bytes]:
 
     headers = [m for m in store.meetings.headers() if m.date.year >= (from_year or 0)]
     bodies = {b.id: b for b in store.register.bodies()}
+    called = sum(1 for m in headers if m.status in model.CALLED)
+    done = 0
     files: dict[str, bytes] = {}
     years: list[model.SiteYear] = []
     for year in sorted({m.date.year for m in headers}, reverse=True):
@@ -79,6 +86,9 @@ def site_files(store: Store, from_year: int | None = None) -> dict[str, bytes]:
             context = store.context(meeting)
             body = bodies[meeting.body_id]
             title = f"{body.name} {meeting.date:%d.%m.%Y}"
+            if progress is not None:
+                progress(done, called, title)
+            done += 1
             made, links = _documents(store, meeting, title)
             files.update(made)
             approved = meeting.status is MeetingStatus.APPROVED

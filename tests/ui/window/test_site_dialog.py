@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QProgressDialog
+
 from tr_desk.ui.window.site_dialog import FOLDER_KEY, SiteDialog
 
 
@@ -18,6 +20,8 @@ def test_the_changes_are_shown_then_published_and_the_folder_remembered(
     dialog.folder.setText(str(tmp_path / "nettsted"))
     dialog.year.setValue(2022)
     changes = dialog.show_changes()
+    progress = dialog.findChildren(QProgressDialog)[-1]  # made for the pages, then closed
+    assert progress.maximum() == 5 and not progress.isVisible()
     shown = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
     assert changes is not None and "Ny: index.html" in shown and "Ny: moteplan-2022.html" in shown
     dialog.publish()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -92,6 +94,25 @@ class SiteDialog(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
+    def _make(self) -> dict[str, bytes]:
+        """The site's files, with a progress bar: each meeting's page and PDFs take a while."""
+        progress = QProgressDialog("Lager nettsidene …", "", 0, 1, self)
+        progress.setWindowTitle("Publiser nettsider")
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def step(done: int, total: int, what: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            progress.setLabelText(f"Møte {done + 1} av {total}: {what}")
+            QApplication.processEvents()
+
+        try:
+            return site_files(self.store, self.year.value(), step)
+        finally:
+            progress.close()
+
     def _target(self) -> Path | None:
         text = self.folder.text().strip()
         if not text:
@@ -103,9 +124,7 @@ class SiteDialog(QDialog):
         target = self._target()
         if target is None:
             return None
-        self.summary.setText("Lager nettsidene …")
-        QApplication.processEvents()
-        self.files = site_files(self.store, self.year.value())
+        self.files = self._make()
         changes = site_changes(target, self.files)
         self.changes.clear()
         self.changes.addItems(change_lines(changes))
@@ -122,7 +141,7 @@ class SiteDialog(QDialog):
         if target is None:
             return
         if self.files is None:
-            self.files = site_files(self.store, self.year.value())
+            self.files = self._make()
         try:
             self.published = publish_site(target, self.files)
         except OSError as exc:
