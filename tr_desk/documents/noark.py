@@ -46,6 +46,15 @@ class _Writer:
             element.text = text if isinstance(text, str) else str(text)
         return element
 
+    def root(self, tag: str, schema: str, attrs: dict[str, str] | None = None) -> Any:
+        """The file's root element, its namespace the default, pointing at its schema."""
+        from lxml import etree
+
+        located = {f"{{{XSI}}}schemaLocation": f"{self.ns} {schema}", **(attrs or {})}
+        return etree.Element(
+            f"{{{self.ns}}}{tag}", nsmap={None: self.ns, "xsi": XSI}, attrib=located
+        )
+
 
 def _serialise(root: Any) -> bytes:
     from lxml import etree
@@ -153,13 +162,8 @@ def _meeting(w: _Writer, parent: Any, meeting: ArchiveMeeting) -> None:
 
 
 def arkivstruktur(extraction: Extraction) -> bytes:
-    from lxml import etree
-
     w = _Writer(N5)
-    root = etree.Element(
-        f"{{{N5}}}arkiv", nsmap={None: N5, "xsi": XSI},
-        attrib={f"{{{XSI}}}schemaLocation": f"{N5} arkivstruktur.xsd"},
-    )  # fmt: skip
+    root = w.root("arkiv", "arkivstruktur.xsd")
     first = min((m.created for m in extraction.meetings), default=midnight(extraction.start))
     last = max((m.closed for m in extraction.meetings), default=midnight(extraction.end))
     by = extraction.organisation
@@ -191,13 +195,8 @@ def arkivstruktur(extraction: Extraction) -> bytes:
 
 
 def endringslogg(extraction: Extraction) -> bytes:
-    from lxml import etree
-
     w = _Writer(LOG)
-    root = etree.Element(
-        f"{{{LOG}}}endringslogg", nsmap={None: LOG, "xsi": XSI},
-        attrib={f"{{{XSI}}}schemaLocation": f"{LOG} endringslogg.xsd"},
-    )  # fmt: skip
+    root = w.root("endringslogg", "endringslogg.xsd")
     for change in extraction.changes:
         element = w.add(root, "endring")
         w.add(element, "referanseArkivenhet", change.record)
@@ -257,14 +256,9 @@ def arkivuttrekk(
 ) -> bytes:
     """ADDML for the package: ``checksums`` (SHA-256, hex) of the XML files and schemas by
     file name, ``counts`` of «mappe», «registrering», «endring» and the document files."""
-    from lxml import etree
-
     a = _Addml()
     w = a.w
-    root = etree.Element(
-        f"{{{ADDML}}}addml", nsmap={None: ADDML, "xsi": XSI},
-        attrib={f"{{{XSI}}}schemaLocation": f"{ADDML} addml.xsd", "name": "Noark 5-arkivuttrekk"},
-    )  # fmt: skip
+    root = w.root("addml", "addml.xsd", {"name": "Noark 5-arkivuttrekk"})
     dataset = w.add(root, "dataset")
     w.add(dataset, "description", "Noark 5-arkivuttrekk")
     reference = w.add(dataset, "reference")

@@ -6,7 +6,8 @@ are imported when first needed, not on the way to the first paint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -192,3 +193,30 @@ def choose_database(
     ``kind``: what the files are called and their suffix (a profile: «Profil», «json»)."""
     mode = FileMode.SAVE if new else FileMode.OPEN
     return choose_file(parent, title, folder, accept, mode=mode, kind=kind)
+
+
+@contextmanager
+def meeting_progress(
+    parent: QWidget, title: str, text: str, after_ms: int = 0
+) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar for work done meeting by meeting that cannot stop halfway (no cancel):
+    yields ``step(done, of, what)``; shown after ``after_ms``, closed when the work ends."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    progress = QProgressDialog(text, "", 0, 1, parent)
+    progress.setWindowTitle(title)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(after_ms)
+
+    def step(done: int, total: int, what: str) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        progress.setLabelText(f"Møte {done + 1} av {total}: {what}" if what else "Skriver …")
+        QApplication.processEvents()
+
+    try:
+        yield step
+    finally:
+        progress.close()

@@ -6,15 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -75,26 +72,16 @@ class ArchiveDialog(QDialog):
         if not self.folder.text().strip():
             dialogs.warn(self, "Skriv inn eller velg en mappe.", "Eksporter til arkiv")
             return
-        progress = QProgressDialog("Lager arkivuttrekket …", "", 0, 1, self)
-        progress.setWindowTitle("Eksporter til arkiv")
-        progress.setCancelButton(None)  # a package half made is never left: it is whole or gone
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-
-        def step(done: int, total: int, what: str) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(done)
-            progress.setLabelText(f"Møte {done + 1} av {total}: {what}" if what else "Skriver …")
-            QApplication.processEvents()
-
+        # No cancel: a package half made is never left, it is whole or gone.
         try:
-            start, end = self.start.day(), self.end.day()
-            self.result_ = export_archive(self.store, start, end, target, step)
+            with dialogs.meeting_progress(
+                self, "Eksporter til arkiv", "Lager arkivuttrekket …"
+            ) as step:
+                start, end = self.start.day(), self.end.day()
+                self.result_ = export_archive(self.store, start, end, target, step)
         except (ArchiveError, OSError) as exc:
-            progress.close()
             dialogs.warn(self, str(exc), "Eksporter til arkiv")
             return
-        progress.close()
         self.accept()
 
 

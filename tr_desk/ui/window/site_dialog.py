@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -96,22 +93,10 @@ class SiteDialog(QDialog):
 
     def _make(self) -> dict[str, bytes]:
         """The site's files, with a progress bar: each meeting's page and PDFs take a while."""
-        progress = QProgressDialog("Lager nettsidene …", "", 0, 1, self)
-        progress.setWindowTitle("Publiser nettsider")
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def step(done: int, total: int, what: str) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(done)
-            progress.setLabelText(f"Møte {done + 1} av {total}: {what}")
-            QApplication.processEvents()
-
-        try:
+        with dialogs.meeting_progress(
+            self, "Publiser nettsider", "Lager nettsidene …", 300
+        ) as step:
             return site_files(self.store, self.year.value(), step)
-        finally:
-            progress.close()
 
     def _target(self) -> Path | None:
         text = self.folder.text().strip()
