@@ -80,11 +80,9 @@ class _Meeting:
     def case_id(self, label: str) -> str:
         return n5.system_id(self.domain, "moeteregistrering", label)
 
-    def _file(self, name: str, data: bytes) -> n5.DocumentFile:
-        from tr_desk.documents.pdfa import pdfa_claim
-
-        part, level = pdfa_claim(data) or (2, "B")
-        return n5.DocumentFile(f"{self.stem}-{name}.pdf", data, part, level)
+    def _file(self, name: str, data: bytes, claim: tuple[int, str] = (2, "U")) -> n5.DocumentFile:
+        """A file in DOKUMENT/; ``claim``: its PDF/A part and level (TR Desk's own: 2u)."""
+        return n5.DocumentFile(f"{self.stem}-{name}.pdf", data, *claim)
 
     def _document(
         self, key: str, kind: str, title: str, day: dt.date, variants: Variants,
@@ -96,16 +94,16 @@ class _Meeting:
         )  # fmt: skip
 
     def _notice(self) -> bytes:
-        """The notice as it went out (its stored file) when that is PDF/A, else typeset from
-        the data (which says the same)."""
-        from tr_desk.documents.pdfa import claims_pdfa
+        """The notice as it went out (its stored file) when that is PDF/A-2u as TR Desk writes
+        it now, else typeset from the data (which says the same)."""
+        from tr_desk.documents.pdfa import pdfa_claim
 
         for revision in reversed(self.store.minutes.revisions(self.meeting.id or 0)):
             try:
                 data = (self.store.notices_dir / str(revision["file"])).read_bytes()
             except OSError:
                 continue
-            if claims_pdfa(data):
+            if pdfa_claim(data) == (2, "U"):
                 return data
         return self.documents.notice_pdf(self.store, self.meeting)
 
@@ -190,7 +188,7 @@ class _Meeting:
     def _case(self, index: int, labels: set[str]) -> n5.ArchiveRecord:
         from tr_desk.core.minutes import extract_content
         from tr_desk.documents.minutes import render_extract
-        from tr_desk.documents.pdfa import pdfa_claim
+        from tr_desk.documents.pdfa import EMBEDDABLE_PARTS, pdfa_claim
 
         case = self.meeting.cases[index]
         label = self.context.label(index) or f"{self.key} sak {index + 1}"
@@ -212,10 +210,11 @@ class _Meeting:
             except (OSError, UserError):
                 self.not_pdfa.append(f"{named} (filen mangler)")
                 continue
-            if pdfa_claim(data) is None:
+            claim = pdfa_claim(data)
+            if claim is None or claim[0] not in EMBEDDABLE_PARTS:
                 self.not_pdfa.append(named)
                 continue
-            file = self._file(f"{_safe(label)}-vedlegg-{attachment.number}", data)
+            file = self._file(f"{_safe(label)}-vedlegg-{attachment.number}", data, claim)
             documents.append(self._document(
                 f"sak/{label}/vedlegg/{attachment.number}", "Vedlegg",
                 f"Vedlegg {attachment.number}: {attachment.title}", self.notice_day,

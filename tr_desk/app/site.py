@@ -20,7 +20,9 @@ from pathlib import Path
 
 from tr_desk.app.database import Store
 from tr_desk.core import site as model
+from tr_desk.core.minutes import MinutesContent
 from tr_desk.core.model import Meeting, MeetingStatus
+from tr_desk.core.notice import NoticeContent
 
 MANIFEST = ".tr-desk-nettsted.json"
 Progress = Callable[[int, int, str], None]  # done, of, what
@@ -40,20 +42,23 @@ class SiteChanges:
 
 
 def _documents(
-    store: Store, meeting: Meeting, title: str
-) -> tuple[dict[str, bytes], list[model.Link]]:
-    """The meeting's public PDFs (the notice; the minutes once approved) and their links."""
-    from tr_desk.app import documents
+    store: Store, meeting: Meeting, title: str, notice: NoticeContent,
+    minutes: MinutesContent | None,
+) -> tuple[dict[str, bytes], list[model.Link]]:  # fmt: skip
+    """The meeting's public PDFs (the notice; the minutes once approved) typeset from the
+    public contents the page is made of, and their links."""
+    from tr_desk.app.documents import file_stem
+    from tr_desk.documents.minutes import render_minutes
+    from tr_desk.documents.notice import render_notice
 
     files: dict[str, bytes] = {}
     links: list[model.Link] = []
-    made = [("innkalling", "Innkalling", documents.notice_pdf(store, meeting, public=True))]
-    if meeting.status is MeetingStatus.APPROVED:
+    made = [("innkalling", "Innkalling", render_notice(notice))]
+    if minutes is not None:
         minutes_name = store.register.body(meeting.body_id).minutes_title.capitalize()
-        made.append(("protokoll", minutes_name,
-                     documents.minutes_pdf(store, meeting, public=True)))  # fmt: skip
+        made.append(("protokoll", minutes_name, render_minutes(minutes)))
     for kind, name, data in made:
-        path = model.document_path(documents.file_stem(store, meeting, kind, True))
+        path = model.document_path(file_stem(store, meeting, kind, True))
         files[path] = data
         links.append(model.Link(path, f"{name} {title} (PDF, offentlig versjon)"))
     return files, links
@@ -89,13 +94,13 @@ def site_files(
             if progress is not None:
                 progress(done, called, title)
             done += 1
-            made, links = _documents(store, meeting, title)
-            files.update(made)
+            # The public contents, once: the page and the PDFs are both made from them.
+            notice = notice_content(context, public=True)
             approved = meeting.status is MeetingStatus.APPROVED
-            meetings[meeting.id or 0] = model.site_meeting(
-                body, meeting, notice_content(context, public=True),
-                minutes_content(context, public=True) if approved else None, links,
-            )  # fmt: skip
+            minutes = minutes_content(context, public=True) if approved else None
+            made, links = _documents(store, meeting, title, notice, minutes)
+            files.update(made)
+            meetings[meeting.id or 0] = model.site_meeting(body, meeting, notice, minutes, links)
         rows = tuple(model.plan_row(bodies[m.body_id], m, meetings) for m in in_year)
         years.append(model.SiteYear(year, f"moteplan-{year}.html", f"moteplan-{year}.ics", rows,
                                     tuple(meetings.values())))  # fmt: skip

@@ -85,7 +85,7 @@ def render_bundle(
             try:
                 data = made if made is not None else read(attachment.file or "")
                 reader = open_pdf(data, label)
-                if not claims_pdfa(data):
+                if not claims_pdfa(reader):
                     archival_parts = False
                     if not_archival is not None:
                         not_archival.append((case.number, attachment.number, attachment.title))

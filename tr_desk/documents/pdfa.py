@@ -163,14 +163,18 @@ def _no_cr_before_endstream(writer: Any) -> None:
         item._data = data
 
 
-def pdfa_claim(pdf: bytes) -> tuple[int, str] | None:
-    """What ``pdf`` says it is in its XMP: (part, conformance), e.g. (2, "U"); None when it
-    claims no PDF/A or cannot be read."""
+EMBEDDABLE_PARTS = (1, 2)  # the PDF/A parts a PDF/A-2 whole may be made of
+
+
+def pdfa_claim(pdf: bytes | Any) -> tuple[int, str] | None:
+    """What ``pdf`` (bytes, or a PdfReader already open on them) says it is in its XMP:
+    (part, conformance), e.g. (2, "U"); None when it claims no PDF/A or cannot be read."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
-        root: Any = PdfReader(io.BytesIO(pdf)).trailer["/Root"].get_object()
+        reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else pdf
+        root: Any = reader.trailer["/Root"].get_object()
         metadata = root.get("/Metadata")
         data = metadata.get_object().get_data() if metadata is not None else b""
     except (PyPdfError, OSError, ValueError, KeyError, TypeError):
@@ -182,7 +186,7 @@ def pdfa_claim(pdf: bytes) -> tuple[int, str] | None:
     return int(part.group(1)), (level.group(1).decode().upper() if level else "B")
 
 
-def claims_pdfa(pdf: bytes) -> bool:
+def claims_pdfa(pdf: bytes | Any) -> bool:
     """Whether ``pdf`` says it is PDF/A-1 or PDF/A-2: what may go into a PDF/A whole."""
     claim = pdfa_claim(pdf)
-    return claim is not None and claim[0] in (1, 2)
+    return claim is not None and claim[0] in EMBEDDABLE_PARTS
