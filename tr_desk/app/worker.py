@@ -11,7 +11,6 @@ when the program that started it is killed).
 
 from __future__ import annotations
 
-import pickle
 import struct
 import sys
 from collections.abc import Callable
@@ -44,6 +43,8 @@ def start_options() -> dict[str, Any]:
 
 
 def send(stream: IO[bytes], message: Any) -> None:
+    import pickle  # here, not at import: every start of tr-desk reads this module for FLAG
+
     payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(HEADER.pack(len(payload)) + payload)
     stream.flush()
@@ -58,6 +59,8 @@ def receive(stream: IO[bytes]) -> Any:
     payload = stream.read(size)
     if len(payload) < size:
         raise EOFError
+    import pickle
+
     return pickle.loads(payload)
 
 
